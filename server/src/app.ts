@@ -1,0 +1,72 @@
+// buildApp: the whole API as a Fastify instance, without listening, so tests can inject requests.
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Database } from './db/database.js';
+import { SettingsStore } from './db/settings-store.js';
+import { registerAuth } from './http/auth.js';
+import './http/route-config.js';
+import { registerErrorHandling } from './http/error-handler.js';
+import { RouteIndex } from './http/method-not-allowed.js';
+import { OpenApiCollector } from './http/openapi.js';
+import { Cursors } from './http/pagination.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { MemoryRateLimitStore, type RateLimitStore } from './http/rate-limit-store.js';
+import type { TlsMaterial } from './http/tls.js';
+import { AccountsStore } from './resources/accounts/store.js';
+import { ApiKeysService } from './resources/api-keys/service.js';
+import { ApiKeysStore } from './resources/api-keys/store.js';
+import { registerCatalogRoutes } from './resources/catalog/routes.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppDeps {
+  database: Database;
+  /** The server only speaks HTTPS: there is no way to build it without a certificate. */
+  tls: TlsMaterial;
+  clock?: Clock;
+  rateLimitStore?: RateLimitStore;
+}
+
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? systemClock;
+  const { db } = deps.database;
+  const fastify = Fastify({
+    https: { cert: deps.tls.cert, key: deps.tls.key },
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
+    // Requests that dribble in are cut off rather than holding a connection forever.
+    requestTimeout: 30_000,
+    logger: {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    },
+    ajv: {
+      // Report every offending field, and reject unknown fields instead of silently dropping them.
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+    },
+  });
+  // Only JSON bodies: anything else is a 415.
+  fastify.removeContentTypeParser(['text/plain']);
+
+  const routeIndex = new RouteIndex();
+  routeIndex.watch(fastify);
+  const openapi = new OpenApiCollector();
+  openapi.watch(fastify);
+
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  const accounts = new AccountsStore(db);
+  const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock);
+  const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
+
+  registerErrorHandling(fastify, routeIndex);
+  registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore(), clock));
+  registerCatalogRoutes(fastify, cursors);
+  fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
+
+  return fastify;
+}

@@ -1,0 +1,152 @@
+// Operator commands. They open the same data dir or database as a running server, safely alongside it.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../app.js';
+import { systemClock } from '../clock.js';
+import { CONFIG_VARIABLES, loadConfig, type Config, type ConfigSource, type ConfigVariable } from '../config.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { Cursors, MAX_LIMIT } from '../http/pagination.js';
+import { generateSelfSigned } from '../http/tls.js';
+import { startServer } from '../main.js';
+import { AccountsService } from '../resources/accounts/service.js';
+import { AccountsStore } from '../resources/accounts/store.js';
+import { ApiKeysService, type ApiKey } from '../resources/api-keys/service.js';
+import { ApiKeysStore } from '../resources/api-keys/store.js';
+import { UsageError, type ParsedArgs } from './args.js';
+
+export interface Output {
+  json: boolean;
+  print(human: string, machine: unknown): void;
+}
+
+export function configFromFlags(flags: Map<string, string>): Config {
+  const overrides: ConfigSource = {};
+  for (const [variable, flag] of Object.entries(CONFIG_VARIABLES)) {
+    const value = flags.get(flag);
+    if (value !== undefined) overrides[variable as ConfigVariable] = value;
+  }
+  return loadConfig(overrides);
+}
+
+function required(args: ParsedArgs, name: string): string {
+  const value = args.flags.get(name);
+  if (value === undefined || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Opens and migrates the database, runs `work`, and always closes it. */
+async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = openDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function services(database: Database) {
+  const accountsStore = new AccountsStore(database.db);
+  return {
+    accounts: new AccountsService(accountsStore, systemClock),
+    keys: new ApiKeysService(new ApiKeysStore(database.db), accountsStore, systemClock),
+  };
+}
+
+function describeKey(key: ApiKey): string {
+  const state = key.revoked_at ? `revoked ${key.revoked_at}` : key.expires_at ? `expires ${key.expires_at}` : 'active';
+  return `${key.id}  ${key.display}  ${key.name}  scopes=${key.scopes.join(',')}  regions=${key.regions?.join(',') ?? 'all'}  ${state}`;
+}
+
+export async function runCommand(args: ParsedArgs, out: Output): Promise<void> {
+  const config = configFromFlags(args.flags);
+  const [group, action] = args.command;
+  switch (`${group ?? 'start'} ${action ?? ''}`.trim()) {
+    case 'start':
+      return startServer(config);
+
+    case 'migrate': {
+      const applied = await withDatabase(config, async () => []);
+      return out.print(`Database is up to date (${config.database.kind}).`, { applied, database: config.database.kind });
+    }
+
+    case 'accounts create':
+      return withDatabase(config, async (database) => {
+        const { accounts, keys } = services(database);
+        const rateLimit = args.flags.get('rate-limit');
+        const account = await accounts.create({
+          name: required(args, 'name'),
+          tier: required(args, 'tier'),
+          rateLimit: rateLimit === undefined ? null : Number(rateLimit),
+        });
+        const { secret } = await keys.create(account.id, { name: 'initial' });
+        out.print(`Created account ${account.id} (${account.tier}). API key, shown once:\n${secret}`, { account, api_key: secret });
+      });
+
+    case 'keys create':
+      return withDatabase(config, async (database) => {
+        const { key, secret } = await services(database).keys.create(required(args, 'account'), {
+          name: args.flags.get('name'),
+          scopes: list(args.flags.get('scopes')),
+          regions: list(args.flags.get('regions')) ?? null,
+          expiresAt: args.flags.get('expires-at') ?? null,
+        });
+        out.print(`${describeKey(key)}\nAPI key, shown once:\n${secret}`, { api_key: secret, key });
+      });
+
+    case 'keys list':
+      return withDatabase(config, async (database) => {
+        const { keys } = services(database);
+        const accountId = required(args, 'account');
+        // Walks every page with a throwaway cursor secret: cursors never leave this process.
+        const cursors = new Cursors(crypto.randomUUID().repeat(2));
+        const all: ApiKey[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await keys.list(accountId, cursors.request('api_keys', { limit: MAX_LIMIT, cursor }), cursors);
+          all.push(...page.data);
+          cursor = page.pagination.next_cursor ?? undefined;
+        } while (cursor !== undefined);
+        out.print(all.map(describeKey).join('\n') || 'No keys.', { data: all });
+      });
+
+    case 'keys revoke':
+      return withDatabase(config, async (database) => {
+        const key = await services(database).keys.revoke(required(args, 'account'), required(args, 'key'));
+        out.print(`Revoked ${key.id}.`, { key });
+      });
+
+    case 'openapi': {
+      const document = await generateOpenApi();
+      const outFile = args.flags.get('out');
+      if (outFile === undefined) return out.print(document, JSON.parse(document));
+      await fs.writeFile(path.resolve(outFile), document);
+      return out.print(`Wrote ${outFile}`, { written: outFile });
+    }
+
+    default:
+      throw new UsageError(`unknown command "${args.command.join(' ')}"`);
+  }
+}
+
+/** The OpenAPI document as the server serves it, from a throwaway instance. */
+export async function generateOpenApi(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudnexus-openapi-'));
+  try {
+    const config = loadConfig({ CLOUDNEXUS_DATA_DIR: dir, CLOUDNEXUS_LOG_LEVEL: 'silent' }, {});
+    return await withDatabase(config, async (database) => {
+      const app = await buildApp(config, { database, tls: await generateSelfSigned() });
+      const response = await app.inject({ method: 'GET', url: '/v2/openapi.json' });
+      await app.close();
+      return `${JSON.stringify(response.json(), null, 2)}\n`;
+    });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+// Opens the configured database behind one Kysely instance; stores never see which one it is.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config.js';
+import type { Tables } from './tables.js';
+
+export type Db = Kysely<Tables>;
+
+export interface Database {
+  readonly db: Db;
+  readonly kind: DatabaseTarget['kind'];
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  /** Schema to use instead of `public` (tests isolate themselves this way). */
+  searchPath?: string;
+}
+
+export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
+  const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, options);
+  return { db, kind: target.kind, close: () => db.destroy() };
+}
+
+function openSqlite(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets the operator CLI write while the server reads and writes.
+  sqlite.pragma('journal_mode = WAL');
+  // FULL: a commit is on disk before we answer, so an acknowledged create survives power loss,
+  // not only a killed process (NORMAL would only guarantee the latter).
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(url: string, options: PostgresOptions): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,23 @@
+// Runs the migrations compiled into the server. Kysely's Migrator takes a lock (a row lock on
+// PostgreSQL), so several nodes starting at once apply each migration exactly once.
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_accounts_and_keys': accountsAndKeys,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export class MigrationError extends Error {}
+
+/** Applies pending migrations; returns the names applied by this call. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const { error, results = [] } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

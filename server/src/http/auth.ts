@@ -1,0 +1,34 @@
+// Authentication, rate limiting and authorization, in that order, for every route with a scope.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiKeysService } from '../resources/api-keys/service.js';
+import { scopeAllows } from '../resources/api-keys/scopes.js';
+import { ApiError } from './errors.js';
+import { defaultRateClass, type RateLimiter } from './rate-limit.js';
+import './route-config.js';
+
+const BEARER = /^Bearer ([^\s]+)$/;
+
+export function registerAuth(app: FastifyInstance, keys: ApiKeysService, limiter: RateLimiter): void {
+  app.decorateRequest('auth', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const { scope, rateClass } = request.routeOptions.config;
+    if (scope === undefined) return;
+    const match = BEARER.exec(request.headers.authorization ?? '');
+    const auth = match ? await keys.authenticate(match[1] as string) : null;
+    if (!auth) throw ApiError.unauthorized();
+    request.auth = auth;
+    // A refused request is still an authenticated one: it counts and carries the headers.
+    limiter.apply(reply, await limiter.spend(auth.accountId, auth.rateLimit, rateClass ?? defaultRateClass(request.method)));
+    if (!scopeAllows(auth.scopes, scope)) throw ApiError.forbidden(`This API key lacks the ${scope} scope`);
+  });
+
+  // Regions come from validated params, query or body, so this check runs after validation.
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    const { regionsOf } = request.routeOptions.config;
+    const allowed = request.auth?.regions;
+    if (!regionsOf || !allowed) return;
+    const blocked = regionsOf(request).find((region) => !allowed.includes(region));
+    if (blocked !== undefined) throw ApiError.forbidden(`This API key may not act in region ${blocked}`);
+  });
+}

@@ -1,0 +1,50 @@
+// The one place errors become responses: every failure, Fastify's own included, gets the envelope.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError, envelope, ErrorStatus } from './errors.js';
+import type { RouteIndex } from './method-not-allowed.js';
+import { validationDetails } from './validation-details.js';
+
+/** Fastify's own errors that are the client's fault, by code. */
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: ApiError['status']; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'Request body is larger than 1 MiB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: 'Request body must be application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Request body is empty; send a JSON object' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: 'Request body is not valid JSON' },
+};
+
+function toApiError(error: FastifyError): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error.validation) {
+    return ApiError.badRequest('Invalid request', validationDetails(error.validation, error.validationContext ?? 'request'));
+  }
+  const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
+  if (known) return new ApiError(known.status, known.message);
+  // Other client errors Fastify raises while reading the request carry a message safe to show.
+  if (error.code?.startsWith('FST_') && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
+    return ApiError.badRequest(error.message);
+  }
+  return null;
+}
+
+export function registerErrorHandling(app: FastifyInstance, routes: RouteIndex): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const apiError = toApiError(error);
+    if (apiError === null) {
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.status(500).send(envelope(500, 'Internal server error', [], request.id));
+    }
+    return reply.status(apiError.status).send(envelope(apiError.status, apiError.message, apiError.details, request.id));
+  });
+
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const allowed = routes.allowedMethods(request.url);
+    if (allowed.length > 0) {
+      reply.header('Allow', allowed.join(', '));
+      return reply
+        .status(ErrorStatus.methodNotAllowed)
+        .send(envelope(405, `Method ${request.method} is not allowed here; use ${allowed.join(', ')}`, [], request.id));
+    }
+    return reply.status(ErrorStatus.notFound).send(envelope(404, `No route ${request.method} ${request.url.split('?', 1)[0]?.slice(0, 200)}`, [], request.id));
+  });
+}

@@ -1,0 +1,63 @@
+// The one error type the API answers with. Services throw these; the error handler renders the envelope.
+
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+/** Every status the API can answer with an error, by name, so code reads as intent, not numbers. */
+export const ErrorStatus = {
+  badRequest: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  notFound: 404,
+  methodNotAllowed: 405,
+  conflict: 409,
+  payloadTooLarge: 413,
+  unsupportedMediaType: 415,
+  unprocessable: 422,
+  tooManyRequests: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorStatusCode = (typeof ErrorStatus)[keyof typeof ErrorStatus];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ErrorStatusCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  static badRequest(message: string, details: ErrorDetail[] = []): ApiError {
+    return new ApiError(400, message, details);
+  }
+  static unauthorized(): ApiError {
+    // One message for every authentication failure, so a caller cannot tell which check failed.
+    return new ApiError(401, 'Missing or invalid API key');
+  }
+  static forbidden(message: string): ApiError {
+    return new ApiError(403, message);
+  }
+  static notFound(what: string): ApiError {
+    return new ApiError(404, `${what} not found`);
+  }
+  static conflict(message: string, details: ErrorDetail[] = []): ApiError {
+    return new ApiError(409, message, details);
+  }
+  static validation(details: ErrorDetail[]): ApiError {
+    return new ApiError(422, 'Validation failed', details);
+  }
+}
+
+export interface ErrorEnvelope {
+  error: { code: number; message: string; details: ErrorDetail[]; request_id: string };
+}
+
+export function envelope(status: number, message: string, details: ErrorDetail[], requestId: string): ErrorEnvelope {
+  return { error: { code: status, message, details, request_id: requestId } };
+}

@@ -1,0 +1,35 @@
+// What a route declares about itself, read by the auth, rate-limit and OpenAPI layers.
+import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../resources/api-keys/service.js';
+import type { Scope } from '../resources/api-keys/scopes.js';
+import type { RateClass } from './rate-limit.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The scope a key needs. Routes without one are public (no key, no rate limit). */
+    scope?: Scope;
+    /** Which budget the route spends; by default reads for GET, writes otherwise. */
+    rateClass?: RateClass;
+    /** The regions a request acts in, checked against the key's region allowlist. */
+    regionsOf?: (request: FastifyRequest) => readonly string[];
+  }
+  /** OpenAPI fields a route's schema may carry beside what Fastify validates. */
+  interface FastifySchema {
+    operationId?: string;
+    summary?: string;
+    description?: string;
+    tags?: string[];
+    /** Left out of the OpenAPI document. */
+    hide?: boolean;
+  }
+  interface FastifyRequest {
+    /** Set on every route that declares a scope, before its handler runs. */
+    auth: AuthContext | null;
+  }
+}
+
+/** The caller of an authenticated route. */
+export function caller(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw new Error('caller() used on a route without a scope');
+  return request.auth;
+}

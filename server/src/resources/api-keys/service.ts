@@ -1,0 +1,135 @@
+// API keys: issue, list, revoke, and turn a presented secret into who is calling.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
+import { newId } from '../../ids.js';
+import { ApiError, type ErrorDetail } from '../../http/errors.js';
+import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
+import { regions } from '../catalog/catalogs.js';
+import { rateLimitFor, type Tier } from '../accounts/tiers.js';
+import { generateKey, hashKey, isWellFormedKey } from './key-format.js';
+import { isScope, type Scope } from './scopes.js';
+import type { AccountsStore } from '../accounts/store.js';
+import type { ApiKeyRow, ApiKeysStore } from './store.js';
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** `cnx_live_AbCd…wxyz`: enough to recognise a key, never enough to use it. */
+  display: string;
+  scopes: string[];
+  regions: string[] | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface NewApiKey {
+  name?: string;
+  scopes?: string[];
+  regions?: string[] | null;
+  expiresAt?: string | null;
+}
+
+/** Who is calling, as established from a valid key. */
+export interface AuthContext {
+  accountId: string;
+  keyId: string;
+  scopes: readonly string[];
+  regions: readonly string[] | null;
+  rateLimit: number;
+}
+
+export class ApiKeysService {
+  constructor(
+    private readonly store: ApiKeysStore,
+    private readonly accounts: AccountsStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(accountId: string, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
+    await this.requireAccount(accountId);
+    const row = this.validate(accountId, input);
+    const generated = generateKey();
+    const full: ApiKeyRow = { ...row, key_hash: generated.hash, prefix: generated.prefix, last4: generated.last4 };
+    await this.store.insert(full);
+    return { key: present(full), secret: generated.secret };
+  }
+
+  async list(accountId: string, request: PageRequest, cursors: Cursors): Promise<Page<ApiKey>> {
+    await this.requireAccount(accountId);
+    const rows = await this.store.listByAccount(accountId, request);
+    return cursors.page('api_keys', request, rows, (r) => [r.created_at, r.id], present);
+  }
+
+  async revoke(accountId: string, id: string): Promise<ApiKey> {
+    const revoked = await this.store.revoke(accountId, id, storedTime(this.clock()));
+    const row = await this.store.find(accountId, id);
+    if (!row) throw ApiError.notFound(`API key ${id}`);
+    if (!revoked) throw ApiError.conflict(`API key ${id} is already revoked`);
+    return present(row);
+  }
+
+  /** The caller behind `secret`, or null. Malformed secrets are turned away before any query. */
+  async authenticate(secret: string): Promise<AuthContext | null> {
+    if (!isWellFormedKey(secret)) return null;
+    const row = await this.store.findByHash(hashKey(secret));
+    if (!row || row.revoked_at !== null) return null;
+    if (row.expires_at !== null && Date.parse(row.expires_at) <= this.clock()) return null;
+    return {
+      accountId: row.account_id,
+      keyId: row.id,
+      scopes: JSON.parse(row.scopes) as string[],
+      regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
+      rateLimit: rateLimitFor(row.tier as Tier, row.rate_limit),
+    };
+  }
+
+  private async requireAccount(accountId: string): Promise<void> {
+    if (!(await this.accounts.find(accountId))) throw ApiError.notFound(`Account ${accountId}`);
+  }
+
+  private validate(accountId: string, input: NewApiKey): Omit<ApiKeyRow, 'key_hash' | 'prefix' | 'last4'> {
+    const problems: ErrorDetail[] = [];
+    const name = (input.name ?? 'default').trim();
+    if (name.length < 1 || name.length > 100) problems.push({ field: 'name', message: 'Must be 1 to 100 characters' });
+    const scopes = input.scopes ?? ['*'];
+    if (scopes.length === 0) problems.push({ field: 'scopes', message: 'At least one scope is required' });
+    scopes.forEach((scope, i) => {
+      if (!isScope(scope)) problems.push({ field: `scopes[${i}]`, message: `Unknown scope "${scope}"` });
+    });
+    const allowlist = input.regions ?? null;
+    allowlist?.forEach((region, i) => {
+      if (!regions.find(region)) problems.push({ field: `regions[${i}]`, message: `Unknown region "${region}"` });
+    });
+    let expiresAt: string | null = null;
+    if (input.expiresAt) {
+      const ms = Date.parse(input.expiresAt);
+      if (Number.isNaN(ms)) problems.push({ field: 'expires_at', message: 'Must be an ISO-8601 time' });
+      else if (ms <= this.clock()) problems.push({ field: 'expires_at', message: 'Must be in the future' });
+      else expiresAt = storedTime(ms);
+    }
+    if (problems.length > 0) throw ApiError.validation(problems);
+    return {
+      id: newId('key'),
+      account_id: accountId,
+      name,
+      scopes: JSON.stringify([...new Set(scopes as Scope[])]),
+      regions: allowlist === null ? null : JSON.stringify([...new Set(allowlist)]),
+      expires_at: expiresAt,
+      revoked_at: null,
+      created_at: storedTime(this.clock()),
+    };
+  }
+}
+
+function present(row: ApiKeyRow): ApiKey {
+  return {
+    id: row.id,
+    name: row.name,
+    display: `${row.prefix}…${row.last4}`,
+    scopes: JSON.parse(row.scopes) as string[],
+    regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
+    expires_at: apiTime(row.expires_at),
+    revoked_at: apiTime(row.revoked_at),
+    created_at: apiTime(row.created_at),
+  };
+}

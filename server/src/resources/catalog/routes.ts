@@ -1,0 +1,75 @@
+// GET /v2/regions, /v2/plans, /v2/images and their single-item routes.
+import type { FastifyInstance } from 'fastify';
+import Type, { type TSchema } from 'typebox';
+import { ApiError } from '../../http/errors.js';
+import type { Cursors } from '../../http/pagination.js';
+import { listQueryProperties } from '../../http/pagination.js';
+import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
+import type { Scope } from '../api-keys/scopes.js';
+import { images, plans, regions } from './catalogs.js';
+import { ImageList, ImageSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
+import type { CatalogStore } from './store.js';
+
+interface Catalog {
+  path: 'regions' | 'plans' | 'images';
+  noun: string;
+  store: CatalogStore<{ id: string }>;
+  item: TSchema;
+  list: TSchema;
+}
+
+const CATALOGS: Catalog[] = [
+  { path: 'regions', noun: 'Region', store: regions, item: RegionSchema, list: RegionList },
+  { path: 'plans', noun: 'Plan', store: plans, item: PlanSchema, list: PlanList },
+  { path: 'images', noun: 'Image', store: images, item: ImageSchema, list: ImageList },
+];
+
+const ListQuery = Type.Object(listQueryProperties, { additionalProperties: false });
+
+export function registerCatalogRoutes(app: FastifyInstance, cursors: Cursors): void {
+  for (const catalog of CATALOGS) {
+    const scope = `${catalog.path}:read` as Scope;
+    app.get(
+      `/v2/${catalog.path}`,
+      {
+        config: { scope },
+        schema: {
+          operationId: `list${catalog.noun}s`,
+          summary: `List ${catalog.path}`,
+          tags: ['Catalog'],
+          querystring: ListQuery,
+          response: { 200: catalog.list, ...errorResponses(...AUTHENTICATED_ERRORS) },
+        },
+      },
+      async (request) => {
+        const query = request.query as { limit?: number; cursor?: string };
+        const page = cursors.request(catalog.path, query);
+        return cursors.page(catalog.path, page, catalog.store.page(page), (item) => [item.id], (item) => item);
+      },
+    );
+
+    app.get(
+      `/v2/${catalog.path}/:id`,
+      {
+        config: {
+          scope,
+          // Looking up a region is acting in it, as far as a region-restricted key goes.
+          ...(catalog.path === 'regions' ? { regionsOf: (request) => [(request.params as { id: string }).id] } : {}),
+        },
+        schema: {
+          operationId: `get${catalog.noun}`,
+          summary: `Get one ${catalog.noun.toLowerCase()}`,
+          tags: ['Catalog'],
+          params: IdParams,
+          response: { 200: catalog.item, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+        },
+      },
+      async (request) => {
+        const { id } = request.params as { id: string };
+        const item = catalog.store.find(id);
+        if (!item) throw ApiError.notFound(`${catalog.noun} ${id}`);
+        return item;
+      },
+    );
+  }
+}

@@ -1,0 +1,29 @@
+// Catalogs are product data shipped with the server: held in memory, sorted by id, paged by keyset.
+import { invalidCursor, type PageRequest } from '../../http/pagination.js';
+
+export class CatalogStore<T extends { id: string }> {
+  private readonly items: readonly T[];
+  private readonly indexById: ReadonlyMap<string, number>;
+
+  constructor(items: readonly T[]) {
+    this.items = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.indexById = new Map(this.items.map((item, index) => [item.id, index]));
+  }
+
+  find(id: string): T | undefined {
+    const index = this.indexById.get(id);
+    return index === undefined ? undefined : this.items[index];
+  }
+
+  /** Up to `limit + 1` items after the cursor's id, so a page costs the same at any depth. */
+  page(request: PageRequest): T[] {
+    let start = 0;
+    if (request.after !== null) {
+      const [afterId] = request.after;
+      const index = typeof afterId === 'string' ? this.indexById.get(afterId) : undefined;
+      if (index === undefined) throw invalidCursor();
+      start = index + 1;
+    }
+    return this.items.slice(start, start + request.limit + 1);
+  }
+}
