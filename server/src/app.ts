@@ -17,6 +17,7 @@ import type { TlsMaterial } from './http/tls.js';
 import { AccountsStore } from './resources/accounts/store.js';
 import { ApiKeysService } from './resources/api-keys/service.js';
 import { ApiKeysStore } from './resources/api-keys/store.js';
+import { registerApiKeyRoutes } from './resources/api-keys/routes.js';
 import { registerCatalogRoutes } from './resources/catalog/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -27,6 +28,8 @@ export interface AppDeps {
   tls: TlsMaterial;
   clock?: Clock;
   rateLimitStore?: RateLimitStore;
+  /** Where logs go (stdout by default); tests read them back. */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
@@ -40,6 +43,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     requestTimeout: 30_000,
     logger: {
       level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     },
     ajv: {
@@ -66,6 +70,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerErrorHandling(fastify, routeIndex);
   registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore(), clock));
   registerCatalogRoutes(fastify, cursors);
+  registerApiKeyRoutes(fastify, keys, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
 
   return fastify;

@@ -10,7 +10,7 @@ import { loadCertificate } from './http/tls.js';
 export async function startServer(config: Config): Promise<void> {
   const tls = await loadCertificate(config);
   const database = openDatabase(config.database);
-  await migrateToLatest(database.db);
+  await migrateToLatest(database);
   const bootstrapped = await bootstrapDefaultAccount(database.db, systemClock);
   const app = await buildApp(config, { database, tls });
 

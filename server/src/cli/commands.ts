@@ -44,7 +44,7 @@ function list(value: string | undefined): string[] | undefined {
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
   const database = openDatabase(config.database);
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database);
     return await work(database);
   } finally {
     await database.close();

@@ -12,6 +12,8 @@ export type Db = Kysely<Tables>;
 export interface Database {
   readonly db: Db;
   readonly kind: DatabaseTarget['kind'];
+  /** The PostgreSQL schema in use when it is not the default one. */
+  readonly schema: string | null;
   close(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export interface PostgresOptions {
 
 export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
   const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, options);
-  return { db, kind: target.kind, close: () => db.destroy() };
+  return { db, kind: target.kind, schema: target.kind === 'postgres' ? (options.searchPath ?? null) : null, close: () => db.destroy() };
 }
 
 function openSqlite(file: string): Db {

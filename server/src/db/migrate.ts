@@ -1,7 +1,7 @@
 // Runs the migrations compiled into the server. Kysely's Migrator takes a lock (a row lock on
 // PostgreSQL), so several nodes starting at once apply each migration exactly once.
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.js';
+import type { Database } from './database.js';
 import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,8 +13,10 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 export class MigrationError extends Error {}
 
 /** Applies pending migrations; returns the names applied by this call. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const { error, results = [] } = await new Migrator({ db, provider }).migrateToLatest();
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  // Kysely looks for its bookkeeping tables in every schema; pin them to ours.
+  const schema = database.schema === null ? {} : { migrationTableSchema: database.schema };
+  const { error, results = [] } = await new Migrator({ db: database.db, provider, ...schema }).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -40,8 +40,8 @@ export class ApiError extends Error {
     // One message for every authentication failure, so a caller cannot tell which check failed.
     return new ApiError(401, 'Missing or invalid API key');
   }
-  static forbidden(message: string): ApiError {
-    return new ApiError(403, message);
+  static forbidden(message: string, details: ErrorDetail[] = []): ApiError {
+    return new ApiError(403, message, details);
   }
   static notFound(what: string): ApiError {
     return new ApiError(404, `${what} not found`);

@@ -6,7 +6,7 @@ import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
 import { regions } from '../catalog/catalogs.js';
 import { rateLimitFor, type Tier } from '../accounts/tiers.js';
 import { generateKey, hashKey, isWellFormedKey } from './key-format.js';
-import { isScope, type Scope } from './scopes.js';
+import { isScope, scopeAllows, type Scope } from './scopes.js';
 import type { AccountsStore } from '../accounts/store.js';
 import type { ApiKeyRow, ApiKeysStore } from './store.js';
 
@@ -15,6 +15,7 @@ export interface ApiKey {
   name: string;
   /** `cnx_live_AbCd…wxyz`: enough to recognise a key, never enough to use it. */
   display: string;
+  status: 'active' | 'revoked' | 'expired';
   scopes: string[];
   regions: string[] | null;
   expires_at: string | null;
@@ -51,13 +52,38 @@ export class ApiKeysService {
     const generated = generateKey();
     const full: ApiKeyRow = { ...row, key_hash: generated.hash, prefix: generated.prefix, last4: generated.last4 };
     await this.store.insert(full);
-    return { key: present(full), secret: generated.secret };
+    return { key: this.present(full), secret: generated.secret };
+  }
+
+  /** A key created through the API by another key, which can grant no scope or region it lacks itself. */
+  async createFor(creator: AuthContext, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
+    const scopes = input.scopes ?? [...creator.scopes];
+    const regions = input.regions === undefined ? creator.regions : input.regions;
+    const problems: ErrorDetail[] = [];
+    scopes.forEach((scope, i) => {
+      const granted = scope === '*' ? creator.scopes.includes('*') : isScope(scope) && scopeAllows(creator.scopes, scope);
+      if (isScope(scope) && !granted) problems.push({ field: `scopes[${i}]`, message: `The calling key does not hold ${scope}` });
+    });
+    if (creator.regions !== null) {
+      if (regions === null) problems.push({ field: 'regions', message: 'The calling key is limited to some regions; list them' });
+      regions?.forEach((region, i) => {
+        if (!creator.regions?.includes(region)) problems.push({ field: `regions[${i}]`, message: `The calling key may not act in ${region}` });
+      });
+    }
+    if (problems.length > 0) throw ApiError.forbidden('A key cannot grant more than it holds', problems);
+    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] });
+  }
+
+  async get(accountId: string, id: string): Promise<ApiKey> {
+    const row = await this.store.find(accountId, id);
+    if (!row) throw ApiError.notFound(`API key ${id}`);
+    return this.present(row);
   }
 
   async list(accountId: string, request: PageRequest, cursors: Cursors): Promise<Page<ApiKey>> {
     await this.requireAccount(accountId);
     const rows = await this.store.listByAccount(accountId, request);
-    return cursors.page('api_keys', request, rows, (r) => [r.created_at, r.id], present);
+    return cursors.page('api_keys', request, rows, (r) => [r.created_at, r.id], (r) => this.present(r));
   }
 
   async revoke(accountId: string, id: string): Promise<ApiKey> {
@@ -65,7 +91,7 @@ export class ApiKeysService {
     const row = await this.store.find(accountId, id);
     if (!row) throw ApiError.notFound(`API key ${id}`);
     if (!revoked) throw ApiError.conflict(`API key ${id} is already revoked`);
-    return present(row);
+    return this.present(row);
   }
 
   /** The caller behind `secret`, or null. Malformed secrets are turned away before any query. */
@@ -119,17 +145,19 @@ export class ApiKeysService {
       created_at: storedTime(this.clock()),
     };
   }
-}
 
-function present(row: ApiKeyRow): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    display: `${row.prefix}…${row.last4}`,
-    scopes: JSON.parse(row.scopes) as string[],
-    regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
-    expires_at: apiTime(row.expires_at),
-    revoked_at: apiTime(row.revoked_at),
-    created_at: apiTime(row.created_at),
-  };
+  private present(row: ApiKeyRow): ApiKey {
+    const expired = row.expires_at !== null && Date.parse(row.expires_at) <= this.clock();
+    return {
+      id: row.id,
+      name: row.name,
+      display: `${row.prefix}…${row.last4}`,
+      status: row.revoked_at !== null ? 'revoked' : expired ? 'expired' : 'active',
+      scopes: JSON.parse(row.scopes) as string[],
+      regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
+      expires_at: apiTime(row.expires_at),
+      revoked_at: apiTime(row.revoked_at),
+      created_at: apiTime(row.created_at),
+    };
+  }
 }

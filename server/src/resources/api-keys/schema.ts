@@ -1,0 +1,52 @@
+import Type from 'typebox';
+import { named, pageOf } from '../../http/schemas.js';
+
+const Time = (description: string) => Type.String({ format: 'date-time', description });
+
+export const ApiKeySchema = named(
+  'ApiKey',
+  Type.Object({
+    id: Type.String({ examples: ['key_8f9a2b3c4d5e6f70'] }),
+    name: Type.String(),
+    display: Type.String({ description: 'The first and last characters of the key, to recognise it', examples: ['cnx_live_AbCd…wxyz'] }),
+    status: Type.Union([Type.Literal('active'), Type.Literal('revoked'), Type.Literal('expired')]),
+    scopes: Type.Array(Type.String(), { description: '`<resource>:read`, `<resource>:write` or `*`' }),
+    regions: Type.Union([Type.Array(Type.String()), Type.Null()], { description: 'Region allowlist; null means every region' }),
+    expires_at: Type.Union([Time('When the key stops working'), Type.Null()]),
+    revoked_at: Type.Union([Time('When the key was revoked'), Type.Null()]),
+    created_at: Time('When the key was created'),
+  }),
+);
+
+export const CreatedApiKeySchema = named(
+  'CreatedApiKey',
+  Type.Object({
+    key: ApiKeySchema,
+    secret: Type.String({ description: 'The API key itself. Shown only in this response.' }),
+  }),
+);
+
+export const CreateApiKeyBody = named(
+  'CreateApiKey',
+  Type.Object(
+    {
+      name: Type.String({ minLength: 1, maxLength: 100 }),
+      scopes: Type.Optional(
+        Type.Array(Type.String({ maxLength: 64 }), {
+          minItems: 1,
+          maxItems: 50,
+          description: 'Defaults to the calling key\'s scopes; a key can only grant scopes it has itself',
+        }),
+      ),
+      regions: Type.Optional(
+        Type.Union([Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 100 }), Type.Null()], {
+          description: 'Region allowlist; defaults to the calling key\'s',
+        }),
+      ),
+      expires_at: Type.Optional(Type.Union([Time('When the key stops working'), Type.Null()])),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const ApiKeyList = pageOf('ApiKeyList', ApiKeySchema);

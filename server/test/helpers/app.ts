@@ -1,0 +1,97 @@
+// A whole API instance on a fresh database, with helpers to make accounts and keys.
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import type { Clock } from '../../src/clock.js';
+import { loadConfig, type ConfigSource } from '../../src/config.js';
+import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
+import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
+import { AccountsStore } from '../../src/resources/accounts/store.js';
+import { ApiKeysService, type NewApiKey } from '../../src/resources/api-keys/service.js';
+import { ApiKeysStore } from '../../src/resources/api-keys/store.js';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
+
+let certificate: Promise<TlsMaterial> | undefined;
+
+/** One self-signed certificate per test process: generating RSA keys is slow. */
+export function testCertificate(): Promise<TlsMaterial> {
+  certificate ??= generateSelfSigned();
+  return certificate;
+}
+
+/** A clock tests move by hand. Starts a few seconds into a rate-limit window. */
+export class ManualClock {
+  ms = Date.UTC(2026, 0, 15, 8, 30, 5);
+  readonly now: Clock = () => this.ms;
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  testDb: TestDatabase;
+  clock: ManualClock;
+  logs: string[];
+  createAccount(tier?: 'free' | 'pro' | 'enterprise', rateLimit?: number | null): Promise<Account>;
+  createKey(accountId: string, input?: NewApiKey): Promise<string>;
+  issueKey(accountId: string, input?: NewApiKey): Promise<{ secret: string; id: string }>;
+  /** An account with an all-powerful key, ready to call. */
+  newCaller(tier?: 'free' | 'pro' | 'enterprise', input?: NewApiKey): Promise<{ account: Account; key: string }>;
+  request(key: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Register extra routes before the app is ready. */
+  extend?: (app: FastifyInstance) => void;
+  env?: ConfigSource;
+}
+
+export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase(kind);
+  const clock = new ManualClock();
+  const logs: string[] = [];
+  const config = loadConfig({ CLOUDNEXUS_DATA_DIR: testDb.dataDir, CLOUDNEXUS_LOG_LEVEL: 'info', ...options.env }, {});
+  const app = await buildApp(config, {
+    database: testDb.database,
+    tls: await testCertificate(),
+    clock: clock.now,
+    logStream: { write: (line) => void logs.push(line) },
+  });
+  options.extend?.(app);
+  await app.ready();
+
+  const accountsStore = new AccountsStore(testDb.database.db);
+  const accounts = new AccountsService(accountsStore, clock.now);
+  const keys = new ApiKeysService(new ApiKeysStore(testDb.database.db), accountsStore, clock.now);
+
+  const createAccount: TestApp['createAccount'] = (tier = 'enterprise', rateLimit = null) =>
+    accounts.create({ name: `test-${tier}`, tier, rateLimit });
+  const issueKey: TestApp['issueKey'] = async (accountId, input = {}) => {
+    const { key, secret } = await keys.create(accountId, input);
+    return { secret, id: key.id };
+  };
+  const createKey: TestApp['createKey'] = async (accountId, input = {}) => (await issueKey(accountId, input)).secret;
+
+  return {
+    app,
+    testDb,
+    clock,
+    logs,
+    createAccount,
+    createKey,
+    issueKey,
+    async newCaller(tier = 'enterprise', input = {}) {
+      const account = await createAccount(tier);
+      return { account, key: await createKey(account.id, input) };
+    },
+    request(key, injectOptions) {
+      const headers = { ...(injectOptions.headers ?? {}), ...(key === null ? {} : { authorization: `Bearer ${key}` }) };
+      return app.inject({ ...injectOptions, headers });
+    },
+    async close() {
+      await app.close();
+      await testDb.cleanup();
+    },
+  };
+}
