@@ -11,6 +11,7 @@ import { registerErrorHandling } from './http/error-handler.js';
 import { RouteIndex } from './http/method-not-allowed.js';
 import { OpenApiCollector } from './http/openapi.js';
 import { Cursors } from './http/pagination.js';
+import { registerValidators } from './http/validators.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { MemoryRateLimitStore, type RateLimitStore } from './http/rate-limit-store.js';
 import type { TlsMaterial } from './http/tls.js';
@@ -46,14 +47,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       ...(deps.logStream ? { stream: deps.logStream } : {}),
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
     },
-    ajv: {
-      // Report every offending field, and reject unknown fields instead of silently dropping them.
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
-    },
   });
   // Only JSON bodies: anything else is a 415.
   fastify.removeContentTypeParser(['text/plain']);
 
+  registerValidators(fastify);
   const routeIndex = new RouteIndex();
   routeIndex.watch(fastify);
   const openapi = new OpenApiCollector();

@@ -114,22 +114,28 @@ function parametersOf(schema: unknown, where: 'path' | 'query', components: Map<
 }
 
 /** Plain JSON Schema with named schemas replaced by `$ref`s to components (collected on the way). */
-function toJsonSchema(schema: unknown, components: Map<string, Json>, inside?: string): Json {
+function toJsonSchema(schema: unknown, components: Map<string, Json>): Json {
   const name = componentName(schema);
-  if (name !== undefined && name !== inside) {
-    if (!components.has(name)) {
-      components.set(name, {});
-      components.set(name, toJsonSchema(schema, components, name));
-    }
-    return { $ref: `#/components/schemas/${name}` };
+  if (name === undefined) return convertNode(schema, components) as Json;
+  if (!components.has(name)) {
+    components.set(name, {}); // reserve the name first, so a schema that refers to itself terminates
+    components.set(name, convertNode(schema, components) as Json);
   }
-  return convert(schema, components) as Json;
+  return { $ref: `#/components/schemas/${name}` };
 }
 
-function convert(value: unknown, components: Map<string, Json>): unknown {
-  if (Array.isArray(value)) return value.map((v) => convert(v, components));
+/** Converts one node; named schemas below it become references. */
+function convertNode(value: unknown, components: Map<string, Json>): unknown {
+  if (Array.isArray(value)) return value.map((v) => convertChild(v, components));
   if (typeof value !== 'object' || value === null) return value;
-  if (componentName(value) !== undefined) return toJsonSchema(value, components);
-  // Object.entries skips TypeBox's symbol-keyed metadata, leaving plain JSON Schema.
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v, components)]));
+  // Object.entries skips TypeBox's symbol-keyed metadata; `~kind` is TypeBox's too.
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !k.startsWith('~'))
+      .map(([k, v]) => [k, convertChild(v, components)]),
+  );
+}
+
+function convertChild(value: unknown, components: Map<string, Json>): unknown {
+  return componentName(value) !== undefined ? toJsonSchema(value, components) : convertNode(value, components);
 }

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  test('embedded defaults: 127.0.0.1:8443, ./data, SQLite inside it, generated TLS', () => {
+    const config = loadConfig({}, {});
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 8443);
+    assert.equal(config.dataDir, path.resolve('data'));
+    assert.deepEqual(config.database, { kind: 'sqlite', file: path.resolve('data', 'cloudnexus.db') });
+    assert.equal(config.tls, null);
+    assert.equal(config.logLevel, 'info');
+    assert.ok(Object.isFrozen(config));
+  });
+
+  test('environment variables, with overrides (CLI flags) on top', () => {
+    const env = { CLOUDNEXUS_HOST: '0.0.0.0', CLOUDNEXUS_PORT: '9443', CLOUDNEXUS_DATA_DIR: '/var/lib/cnx', CLOUDNEXUS_LOG_LEVEL: 'warn' };
+    const config = loadConfig({ CLOUDNEXUS_PORT: '10443' }, env);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(config.port, 10443);
+    assert.deepEqual(config.database, { kind: 'sqlite', file: '/var/lib/cnx/cloudnexus.db' });
+    assert.equal(config.logLevel, 'warn');
+  });
+
+  test('DATABASE_URL selects PostgreSQL or a SQLite file', () => {
+    assert.deepEqual(loadConfig({}, { DATABASE_URL: 'postgres://u:p@db/cnx' }).database, { kind: 'postgres', url: 'postgres://u:p@db/cnx' });
+    assert.equal(loadConfig({}, { DATABASE_URL: 'postgresql://db/cnx' }).database.kind, 'postgres');
+    assert.deepEqual(loadConfig({}, { DATABASE_URL: 'sqlite:/tmp/x.db' }).database, { kind: 'sqlite', file: '/tmp/x.db' });
+    assert.throws(() => loadConfig({}, { DATABASE_URL: 'mysql://db/cnx' }), ConfigError);
+  });
+
+  test('invalid values are refused with the variable named', () => {
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_PORT: '70000' }), /CLOUDNEXUS_PORT/);
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_PORT: 'http' }), /CLOUDNEXUS_PORT/);
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_LOG_LEVEL: 'loud' }), /CLOUDNEXUS_LOG_LEVEL/);
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_TLS_CERT: '/c.pem' }), /TLS_KEY/);
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_CURSOR_SECRET: 'short' }), /CURSOR_SECRET/);
+  });
+
+  test('a certificate pair is taken together', () => {
+    const config = loadConfig({}, { CLOUDNEXUS_TLS_CERT: '/etc/c.pem', CLOUDNEXUS_TLS_KEY: '/etc/k.pem' });
+    assert.deepEqual(config.tls, { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' });
+  });
+});
