@@ -1,0 +1,42 @@
+// `npm start`: on a fresh clone, installs dependencies and builds the server when they are missing
+// or stale, then runs `cloudnexus-server start` with any extra arguments (`npm start -- --port 9443`).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+if (!fs.existsSync(path.join(root, 'node_modules', '.package-lock.json'))) {
+  console.error('[start] installing dependencies (npm ci)…');
+  run(npm, ['ci', '--no-audit', '--no-fund']);
+}
+
+const bin = path.join(root, 'server', 'dist', 'bin.js');
+const built = fs.existsSync(bin) ? fs.statSync(bin).mtimeMs : 0;
+if (built < newestMtime(path.join(root, 'server', 'src'))) {
+  console.error('[start] building the server…');
+  run(npm, ['run', 'build', '-w', 'server']);
+  // tsc leaves unchanged outputs untouched; mark the build as current.
+  const now = new Date();
+  fs.utimesSync(bin, now, now);
+}
+
+const server = spawn(process.execPath, [bin, 'start', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
