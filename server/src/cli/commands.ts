@@ -1,4 +1,5 @@
 // Operator commands. They open the same data dir or database as a running server, safely alongside it.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -105,7 +106,7 @@ export async function runCommand(args: ParsedArgs, out: Output): Promise<void> {
         const { keys } = services(database);
         const accountId = required(args, 'account');
         // Walks every page with a throwaway cursor secret: cursors never leave this process.
-        const cursors = new Cursors(crypto.randomUUID().repeat(2));
+        const cursors = new Cursors(randomBytes(32).toString('hex'));
         const all: ApiKey[] = [];
         let cursor: string | undefined;
         do {

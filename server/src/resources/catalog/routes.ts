@@ -1,27 +1,26 @@
 // GET /v2/regions, /v2/plans, /v2/images and their single-item routes.
 import type { FastifyInstance } from 'fastify';
 import Type, { type TSchema } from 'typebox';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
 import type { Scope } from '../api-keys/scopes.js';
 import { images, plans, regions } from './catalogs.js';
 import { ImageList, ImageSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
-import type { CatalogStore } from './store.js';
+import { CatalogService } from './service.js';
 
-interface Catalog {
+interface CatalogRoutes {
   path: 'regions' | 'plans' | 'images';
   noun: string;
-  store: CatalogStore<{ id: string }>;
+  service: CatalogService<{ id: string }>;
   item: TSchema;
   list: TSchema;
 }
 
-const CATALOGS: Catalog[] = [
-  { path: 'regions', noun: 'Region', store: regions, item: RegionSchema, list: RegionList },
-  { path: 'plans', noun: 'Plan', store: plans, item: PlanSchema, list: PlanList },
-  { path: 'images', noun: 'Image', store: images, item: ImageSchema, list: ImageList },
+const CATALOGS: CatalogRoutes[] = [
+  { path: 'regions', noun: 'Region', service: new CatalogService('regions', 'Region', regions), item: RegionSchema, list: RegionList },
+  { path: 'plans', noun: 'Plan', service: new CatalogService('plans', 'Plan', plans), item: PlanSchema, list: PlanList },
+  { path: 'images', noun: 'Image', service: new CatalogService('images', 'Image', images), item: ImageSchema, list: ImageList },
 ];
 
 const ListQuery = Type.Object(listQueryProperties, { additionalProperties: false });
@@ -41,11 +40,7 @@ export function registerCatalogRoutes(app: FastifyInstance, cursors: Cursors): v
           response: { 200: catalog.list, ...errorResponses(...AUTHENTICATED_ERRORS) },
         },
       },
-      async (request) => {
-        const query = request.query as { limit?: number; cursor?: string };
-        const page = cursors.request(catalog.path, query);
-        return cursors.page(catalog.path, page, catalog.store.page(page), (item) => [item.id], (item) => item);
-      },
+      async (request) => catalog.service.list(request.query as { limit?: number; cursor?: string }, cursors),
     );
 
     app.get(
@@ -64,12 +59,7 @@ export function registerCatalogRoutes(app: FastifyInstance, cursors: Cursors): v
           response: { 200: catalog.item, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
         },
       },
-      async (request) => {
-        const { id } = request.params as { id: string };
-        const item = catalog.store.find(id);
-        if (!item) throw ApiError.notFound(`${catalog.noun} ${id}`);
-        return item;
-      },
+      async (request) => catalog.service.get((request.params as { id: string }).id),
     );
   }
 }

@@ -1,0 +1,72 @@
+// The region catalog. `available: false` marks regions that exist but take no new resources.
+export interface Region {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2 country code. */
+  country: string;
+  available: boolean;
+}
+
+const r = (id: string, name: string, country: string, available = true): Region => ({ id, name, country, available });
+
+export const REGIONS: readonly Region[] = [
+  r('us-east-1', 'US East (N. Virginia)', 'US'),
+  r('us-east-2', 'US East (Ohio)', 'US'),
+  r('us-east-3', 'US East (New York)', 'US'),
+  r('us-central-1', 'US Central (Iowa)', 'US'),
+  r('us-central-2', 'US Central (Dallas)', 'US'),
+  r('us-west-1', 'US West (N. California)', 'US'),
+  r('us-west-2', 'US West (Oregon)', 'US'),
+  r('us-west-3', 'US West (Phoenix)', 'US'),
+  r('us-south-1', 'US South (Atlanta)', 'US'),
+  r('ca-central-1', 'Canada (Montreal)', 'CA'),
+  r('ca-west-1', 'Canada (Calgary)', 'CA'),
+  r('ca-east-1', 'Canada (Toronto)', 'CA'),
+  r('mx-central-1', 'Mexico (Querétaro)', 'MX'),
+  r('sa-east-1', 'South America (São Paulo)', 'BR'),
+  r('sa-west-1', 'South America (Santiago)', 'CL'),
+  r('sa-south-1', 'South America (Buenos Aires)', 'AR'),
+  r('sa-north-1', 'South America (Bogotá)', 'CO', false),
+  r('eu-central-1', 'Europe (Frankfurt)', 'DE'),
+  r('eu-central-2', 'Europe (Zurich)', 'CH'),
+  r('eu-central-3', 'Europe (Nuremberg)', 'DE'),
+  r('eu-west-1', 'Europe (Ireland)', 'IE'),
+  r('eu-west-2', 'Europe (London)', 'GB'),
+  r('eu-west-3', 'Europe (Paris)', 'FR'),
+  r('eu-west-4', 'Europe (Amsterdam)', 'NL'),
+  r('eu-west-5', 'Europe (Brussels)', 'BE'),
+  r('eu-north-1', 'Europe (Stockholm)', 'SE'),
+  r('eu-north-2', 'Europe (Helsinki)', 'FI'),
+  r('eu-north-3', 'Europe (Oslo)', 'NO'),
+  r('eu-south-1', 'Europe (Milan)', 'IT'),
+  r('eu-south-2', 'Europe (Madrid)', 'ES'),
+  r('eu-south-3', 'Europe (Lisbon)', 'PT'),
+  r('eu-east-1', 'Europe (Warsaw)', 'PL'),
+  r('eu-east-2', 'Europe (Vienna)', 'AT'),
+  r('eu-east-3', 'Europe (Bucharest)', 'RO', false),
+  r('me-central-1', 'Middle East (UAE)', 'AE'),
+  r('me-south-1', 'Middle East (Bahrain)', 'BH'),
+  r('me-west-1', 'Middle East (Tel Aviv)', 'IL'),
+  r('me-north-1', 'Middle East (Doha)', 'QA'),
+  r('af-south-1', 'Africa (Cape Town)', 'ZA'),
+  r('af-south-2', 'Africa (Johannesburg)', 'ZA'),
+  r('af-north-1', 'Africa (Cairo)', 'EG', false),
+  r('af-west-1', 'Africa (Lagos)', 'NG'),
+  r('af-east-1', 'Africa (Nairobi)', 'KE'),
+  r('ap-south-1', 'Asia Pacific (Mumbai)', 'IN'),
+  r('ap-south-2', 'Asia Pacific (Hyderabad)', 'IN'),
+  r('ap-south-3', 'Asia Pacific (Bangalore)', 'IN'),
+  r('ap-southeast-1', 'Asia Pacific (Singapore)', 'SG'),
+  r('ap-southeast-2', 'Asia Pacific (Sydney)', 'AU'),
+  r('ap-southeast-3', 'Asia Pacific (Jakarta)', 'ID'),
+  r('ap-southeast-4', 'Asia Pacific (Melbourne)', 'AU'),
+  r('ap-southeast-5', 'Asia Pacific (Kuala Lumpur)', 'MY'),
+  r('ap-southeast-6', 'Asia Pacific (Bangkok)', 'TH'),
+  r('ap-southeast-7', 'Asia Pacific (Auckland)', 'NZ'),
+  r('ap-southeast-8', 'Asia Pacific (Manila)', 'PH', false),
+  r('ap-northeast-1', 'Asia Pacific (Tokyo)', 'JP'),
+  r('ap-northeast-2', 'Asia Pacific (Seoul)', 'KR'),
+  r('ap-northeast-3', 'Asia Pacific (Osaka)', 'JP'),
+  r('ap-east-1', 'Asia Pacific (Hong Kong)', 'HK'),
+  r('ap-east-2', 'Asia Pacific (Taipei)', 'TW'),
+];

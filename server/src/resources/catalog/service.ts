@@ -1,0 +1,24 @@
+// Read-only access to one catalog: pages of items, and single items by id.
+import { ApiError } from '../../http/errors.js';
+import type { Cursors, Page } from '../../http/pagination.js';
+import type { CatalogStore } from './store.js';
+
+export class CatalogService<T extends { id: string }> {
+  constructor(
+    /** The list's name, which also scopes its cursors. */
+    readonly name: string,
+    private readonly noun: string,
+    private readonly store: CatalogStore<T>,
+  ) {}
+
+  list(query: { limit?: number; cursor?: string }, cursors: Cursors): Page<T> {
+    const request = cursors.request(this.name, query);
+    return cursors.page(this.name, request, this.store.page(request), (item) => [item.id], (item) => item);
+  }
+
+  get(id: string): T {
+    const item = this.store.find(id);
+    if (!item) throw ApiError.notFound(`${this.noun} ${id}`);
+    return item;
+  }
+}
