@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
-import { createTestApp, type TestApp } from './helpers/app.js';
+import { createTestApp, createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError } from './helpers/assertions.js';
 import { generateKey } from '../src/resources/api-keys/key-format.js';
 
@@ -10,12 +10,7 @@ for (const kind of DATABASE_KINDS) {
     let t: TestApp;
     let accountId: string;
     let goodKey: string;
-    before(async () => {
-      t = await createTestApp(kind);
-      const caller = await t.newCaller('enterprise');
-      accountId = caller.account.id;
-      goodKey = caller.key;
-    });
+    before(async () => ({ t, key: goodKey, accountId } = await createTestAppWithCaller(kind)));
     after(() => t.close());
 
     const get = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/v2/regions', headers });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
-import { createTestApp, type TestApp } from './helpers/app.js';
+import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
 
 interface ListBody {
@@ -14,12 +14,7 @@ for (const kind of DATABASE_KINDS) {
     let t: TestApp;
     let key: string;
     let accountId: string;
-    before(async () => {
-      t = await createTestApp(kind);
-      const caller = await t.newCaller();
-      key = caller.key;
-      accountId = caller.account.id;
-    });
+    before(async () => ({ t, key, accountId } = await createTestAppWithCaller(kind)));
     after(() => t.close());
 
     async function walk(path: string, limit: number): Promise<{ ids: string[]; pages: number }> {

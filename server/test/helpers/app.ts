@@ -95,3 +95,13 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     },
   };
 }
+
+/** A test app with one enterprise account and an all-powerful key for it. */
+export async function createTestAppWithCaller(
+  kind: DatabaseKind,
+  options: TestAppOptions = {},
+): Promise<{ t: TestApp; key: string; accountId: string }> {
+  const t = await createTestApp(kind, options);
+  const { account, key } = await t.newCaller();
+  return { t, key, accountId: account.id };
+}
