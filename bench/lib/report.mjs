@@ -1,0 +1,80 @@
+// What a run leaves behind: a table for the person at the terminal and a JSON file for comparing runs.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, RESULTS_DIR } from './config.mjs';
+
+function git(args) {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/** The conditions a number depends on; the load average is taken before and after the runs. */
+export function machineConditions() {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    // Uncommitted server changes are part of what was measured.
+    serverUncommittedFiles: git(['status', '--porcelain', '--', 'server'])?.split('\n').filter(Boolean).length ?? null,
+  };
+}
+
+const fmt = (value, digits) => (value === null || Number.isNaN(value) ? '-' : value.toFixed(digits));
+
+// Above this much CPU (percent of one core) used by neither the target nor the load generator,
+// something else was competing for the two cores and the run's numbers are suspect.
+const OTHER_CPU_WARNING_PCT = 30;
+
+export function printTable({ runs, summary, config, machine }) {
+  const header = ['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'target cpu%', 'load cpu%', 'other cpu%', 'target cpu us/req'];
+  const cells = (target, round, r) => [
+    target, round, fmt(r.rps, 0), fmt(r.p50Ms, 2), fmt(r.p99Ms, 2),
+    fmt(r.targetCpuPct, 0), fmt(r.loadCpuPct, 0), fmt(r.otherCpuPct, 0), fmt(r.targetCpuUsPerRequest, 0),
+  ];
+  const rows = [header, ...runs.map((run) => cells(run.target, String(run.round), run))];
+  for (const target of ['bare', 'server']) rows.push(cells(target, 'median', summary[target]));
+
+  const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  console.log('');
+  console.log(`GET /v2/regions?limit=20, HTTPS keep-alive, ${config.concurrency} connections, ${config.seconds} s per run after ${config.warmupSeconds} s warm-up`);
+  console.log(`${machine.cores} x ${machine.cpu}, Node ${machine.node}, load average ${machine.loadAverage.join(' ')} before`);
+  console.log('');
+  console.log(line(header));
+  console.log(rule);
+  runs.forEach((_, i) => console.log(line(rows[i + 1])));
+  console.log(rule);
+  rows.slice(runs.length + 1).forEach((row) => console.log(line(row)));
+  console.log('');
+  console.log(`server/bare = ${summary.ratio.toFixed(2)}`);
+  if (summary.cpuCostRatio !== null) {
+    console.log(`CPU per request, server vs bare: ${fmt(summary.server.targetCpuUsPerRequest, 0)} us vs ${fmt(summary.bare.targetCpuUsPerRequest, 0)} us (${summary.cpuCostRatio.toFixed(1)}x)`);
+  }
+  for (const run of runs) {
+    if (run.loadCpuPct >= 90) {
+      console.log(`note: ${run.target} round ${run.round}: the load generator used ${fmt(run.loadCpuPct, 0)}% of a core, so its req/s is a floor (client-bound)`);
+    }
+    if (run.otherCpuPct !== null && run.otherCpuPct > OTHER_CPU_WARNING_PCT) {
+      console.log(`warning: ${run.target} round ${run.round}: ${fmt(run.otherCpuPct, 0)}% of a core went to other work; the machine was not quiet`);
+    }
+  }
+}
+
+export function writeJson(report) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  const file = path.join(RESULTS_DIR, `regions-${stamp}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
