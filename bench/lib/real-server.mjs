@@ -3,15 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, SERVER_BIN, SERVER_DIR } from './config.mjs';
 import { spawnTracked, waitForExit, waitForOutput } from './children.mjs';
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
+import { newestMtime } from '../../scripts/lib/newest-mtime.mjs';
 
 /** Builds server/dist when it is missing (or when asked); warns when it looks older than server/src. */
 export async function ensureBuilt({ rebuild }) {
