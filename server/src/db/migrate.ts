@@ -3,9 +3,11 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
+import * as compute from './migrations/0002_compute.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_keys': accountsAndKeys,
+  '0002_compute': compute,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

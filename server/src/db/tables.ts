@@ -29,8 +29,87 @@ export interface ApiKeysTable {
 }
 
 
+export interface SshKeysTable {
+  id: string;
+  account_id: string;
+  name: string;
+  public_key: string;
+  fingerprint: string;
+  created_at: string;
+}
+
+export interface LabelsTable {
+  resource_id: string;
+  key: string;
+  value: string;
+}
+
+export interface InstancesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  plan: string;
+  image: string;
+  status: string;
+  cpu: number;
+  memory_gb: number;
+  ipv4: string | null;
+  /** Base64 as received. */
+  user_data: string | null;
+  /** JSON array of ssh key ids. */
+  ssh_key_ids: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActionsTable {
+  id: string;
+  account_id: string;
+  type: string;
+  status: string;
+  resource_type: string;
+  resource_id: string;
+  /** JSON: what the action needs to run (e.g. the target plan of a resize). */
+  params: string;
+  error: string | null;
+  attempts: number;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  run_after: string;
+  started_at: string;
+  completed_at: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  fingerprint: string;
+  state: string;
+  response_status: number | null;
+  response_body: string | null;
+  response_location: string | null;
+  locked_at: string;
+  expires_at: string;
+}
+
+export interface SimMachinesTable {
+  instance_id: string;
+  ipv4: string;
+  power: string;
+  cpu: number;
+  memory_gb: number;
+  created_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
+  ssh_keys: SshKeysTable;
+  labels: LabelsTable;
+  instances: InstancesTable;
+  actions: ActionsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  sim_machines: SimMachinesTable;
 }
