@@ -19,6 +19,21 @@ import { AccountsStore } from './resources/accounts/store.js';
 import { ApiKeysService } from './resources/api-keys/service.js';
 import { ApiKeysStore } from './resources/api-keys/store.js';
 import { registerApiKeyRoutes } from './resources/api-keys/routes.js';
+import { registerSshKeyRoutes } from './resources/ssh-keys/routes.js';
+import { SshKeysService } from './resources/ssh-keys/service.js';
+import { SshKeysStore } from './resources/ssh-keys/store.js';
+import { registerAccountRoutes } from './resources/accounts/routes.js';
+import { AccountsService } from './resources/accounts/service.js';
+import { registerActionRoutes } from './resources/actions/routes.js';
+import { ActionsService } from './resources/actions/service.js';
+import { instanceActionHandlers } from './resources/instances/action-handlers.js';
+import { registerInstanceRoutes } from './resources/instances/routes.js';
+import { InstancesService } from './resources/instances/service.js';
+import { InstancesStore } from './resources/instances/store.js';
+import { Worker } from './engine/worker.js';
+import type { ComputeDriver } from './drivers/compute-driver.js';
+import { createComputeDriver } from './drivers/factory.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { registerCatalogRoutes } from './resources/catalog/routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,6 +46,15 @@ export interface AppDeps {
   rateLimitStore?: RateLimitStore;
   /** Where logs go (stdout by default); tests read them back. */
   logStream?: { write(line: string): void };
+  /** The compute backend; by default the one the configuration names. */
+  computeDriver?: ComputeDriver;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Runs queued actions. Built with the app, started by whoever runs it (main, or a test). */
+    worker: Worker;
+  }
 }
 
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
@@ -65,10 +89,23 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock);
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
+  const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);
+  const sshKeys = new SshKeysService(new SshKeysStore(db), clock);
+  const actions = new ActionsService(db, clock);
+  const worker = new Worker(deps.database, instanceActionHandlers(db, driver, sshKeys, clock), config.worker, clock, fastify.log);
+  const instances = new InstancesService(deps.database, driver, sshKeys, actions, clock, () => worker.poke());
+  fastify.decorate('worker', worker);
+  fastify.addHook('onClose', () => worker.stop());
+
   registerErrorHandling(fastify, routeIndex);
   registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore(), clock));
+  registerIdempotency(fastify, db, clock);
   registerCatalogRoutes(fastify, cursors);
+  registerAccountRoutes(fastify, new AccountsService(accounts, new InstancesStore(db), clock));
   registerApiKeyRoutes(fastify, keys, cursors);
+  registerSshKeyRoutes(fastify, db, clock, cursors);
+  registerInstanceRoutes(fastify, instances, cursors);
+  registerActionRoutes(fastify, actions, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
 
   return fastify;

@@ -16,7 +16,21 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Signs pagination cursors. When unset, a secret generated once is kept in the database. */
   readonly cursorSecret: string | null;
+  readonly driver: DriverName;
+  /** How long each simulated driver step takes. */
+  readonly simDelayMs: number;
+  readonly worker: {
+    /** Actions one process runs at once. */
+    readonly concurrency: number;
+    /** How long a claimed action stays claimed; after a crash, others retry it once this passes. */
+    readonly leaseMs: number;
+    /** How often an idle worker looks for due work. */
+    readonly pollMs: number;
+  };
 }
+
+export const DRIVERS = ['sim'] as const;
+export type DriverName = (typeof DRIVERS)[number];
 
 /** Variable name → the CLI flag that overrides it (`--port 9443` beats CLOUDNEXUS_PORT). */
 export const CONFIG_VARIABLES = {
@@ -28,6 +42,11 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_TLS_KEY: 'tls-key',
   CLOUDNEXUS_LOG_LEVEL: 'log-level',
   CLOUDNEXUS_CURSOR_SECRET: 'cursor-secret',
+  CLOUDNEXUS_DRIVER: 'driver',
+  CLOUDNEXUS_SIM_DELAY_MS: 'sim-delay-ms',
+  CLOUDNEXUS_WORKER_CONCURRENCY: 'worker-concurrency',
+  CLOUDNEXUS_ACTION_LEASE_MS: 'action-lease-ms',
+  CLOUDNEXUS_WORKER_POLL_MS: 'worker-poll-ms',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -57,21 +76,35 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
 
   return Object.freeze({
     host: read('CLOUDNEXUS_HOST') ?? '127.0.0.1',
-    port: parsePort(read('CLOUDNEXUS_PORT') ?? '8443'),
+    port: parseInteger('CLOUDNEXUS_PORT', read('CLOUDNEXUS_PORT') ?? '8443', 0, 65535),
     dataDir,
     database: Object.freeze(parseDatabaseUrl(read('DATABASE_URL'), dataDir)),
     tls: certFile && keyFile ? Object.freeze({ certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) }) : null,
     logLevel: parseLogLevel(read('CLOUDNEXUS_LOG_LEVEL') ?? 'info'),
     cursorSecret,
+    driver: parseDriver(read('CLOUDNEXUS_DRIVER') ?? 'sim'),
+    simDelayMs: parseInteger('CLOUDNEXUS_SIM_DELAY_MS', read('CLOUDNEXUS_SIM_DELAY_MS') ?? '2000', 0, 600_000),
+    worker: Object.freeze({
+      concurrency: parseInteger('CLOUDNEXUS_WORKER_CONCURRENCY', read('CLOUDNEXUS_WORKER_CONCURRENCY') ?? '8', 1, 256),
+      leaseMs: parseInteger('CLOUDNEXUS_ACTION_LEASE_MS', read('CLOUDNEXUS_ACTION_LEASE_MS') ?? '30000', 100, 3_600_000),
+      pollMs: parseInteger('CLOUDNEXUS_WORKER_POLL_MS', read('CLOUDNEXUS_WORKER_POLL_MS') ?? '500', 5, 60_000),
+    }),
   });
 }
 
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`CLOUDNEXUS_PORT must be an integer from 0 to 65535, got "${value}"`);
+function parseInteger(name: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
   }
-  return port;
+  return number;
+}
+
+function parseDriver(value: string): DriverName {
+  if (!(DRIVERS as readonly string[]).includes(value)) {
+    throw new ConfigError(`CLOUDNEXUS_DRIVER must be one of ${DRIVERS.join(', ')}, got "${value}"`);
+  }
+  return value as DriverName;
 }
 
 function parseLogLevel(value: string): LogLevel {

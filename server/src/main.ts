@@ -19,6 +19,7 @@ export async function startServer(config: Config): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    // Stops accepting, drains in-flight requests, then stops the worker (onClose) and hands back leases.
     await app.close();
     await database.close();
     process.exit(0);
@@ -27,6 +28,7 @@ export async function startServer(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  app.worker.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `https://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/v2`;

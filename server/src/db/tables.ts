@@ -59,6 +59,7 @@ export interface InstancesTable {
   user_data: string | null;
   /** JSON array of ssh key ids. */
   ssh_key_ids: string;
+  action_id: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -1,7 +1,9 @@
 // A whole API instance on a fresh database, with helpers to make accounts and keys.
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import type { Clock } from '../../src/clock.js';
+import { systemClock, type Clock } from '../../src/clock.js';
+import { SimComputeDriver } from '../../src/drivers/sim/sim-compute-driver.js';
+import { SimMachinesStore } from '../../src/drivers/sim/store.js';
 import { loadConfig, type ConfigSource } from '../../src/config.js';
 import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
@@ -9,6 +11,7 @@ import { AccountsStore } from '../../src/resources/accounts/store.js';
 import { ApiKeysService, type NewApiKey } from '../../src/resources/api-keys/service.js';
 import { ApiKeysStore } from '../../src/resources/api-keys/store.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
+import { InstancesStore } from '../../src/resources/instances/store.js';
 
 let certificate: Promise<TlsMaterial> | undefined;
 
@@ -31,6 +34,8 @@ export interface TestApp {
   app: FastifyInstance;
   testDb: TestDatabase;
   clock: ManualClock;
+  /** The simulated compute driver, for injecting faults. */
+  driver: SimComputeDriver;
   logs: string[];
   createAccount(tier?: 'free' | 'pro' | 'enterprise', rateLimit?: number | null): Promise<Account>;
   createKey(accountId: string, input?: NewApiKey): Promise<string>;
@@ -45,25 +50,40 @@ export interface TestAppOptions {
   /** Register extra routes before the app is ready. */
   extend?: (app: FastifyInstance) => void;
   env?: ConfigSource;
+  /** Real time instead of the frozen manual clock: needed where the worker waits (retry backoff). */
+  systemClock?: boolean;
 }
 
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await createTestDatabase(kind);
   const clock = new ManualClock();
   const logs: string[] = [];
-  const config = loadConfig({ CLOUDNEXUS_DATA_DIR: testDb.dataDir, CLOUDNEXUS_LOG_LEVEL: 'info', ...options.env }, {});
+  const config = loadConfig(
+    {
+      CLOUDNEXUS_DATA_DIR: testDb.dataDir,
+      CLOUDNEXUS_LOG_LEVEL: 'info',
+      CLOUDNEXUS_SIM_DELAY_MS: '30',
+      CLOUDNEXUS_WORKER_POLL_MS: '20',
+      ...options.env,
+    },
+    {},
+  );
+  const now = options.systemClock ? systemClock : clock.now;
+  const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), config.simDelayMs, now);
   const app = await buildApp(config, {
     database: testDb.database,
     tls: await testCertificate(),
-    clock: clock.now,
+    clock: now,
+    computeDriver: driver,
     logStream: { write: (line) => void logs.push(line) },
   });
   options.extend?.(app);
   await app.ready();
+  app.worker.start();
 
   const accountsStore = new AccountsStore(testDb.database.db);
-  const accounts = new AccountsService(accountsStore, clock.now);
-  const keys = new ApiKeysService(new ApiKeysStore(testDb.database.db), accountsStore, clock.now);
+  const accounts = new AccountsService(accountsStore, new InstancesStore(testDb.database.db), now);
+  const keys = new ApiKeysService(new ApiKeysStore(testDb.database.db), accountsStore, now);
 
   const createAccount: TestApp['createAccount'] = (tier = 'enterprise', rateLimit = null) =>
     accounts.create({ name: `test-${tier}`, tier, rateLimit });
@@ -77,6 +97,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     app,
     testDb,
     clock,
+    driver,
     logs,
     createAccount,
     createKey,

@@ -39,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('ipv4', 'text')
     .addColumn('user_data', 'text')
     .addColumn('ssh_key_ids', 'text', (c) => c.notNull())
+    // The action the instance is busy with; taking it is how one action at a time is enforced.
+    .addColumn('action_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('instances_account_region_name', ['account_id', 'region', 'name'])

@@ -4,6 +4,8 @@ import { newId } from '../../ids.js';
 import { ApiError } from '../../http/errors.js';
 import { isTier, rateLimitFor, type Tier } from './tiers.js';
 import type { AccountRow, AccountsStore } from './store.js';
+import { quotasFor } from './quotas.js';
+import type { InstancesStore } from '../instances/store.js';
 
 export interface Account {
   id: string;
@@ -23,6 +25,7 @@ export interface NewAccount {
 export class AccountsService {
   constructor(
     private readonly store: AccountsStore,
+    private readonly instances: InstancesStore,
     private readonly clock: Clock,
   ) {}
 
@@ -41,10 +44,19 @@ export class AccountsService {
     return present(row);
   }
 
-  async get(id: string): Promise<Account> {
+  /** The account with its quotas and what it uses of them. */
+  async overview(id: string) {
     const row = await this.store.find(id);
     if (!row) throw ApiError.notFound(`Account ${id}`);
-    return present(row);
+    const quotas = quotasFor(row.tier as Tier);
+    const usage = await this.instances.usage(id);
+    return {
+      ...present(row),
+      quotas: {
+        instances: { limit: quotas.instances, used: usage.instances },
+        vcpus: { limit: quotas.vcpus, used: usage.vcpus },
+      },
+    };
   }
 }
 

@@ -1,0 +1,59 @@
+// What the engine asks of a compute backend. Every operation is idempotent: after a crash the
+// engine repeats the operation it was running, and the driver must treat a repeat as a no-op.
+
+export interface MachineSpec {
+  instanceId: string;
+  name: string;
+  region: string;
+  image: string;
+  cpu: number;
+  memoryGb: number;
+  sshPublicKeys: string[];
+  /** Base64 cloud-init style script, run at first boot. */
+  userData: string | null;
+}
+
+export interface MachineSize {
+  cpu: number;
+  memoryGb: number;
+}
+
+export const METRIC_TYPES = ['cpu', 'memory', 'network'] as const;
+export type MetricType = (typeof METRIC_TYPES)[number];
+
+export interface MetricSeries {
+  name: string;
+  unit: string;
+  /** [unix seconds, value] pairs, one per step. */
+  points: [number, number][];
+}
+
+export interface MetricsQuery {
+  type: MetricType;
+  /** Unix seconds, inclusive. */
+  start: number;
+  end: number;
+  step: number;
+}
+
+/** A failure the driver expects to go away on retry (the engine retries with backoff). */
+export class DriverError extends Error {
+  constructor(
+    message: string,
+    readonly retryable = true,
+  ) {
+    super(message);
+    this.name = 'DriverError';
+  }
+}
+
+export interface ComputeDriver {
+  /** Provisions the machine and boots it; returns its private address. */
+  create(spec: MachineSpec): Promise<{ ipv4: string }>;
+  start(instanceId: string): Promise<void>;
+  stop(instanceId: string): Promise<void>;
+  reboot(instanceId: string): Promise<void>;
+  resize(instanceId: string, size: MachineSize): Promise<void>;
+  destroy(instanceId: string): Promise<void>;
+  metrics(instanceId: string, query: MetricsQuery): Promise<MetricSeries[]>;
+}

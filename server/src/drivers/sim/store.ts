@@ -1,0 +1,33 @@
+// The simulated hypervisor's memory of its machines, kept in the database so it survives restarts
+// the way a real hypervisor's would.
+import type { Db } from '../../db/database.js';
+import type { SimMachinesTable } from '../../db/tables.js';
+
+export type SimMachine = SimMachinesTable;
+
+export class SimMachinesStore {
+  constructor(private readonly db: Db) {}
+
+  async find(instanceId: string): Promise<SimMachine | undefined> {
+    return this.db.selectFrom('sim_machines').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
+  }
+
+  /** Inserts unless the address is taken (by another machine) or the machine exists; returns whether it inserted. */
+  async insert(machine: SimMachine): Promise<boolean> {
+    const result = await this.db
+      .insertInto('sim_machines')
+      .values(machine)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  async update(instanceId: string, changes: Partial<Pick<SimMachine, 'power' | 'cpu' | 'memory_gb'>>): Promise<boolean> {
+    const result = await this.db.updateTable('sim_machines').set(changes).where('instance_id', '=', instanceId).executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async remove(instanceId: string): Promise<void> {
+    await this.db.deleteFrom('sim_machines').where('instance_id', '=', instanceId).execute();
+  }
+}

@@ -1,0 +1,89 @@
+// The durable actions table is both the audit of async work and the queue the workers drain.
+import type { Db, Database } from '../../db/database.js';
+import type { ActionsTable } from '../../db/tables.js';
+import { keysetBefore } from '../../db/keyset.js';
+import type { PageRequest } from '../../http/pagination.js';
+
+export type ActionRow = ActionsTable;
+
+export interface ActionFilters {
+  resource_id?: string;
+  status?: string;
+}
+
+export class ActionsStore {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: ActionRow): Promise<void> {
+    await this.db.insertInto('actions').values(row).execute();
+  }
+
+  async find(accountId: string, id: string): Promise<ActionRow | undefined> {
+    return this.db.selectFrom('actions').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Newest first. */
+  async list(accountId: string, filters: ActionFilters, page: PageRequest): Promise<ActionRow[]> {
+    return this.db
+      .selectFrom('actions')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .$if(filters.resource_id !== undefined, (q) => q.where('resource_id', '=', filters.resource_id as string))
+      .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
+      .where((eb) => keysetBefore(eb, page.after, 'started_at'))
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+  }
+
+  /** Finishes an action this worker still holds; false when its lease was lost to another worker. */
+  async finish(id: string, owner: string, status: 'completed' | 'errored', at: string, error: string | null): Promise<boolean> {
+    const result = await this.db
+      .updateTable('actions')
+      .set({ status, completed_at: at, error, lease_owner: null, lease_expires_at: null })
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .where('status', '=', 'in-progress')
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Gives the action back to the queue, to be tried again from `runAfter`. */
+  async retryLater(id: string, owner: string, runAfter: string, error: string): Promise<void> {
+    await this.db
+      .updateTable('actions')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), run_after: runAfter, error, lease_owner: null, lease_expires_at: null }))
+      .where('id', '=', id)
+      .where('lease_owner', '=', owner)
+      .execute();
+  }
+
+  /** Releases this worker's leases (on shutdown), so another node can take them at once. */
+  async releaseAll(owner: string): Promise<void> {
+    await this.db.updateTable('actions').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', '=', owner).execute();
+  }
+}
+
+/**
+ * Claims up to `limit` due actions for `owner`: in progress, due, and unleased or with an expired
+ * lease (its worker died). On PostgreSQL, SKIP LOCKED lets many workers claim at once without
+ * waiting on each other or taking the same row; SQLite has a single writer, so the UPDATE alone is atomic.
+ */
+export async function claimDueActions(database: Database, owner: string, now: string, leaseUntil: string, limit: number): Promise<ActionRow[]> {
+  const due = database.db
+    .selectFrom('actions')
+    .select('id')
+    .where('status', '=', 'in-progress')
+    .where('run_after', '<=', now)
+    .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
+    .orderBy('run_after')
+    .limit(limit)
+    .$if(database.kind === 'postgres', (q) => q.forUpdate().skipLocked());
+  return database.db
+    .updateTable('actions')
+    .set({ lease_owner: owner, lease_expires_at: leaseUntil })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}

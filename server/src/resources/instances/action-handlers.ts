@@ -1,0 +1,84 @@
+// What each instance action does: the driver call, then the instance's state on success or failure.
+import { storedTime, type Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { DriverError, type ComputeDriver } from '../../drivers/compute-driver.js';
+import type { ActionHandler, ActionHandlers } from '../../engine/action-handler.js';
+import type { ActionRow } from '../actions/store.js';
+import { LabelsStore } from '../labels/store.js';
+import type { SshKeysService } from '../ssh-keys/service.js';
+import type { InstanceStatus } from './lifecycle.js';
+import { InstancesStore, type InstanceRow } from './store.js';
+
+interface Params {
+  previous_status: InstanceStatus;
+  plan?: string;
+  cpu?: number;
+  memory_gb?: number;
+}
+
+type Changes = Parameters<InstancesStore['end']>[2];
+
+export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: SshKeysService, clock: Clock): ActionHandlers {
+  const load = async (action: ActionRow): Promise<InstanceRow> => {
+    const row = await new InstancesStore(db).findById(action.resource_id);
+    if (!row) throw new DriverError(`instance ${action.resource_id} no longer exists`, false);
+    return row;
+  };
+  const params = (action: ActionRow) => JSON.parse(action.params) as Params;
+  const end = async (trx: Db, action: ActionRow, changes: Changes) => {
+    await new InstancesStore(trx).end(action.resource_id, action.id, changes, storedTime(clock()));
+  };
+  const removeInstance = async (trx: Db, action: ActionRow) => {
+    await new LabelsStore(trx).remove(action.resource_id);
+    await new InstancesStore(trx).remove(action.resource_id);
+  };
+  const backToPrevious = (trx: Db, action: ActionRow) => end(trx, action, { status: params(action).previous_status });
+
+  /** An operation that changes the machine's power state and lands on a fixed status. */
+  const powerOperation = (run: (id: string) => Promise<void>, after: InstanceStatus): ActionHandler => ({
+    perform: (action) => run(action.resource_id),
+    succeed: (trx, action) => end(trx, action, { status: after }),
+    fail: backToPrevious,
+  });
+
+  return {
+    create: {
+      async perform(action) {
+        const row = await load(action);
+        const sshPublicKeys = await sshKeys.publicKeys(row.account_id, JSON.parse(row.ssh_key_ids) as string[]);
+        return driver.create({
+          instanceId: row.id,
+          name: row.name,
+          region: row.region,
+          image: row.image,
+          cpu: row.cpu,
+          memoryGb: row.memory_gb,
+          sshPublicKeys,
+          userData: row.user_data,
+        });
+      },
+      succeed: (trx, action, result) => end(trx, action, { status: 'running', ipv4: (result as { ipv4: string }).ipv4 }),
+      // An instance that could not be built is removed; its errored action says why.
+      fail: removeInstance,
+    },
+    restart: powerOperation((id) => driver.reboot(id), 'running'),
+    stop: powerOperation((id) => driver.stop(id), 'stopped'),
+    start: powerOperation((id) => driver.start(id), 'running'),
+    resize: {
+      async perform(action) {
+        const { cpu, memory_gb } = params(action);
+        await driver.resize(action.resource_id, { cpu: cpu as number, memoryGb: memory_gb as number });
+      },
+      async succeed(trx, action) {
+        const { previous_status, plan, cpu, memory_gb } = params(action);
+        await end(trx, action, { status: previous_status, plan, cpu, memory_gb });
+      },
+      fail: backToPrevious,
+    },
+    delete: {
+      perform: (action) => driver.destroy(action.resource_id),
+      succeed: removeInstance,
+      fail: backToPrevious,
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import Type from 'typebox';
+import { listQueryProperties } from '../../http/pagination.js';
+import { named, pageOf } from '../../http/schemas.js';
+import { METRIC_TYPES } from '../../drivers/compute-driver.js';
+import { LabelsSchema } from '../labels/labels.js';
+import { labelSelectorQueryProperties } from '../labels/selector.js';
+import { INSTANCE_STATUSES } from './lifecycle.js';
+
+const Time = (description: string) => Type.String({ format: 'date-time', description });
+const literals = <T extends readonly string[]>(values: T, description: string) =>
+  Type.Union(values.map((v) => Type.Literal(v)), { description });
+
+export const InstanceStatusSchema = literals(INSTANCE_STATUSES, 'Lifecycle status');
+
+/** RFC 1123 host label: the name doubles as the instance's hostname. */
+const HOSTNAME = '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$';
+/** Standard base64 with padding; the decoded size is checked by the service (64 KiB). */
+const BASE64 = '^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$';
+
+export const InstanceSchema = named(
+  'Instance',
+  Type.Object({
+    id: Type.String({ examples: ['inst_8f9a2b3c4d5e6f70'] }),
+    name: Type.String({ examples: ['prod-api-01'] }),
+    region: Type.String({ examples: ['us-east-1'] }),
+    status: InstanceStatusSchema,
+    cpu: Type.Integer({ description: 'vCPUs' }),
+    memory_gb: Type.Number(),
+    ipv4: Type.Union([Type.String({ examples: ['10.12.0.45'] }), Type.Null()], { description: 'Private IPv4; null until assigned' }),
+    plan: Type.String({ examples: ['standard-4'] }),
+    image: Type.String({ examples: ['ubuntu-24-04'] }),
+    ssh_keys: Type.Array(Type.String(), { description: 'Ids of the SSH keys installed at creation' }),
+    labels: LabelsSchema,
+    created_at: Time('When the instance was created'),
+    updated_at: Time('When the instance last changed'),
+  }),
+);
+
+export const CreateInstanceBody = named(
+  'CreateInstance',
+  Type.Object(
+    {
+      name: Type.String({ pattern: HOSTNAME, minLength: 1, maxLength: 63, description: 'Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region' }),
+      region: Type.String({ minLength: 1, maxLength: 64, description: 'A region id from GET /v2/regions' }),
+      plan: Type.String({ minLength: 1, maxLength: 64, description: 'A plan id from GET /v2/plans' }),
+      image: Type.String({ minLength: 1, maxLength: 64, description: 'An image slug from GET /v2/images' }),
+      ssh_keys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32, uniqueItems: true, description: 'Ids of SSH keys to install' })),
+      user_data: Type.Optional(Type.String({ pattern: BASE64, maxLength: 128 * 1024, description: 'Base64-encoded cloud-init script, at most 64 KiB decoded' })),
+      labels: Type.Optional(LabelsSchema),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const ResizeInstanceBody = named(
+  'ResizeInstance',
+  Type.Object({ plan: Type.String({ minLength: 1, maxLength: 64, description: 'The new plan id' }) }, { additionalProperties: false }),
+);
+
+export const InstanceActionAccepted = named(
+  'InstanceActionAccepted',
+  Type.Object({
+    id: Type.String({ description: 'The instance id' }),
+    status: InstanceStatusSchema,
+    message: Type.String({ examples: ['Restart initiated successfully'] }),
+    action_id: Type.String({ description: 'Follow it at GET /v2/actions/{action_id}' }),
+  }),
+);
+
+export const InstanceList = pageOf('InstanceList', InstanceSchema);
+
+export const ListInstancesQuery = Type.Object(
+  {
+    region: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Filter by region id' })),
+    status: Type.Optional(InstanceStatusSchema),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 63, description: 'Filter by exact name' })),
+    ...labelSelectorQueryProperties,
+    ...listQueryProperties,
+  },
+  { additionalProperties: false },
+);
+
+export const MetricsQuerySchema = Type.Object(
+  {
+    type: literals(METRIC_TYPES, 'Which metric'),
+    start: Type.Optional(Time('Start of the range; default one hour before end')),
+    end: Type.Optional(Time('End of the range; default now')),
+    step: Type.Optional(Type.Integer({ minimum: 10, maximum: 86_400, default: 60, description: 'Seconds between points' })),
+  },
+  { additionalProperties: false },
+);
+
+export const MetricsSchema = named(
+  'InstanceMetrics',
+  Type.Object({
+    instance_id: Type.String(),
+    type: literals(METRIC_TYPES, 'Which metric'),
+    start: Time('Start of the range'),
+    end: Time('End of the range'),
+    step: Type.Integer({ description: 'Seconds between points' }),
+    series: Type.Array(
+      Type.Object({
+        name: Type.String({ examples: ['cpu_utilization'] }),
+        unit: Type.String({ examples: ['percent'] }),
+        points: Type.Array(Type.Object({ timestamp: Time('Point in time'), value: Type.Number() })),
+      }),
+    ),
+  }),
+);

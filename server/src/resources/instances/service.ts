@@ -1,0 +1,259 @@
+// Instances: validation against the catalogs, quotas, tenancy, and the lifecycle, which starts
+// actions for the engine to carry out.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Database, Db } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
+import { ApiError, type ErrorDetail } from '../../http/errors.js';
+import type { Cursors, Page } from '../../http/pagination.js';
+import { newId } from '../../ids.js';
+import type { AuthContext } from '../api-keys/service.js';
+import { AccountsStore } from '../accounts/store.js';
+import { quotasFor } from '../accounts/quotas.js';
+import type { Tier } from '../accounts/tiers.js';
+import { ActionsService, type Action } from '../actions/service.js';
+import { images, plans, regions } from '../catalog/catalogs.js';
+import { validateLabels } from '../labels/labels.js';
+import { parseLabelSelector } from '../labels/selector.js';
+import { LabelsStore } from '../labels/store.js';
+import type { SshKeysService } from '../ssh-keys/service.js';
+import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
+import { InstancesStore, type InstanceRow } from './store.js';
+
+const MAX_USER_DATA_BYTES = 64 * 1024;
+const MAX_METRIC_POINTS = 1440;
+
+export interface Instance {
+  id: string;
+  name: string;
+  region: string;
+  status: InstanceStatus;
+  cpu: number;
+  memory_gb: number;
+  ipv4: string | null;
+  plan: string;
+  image: string;
+  ssh_keys: string[];
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewInstance {
+  name: string;
+  region: string;
+  plan: string;
+  image: string;
+  ssh_keys?: string[];
+  user_data?: string;
+  labels?: Record<string, string>;
+}
+
+export interface InstanceQuery {
+  region?: string;
+  status?: string;
+  name?: string;
+  label_selector?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Accepted {
+  id: string;
+  status: InstanceStatus;
+  message: string;
+  action_id: string;
+}
+
+/** Runs inside the transaction that creates the instance (records the idempotent response). */
+export type WithinCreate = (trx: Db, instance: Instance) => Promise<void>;
+
+export class InstancesService {
+  constructor(
+    private readonly database: Database,
+    private readonly driver: ComputeDriver,
+    private readonly sshKeys: SshKeysService,
+    private readonly actions: ActionsService,
+    private readonly clock: Clock,
+    /** Called once new work is committed, so a worker starts on it at once. */
+    private readonly onEnqueued: () => void,
+  ) {}
+
+  async list(caller: AuthContext, query: InstanceQuery, cursors: Cursors): Promise<Page<Instance>> {
+    const request = cursors.request('instances', query);
+    const selector = parseLabelSelector(query.label_selector ?? '');
+    const rows = await new InstancesStore(this.database.db).list(
+      caller.accountId,
+      { region: query.region, status: query.status, name: query.name, regions: caller.regions, selector },
+      request,
+    );
+    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
+  }
+
+  async get(caller: AuthContext, id: string): Promise<Instance> {
+    const row = await this.owned(caller, id);
+    const labels = await new LabelsStore(this.database.db).forResources([row.id]);
+    return present(row, labels.get(row.id) ?? {});
+  }
+
+  async create(caller: AuthContext, input: NewInstance, within: WithinCreate): Promise<Instance> {
+    const plan = await this.validateCreate(caller, input);
+    const now = storedTime(this.clock());
+    const actionId = ActionsService.newId();
+    const row: InstanceRow = {
+      id: newId('inst'),
+      account_id: caller.accountId,
+      name: input.name,
+      region: input.region,
+      plan: plan.id,
+      image: input.image,
+      status: 'provisioning',
+      cpu: plan.cpu,
+      memory_gb: plan.memory_gb,
+      ipv4: null,
+      user_data: input.user_data ?? null,
+      ssh_key_ids: JSON.stringify(input.ssh_keys ?? []),
+      action_id: actionId,
+      created_at: now,
+      updated_at: now,
+    };
+    const instance = present(row, input.labels ?? {});
+    try {
+      await this.database.db.transaction().execute(async (trx) => {
+        await this.checkQuota(trx, caller.accountId, plan.cpu);
+        await new InstancesStore(trx).insert(row);
+        await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+        await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
+        await within(trx, instance);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw ApiError.conflict(`An instance named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      }
+      throw error;
+    }
+    this.onEnqueued();
+    return instance;
+  }
+
+  /** Starts restart, stop, start, resize or delete: 202 material, or a 409 when the instance cannot. */
+  async operate(caller: AuthContext, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
+    const row = await this.owned(caller, id);
+    const transition = TRANSITIONS[operation];
+    const params: Record<string, unknown> = { previous_status: row.status };
+    if (operation === 'resize') {
+      const plan = plans.find(newPlan ?? '');
+      if (!plan) throw ApiError.validation([{ field: 'plan', message: 'Unknown plan' }]);
+      if (plan.id === row.plan) throw ApiError.conflict(`Instance already has plan ${plan.id}`);
+      if (plan.cpu > row.cpu) await this.checkQuota(this.database.db, caller.accountId, plan.cpu - row.cpu, 0);
+      Object.assign(params, { plan: plan.id, cpu: plan.cpu, memory_gb: plan.memory_gb });
+    }
+    const actionId = ActionsService.newId();
+    const begun = await this.database.db.transaction().execute(async (trx) => {
+      const store = new InstancesStore(trx);
+      if (!(await store.begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())))) return false;
+      await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'instance', resourceId: id, params }, actionId);
+      return true;
+    });
+    if (!begun) throw await this.whyNot(caller, id, operation);
+    this.onEnqueued();
+    return { id, status: transition.during ?? row.status as InstanceStatus, message: transition.message, action_id: actionId };
+  }
+
+  async listActions(caller: AuthContext, id: string, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Action>> {
+    await this.owned(caller, id);
+    return this.actions.list(caller.accountId, { resource_id: id }, query, cursors);
+  }
+
+  async metrics(caller: AuthContext, id: string, query: { type: MetricType; start?: string; end?: string; step?: number }) {
+    const row = await this.owned(caller, id);
+    const step = query.step ?? 60;
+    const end = query.end ? Date.parse(query.end) / 1000 : Math.floor(this.clock() / 1000);
+    const start = query.start ? Date.parse(query.start) / 1000 : end - 3600;
+    if (start >= end) throw ApiError.validation([{ field: 'start', message: 'Must be before end' }]);
+    if ((end - start) / step > MAX_METRIC_POINTS) {
+      throw ApiError.validation([{ field: 'step', message: `The range holds more than ${MAX_METRIC_POINTS} points; use a larger step` }]);
+    }
+    const series = await this.driver.metrics(row.id, { type: query.type, start: Math.floor(start), end: Math.floor(end), step });
+    return {
+      instance_id: row.id,
+      type: query.type,
+      start: apiTime(new Date(start * 1000).toISOString()),
+      end: apiTime(new Date(end * 1000).toISOString()),
+      step,
+      series: series.map((s) => ({
+        name: s.name,
+        unit: s.unit,
+        points: s.points.map(([t, value]) => ({ timestamp: apiTime(new Date(t * 1000).toISOString()), value })),
+      })),
+    };
+  }
+
+  /** The caller's instance: another account's is a 404; one outside the key's regions is a 403. */
+  private async owned(caller: AuthContext, id: string): Promise<InstanceRow> {
+    const row = await new InstancesStore(this.database.db).find(caller.accountId, id);
+    if (!row) throw ApiError.notFound(`Instance ${id}`);
+    if (caller.regions && !caller.regions.includes(row.region)) {
+      throw ApiError.forbidden(`This API key may not act in region ${row.region}`);
+    }
+    return row;
+  }
+
+  private async whyNot(caller: AuthContext, id: string, operation: InstanceOperation): Promise<ApiError> {
+    const row = await this.owned(caller, id);
+    if (row.action_id !== null) return ApiError.conflict(`Instance is busy (${row.status}) with action ${row.action_id}; retry when it completes`);
+    return illegalTransition(operation, row.status);
+  }
+
+  private async validateCreate(caller: AuthContext, input: NewInstance) {
+    // Label syntax is malformed input (400), like the schema's own checks; the rest is semantic (422).
+    const labelProblems = validateLabels(input.labels ?? {});
+    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    const problems: ErrorDetail[] = [];
+    const region = regions.find(input.region);
+    if (!region) problems.push({ field: 'region', message: 'Invalid region identifier' });
+    else if (!region.available) problems.push({ field: 'region', message: 'Region is not accepting new resources' });
+    const plan = plans.find(input.plan);
+    if (!plan) problems.push({ field: 'plan', message: 'Unknown plan' });
+    if (!images.find(input.image)) problems.push({ field: 'image', message: 'Unknown image slug' });
+    problems.push(...(await this.sshKeys.assertOwned(caller.accountId, input.ssh_keys ?? [])));
+    if (input.user_data !== undefined && Buffer.from(input.user_data, 'base64').length > MAX_USER_DATA_BYTES) {
+      problems.push({ field: 'user_data', message: 'Must be at most 64 KiB once decoded' });
+    }
+    if (problems.length > 0 || !plan) throw ApiError.validation(problems);
+    return plan;
+  }
+
+  /** Refuses (422) a change that would take the account past its instance or vCPU quota. */
+  private async checkQuota(trx: Db, accountId: string, addedCpu: number, addedInstances = 1): Promise<void> {
+    const account = await new AccountsStore(trx).lock(accountId, this.database.kind);
+    if (!account) throw ApiError.notFound(`Account ${accountId}`);
+    const quotas = quotasFor(account.tier as Tier);
+    const usage = await new InstancesStore(trx).usage(accountId);
+    if (usage.instances + addedInstances > quotas.instances) {
+      throw ApiError.validation([{ field: 'quota', message: `Instance quota exceeded: ${usage.instances} of ${quotas.instances} in use` }]);
+    }
+    if (usage.vcpus + addedCpu > quotas.vcpus) {
+      throw ApiError.validation([{ field: 'quota', message: `vCPU quota exceeded: ${usage.vcpus} of ${quotas.vcpus} in use, ${addedCpu} more requested` }]);
+    }
+  }
+}
+
+export function present(row: InstanceRow, labels: Record<string, string>): Instance {
+  return {
+    id: row.id,
+    name: row.name,
+    region: row.region,
+    status: row.status as InstanceStatus,
+    cpu: row.cpu,
+    memory_gb: row.memory_gb,
+    ipv4: row.ipv4,
+    plan: row.plan,
+    image: row.image,
+    ssh_keys: JSON.parse(row.ssh_key_ids) as string[],
+    labels,
+    created_at: apiTime(row.created_at),
+    updated_at: apiTime(row.updated_at),
+  };
+}

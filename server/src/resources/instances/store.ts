@@ -1,0 +1,93 @@
+import type { Db } from '../../db/database.js';
+import type { InstancesTable } from '../../db/tables.js';
+import { keysetBefore } from '../../db/keyset.js';
+import type { PageRequest } from '../../http/pagination.js';
+import { matchesLabelSelector } from '../labels/filter.js';
+import type { LabelSelector } from '../labels/selector.js';
+import type { InstanceStatus } from './lifecycle.js';
+
+export type InstanceRow = InstancesTable;
+
+export interface InstanceFilters {
+  region?: string;
+  status?: string;
+  name?: string;
+  /** The caller's region allowlist; null means every region. */
+  regions: readonly string[] | null;
+  selector: LabelSelector;
+}
+
+export class InstancesStore {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: InstanceRow): Promise<void> {
+    await this.db.insertInto('instances').values(row).execute();
+  }
+
+  async find(accountId: string, id: string): Promise<InstanceRow | undefined> {
+    return this.db.selectFrom('instances').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Newest first. */
+  async list(accountId: string, filters: InstanceFilters, page: PageRequest): Promise<InstanceRow[]> {
+    return this.db
+      .selectFrom('instances')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
+      .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
+      .$if(filters.name !== undefined, (q) => q.where('name', '=', filters.name as string))
+      .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]))
+      .where((eb) => matchesLabelSelector(eb, 'instances.id', filters.selector))
+      .where((eb) => keysetBefore(eb, page.after))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+  }
+
+  /** How many instances and vCPUs the account holds, for quotas. */
+  async usage(accountId: string): Promise<{ instances: number; vcpus: number }> {
+    const row = await this.db
+      .selectFrom('instances')
+      .select((eb) => [eb.fn.countAll<number | string>().as('instances'), eb.fn.sum<number | string | null>('cpu').as('vcpus')])
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow();
+    return { instances: Number(row.instances), vcpus: Number(row.vcpus ?? 0) };
+  }
+
+  /**
+   * Makes `actionId` the instance's one running action, if it is idle and in one of `from`.
+   * The single conditional UPDATE is what stops two concurrent requests from both starting.
+   */
+  async begin(accountId: string, id: string, actionId: string, from: readonly InstanceStatus[], during: InstanceStatus | null, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('instances')
+      .set((eb) => ({ action_id: actionId, status: during ?? eb.ref('status'), updated_at: at }))
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .where('action_id', 'is', null)
+      .where('status', 'in', [...from])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Ends the instance's running action with these changes; false if another action holds it. */
+  async end(id: string, actionId: string, changes: Partial<Pick<InstanceRow, 'status' | 'ipv4' | 'plan' | 'cpu' | 'memory_gb'>>, at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('instances')
+      .set({ ...changes, action_id: null, updated_at: at })
+      .where('id', '=', id)
+      .where('action_id', '=', actionId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.deleteFrom('instances').where('id', '=', id).execute();
+  }
+
+  async findById(id: string): Promise<InstanceRow | undefined> {
+    return this.db.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+}
