@@ -103,7 +103,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerCatalogRoutes(fastify, cursors);
   registerAccountRoutes(fastify, new AccountsService(accounts, new InstancesStore(db), clock));
   registerApiKeyRoutes(fastify, keys, cursors);
-  registerSshKeyRoutes(fastify, db, clock, cursors);
+  registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
   registerActionRoutes(fastify, actions, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());

@@ -1,0 +1,67 @@
+import type { Db } from '../../db/database.js';
+import type { SshKeysTable } from '../../db/tables.js';
+import { keysetBefore } from '../../db/keyset.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import type { PageRequest } from '../../http/pagination.js';
+
+export type SshKeyRow = SshKeysTable;
+
+export class SshKeysStore {
+  constructor(private readonly db: Db) {}
+
+  /** Inserts the key; false when the account already has one with the same fingerprint. */
+  async insert(row: SshKeyRow): Promise<boolean> {
+    try {
+      await this.db.insertInto('ssh_keys').values(row).execute();
+      return true;
+    } catch (error) {
+      // The (account_id, fingerprint) constraint decides, not a read beforehand: two concurrent inserts
+      // cannot both pass it. It is the table's only unique key besides the random id.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async find(accountId: string, id: string): Promise<SshKeyRow | undefined> {
+    return this.db.selectFrom('ssh_keys').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async findByFingerprint(accountId: string, fingerprint: string): Promise<SshKeyRow | undefined> {
+    return this.db
+      .selectFrom('ssh_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('fingerprint', '=', fingerprint)
+      .executeTakeFirst();
+  }
+
+  /** The account's keys among `ids`, in one query; unknown and foreign ids are simply absent. */
+  async findMany(accountId: string, ids: readonly string[]): Promise<Pick<SshKeyRow, 'id' | 'public_key'>[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('ssh_keys')
+      .select(['id', 'public_key'])
+      .where('account_id', '=', accountId)
+      .where('id', 'in', [...new Set(ids)])
+      .execute();
+  }
+
+  /** Newest first. */
+  async listByAccount(accountId: string, page: PageRequest): Promise<SshKeyRow[]> {
+    return this.db
+      .selectFrom('ssh_keys')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where((eb) => keysetBefore(eb, page.after))
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit + 1)
+      .execute();
+  }
+
+  /** Returns whether a key was deleted. */
+  async delete(accountId: string, id: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('ssh_keys').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+    return Number(result.numDeletedRows) === 1;
+  }
+}
