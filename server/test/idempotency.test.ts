@@ -4,6 +4,7 @@ import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
 import { instanceInput } from './helpers/instances.js';
+import { generateSshKey } from './helpers/openssh.js';
 
 for (const kind of DATABASE_KINDS) {
   describe(`Idempotency-Key on POST (${kind})`, () => {
@@ -88,6 +89,27 @@ for (const kind of DATABASE_KINDS) {
       const retried = await post('k-6', body);
       assert.equal(retried.statusCode, 201, retried.body);
       assert.equal(await count('idem-6'), 1);
+    });
+
+    test('every POST is idempotent: SSH keys replay, API keys replay without their secret', async () => {
+      const sshBody = { name: 'laptop', public_key: generateSshKey({ kind: 'ed25519' }).line };
+      const postTo = (url: string, payload: object) =>
+        t.request(key, { method: 'POST', url, payload, headers: { 'idempotency-key': `k-${url}` } });
+      const ssh = await postTo('/v2/ssh_keys', sshBody);
+      assert.equal(ssh.statusCode, 201, ssh.body);
+      const sshAgain = await postTo('/v2/ssh_keys', sshBody);
+      assert.deepEqual([sshAgain.statusCode, sshAgain.json()], [201, ssh.json()]);
+
+      const apiKey = await postTo('/v2/api_keys', { name: 'deploy' });
+      assert.equal(apiKey.statusCode, 201);
+      assert.match(apiKey.json().secret, /^cnx_live_/);
+      const apiKeyAgain = await postTo('/v2/api_keys', { name: 'deploy' });
+      assert.equal(apiKeyAgain.statusCode, 201);
+      assert.deepEqual(apiKeyAgain.json(), { key: apiKey.json().key, secret: null });
+      const stored = await t.testDb.database.db.selectFrom('idempotency_keys').select('response_body').execute();
+      assert.doesNotMatch(JSON.stringify(stored), new RegExp(apiKey.json().secret), 'the secret is never stored');
+      const named = (await t.request(key, { method: 'GET', url: '/v2/api_keys?limit=100' })).json().data.filter((k: { name: string }) => k.name === 'deploy');
+      assert.equal(named.length, 1);
     });
 
     test('keys are per account, expire after 24 hours, and must be printable', async () => {

@@ -76,6 +76,25 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(notFound.headers['x-ratelimit-remaining'], '58');
     });
 
+    test('instance creates spend a budget of their own: a free account gets 6 a minute', async () => {
+      const { key } = await t.newCaller('free');
+      for (let i = 0; i < 6; i++) {
+        const payload = { name: `burst-${i}`, region: 'us-east-1', plan: 'micro', image: 'debian-12' };
+        const response = await t.request(key, { method: 'POST', url: '/v2/instances', payload });
+        // The quota (5 instances on free) answers the sixth; the budget still counts it.
+        assert.equal(response.statusCode, i < 5 ? 201 : 422, response.body);
+        assert.equal(response.headers['x-ratelimit-limit'], '6');
+        assert.equal(response.headers['x-ratelimit-remaining'], String(5 - i));
+      }
+      const refused = await t.request(key, { method: 'POST', url: '/v2/instances', payload: {} });
+      assertError(refused, 429);
+      assert.equal(refused.headers['x-ratelimit-limit'], '6');
+      const read = await t.request(key, { method: 'GET', url: '/v2/instances' });
+      assert.equal(read.statusCode, 200, 'reads keep the rest of the account budget');
+      assert.equal(read.headers['x-ratelimit-limit'], '60');
+      assert.equal(read.headers['x-ratelimit-remaining'], String(60 - 8));
+    });
+
     test('unauthenticated responses carry no rate-limit headers', async () => {
       const response = await t.request(null, { method: 'GET', url: '/v2/regions' });
       assert.equal(response.statusCode, 401);

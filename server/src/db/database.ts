@@ -9,6 +9,9 @@ import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
 
+/** Work a caller adds to a service's transaction, e.g. recording an idempotent response. */
+export type Within<T> = (trx: Db, result: T) => Promise<void>;
+
 export interface Database {
   readonly db: Db;
   readonly kind: DatabaseTarget['kind'];

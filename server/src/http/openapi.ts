@@ -80,7 +80,8 @@ function operation(op: Operation, components: Map<string, Json>): Json {
     responses[status] = {
       description: code < 400 ? ((body as Json).description as string | undefined) ?? 'Success' : errorDescription(code),
       headers,
-      content: { 'application/json': { schema: toJsonSchema(body, components) } },
+      // A 204 has no body, so it documents no content.
+      ...(code === 204 ? {} : { content: { 'application/json': { schema: toJsonSchema(body, components) } } }),
     };
   }
   const rateClass = config.rateClass ?? defaultRateClass(op.method.toUpperCase());

@@ -1,6 +1,7 @@
 // /v2/api_keys: a key holder manages the account's keys (never granting more than it holds).
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
+import { recordResponse } from '../../http/idempotency.js';
 import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { caller } from '../../http/route-config.js';
@@ -44,12 +45,11 @@ export function registerApiKeyRoutes(app: FastifyInstance, keys: ApiKeysService,
     async (request, reply) => {
       const body = request.body as Static<typeof CreateApiKeyBody>;
       const auth = caller(request);
-      const created = await keys.createFor(auth, {
-        name: body.name,
-        scopes: body.scopes,
-        regions: body.regions,
-        expiresAt: body.expires_at ?? null,
-      });
+      const input = { name: body.name, scopes: body.scopes, regions: body.regions, expiresAt: body.expires_at ?? null };
+      const created = await keys.createFor(auth, input, (trx, { key }) =>
+        // The secret is shown once: a replay returns the key with `secret: null`, and it is never stored.
+        recordResponse(request, trx, { status: 201, body: { key, secret: null }, location: `/v2/api_keys/${key.id}` }),
+      );
       return reply.status(201).header('Location', `/v2/api_keys/${created.key.id}`).send(created);
     },
   );

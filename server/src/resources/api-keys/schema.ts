@@ -22,7 +22,9 @@ export const CreatedApiKeySchema = named(
   'CreatedApiKey',
   Type.Object({
     key: ApiKeySchema,
-    secret: Type.String({ description: 'The API key itself. Shown only in this response.' }),
+    secret: Type.Union([Type.String(), Type.Null()], {
+      description: 'The API key itself, shown only in this response; null when an Idempotency-Key replays it',
+    }),
   }),
 );
 

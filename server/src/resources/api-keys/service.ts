@@ -1,5 +1,6 @@
 // API keys: issue, list, revoke, and turn a presented secret into who is calling.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
@@ -30,6 +31,11 @@ export interface NewApiKey {
   expiresAt?: string | null;
 }
 
+export interface CreatedApiKey {
+  key: ApiKey;
+  secret: string;
+}
+
 /** Who is calling, as established from a valid key. */
 export interface AuthContext {
   accountId: string;
@@ -46,17 +52,21 @@ export class ApiKeysService {
     private readonly clock: Clock,
   ) {}
 
-  async create(accountId: string, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
+  async create(accountId: string, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
     await this.requireAccount(accountId);
     const row = this.validate(accountId, input);
     const generated = generateKey();
     const full: ApiKeyRow = { ...row, key_hash: generated.hash, prefix: generated.prefix, last4: generated.last4 };
-    await this.store.insert(full);
-    return { key: this.present(full), secret: generated.secret };
+    const created = { key: this.present(full), secret: generated.secret };
+    await this.store.transaction(async (store, trx) => {
+      await store.insert(full);
+      await within?.(trx, created);
+    });
+    return created;
   }
 
   /** A key created through the API by another key, which can grant no scope or region it lacks itself. */
-  async createFor(creator: AuthContext, input: NewApiKey): Promise<{ key: ApiKey; secret: string }> {
+  async createFor(creator: AuthContext, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
     const scopes = input.scopes ?? [...creator.scopes];
     const regions = input.regions === undefined ? creator.regions : input.regions;
     const problems: ErrorDetail[] = [];
@@ -71,7 +81,7 @@ export class ApiKeysService {
       });
     }
     if (problems.length > 0) throw ApiError.forbidden('A key cannot grant more than it holds', problems);
-    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] });
+    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] }, within);
   }
 
   async get(accountId: string, id: string): Promise<ApiKey> {

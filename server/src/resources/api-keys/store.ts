@@ -11,6 +11,11 @@ export type KeyWithAccount = ApiKeyRow & { tier: string; rate_limit: number | nu
 export class ApiKeysStore {
   constructor(private readonly db: Db) {}
 
+  /** Runs `work` in one transaction with a store bound to it. */
+  transaction<T>(work: (store: ApiKeysStore, trx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new ApiKeysStore(trx), trx));
+  }
+
   async insert(row: ApiKeyRow): Promise<void> {
     await this.db.insertInto('api_keys').values(row).execute();
   }

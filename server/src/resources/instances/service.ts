@@ -1,7 +1,7 @@
 // Instances: validation against the catalogs, quotas, tenancy, and the lifecycle, which starts
 // actions for the engine to carry out.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Db } from '../../db/database.js';
+import type { Database, Db, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
@@ -65,9 +65,6 @@ export interface Accepted {
   action_id: string;
 }
 
-/** Runs inside the transaction that creates the instance (records the idempotent response). */
-export type WithinCreate = (trx: Db, instance: Instance) => Promise<void>;
-
 export class InstancesService {
   constructor(
     private readonly database: Database,
@@ -97,7 +94,7 @@ export class InstancesService {
     return present(row, labels.get(row.id) ?? {});
   }
 
-  async create(caller: AuthContext, input: NewInstance, within: WithinCreate): Promise<Instance> {
+  async create(caller: AuthContext, input: NewInstance, within: Within<Instance>): Promise<Instance> {
     const plan = await this.validateCreate(caller, input);
     const now = storedTime(this.clock());
     const actionId = ActionsService.newId();

@@ -1,6 +1,7 @@
 // /v2/ssh_keys: the public keys an account can put on its instances.
 import type { FastifyInstance } from 'fastify';
 import Type, { type Static } from 'typebox';
+import { recordResponse } from '../../http/idempotency.js';
 import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { caller } from '../../http/route-config.js';
@@ -44,7 +45,9 @@ export function registerSshKeyRoutes(app: FastifyInstance, keys: SshKeysService,
     },
     async (request, reply) => {
       const body = request.body as Static<typeof CreateSshKeyBody>;
-      const created = await keys.create(caller(request).accountId, { name: body.name, publicKey: body.public_key });
+      const created = await keys.create(caller(request).accountId, { name: body.name, publicKey: body.public_key }, (trx, key) =>
+        recordResponse(request, trx, { status: 201, body: key, location: `/v2/ssh_keys/${key.id}` }),
+      );
       return reply.status(201).header('Location', `/v2/ssh_keys/${created.id}`).send(created);
     },
   );

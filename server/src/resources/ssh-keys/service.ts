@@ -1,5 +1,6 @@
 // SSH keys: an account's public keys, validated for real, to be put on the instances it creates.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
@@ -27,7 +28,7 @@ export class SshKeysService {
     private readonly clock: Clock,
   ) {}
 
-  async create(accountId: string, input: NewSshKey): Promise<SshKey> {
+  async create(accountId: string, input: NewSshKey, within?: Within<SshKey>): Promise<SshKey> {
     const key = this.validate(input);
     const row: SshKeyRow = {
       id: newId('ssh'),
@@ -37,14 +38,20 @@ export class SshKeysService {
       fingerprint: key.fingerprint,
       created_at: storedTime(this.clock()),
     };
-    if (!(await this.store.insert(row))) {
+    const created = present(row, key);
+    const inserted = await this.store.transaction(async (store, trx) => {
+      if (!(await store.insert(row))) return false;
+      await within?.(trx, created);
+      return true;
+    });
+    if (!inserted) {
       const existing = await this.store.findByFingerprint(accountId, key.fingerprint);
       // `existing` is only missing if it was deleted in the instant since the insert failed.
       throw ApiError.conflict(`This key is already added as ${existing?.id ?? 'another SSH key'}`, [
         { field: 'public_key', message: `Same fingerprint (${key.fingerprint}) as an existing key` },
       ]);
     }
-    return present(row, key);
+    return created;
   }
 
   async get(accountId: string, id: string): Promise<SshKey> {

@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { SshKeysTable } from '../../db/tables.js';
 import { keysetBefore } from '../../db/keyset.js';
-import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { PageRequest } from '../../http/pagination.js';
 
 export type SshKeyRow = SshKeysTable;
@@ -9,17 +8,21 @@ export type SshKeyRow = SshKeysTable;
 export class SshKeysStore {
   constructor(private readonly db: Db) {}
 
+  /** Runs `work` in one transaction with a store bound to it. */
+  transaction<T>(work: (store: SshKeysStore, trx: Db) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new SshKeysStore(trx), trx));
+  }
+
   /** Inserts the key; false when the account already has one with the same fingerprint. */
   async insert(row: SshKeyRow): Promise<boolean> {
-    try {
-      await this.db.insertInto('ssh_keys').values(row).execute();
-      return true;
-    } catch (error) {
-      // The (account_id, fingerprint) constraint decides, not a read beforehand: two concurrent inserts
-      // cannot both pass it. It is the table's only unique key besides the random id.
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    // The (account_id, fingerprint) constraint decides, not a read beforehand: two concurrent inserts
+    // cannot both pass it. DO NOTHING keeps a surrounding transaction usable on PostgreSQL.
+    const result = await this.db
+      .insertInto('ssh_keys')
+      .values(row)
+      .onConflict((oc) => oc.columns(['account_id', 'fingerprint']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
   async find(accountId: string, id: string): Promise<SshKeyRow | undefined> {
