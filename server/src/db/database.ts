@@ -9,6 +9,11 @@ import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
 
+/** Runs `work` in a transaction: a new one, or the one `db` already is (Kysely does not nest them). */
+export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
 /** Work a caller adds to a service's transaction, e.g. recording an idempotent response. */
 export type Within<T> = (trx: Db, result: T) => Promise<void>;
 

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import type { ApiKeysTable } from '../../db/tables.js';
 import { keysetBefore } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
@@ -13,7 +13,7 @@ export class ApiKeysStore {
 
   /** Runs `work` in one transaction with a store bound to it. */
   transaction<T>(work: (store: ApiKeysStore, trx: Db) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new ApiKeysStore(trx), trx));
+    return inTransaction(this.db, (trx) => work(new ApiKeysStore(trx), trx));
   }
 
   async insert(row: ApiKeyRow): Promise<void> {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import type { SshKeysTable } from '../../db/tables.js';
 import { keysetBefore } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
@@ -10,7 +10,7 @@ export class SshKeysStore {
 
   /** Runs `work` in one transaction with a store bound to it. */
   transaction<T>(work: (store: SshKeysStore, trx: Db) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new SshKeysStore(trx), trx));
+    return inTransaction(this.db, (trx) => work(new SshKeysStore(trx), trx));
   }
 
   /** Inserts the key; false when the account already has one with the same fingerprint. */
