@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
 import type { Db } from '../src/db/database.js';
-import { keysetBefore } from '../src/db/keyset.js';
+import { pageNewestFirst } from '../src/db/keyset.js';
 import { newId } from '../src/ids.js';
 import { AccountsStore } from '../src/resources/accounts/store.js';
 import { matchesLabelSelector } from '../src/resources/labels/filter.js';
@@ -116,15 +116,8 @@ for (const kind of DATABASE_KINDS) {
 
     test('a list page: selector, keyset and order, then the labels of the whole page in one query', async () => {
       const selector = parseLabelSelector('tier');
-      const rows = await db
-        .selectFrom('accounts')
-        .selectAll()
-        .where((eb) => matchesLabelSelector(eb, 'accounts.id', selector))
-        .where((eb) => keysetBefore(eb, null))
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(3)
-        .execute();
+      const query = db.selectFrom('accounts').selectAll().where((eb) => matchesLabelSelector(eb, 'accounts.id', selector));
+      const rows = (await pageNewestFirst(query, { limit: 3, after: null }).execute()).slice(0, 3);
       const counter = queryCounter();
       const labels = await new LabelsStore(db.withPlugin(counter)).forResources(rows.map((row) => row.id));
       assert.equal(counter.count, 1);

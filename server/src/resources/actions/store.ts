@@ -1,7 +1,7 @@
 // The durable actions table is both the audit of async work and the queue the workers drain.
 import type { Db, Database } from '../../db/database.js';
 import type { ActionsTable } from '../../db/tables.js';
-import { keysetBefore } from '../../db/keyset.js';
+import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 
 export type ActionRow = ActionsTable;
@@ -24,17 +24,13 @@ export class ActionsStore {
 
   /** Newest first. */
   async list(accountId: string, filters: ActionFilters, page: PageRequest): Promise<ActionRow[]> {
-    return this.db
+    const query = this.db
       .selectFrom('actions')
       .selectAll()
       .where('account_id', '=', accountId)
       .$if(filters.resource_id !== undefined, (q) => q.where('resource_id', '=', filters.resource_id as string))
-      .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
-      .where((eb) => keysetBefore(eb, page.after, 'started_at'))
-      .orderBy('started_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
+      .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string));
+    return pageNewestFirst(query, page, 'started_at').execute();
   }
 
   /** Finishes an action this worker still holds; false when its lease was lost to another worker. */

@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import type { ApiKeysTable } from '../../db/tables.js';
-import { keysetBefore } from '../../db/keyset.js';
+import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 
 export type ApiKeyRow = ApiKeysTable;
@@ -32,15 +32,7 @@ export class ApiKeysStore {
 
   /** Newest first. */
   async listByAccount(accountId: string, page: PageRequest): Promise<ApiKeyRow[]> {
-    return this.db
-      .selectFrom('api_keys')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where((eb) => keysetBefore(eb, page.after))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
+    return pageNewestFirst(this.db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId), page).execute();
   }
 
   /** Marks the key revoked unless it already is; returns whether this call revoked it. */

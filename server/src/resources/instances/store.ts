@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { InstancesTable } from '../../db/tables.js';
-import { keysetBefore } from '../../db/keyset.js';
+import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 import { matchesLabelSelector } from '../labels/filter.js';
 import type { LabelSelector } from '../labels/selector.js';
@@ -30,7 +30,7 @@ export class InstancesStore {
 
   /** Newest first. */
   async list(accountId: string, filters: InstanceFilters, page: PageRequest): Promise<InstanceRow[]> {
-    return this.db
+    const query = this.db
       .selectFrom('instances')
       .selectAll()
       .where('account_id', '=', accountId)
@@ -38,12 +38,8 @@ export class InstancesStore {
       .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
       .$if(filters.name !== undefined, (q) => q.where('name', '=', filters.name as string))
       .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]))
-      .where((eb) => matchesLabelSelector(eb, 'instances.id', filters.selector))
-      .where((eb) => keysetBefore(eb, page.after))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
+      .where((eb) => matchesLabelSelector(eb, 'instances.id', filters.selector));
+    return pageNewestFirst(query, page).execute();
   }
 
   /** How many instances and vCPUs the account holds, for quotas. */

@@ -1,6 +1,6 @@
 import { inTransaction, type Db } from '../../db/database.js';
 import type { SshKeysTable } from '../../db/tables.js';
-import { keysetBefore } from '../../db/keyset.js';
+import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 
 export type SshKeyRow = SshKeysTable;
@@ -51,15 +51,7 @@ export class SshKeysStore {
 
   /** Newest first. */
   async listByAccount(accountId: string, page: PageRequest): Promise<SshKeyRow[]> {
-    return this.db
-      .selectFrom('ssh_keys')
-      .selectAll()
-      .where('account_id', '=', accountId)
-      .where((eb) => keysetBefore(eb, page.after))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(page.limit + 1)
-      .execute();
+    return pageNewestFirst(this.db.selectFrom('ssh_keys').selectAll().where('account_id', '=', accountId), page).execute();
   }
 
   /** Returns whether a key was deleted. */
