@@ -1,0 +1,73 @@
+// Writes src/models.ts from the API's own OpenAPI document, so the SDK's types cannot drift from it.
+//   node scripts/generate-models.mjs          regenerate src/models.ts
+// test/models.test.ts renders the same text and fails when the committed file differs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const specPath = path.resolve(here, '../../../spec/openapi.json');
+export const modelsPath = path.resolve(here, '../src/models.ts');
+
+// Wire names that read badly as TypeScript type names.
+const renames = { Error: 'ErrorEnvelope' };
+const typeName = (schemaName) => renames[schemaName] ?? schemaName;
+
+function render(schema, indent) {
+  if (schema.$ref) return typeName(schema.$ref.split('/').pop());
+  const alternatives = schema.anyOf ?? schema.oneOf;
+  if (alternatives) return alternatives.map((s) => render(s, indent)).join(' | ');
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(schema.type)) {
+    return schema.type.map((type) => render({ ...schema, type }, indent)).join(' | ');
+  }
+  switch (schema.type) {
+    case 'string':
+      return 'string';
+    case 'integer':
+    case 'number':
+      return 'number';
+    case 'boolean':
+      return 'boolean';
+    case 'null':
+      return 'null';
+    case 'array': {
+      const item = render(schema.items, indent);
+      return /[ |]/.test(item) ? `Array<${item}>` : `${item}[]`;
+    }
+    case 'object':
+      return renderObject(schema, indent);
+    default:
+      throw new Error(`unsupported schema: ${JSON.stringify(schema)}`);
+  }
+}
+
+function renderObject(schema, indent) {
+  const properties = Object.entries(schema.properties ?? {});
+  if (properties.length === 0) {
+    const value = typeof schema.additionalProperties === 'object' ? render(schema.additionalProperties, indent) : 'unknown';
+    return `Record<string, ${value}>`;
+  }
+  const required = new Set(schema.required ?? []);
+  const inner = `${indent}  `;
+  const lines = properties.map(([name, property]) => {
+    const doc = property.description ? `${inner}/** ${property.description} */\n` : '';
+    return `${doc}${inner}${name}${required.has(name) ? '' : '?'}: ${render(property, inner)};`;
+  });
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+export function renderModels(spec) {
+  const blocks = Object.entries(spec.components.schemas).map(([name, schema]) => {
+    const doc = schema.description ? `/** ${schema.description} */\n` : '';
+    return `${doc}export type ${typeName(name)} = ${render(schema, '')};`;
+  });
+  const header = '// Generated from spec/openapi.json by scripts/generate-models.mjs; do not edit by hand.\n';
+  return `${header}\n${blocks.join('\n\n')}\n`;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const spec = JSON.parse(fs.readFileSync(specPath, 'utf8'));
+  fs.writeFileSync(modelsPath, renderModels(spec));
+}

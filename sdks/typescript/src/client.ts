@@ -1,0 +1,35 @@
+import { resolveConfig, type ClientOptions } from './core/config.js';
+import { Transport } from './core/transport.js';
+import { AccountResource } from './resources/account.js';
+import { Actions } from './resources/actions.js';
+import { ApiKeys } from './resources/api-keys.js';
+import { Images, Plans, Regions } from './resources/catalog.js';
+import { Instances } from './resources/instances.js';
+import { SshKeys } from './resources/ssh-keys.js';
+
+/** The CloudNexus v2 API. Options fall back to CLOUDNEXUS_API_KEY, CLOUDNEXUS_BASE_URL and CLOUDNEXUS_CA_CERT. */
+export class CloudNexus {
+  readonly baseURL: string;
+  readonly account: AccountResource;
+  readonly regions: Regions;
+  readonly plans: Plans;
+  readonly images: Images;
+  readonly sshKeys: SshKeys;
+  readonly apiKeys: ApiKeys;
+  readonly instances: Instances;
+  readonly actions: Actions;
+
+  constructor(options: ClientOptions = {}) {
+    const config = resolveConfig(options);
+    const transport = new Transport(config);
+    this.baseURL = config.baseURL;
+    this.account = new AccountResource(transport);
+    this.regions = new Regions(transport);
+    this.plans = new Plans(transport);
+    this.images = new Images(transport);
+    this.sshKeys = new SshKeys(transport);
+    this.apiKeys = new ApiKeys(transport);
+    this.instances = new Instances(transport);
+    this.actions = new Actions(transport);
+  }
+}

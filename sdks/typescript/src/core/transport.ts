@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { VERSION } from '../version.js';
+import type { RequestOptions, ResolvedConfig } from './config.js';
+import { APIConnectionError, APIError, APITimeoutError } from './errors.js';
+import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
+import { dispatcherTrusting, type Dispatcher } from './tls.js';
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Relative to the base URL, starting with a slash: `/instances/inst_1/restart`. */
+  path: string;
+  query?: Record<string, QueryValue> | object;
+  body?: unknown;
+}
+
+/** Sends requests: authentication, timeouts, retries with backoff, idempotency keys, error mapping. */
+export class Transport {
+  private dispatcher: Promise<Dispatcher> | undefined;
+
+  constructor(private readonly config: ResolvedConfig) {}
+
+  async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
+    const maxRetries = options.maxRetries ?? this.config.maxRetries;
+    const headers = this.headers(spec, options);
+    const url = this.url(spec);
+    for (let retry = 0; ; retry++) {
+      let failure: APIError;
+      try {
+        const { response, body } = await this.attempt(url, spec, headers, options);
+        if (response.ok) return body as T;
+        failure = APIError.fromResponse(response.status, response.headers, body);
+        if (!isRetryableStatus(response.status)) throw failure;
+      } catch (error) {
+        if (!(error instanceof APIConnectionError)) throw error;
+        failure = error;
+      }
+      if (retry >= maxRetries) throw failure;
+      await sleep(retryDelayMs(retry, failure.headers), options.signal);
+    }
+  }
+
+  /** One try: the response with its parsed body, or a connection / timeout error. */
+  private async attempt(url: string, spec: RequestSpec, headers: Headers, options: RequestOptions) {
+    const timeout = options.timeout ?? this.config.timeout;
+    const timeoutSignal = AbortSignal.timeout(timeout);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeoutSignal]) : timeoutSignal;
+    const init: RequestInit = {
+      method: spec.method,
+      headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      signal,
+      dispatcher: await this.trustedDispatcher(),
+    };
+    try {
+      const response = await fetch(url, init);
+      return { response, body: await readBody(response) };
+    } catch (error) {
+      if (error instanceof APIError) throw error;
+      // A caller's own abort is not a failure to retry: hand back exactly what they aborted with.
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (timeoutSignal.aborted) throw new APITimeoutError(`Request timed out after ${timeout} ms`, error);
+      throw new APIConnectionError(connectionMessage(error), error);
+    }
+  }
+
+  private trustedDispatcher(): Promise<Dispatcher> | undefined {
+    if (this.config.ca === undefined) return undefined;
+    this.dispatcher ??= dispatcherTrusting(this.config.ca);
+    return this.dispatcher;
+  }
+
+  private headers(spec: RequestSpec, options: RequestOptions): Headers {
+    const headers = new Headers({
+      Authorization: `Bearer ${this.config.apiKey}`,
+      Accept: 'application/json',
+      'User-Agent': `cloudnexus-typescript/${VERSION}`,
+    });
+    if (spec.body !== undefined) headers.set('Content-Type', 'application/json');
+    // One key per call, reused by its retries, so a retried create cannot create twice.
+    if (spec.method === 'POST') headers.set('Idempotency-Key', options.idempotencyKey ?? randomUUID());
+    return headers;
+  }
+
+  private url(spec: RequestSpec): string {
+    const url = new URL(this.config.baseURL + spec.path);
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(name, String(value));
+    }
+    return url.toString();
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (response.ok) throw new APIError(response.status, 'The server answered with a body that is not JSON', { headers: response.headers });
+    return undefined;
+  }
+}
+
+function connectionMessage(error: unknown): string {
+  const cause = (error as { cause?: { message?: string } }).cause?.message;
+  return cause ? `Connection error: ${cause}` : 'Connection error';
+}

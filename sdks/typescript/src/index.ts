@@ -1,0 +1,26 @@
+import { CloudNexus } from './client.js';
+
+export { CloudNexus };
+export default CloudNexus;
+export type { ClientOptions, RequestOptions } from './core/config.js';
+export {
+  CloudNexusError,
+  APIError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  APIConnectionError,
+  APITimeoutError,
+  ActionFailedError,
+} from './core/errors.js';
+export { Page, PagePromise, type PageParams } from './core/pagination.js';
+export type { WaitOptions, WaitableOptions } from './core/wait.js';
+export type { ActionListParams } from './resources/actions.js';
+export type { InstanceListParams, InstanceMetricsParams } from './resources/instances.js';
+export type * from './models.js';
+export { VERSION } from './version.js';

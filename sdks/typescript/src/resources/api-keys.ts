@@ -1,0 +1,25 @@
+import type { RequestOptions } from '../core/config.js';
+import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
+import { path } from '../core/path.js';
+import { APIResource } from '../core/resource.js';
+import type { ApiKey, CreateApiKey, CreatedApiKey } from '../models.js';
+
+export class ApiKeys extends APIResource {
+  list(params: PageParams = {}, options?: RequestOptions): PagePromise<ApiKey> {
+    return listPages<ApiKey>(this.transport, '/api_keys', params, options);
+  }
+
+  /** A new key within the calling key's own scopes and regions; `secret` is shown only in this response. */
+  create(body: CreateApiKey, options?: RequestOptions): Promise<CreatedApiKey> {
+    return this.transport.request({ method: 'POST', path: '/api_keys', body }, options);
+  }
+
+  retrieve(id: string, options?: RequestOptions): Promise<ApiKey> {
+    return this.transport.request({ method: 'GET', path: path`/api_keys/${id}` }, options);
+  }
+
+  /** Revokes the key at once; returns it with status `revoked`. */
+  revoke(id: string, options?: RequestOptions): Promise<ApiKey> {
+    return this.transport.request({ method: 'DELETE', path: path`/api_keys/${id}` }, options);
+  }
+}
