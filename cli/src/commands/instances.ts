@@ -1,0 +1,167 @@
+import type { Instance, InstanceMetrics } from '@cloudnexus/sdk';
+import { Command, Option } from 'commander';
+import { client, outputFormat, printList, printRecord } from '../context.js';
+import { withProgress } from '../output/progress.js';
+import { columns } from '../output/table.js';
+import { ACTION_COLUMNS } from './actions.js';
+import { type PageOptions, printPaged, withPaging } from './list.js';
+import { parseLabel } from './labels.js';
+import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
+
+const COLUMNS = columns('id', 'name', 'region', 'plan', 'status', 'ipv4', 'created_at');
+const METRIC_COLUMNS = columns('series', 'timestamp', 'value', 'unit');
+
+const INSTANCE_STATUSES = ['provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'deleting'] as const satisfies readonly Instance['status'][];
+const METRIC_TYPES = ['cpu', 'memory', 'network'] as const satisfies readonly InstanceMetrics['type'][];
+
+interface ListOptions extends PageOptions {
+  region?: string;
+  status?: Instance['status'];
+  name?: string;
+  selector?: string;
+}
+
+interface CreateOptions extends WaitFlags {
+  name: string;
+  region: string;
+  plan: string;
+  image: string;
+  sshKey: string[];
+  label: Record<string, string>;
+  userData?: string;
+  idempotencyKey?: string;
+}
+
+interface MetricsOptions {
+  type: InstanceMetrics['type'];
+  start?: string;
+  end?: string;
+  step?: string;
+}
+
+/** The operations that answer 202 with an action and take no body: same flags, same output. */
+const LIFECYCLE = [
+  { name: 'restart', description: 'reboot a running instance', progress: 'restarting' },
+  { name: 'stop', description: 'power off a running instance', progress: 'stopping' },
+  { name: 'start', description: 'power on a stopped instance', progress: 'starting' },
+  { name: 'delete', description: 'delete an instance for good', progress: 'deleting' },
+] as const;
+
+export function instancesCommand(): Command {
+  const group = new Command('instances').description('virtual machines');
+  withPaging(
+    group
+      .command('list')
+      .description('list instances, newest first')
+      .option('--region <region>', 'only in this region')
+      .addOption(new Option('--status <status>', 'only in this status').choices(INSTANCE_STATUSES))
+      .option('--name <name>', 'only with this name')
+      .option('-l, --selector <selector>', 'label selector, e.g. "env=prod,tier in (api,web)"'),
+  ).action(async (options: ListOptions, command: Command) => {
+    const instances = client(command).instances;
+    const filters = {
+      ...(options.region ? { region: options.region } : {}),
+      ...(options.status ? { status: options.status } : {}),
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.selector ? { label_selector: options.selector } : {}),
+    };
+    await printPaged(command, options, (params) => instances.list({ ...filters, ...params }), COLUMNS);
+  });
+
+  group
+    .command('get')
+    .description('show one instance')
+    .argument('<id>', 'instance id')
+    .action(async (id: string, _options: object, command: Command) => {
+      printRecord(command, await client(command).instances.retrieve(id));
+    });
+
+  const create = group
+    .command('create')
+    .description('create an instance (with --wait, show it once it is running)')
+    .requiredOption('--name <name>', 'hostname-like name')
+    .requiredOption('--region <region>', 'region id, see `cloudnexus regions list`')
+    .requiredOption('--plan <plan>', 'plan id, see `cloudnexus plans list`')
+    .requiredOption('--image <image>', 'image id, see `cloudnexus images list`')
+    .option('--ssh-key <id>', 'SSH key id to install (repeatable)', (id: string, ids: string[]) => [...ids, id], [])
+    .option('--label <key=value>', 'label to set (repeatable)', parseLabel, {})
+    .option('--user-data <text>', 'cloud-init user data')
+    .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');
+  withWait(create, 'the instance is running').action(async (options: CreateOptions, command: Command) => {
+      const instances = client(command).instances;
+      const body = {
+        name: options.name,
+        region: options.region,
+        plan: options.plan,
+        image: options.image,
+        ...(options.sshKey.length ? { ssh_keys: options.sshKey } : {}),
+        ...(Object.keys(options.label).length ? { labels: options.label } : {}),
+        ...(options.userData !== undefined ? { user_data: options.userData } : {}),
+      };
+      const requestOptions = {
+        ...sdkWaitOptions(options),
+        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+      };
+      const run = () => instances.create(body, requestOptions);
+      printRecord(command, options.wait ? await withProgress(`creating instance ${options.name}`, run) : await run());
+    });
+
+  for (const operation of LIFECYCLE) {
+    withWait(
+      group
+        .command(operation.name)
+        .description(`${operation.description} (with --wait, show the finished action)`)
+        .argument('<id>', 'instance id'),
+      'the action has finished',
+    ).action(async (id: string, options: WaitFlags, command: Command) => {
+        const instances = client(command).instances;
+        const run = () => instances[operation.name](id, sdkWaitOptions(options));
+        printRecord(command, options.wait ? await withProgress(`${operation.progress} instance ${id}`, run) : await run());
+      });
+  }
+
+  withWait(
+    group
+      .command('resize')
+      .description('move an instance to another plan (with --wait, show the finished action)')
+      .argument('<id>', 'instance id')
+      .requiredOption('--plan <plan>', 'the new plan id'),
+    'the action has finished',
+  ).action(async (id: string, options: WaitFlags & { plan: string }, command: Command) => {
+      const instances = client(command).instances;
+      const run = () => instances.resize(id, { plan: options.plan }, sdkWaitOptions(options));
+      printRecord(command, options.wait ? await withProgress(`resizing instance ${id} to ${options.plan}`, run) : await run());
+    });
+
+  group
+    .command('metrics')
+    .description('CPU, memory or network metrics over a time range')
+    .argument('<id>', 'instance id')
+    .addOption(new Option('--type <type>', 'which metric').choices(METRIC_TYPES).makeOptionMandatory())
+    .option('--start <time>', 'ISO-8601 start; default one hour before the end')
+    .option('--end <time>', 'ISO-8601 end; default now')
+    .option('--step <seconds>', 'seconds between points (10-86400)')
+    .action(async (id: string, options: MetricsOptions, command: Command) => {
+      const metrics = await client(command).instances.metrics(id, {
+        type: options.type,
+        ...(options.start ? { start: options.start } : {}),
+        ...(options.end ? { end: options.end } : {}),
+        ...(options.step ? { step: Number(options.step) } : {}),
+      });
+      // A table of every point is what a person wants to read; machines get the API's shape.
+      if (outputFormat(command) !== 'table') {
+        printRecord(command, metrics);
+        return;
+      }
+      const rows = metrics.series.flatMap((series) => series.points.map((point) => ({ series: series.name, unit: series.unit, ...point })));
+      printList(command, rows, METRIC_COLUMNS);
+    });
+
+  withPaging(group.command('actions').description("list one instance's actions").argument('<id>', 'instance id')).action(
+    async (id: string, options: PageOptions, command: Command) => {
+      const instances = client(command).instances;
+      await printPaged(command, options, (params) => instances.actions(id, params), ACTION_COLUMNS);
+    },
+  );
+  return group;
+}

@@ -1,0 +1,31 @@
+import { Command, Option } from 'commander';
+import { accountCommand } from './commands/account.js';
+import { actionsCommand } from './commands/actions.js';
+import { authCommand } from './commands/auth.js';
+import { catalogCommands } from './commands/catalogs.js';
+import { completionCommand } from './commands/completion.js';
+import { instancesCommand } from './commands/instances.js';
+import { sshKeysCommand } from './commands/ssh-keys.js';
+import { FORMATS } from './output/format.js';
+
+export function buildProgram(version: string): Command {
+  const program = new Command('cloudnexus')
+    .description('Manage CloudNexus instances, SSH keys and actions from your shell.')
+    .version(version, '-v, --version')
+    .option('-p, --profile <name>', 'stored login to use (see `cloudnexus auth login`)', 'default')
+    .addOption(new Option('-o, --output <format>', 'table, json or yaml (default: table on a terminal, json otherwise)').choices(FORMATS));
+  for (const command of [authCommand(), instancesCommand(), sshKeysCommand(), ...catalogCommands(), actionsCommand(), accountCommand(), completionCommand()]) {
+    program.addCommand(command);
+  }
+  forEachCommand(program, (command) => {
+    // Usage errors then reach bin.ts as exceptions and get exit code 2, not commander's exit(1).
+    command.exitOverride().showHelpAfterError('(add --help for usage)');
+  });
+  return program;
+}
+
+/** addCommand() does not pass settings down the tree, so they are applied to every command here. */
+function forEachCommand(command: Command, apply: (command: Command) => void): void {
+  apply(command);
+  for (const sub of command.commands) forEachCommand(sub, apply);
+}
