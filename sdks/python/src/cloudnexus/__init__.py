@@ -1,0 +1,43 @@
+"""CloudNexus: Python SDK for the CloudNexus v2 REST API."""
+
+from ._client import AsyncCloudNexus, CloudNexus
+from ._version import __version__
+from .errors import (
+    ActionFailedError,
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    CloudNexusError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    WaitTimeoutError,
+)
+from .pagination import AsyncPager, SyncPager
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "ActionFailedError",
+    "AsyncCloudNexus",
+    "AsyncPager",
+    "AuthenticationError",
+    "BadRequestError",
+    "CloudNexus",
+    "CloudNexusError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncPager",
+    "UnprocessableEntityError",
+    "WaitTimeoutError",
+    "__version__",
+]

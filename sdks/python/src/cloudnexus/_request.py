@@ -1,0 +1,93 @@
+"""What one API call sends and how its answer is read; shared by the sync and async transports."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Optional, TypeVar, Union
+from urllib.parse import quote
+
+import httpx
+from pydantic import BaseModel
+
+from ._config import ClientOptions
+from ._version import __version__
+from .errors import APIConnectionError, APIError, APITimeoutError
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+QueryValue = Union[str, int, float, bool, datetime, None]
+
+
+@dataclass(frozen=True)
+class RequestSpec:
+    method: str
+    path: str
+    params: Optional[Mapping[str, QueryValue]] = None
+    body: Optional[Mapping[str, object]] = None
+    idempotency_key: Optional[str] = None
+
+
+def path_segment(value: str) -> str:
+    """An id made safe to place in a path, so an id like '../x' cannot reach another route."""
+    return quote(value, safe="")
+
+
+def default_headers(options: ClientOptions) -> dict[str, str]:
+    return {
+        "Authorization": f"Bearer {options.api_key}",
+        "Accept": "application/json",
+        "User-Agent": f"cloudnexus-python/{__version__}",
+    }
+
+
+def idempotency_key_for(spec: RequestSpec) -> Optional[str]:
+    """Every POST gets a key, chosen once per call so that all its retries carry the same one."""
+    if spec.method != "POST":
+        return None
+    return spec.idempotency_key or str(uuid.uuid4())
+
+
+def build_request(
+    http: Union[httpx.Client, httpx.AsyncClient], spec: RequestSpec, idempotency_key: Optional[str]
+) -> httpx.Request:
+    headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+    return http.build_request(
+        spec.method,
+        spec.path.lstrip("/"),
+        params=_query(spec.params),
+        json=dict(spec.body) if spec.body is not None else None,
+        headers=headers,
+    )
+
+
+def _query(params: Optional[Mapping[str, QueryValue]]) -> dict[str, str]:
+    """Drops unset filters and writes values the way the API reads them (lowercase booleans, UTC times)."""
+    query: dict[str, str] = {}
+    for name, value in (params or {}).items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            query[name] = "true" if value else "false"
+        elif isinstance(value, datetime):
+            query[name] = utc_timestamp(value)
+        else:
+            query[name] = str(value)
+    return query
+
+
+def utc_timestamp(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("datetime query values must be timezone-aware")
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def transport_error(exc: httpx.TransportError) -> APIError:
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"Request timed out: {exc}")
+    return APIConnectionError(f"Connection error: {exc}")
+
+
+def parse(response: httpx.Response, model: type[ModelT]) -> ModelT:
+    return model.model_validate_json(response.content)

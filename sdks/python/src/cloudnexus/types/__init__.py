@@ -1,0 +1,41 @@
+"""Typed models of every API response, with the API's own field names."""
+
+from .account import Account, Quota, Quotas
+from .actions import Action, ActionStatus
+from .catalog import Image, Plan, Region
+from .common import CloudNexusModel, ErrorDetail, Page, Pagination
+from .instances import (
+    Instance,
+    InstanceActionAccepted,
+    InstanceMetrics,
+    InstanceStatus,
+    MetricPoint,
+    MetricSeries,
+    MetricType,
+)
+from .keys import ApiKey, CreatedApiKey, SshKey
+
+__all__ = [
+    "Account",
+    "Action",
+    "ActionStatus",
+    "ApiKey",
+    "CloudNexusModel",
+    "CreatedApiKey",
+    "ErrorDetail",
+    "Image",
+    "Instance",
+    "InstanceActionAccepted",
+    "InstanceMetrics",
+    "InstanceStatus",
+    "MetricPoint",
+    "MetricSeries",
+    "MetricType",
+    "Page",
+    "Pagination",
+    "Plan",
+    "Quota",
+    "Quotas",
+    "Region",
+    "SshKey",
+]
