@@ -1,0 +1,139 @@
+//! Sends one API call: authentication, JSON, the `Idempotency-Key` on POSTs, and retries with
+//! backoff on rate limits, server faults and broken connections.
+
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
+use reqwest::{Method, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::backoff::retry_delay;
+use super::config::Settings;
+use super::error::{Error, Result};
+use super::request::RequestOptions;
+
+/// The HTTP client and the settings every call needs.
+#[derive(Debug)]
+pub(crate) struct Transport {
+    http: reqwest::Client,
+    pub(crate) settings: Settings,
+}
+
+/// One call to make: `query` goes in the URL, `body` (already JSON) in the request.
+pub(crate) struct Call<'a, Q: Serialize + ?Sized> {
+    method: Method,
+    path: &'a str,
+    query: &'a Q,
+    body: Option<Vec<u8>>,
+    options: RequestOptions,
+}
+
+/// Calls without a query string use this as their query.
+pub(crate) const NO_QUERY: &[(&str, &str)] = &[];
+
+impl<'a, Q: Serialize + ?Sized> Call<'a, Q> {
+    /// `GET path?query`.
+    pub(crate) fn get(path: &'a str, query: &'a Q) -> Self {
+        Call { method: Method::GET, path, query, body: None, options: RequestOptions::default() }
+    }
+}
+
+impl<'a> Call<'a, [(&'static str, &'static str)]> {
+    /// `method path` without a body.
+    pub(crate) fn bare(method: Method, path: &'a str) -> Self {
+        Call { method, path, query: NO_QUERY, body: None, options: RequestOptions::default() }
+    }
+
+    /// `method path` with `body` as JSON.
+    pub(crate) fn with_body(method: Method, path: &'a str, body: &impl Serialize, options: RequestOptions) -> Self {
+        // Request bodies are derived structs with string keys, which always serialize.
+        let body = serde_json::to_vec(body).expect("request bodies serialize to JSON");
+        Call { method, path, query: NO_QUERY, body: Some(body), options }
+    }
+}
+
+impl Transport {
+    pub(crate) fn new(settings: Settings) -> Result<Self> {
+        let mut builder = reqwest::Client::builder()
+            .use_rustls_tls()
+            .timeout(settings.timeout)
+            .user_agent(concat!("cloudnexus-rust/", env!("CARGO_PKG_VERSION")));
+        if let Some(pem) = &settings.ca_pem {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .map_err(|e| Error::Config(format!("invalid CA certificate PEM: {e}")))?;
+            if certs.is_empty() {
+                return Err(Error::Config("the CA PEM holds no certificate".into()));
+            }
+            for cert in certs {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+        let http = builder
+            .build()
+            .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Transport { http, settings })
+    }
+
+    /// Makes the call and decodes a JSON success body.
+    pub(crate) async fn json<T: DeserializeOwned, Q: Serialize + ?Sized>(&self, call: Call<'_, Q>) -> Result<T> {
+        let body = self.send(call).await?;
+        serde_json::from_slice(&body).map_err(Error::Decode)
+    }
+
+    /// Makes the call, retrying what is worth retrying, and returns the success body.
+    pub(crate) async fn send<Q: Serialize + ?Sized>(&self, call: Call<'_, Q>) -> Result<Vec<u8>> {
+        let url = format!("{}/{}", self.settings.base_url, call.path.trim_start_matches('/'));
+        // One key per call, reused by its retries, so the server applies the POST at most once.
+        let idempotency_key = (call.method == Method::POST).then(|| {
+            call.options.idempotency_key.clone().unwrap_or_else(|| Uuid::new_v4().to_string())
+        });
+        let mut retry = 0;
+        loop {
+            let mut request = self
+                .http
+                .request(call.method.clone(), &url)
+                .query(call.query)
+                .header(AUTHORIZATION, format!("Bearer {}", self.settings.api_key));
+            if let Some(body) = &call.body {
+                request = request.header(CONTENT_TYPE, "application/json").body(body.clone());
+            }
+            if let Some(key) = &idempotency_key {
+                request = request.header("Idempotency-Key", key);
+            }
+            let retries_left = retry < self.settings.max_retries;
+            match request.send().await {
+                Ok(response) if response.status().is_success() => {
+                    return response.bytes().await.map(|b| b.to_vec()).map_err(transport_error);
+                }
+                Ok(response) => {
+                    let status = response.status();
+                    let headers = response.headers().clone();
+                    if retries_left && is_retryable(status) {
+                        tokio::time::sleep(retry_delay(retry, Some(&headers))).await;
+                    } else {
+                        let body = response.bytes().await.unwrap_or_default();
+                        return Err(Error::from_response(status.as_u16(), headers, &body));
+                    }
+                }
+                Err(e) if retries_left && !e.is_timeout() && !e.is_builder() => {
+                    tokio::time::sleep(retry_delay(retry, None)).await;
+                }
+                Err(e) => return Err(transport_error(e)),
+            }
+            retry += 1;
+        }
+    }
+}
+
+/// Statuses that say "try again later" rather than "this request is wrong".
+fn is_retryable(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 429 | 500 | 502 | 503 | 504)
+}
+
+fn transport_error(e: reqwest::Error) -> Error {
+    if e.is_timeout() {
+        Error::Timeout(format!("request timed out: {e}"))
+    } else {
+        Error::Connection(e)
+    }
+}

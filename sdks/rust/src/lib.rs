@@ -1,0 +1,28 @@
+//! Official Rust client for the CloudNexus v2 API.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), cloudnexus::Error> {
+//! let client = cloudnexus::Client::from_env()?;
+//! let account = client.account().retrieve().await?;
+//! println!("{} ({})", account.name, account.tier);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Layout: [`Client`] holds the configuration and the HTTP transport (`core`), one accessor per
+//! API resource (`resources`), and the wire types in [`types`], named exactly as on the wire.
+#![warn(missing_docs)]
+
+mod client;
+mod core;
+mod resources;
+pub mod types;
+
+pub use crate::client::{Client, ClientBuilder, DEFAULT_BASE_URL};
+pub use crate::core::error::{ApiError, Error, Result};
+pub use crate::core::pagination::Page;
+pub use crate::core::request::RequestOptions;
+pub use crate::resources::{
+    account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
+    catalog::CatalogResource, instances::InstancesResource, ssh_keys::SshKeysResource,
+};

@@ -1,0 +1,54 @@
+use std::sync::Arc;
+
+use futures::stream::BoxStream;
+use reqwest::Method;
+
+use super::item_path;
+use crate::core::error::Result;
+use crate::core::pagination::{every_item, page, Page};
+use crate::core::request::RequestOptions;
+use crate::core::transport::Call;
+use crate::types::{ApiKey, CreateApiKey, CreatedApiKey, ListParams};
+use crate::Client;
+
+/// The account's API keys.
+#[derive(Debug, Clone, Copy)]
+pub struct ApiKeysResource<'a> {
+    client: &'a Client,
+}
+
+impl<'a> ApiKeysResource<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        ApiKeysResource { client }
+    }
+
+    /// One page of keys, newest first.
+    pub async fn list(&self, params: &ListParams) -> Result<Page<ApiKey>> {
+        page(&self.client.transport, "api_keys", params).await
+    }
+
+    /// Every key, fetching further pages as the stream is read.
+    pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<ApiKey>> {
+        every_item(Arc::clone(&self.client.transport), "api_keys".into(), params)
+    }
+
+    /// `POST /v2/api_keys`: the new key and its secret, shown this once.
+    pub async fn create(&self, body: &CreateApiKey) -> Result<CreatedApiKey> {
+        self.create_with(body, RequestOptions::default()).await
+    }
+
+    /// [`Self::create`] with per-call options; a replayed `Idempotency-Key` gives `secret: None`.
+    pub async fn create_with(&self, body: &CreateApiKey, options: RequestOptions) -> Result<CreatedApiKey> {
+        self.client.transport.json(Call::with_body(Method::POST, "api_keys", body, options)).await
+    }
+
+    /// One key by id.
+    pub async fn retrieve(&self, id: &str) -> Result<ApiKey> {
+        self.client.transport.json(Call::bare(Method::GET, &item_path("api_keys", id))).await
+    }
+
+    /// Revokes a key at once (`DELETE /v2/api_keys/{id}`) and returns it, now `revoked`.
+    pub async fn revoke(&self, id: &str) -> Result<ApiKey> {
+        self.client.transport.json(Call::bare(Method::DELETE, &item_path("api_keys", id))).await
+    }
+}

@@ -1,0 +1,55 @@
+use std::sync::Arc;
+
+use futures::stream::BoxStream;
+use reqwest::Method;
+
+use super::item_path;
+use crate::core::error::Result;
+use crate::core::pagination::{every_item, page, Page};
+use crate::core::request::RequestOptions;
+use crate::core::transport::Call;
+use crate::types::{CreateSshKey, ListParams, SshKey};
+use crate::Client;
+
+/// SSH public keys to install on new instances.
+#[derive(Debug, Clone, Copy)]
+pub struct SshKeysResource<'a> {
+    client: &'a Client,
+}
+
+impl<'a> SshKeysResource<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        SshKeysResource { client }
+    }
+
+    /// One page of keys, newest first.
+    pub async fn list(&self, params: &ListParams) -> Result<Page<SshKey>> {
+        page(&self.client.transport, "ssh_keys", params).await
+    }
+
+    /// Every key, fetching further pages as the stream is read.
+    pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<SshKey>> {
+        every_item(Arc::clone(&self.client.transport), "ssh_keys".into(), params)
+    }
+
+    /// `POST /v2/ssh_keys`; the same public key twice is a [`crate::Error::Conflict`].
+    pub async fn create(&self, body: &CreateSshKey) -> Result<SshKey> {
+        self.create_with(body, RequestOptions::default()).await
+    }
+
+    /// [`Self::create`] with per-call options such as an `Idempotency-Key`.
+    pub async fn create_with(&self, body: &CreateSshKey, options: RequestOptions) -> Result<SshKey> {
+        self.client.transport.json(Call::with_body(Method::POST, "ssh_keys", body, options)).await
+    }
+
+    /// One key by id.
+    pub async fn retrieve(&self, id: &str) -> Result<SshKey> {
+        self.client.transport.json(Call::bare(Method::GET, &item_path("ssh_keys", id))).await
+    }
+
+    /// Deletes a key (the server answers 204).
+    pub async fn delete(&self, id: &str) -> Result<()> {
+        self.client.transport.send(Call::bare(Method::DELETE, &item_path("ssh_keys", id))).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,36 @@
+use serde::{Deserialize, Serialize};
+
+/// The account the API key belongs to (`GET /v2/account`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    /// Account id, `acc_…`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// `free`, `pro` or `enterprise`.
+    pub tier: String,
+    /// Requests allowed per minute.
+    pub rate_limit: u64,
+    /// Limits and current usage.
+    pub quotas: Quotas,
+    /// When the account was created.
+    pub created_at: String,
+}
+
+/// The account's quotas.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotas {
+    /// Instances the account may have at once.
+    pub instances: Quota,
+    /// vCPUs across all instances.
+    pub vcpus: Quota,
+}
+
+/// One quota: its limit and how much of it is used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quota {
+    /// The most allowed.
+    pub limit: u64,
+    /// In use now.
+    pub used: u64,
+}
