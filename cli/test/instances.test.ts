@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { apiEnv, cli, cliJson } from './helpers/cli.js';
+
+/** Runs a `--wait` command and checks the plain progress lines a non-terminal gets on stderr. */
+async function waited(args: string[], progress: string) {
+  const result = await cli([...args, '--wait', '-o', 'json'], { env: apiEnv() });
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stderr, new RegExp(`^Waiting: ${progress}\\nDone: ${progress} \\(\\d+\\.\\ds\\)\\n$`));
+  return JSON.parse(result.stdout);
+}
+
+describe('instances', () => {
+  test('the lifecycle: create --wait, list, get, restart, stop, start, resize, metrics, actions, delete --wait', async () => {
+    const instance = await waited(
+      ['instances', 'create', '--name', 'cli-life', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--label', 'suite=cli-life', '--label', 'tier=web'],
+      'creating instance cli-life',
+    );
+    assert.match(instance.id, /^inst_/);
+    assert.equal(instance.status, 'running');
+    assert.ok(instance.ipv4);
+    assert.deepEqual(instance.labels, { suite: 'cli-life', tier: 'web' });
+
+    const listed = await cliJson<{ id: string }[]>(['instances', 'list', '--all', '--selector', 'suite=cli-life,tier in (web)']);
+    assert.deepEqual(listed.map((item) => item.id), [instance.id]);
+    assert.deepEqual(await cliJson(['instances', 'list', '--name', 'cli-life', '--status', 'stopped']), []);
+    assert.equal((await cliJson(['instances', 'get', instance.id])).name, 'cli-life');
+
+    const restart = await waited(['instances', 'restart', instance.id], `restarting instance ${instance.id}`);
+    assert.deepEqual([restart.type, restart.status, restart.resource_id], ['restart', 'completed', instance.id]);
+
+    // Without --wait: the 202 answer, with the action to follow.
+    const stop = await cliJson(['instances', 'stop', instance.id]);
+    assert.match(stop.action_id, /^act_/);
+    const stopped = await cli(['actions', 'wait', stop.action_id, '-o', 'json'], { env: apiEnv() });
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.equal(JSON.parse(stopped.stdout).status, 'completed');
+    assert.match(stopped.stderr, new RegExp(`Waiting: action ${stop.action_id}`));
+    assert.equal((await cliJson(['actions', 'get', stop.action_id])).type, 'stop');
+    assert.equal((await cliJson(['instances', 'get', instance.id])).status, 'stopped');
+
+    assert.equal((await waited(['instances', 'start', instance.id], `starting instance ${instance.id}`)).type, 'start');
+    const resize = await waited(['instances', 'resize', instance.id, '--plan', 'standard-2'], `resizing instance ${instance.id} to standard-2`);
+    assert.equal(resize.type, 'resize');
+    const resized = await cliJson(['instances', 'get', instance.id]);
+    assert.deepEqual([resized.plan, resized.cpu, resized.status], ['standard-2', 2, 'running']);
+
+    const metrics = await cliJson(['instances', 'metrics', instance.id, '--type', 'memory', '--step', '300']);
+    assert.deepEqual([metrics.instance_id, metrics.type, metrics.step], [instance.id, 'memory', 300]);
+    const metricsTable = await cli(['instances', 'metrics', instance.id, '--type', 'cpu', '-o', 'table'], { env: apiEnv() });
+    assert.match(metricsTable.stdout, /^SERIES +TIMESTAMP +VALUE +UNIT\n/);
+
+    const actions = await cliJson<{ type: string }[]>(['instances', 'actions', instance.id, '--all']);
+    assert.deepEqual(actions.map((action) => action.type), ['resize', 'start', 'stop', 'restart', 'create']);
+    const completed = await cliJson<{ resource_id: string }[]>(['actions', 'list', '--all', '--resource-id', instance.id, '--status', 'completed']);
+    assert.equal(completed.length, 5);
+
+    const deleted = await waited(['instances', 'delete', instance.id], `deleting instance ${instance.id}`);
+    assert.deepEqual([deleted.type, deleted.status], ['delete', 'completed']);
+    assert.equal((await cli(['instances', 'get', instance.id], { env: apiEnv() })).code, 4);
+  });
+
+  test('the same --idempotency-key creates once', async () => {
+    const args = ['instances', 'create', '--name', 'cli-idem', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--idempotency-key', `cli-idem-${process.pid}`];
+    const first = await cliJson(args);
+    const replay = await cliJson(args);
+    assert.equal(replay.id, first.id);
+    assert.equal((await cliJson<object[]>(['instances', 'list', '--name', 'cli-idem'])).length, 1);
+
+    const table = await cli(['instances', 'list', '--name', 'cli-idem', '-o', 'table'], { env: apiEnv() });
+    assert.match(table.stdout, /^ID +NAME +REGION +PLAN +STATUS +IPV4 +CREATED AT\ninst_\w+ +cli-idem +eu-central-1 +micro /);
+    const none = await cli(['instances', 'list', '--name', 'no-such-name', '-o', 'table'], { env: apiEnv() });
+    assert.equal(none.stdout, 'No results.\n');
+  });
+});
