@@ -4,9 +4,9 @@ import os
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
-from server_process import ServerInfo, running_test_server
 
 from cloudnexus import AsyncCloudNexus, CloudNexus
+from server_process import ServerInfo, running_test_server
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Optional
+from typing import Any, Optional
+
+from cloudnexus import CloudNexus
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,14 @@ def fake_server(script: list[Reply], *, repeat_last: bool = False) -> Iterator[t
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+@contextmanager
+def scripted_client(
+    script: list[Reply], *, repeat_last: bool = False, **options: Any
+) -> Iterator[tuple[FakeServer, CloudNexus]]:
+    """A sync client talking to a fresh fake server that answers with `script`."""
+    with fake_server(script, repeat_last=repeat_last) as (fake, base_url):
+        client = CloudNexus(api_key="k", base_url=base_url, **options)
+        with client:
+            yield fake, client

@@ -7,7 +7,6 @@ import time
 import uuid
 
 import pytest
-from fake_server import Reply, fake_server
 
 from cloudnexus import (
     APIConnectionError,
@@ -18,6 +17,7 @@ from cloudnexus import (
     InternalServerError,
     RateLimitError,
 )
+from fake_server import Reply, fake_server, scripted_client
 
 SSH_KEY = {
     "id": "ssh_0123456789abcdef",
@@ -40,9 +40,8 @@ CREATED = Reply(201, SSH_KEY)
 
 
 def test_retries_429_then_503_then_succeeds_with_one_idempotency_key() -> None:
-    with fake_server([RATE_LIMITED, UNAVAILABLE, CREATED]) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url) as client:
-            key = client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k")
+    with scripted_client([RATE_LIMITED, UNAVAILABLE, CREATED]) as (fake, client):
+        key = client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k")
 
     assert key.id == SSH_KEY["id"]
     assert len(fake.received) == 3
@@ -56,18 +55,16 @@ def test_retries_429_then_503_then_succeeds_with_one_idempotency_key() -> None:
 
 
 def test_caller_idempotency_key_is_sent_on_every_attempt() -> None:
-    with fake_server([UNAVAILABLE, CREATED]) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url) as client:
-            client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k", idempotency_key="my-key-1")
+    with scripted_client([UNAVAILABLE, CREATED]) as (fake, client):
+        client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k", idempotency_key="my-key-1")
     assert [r.headers["idempotency-key"] for r in fake.received] == ["my-key-1", "my-key-1"]
 
 
 def test_each_call_gets_its_own_idempotency_key_and_gets_send_none() -> None:
-    with fake_server([CREATED, CREATED, Reply(200, SSH_KEY)]) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url) as client:
-            client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k")
-            client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k")
-            client.ssh_keys.retrieve("ssh_0123456789abcdef")
+    with scripted_client([CREATED, CREATED, Reply(200, SSH_KEY)]) as (fake, client):
+        client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k")
+        client.ssh_keys.create(name="k", public_key="ssh-ed25519 AAAA k")
+        client.ssh_keys.retrieve("ssh_0123456789abcdef")
     first, second, get = fake.received
     assert first.headers["idempotency-key"] != second.headers["idempotency-key"]
     assert "idempotency-key" not in get.headers
@@ -75,9 +72,9 @@ def test_each_call_gets_its_own_idempotency_key_and_gets_send_none() -> None:
 
 
 def test_max_retries_zero_raises_the_first_rate_limit() -> None:
-    with fake_server([RATE_LIMITED, CREATED]) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url, max_retries=0) as client, pytest.raises(RateLimitError) as info:
-            client.ssh_keys.list_page()
+    script = [RATE_LIMITED, CREATED]
+    with scripted_client(script, max_retries=0) as (fake, client), pytest.raises(RateLimitError) as info:
+        client.ssh_keys.list_page()
     assert len(fake.received) == 1
     assert info.value.status == 429
     assert info.value.retry_after == 1.0
@@ -85,10 +82,9 @@ def test_max_retries_zero_raises_the_first_rate_limit() -> None:
 
 
 def test_gives_up_after_max_retries_with_the_last_error() -> None:
-    with fake_server([UNAVAILABLE], repeat_last=True) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url, max_retries=2) as client:
-            with pytest.raises(InternalServerError) as info:
-                client.regions.retrieve("us-east-1")
+    always_unavailable = scripted_client([UNAVAILABLE], repeat_last=True, max_retries=2)
+    with always_unavailable as (fake, client), pytest.raises(InternalServerError) as info:
+        client.regions.retrieve("us-east-1")
     assert len(fake.received) == 3
     assert info.value.status == 503
     assert info.value.request_id == "req_fake"
@@ -96,16 +92,15 @@ def test_gives_up_after_max_retries_with_the_last_error() -> None:
 
 def test_a_retry_after_beyond_a_minute_is_not_slept_through() -> None:
     long_wait = Reply(429, envelope(429, "Too many requests"), {"Retry-After": "3600"})
-    with fake_server([long_wait, CREATED]) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url) as client, pytest.raises(RateLimitError):
-            client.regions.retrieve("us-east-1")
+    with scripted_client([long_wait, CREATED]) as (fake, client), pytest.raises(RateLimitError):
+        client.regions.retrieve("us-east-1")
     assert len(fake.received) == 1
 
 
 def test_client_errors_are_not_retried() -> None:
-    with fake_server([Reply(400, envelope(400, "Invalid request")), CREATED]) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url) as client, pytest.raises(BadRequestError):
-            client.ssh_keys.create(name="k", public_key="x")
+    script = [Reply(400, envelope(400, "Invalid request")), CREATED]
+    with scripted_client(script) as (fake, client), pytest.raises(BadRequestError):
+        client.ssh_keys.create(name="k", public_key="x")
     assert len(fake.received) == 1
 
 
@@ -114,18 +109,17 @@ def test_connection_errors_are_retried_then_raised() -> None:
         placeholder.bind(("127.0.0.1", 0))
         port = placeholder.getsockname()[1]
     started = time.monotonic()
-    with CloudNexus(api_key="k", base_url=f"http://127.0.0.1:{port}/v2", max_retries=1) as client:
-        with pytest.raises(APIConnectionError) as info:
-            client.account.retrieve()
+    client = CloudNexus(api_key="k", base_url=f"http://127.0.0.1:{port}/v2", max_retries=1)
+    with client, pytest.raises(APIConnectionError) as info:
+        client.account.retrieve()
     assert info.value.status is None
     assert time.monotonic() - started >= 0.3, "one backoff wait expected before giving up"
 
 
 def test_slow_answers_raise_timeout_errors() -> None:
-    with fake_server([Reply(200, SSH_KEY, delay=1.0)], repeat_last=True) as (fake, base_url):
-        with CloudNexus(api_key="k", base_url=base_url, timeout=0.2, max_retries=0) as client:
-            with pytest.raises(APITimeoutError):
-                client.ssh_keys.retrieve("ssh_0123456789abcdef")
+    slow = scripted_client([Reply(200, SSH_KEY, delay=1.0)], repeat_last=True, timeout=0.2, max_retries=0)
+    with slow as (fake, client), pytest.raises(APITimeoutError):
+        client.ssh_keys.retrieve("ssh_0123456789abcdef")
     assert len(fake.received) == 1
 
 
