@@ -61,7 +61,8 @@ export class Page<T> implements AsyncIterable<T> {
  * What every `list()` returns: `await` it for the first page, or `for await` over it for every item
  * of every page. Nothing is requested until one of those happens.
  */
-export class PagePromise<T> implements PromiseLike<Page<T>>, AsyncIterable<T> {
+export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
+  readonly [Symbol.toStringTag] = 'PagePromise';
   private firstPage: Promise<Page<T>> | undefined;
 
   constructor(private readonly loadFirstPage: () => Promise<Page<T>>) {}
