@@ -35,7 +35,7 @@ pub enum ActionStatus {
 }
 
 /// Filters and paging for `GET /v2/actions`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionListParams {
     /// Only actions on this resource.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -19,7 +19,7 @@ pub struct ErrorDetail {
 }
 
 /// Paging for lists without filters.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ListParams {
     /// Results per page, 1 to 100 (the server defaults to 20).
     #[serde(skip_serializing_if = "Option::is_none")]

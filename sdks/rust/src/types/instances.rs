@@ -52,7 +52,7 @@ pub enum InstanceStatus {
 }
 
 /// Body of `POST /v2/instances`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateInstance {
     /// Hostname-safe: letters, digits and inner hyphens, 1 to 63 characters; unique per region.
     pub name: String,
@@ -74,7 +74,7 @@ pub struct CreateInstance {
 }
 
 /// Body of `PUT /v2/instances/{id}/resize`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResizeInstance {
     /// The new plan id.
     pub plan: String,
@@ -94,7 +94,7 @@ pub struct InstanceActionAccepted {
 }
 
 /// Filters and paging for `GET /v2/instances`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstanceListParams {
     /// Only instances in this region.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -129,7 +129,7 @@ pub enum MetricType {
 }
 
 /// Query of `GET /v2/instances/{id}/metrics`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MetricsParams {
     /// Which metric.
     #[serde(rename = "type")]

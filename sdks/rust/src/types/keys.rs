@@ -21,7 +21,7 @@ pub struct SshKey {
 }
 
 /// Body of `POST /v2/ssh_keys`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateSshKey {
     /// Display name, 1 to 100 characters.
     pub name: String,
@@ -53,7 +53,7 @@ pub struct ApiKey {
 }
 
 /// Body of `POST /v2/api_keys`. Unset fields default to the calling key's own.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateApiKey {
     /// Display name, 1 to 100 characters.
     pub name: String,

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The Rust SDK's whole suite: lints as errors, then unit tests, integration tests against a real
+# test server (scripts/test-server.mjs, so Node and the repo's npm install are needed), the shared
+# conformance scenario, and retry/wait tests against a local fake server.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+cargo clippy --locked --all-targets -- -D warnings
+cargo test --locked

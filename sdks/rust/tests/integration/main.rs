@@ -1,0 +1,13 @@
+//! Integration tests, in one binary so that they share one real test server.
+//!
+//! `support` starts `scripts/test-server.mjs` on first use; `fake_server` is a tiny local HTTP
+//! server for behaviour a real server will not show on demand (429s, 503s, slow or failed actions).
+
+mod conformance;
+mod errors;
+mod instances;
+mod keys;
+mod read_only;
+mod retries;
+mod support;
+mod waiting;
