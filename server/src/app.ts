@@ -29,12 +29,18 @@ import { ActionsService } from './resources/actions/service.js';
 import { instanceActionHandlers } from './resources/instances/action-handlers.js';
 import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
-import { InstancesStore } from './resources/instances/store.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
-import { createComputeDriver } from './drivers/factory.js';
+import { createComputeDriver, createStorageDriver } from './drivers/factory.js';
+import type { StorageDriver } from './drivers/storage-driver.js';
+import { storageActionHandlers } from './resources/volumes/action-handlers.js';
+import { registerVolumeRoutes } from './resources/volumes/routes.js';
+import { VolumesService } from './resources/volumes/service.js';
+import { registerSnapshotRoutes } from './resources/snapshots/routes.js';
+import { SnapshotsService } from './resources/snapshots/service.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerCatalogRoutes } from './resources/catalog/routes.js';
+import { AccountUsage } from './resources/accounts/usage.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -46,8 +52,9 @@ export interface AppDeps {
   rateLimitStore?: RateLimitStore;
   /** Where logs go (stdout by default); tests read them back. */
   logStream?: { write(line: string): void };
-  /** The compute backend; by default the one the configuration names. */
+  /** The compute and storage backends; by default the ones the configuration names. */
   computeDriver?: ComputeDriver;
+  storageDriver?: StorageDriver;
 }
 
 declare module 'fastify' {
@@ -92,8 +99,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);
   const sshKeys = new SshKeysService(new SshKeysStore(db), clock);
   const actions = new ActionsService(db, clock);
-  const worker = new Worker(deps.database, instanceActionHandlers(db, driver, sshKeys, clock), config.worker, clock, fastify.log);
-  const instances = new InstancesService(deps.database, driver, sshKeys, actions, clock, () => worker.poke());
+  const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
+  const handlers = { ...instanceActionHandlers(db, driver, sshKeys, clock), ...storageActionHandlers(db, storage, clock) };
+  const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
+  const poke = () => worker.poke();
+  const instances = new InstancesService(deps.database, driver, sshKeys, actions, clock, poke);
+  const volumes = new VolumesService(deps.database, actions, clock, poke);
+  const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, poke);
   fastify.decorate('worker', worker);
   fastify.addHook('onClose', () => worker.stop());
 
@@ -101,10 +113,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore(), clock));
   registerIdempotency(fastify, db, clock);
   registerCatalogRoutes(fastify, cursors);
-  registerAccountRoutes(fastify, new AccountsService(accounts, new InstancesStore(db), clock));
+  registerAccountRoutes(fastify, new AccountsService(accounts, new AccountUsage(db), clock));
   registerApiKeyRoutes(fastify, keys, cursors);
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
+  registerVolumeRoutes(fastify, volumes, snapshots, cursors);
+  registerSnapshotRoutes(fastify, snapshots, cursors);
   registerActionRoutes(fastify, actions, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
 

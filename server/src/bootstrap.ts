@@ -6,7 +6,7 @@ import { AccountsService, type Account } from './resources/accounts/service.js';
 import { AccountsStore } from './resources/accounts/store.js';
 import { ApiKeysService } from './resources/api-keys/service.js';
 import { ApiKeysStore } from './resources/api-keys/store.js';
-import { InstancesStore } from './resources/instances/store.js';
+import { AccountUsage } from './resources/accounts/usage.js';
 
 export interface Bootstrapped {
   account: Account;
@@ -19,7 +19,7 @@ export async function bootstrapDefaultAccount(db: Db, clock: Clock): Promise<Boo
   return db.transaction().execute(async (trx) => {
     if (!(await new SettingsStore(trx).claimOnce('bootstrapped_at', new Date(clock()).toISOString()))) return null;
     const accountsStore = new AccountsStore(trx);
-    const account = await new AccountsService(accountsStore, new InstancesStore(trx), clock).create({ name: 'default', tier: 'pro' });
+    const account = await new AccountsService(accountsStore, new AccountUsage(trx), clock).create({ name: 'default', tier: 'pro' });
     const keys = new ApiKeysService(new ApiKeysStore(trx), accountsStore, clock);
     const { secret } = await keys.create(account.id, { name: 'bootstrap' });
     return { account, apiKey: secret };

@@ -67,12 +67,17 @@ for (const kind of DATABASE_KINDS) {
       const free = { account: freeAccount, key: await t.createKey(freeAccount.id) };
       const tooBig = assertError(await post(free.key, instanceInput({ plan: 'standard-16' })), 422);
       assert.deepEqual(fields(tooBig), ['quota']);
-      assert.match(tooBig.error.details[0]?.message as string, /vCPU quota exceeded/);
+      assert.match(tooBig.error.details[0]?.message as string, /vCPU quota exceeded: 0 of 10 in use, 16 more requested/);
       for (let i = 0; i < 5; i++) assert.equal((await post(free.key, instanceInput())).statusCode, 201);
       const sixth = assertError(await post(free.key, instanceInput()), 422);
-      assert.match(sixth.error.details[0]?.message as string, /Instance quota exceeded: 5 of 5/);
+      assert.match(sixth.error.details[0]?.message as string, /Instance quota exceeded: 5 of 5 in use/);
       const account = (await t.request(free.key, { method: 'GET', url: '/v2/account' })).json();
-      assert.deepEqual(account.quotas, { instances: { limit: 5, used: 5 }, vcpus: { limit: 10, used: 5 } });
+      assert.deepEqual(account.quotas, {
+        instances: { limit: 5, used: 5 },
+        vcpus: { limit: 10, used: 5 },
+        volumes: { limit: 5, used: 0 },
+        volume_gb: { limit: 100, used: 0 },
+      });
       assert.deepEqual([account.tier, account.rate_limit, account.id], ['free', 600, free.account.id]);
     });
 

@@ -16,7 +16,7 @@ import { AccountsStore } from '../resources/accounts/store.js';
 import { ApiKeysService, type ApiKey } from '../resources/api-keys/service.js';
 import { ApiKeysStore } from '../resources/api-keys/store.js';
 import { UsageError, type ParsedArgs } from './args.js';
-import { InstancesStore } from '../resources/instances/store.js';
+import { AccountUsage } from '../resources/accounts/usage.js';
 
 export interface Output {
   json: boolean;
@@ -56,7 +56,7 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 function services(database: Database) {
   const accountsStore = new AccountsStore(database.db);
   return {
-    accounts: new AccountsService(accountsStore, new InstancesStore(database.db), systemClock),
+    accounts: new AccountsService(accountsStore, new AccountUsage(database.db), systemClock),
     keys: new ApiKeysService(new ApiKeysStore(database.db), accountsStore, systemClock),
   };
 }

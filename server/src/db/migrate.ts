@@ -4,10 +4,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
 import * as compute from './migrations/0002_compute.js';
+import * as storage from './migrations/0003_storage.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_keys': accountsAndKeys,
   '0002_compute': compute,
+  '0003_storage': storage,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -103,6 +103,44 @@ export interface SimMachinesTable {
   created_at: string;
 }
 
+export interface VolumesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  size_gb: number;
+  filesystem: string;
+  status: string;
+  instance_id: string | null;
+  /** The snapshot it was restored from, if any. */
+  snapshot_id: string | null;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SnapshotsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  volume_id: string;
+  region: string;
+  size_gb: number;
+  status: string;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The simulated storage backend: one row per disk (a volume) or image (a snapshot). */
+export interface SimDisksTable {
+  id: string;
+  kind: string;
+  size_gb: number;
+  attached_to: string | null;
+  created_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -113,4 +151,7 @@ export interface Tables {
   actions: ActionsTable;
   idempotency_keys: IdempotencyKeysTable;
   sim_machines: SimMachinesTable;
+  volumes: VolumesTable;
+  snapshots: SnapshotsTable;
+  sim_disks: SimDisksTable;
 }

@@ -1,10 +1,20 @@
-// Picks the compute driver named by the configuration.
+// Picks the drivers named by the configuration.
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { ComputeDriver } from './compute-driver.js';
 import { SimComputeDriver } from './sim/sim-compute-driver.js';
 import { SimMachinesStore } from './sim/store.js';
+import { SimDisksStore } from './sim/disks-store.js';
+import { SimStorageDriver } from './sim/sim-storage-driver.js';
+import type { StorageDriver } from './storage-driver.js';
+
+export function createStorageDriver(config: Config, db: Db, clock: Clock): StorageDriver {
+  switch (config.driver) {
+    case 'sim':
+      return new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock);
+  }
+}
 
 export function createComputeDriver(config: Config, db: Db, clock: Clock): ComputeDriver {
   switch (config.driver) {

@@ -12,4 +12,9 @@ export interface ActionHandler {
   fail(trx: Db, action: ActionRow): Promise<void>;
 }
 
+/** Handlers by `<resource_type>.<type>`, e.g. `instance.restart`. */
 export type ActionHandlers = Record<string, ActionHandler>;
+
+export function handlerKey(action: { resource_type: string; type: string }): string {
+  return `${action.resource_type}.${action.type}`;
+}

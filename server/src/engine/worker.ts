@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { DriverError } from '../drivers/compute-driver.js';
 import { ActionsStore, claimDueActions, type ActionRow } from '../resources/actions/store.js';
-import type { ActionHandlers } from './action-handler.js';
+import { handlerKey, type ActionHandlers } from './action-handler.js';
 
 /** Driver failures tolerated before an action is marked errored. */
 export const MAX_ATTEMPTS = 3;
@@ -82,9 +82,9 @@ export class Worker {
   }
 
   private async run(action: ActionRow): Promise<void> {
-    const handler = this.handlers[action.type];
+    const handler = this.handlers[handlerKey(action)];
     try {
-      if (!handler) throw new DriverError(`no handler for action type ${action.type}`, false);
+      if (!handler) throw new DriverError(`no handler for ${handlerKey(action)} actions`, false);
       const result = await handler.perform(action);
       await this.finish(action, 'completed', null, (trx) => handler.succeed(trx, action, result));
     } catch (error) {
@@ -105,7 +105,7 @@ export class Worker {
       await new ActionsStore(this.database.db).retryLater(action.id, this.owner, storedTime(this.clock() + backoff), message);
       return;
     }
-    const handler = this.handlers[action.type];
+    const handler = this.handlers[handlerKey(action)];
     await this.finish(action, 'errored', message, (trx) => handler?.fail(trx, action) ?? Promise.resolve());
   }
 

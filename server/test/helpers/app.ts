@@ -4,6 +4,8 @@ import { buildApp } from '../../src/app.js';
 import { systemClock, type Clock } from '../../src/clock.js';
 import { SimComputeDriver } from '../../src/drivers/sim/sim-compute-driver.js';
 import { SimMachinesStore } from '../../src/drivers/sim/store.js';
+import { SimDisksStore } from '../../src/drivers/sim/disks-store.js';
+import { SimStorageDriver } from '../../src/drivers/sim/sim-storage-driver.js';
 import { loadConfig, type ConfigSource } from '../../src/config.js';
 import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
@@ -11,7 +13,7 @@ import { AccountsStore } from '../../src/resources/accounts/store.js';
 import { ApiKeysService, type NewApiKey } from '../../src/resources/api-keys/service.js';
 import { ApiKeysStore } from '../../src/resources/api-keys/store.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
-import { InstancesStore } from '../../src/resources/instances/store.js';
+import { AccountUsage } from '../../src/resources/accounts/usage.js';
 
 let certificate: Promise<TlsMaterial> | undefined;
 
@@ -34,8 +36,9 @@ export interface TestApp {
   app: FastifyInstance;
   testDb: TestDatabase;
   clock: ManualClock;
-  /** The simulated compute driver, for injecting faults. */
+  /** The simulated drivers, for injecting faults. */
   driver: SimComputeDriver;
+  storage: SimStorageDriver;
   logs: string[];
   createAccount(tier?: 'free' | 'pro' | 'enterprise', rateLimit?: number | null): Promise<Account>;
   createKey(accountId: string, input?: NewApiKey): Promise<string>;
@@ -70,11 +73,13 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   );
   const now = options.systemClock ? systemClock : clock.now;
   const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), config.simDelayMs, now);
+  const storage = new SimStorageDriver(new SimDisksStore(testDb.database.db), config.simDelayMs, now);
   const app = await buildApp(config, {
     database: testDb.database,
     tls: await testCertificate(),
     clock: now,
     computeDriver: driver,
+    storageDriver: storage,
     logStream: { write: (line) => void logs.push(line) },
   });
   options.extend?.(app);
@@ -82,7 +87,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   app.worker.start();
 
   const accountsStore = new AccountsStore(testDb.database.db);
-  const accounts = new AccountsService(accountsStore, new InstancesStore(testDb.database.db), now);
+  const accounts = new AccountsService(accountsStore, new AccountUsage(testDb.database.db), now);
   const keys = new ApiKeysService(new ApiKeysStore(testDb.database.db), accountsStore, now);
 
   const createAccount: TestApp['createAccount'] = (tier = 'enterprise', rateLimit = null) =>
@@ -98,6 +103,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     testDb,
     clock,
     driver,
+    storage,
     logs,
     createAccount,
     createKey,

@@ -48,19 +48,22 @@ export function getInstance(t: TestApp, key: string, id: string) {
 }
 
 /** Waits until the instance has the status and no action running. */
-export async function waitForStatus(t: TestApp, key: string, id: string, status: string): Promise<InstanceBody> {
-  const response = await waitFor(
+export function waitForStatus(t: TestApp, key: string, id: string, status: string): Promise<InstanceBody> {
+  return waitForResource<InstanceBody>(t, key, `/v2/instances/${id}`, status);
+}
+
+/** Waits until the resource at `url` has the status and no action running. */
+export async function waitForResource<T extends { id: string; status: string }>(t: TestApp, key: string, url: string, status: string): Promise<T> {
+  const seen = await waitFor(
     async () => {
-      const [instance, actions] = await Promise.all([
-        getInstance(t, key, id),
-        t.request(key, { method: 'GET', url: `/v2/actions?resource_id=${id}&status=in-progress` }),
-      ]);
-      return { instance: instance.json() as InstanceBody, busy: (actions.json() as { data: unknown[] }).data.length > 0 };
+      const resource = (await t.request(key, { method: 'GET', url })).json() as T;
+      const actions = await t.request(key, { method: 'GET', url: `/v2/actions?resource_id=${resource.id}&status=in-progress` });
+      return { resource, busy: (actions.json() as { data: unknown[] }).data.length > 0 };
     },
-    (seen) => seen.instance.status === status && !seen.busy,
-    `${id} to be ${status}`,
+    (s) => s.resource.status === status && !s.busy,
+    `${url} to be ${status}`,
   );
-  return response.instance;
+  return seen.resource;
 }
 
 export async function waitForGone(t: TestApp, key: string, id: string): Promise<void> {

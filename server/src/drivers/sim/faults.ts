@@ -1,16 +1,14 @@
 // Fault injection for the simulated driver: tests make the next N operations of a kind fail.
-export type SimOperation = 'create' | 'start' | 'stop' | 'reboot' | 'resize' | 'destroy';
-
-export class SimFaults {
-  private readonly pending = new Map<SimOperation, number>();
+export class SimFaults<Operation extends string> {
+  private readonly pending = new Map<Operation, number>();
 
   /** The next `count` calls of `operation` fail (each retry counts as a call). */
-  failNext(operation: SimOperation, count = 1): void {
+  failNext(operation: Operation, count = 1): void {
     this.pending.set(operation, (this.pending.get(operation) ?? 0) + count);
   }
 
   /** Consumes one planned failure of `operation`, if any. */
-  take(operation: SimOperation): boolean {
+  take(operation: Operation): boolean {
     const left = this.pending.get(operation) ?? 0;
     if (left === 0) return false;
     this.pending.set(operation, left - 1);

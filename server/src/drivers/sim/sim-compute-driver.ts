@@ -12,18 +12,20 @@ import {
   type MetricSeries,
   type MetricsQuery,
 } from '../compute-driver.js';
-import { SimFaults, type SimOperation } from './faults.js';
+import { SimFaults } from './faults.js';
 import { simulatedMetrics } from './metrics.js';
 import type { SimMachine, SimMachinesStore } from './store.js';
 
 const ADDRESS_ATTEMPTS = 20;
+
+export type ComputeOperation = 'create' | 'start' | 'stop' | 'reboot' | 'resize' | 'destroy';
 
 export class SimComputeDriver implements ComputeDriver {
   constructor(
     private readonly store: SimMachinesStore,
     private readonly delayMs: number,
     private readonly clock: Clock,
-    readonly faults = new SimFaults(),
+    readonly faults = new SimFaults<ComputeOperation>(),
   ) {}
 
   async create(spec: MachineSpec): Promise<{ ipv4: string }> {
@@ -81,7 +83,7 @@ export class SimComputeDriver implements ComputeDriver {
   }
 
   /** Each operation takes the configured time, then fails if a test asked it to. */
-  private async step(operation: SimOperation): Promise<void> {
+  private async step(operation: ComputeOperation): Promise<void> {
     if (this.delayMs > 0) await sleep(this.delayMs);
     if (this.faults.take(operation)) throw new DriverError(`simulated ${operation} failure`);
   }

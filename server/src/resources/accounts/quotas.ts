@@ -1,17 +1,47 @@
 // What an account may have at once, by tier. Creates beyond these are refused with a 422.
+import { ApiError } from '../../http/errors.js';
+import type { Db } from '../../db/database.js';
+import { AccountsStore } from './store.js';
 import type { Tier } from './tiers.js';
+import { AccountUsage, type Usage } from './usage.js';
 
-export interface Quotas {
-  instances: number;
-  vcpus: number;
-}
+export type Quotas = Usage;
 
 const QUOTAS: Record<Tier, Quotas> = {
-  free: { instances: 5, vcpus: 10 },
-  pro: { instances: 50, vcpus: 200 },
-  enterprise: { instances: 500, vcpus: 4000 },
+  free: { instances: 5, vcpus: 10, volumes: 5, volume_gb: 100 },
+  pro: { instances: 50, vcpus: 200, volumes: 50, volume_gb: 2_000 },
+  enterprise: { instances: 500, vcpus: 4_000, volumes: 500, volume_gb: 50_000 },
+};
+
+const NAMES: Record<keyof Quotas, string> = {
+  instances: 'Instance',
+  vcpus: 'vCPU',
+  volumes: 'Volume',
+  volume_gb: 'Volume storage (GB)',
 };
 
 export function quotasFor(tier: Tier): Quotas {
   return QUOTAS[tier];
+}
+
+/** Refuses (422, field `quota`) a change that adds `added` to `usage` beyond the tier's quotas. */
+function assertWithinQuota(tier: Tier, usage: Usage, added: Partial<Usage>): void {
+  const quotas = quotasFor(tier);
+  for (const [name, amount] of Object.entries(added) as [keyof Quotas, number][]) {
+    if (amount > 0 && usage[name] + amount > quotas[name]) {
+      throw ApiError.validation([
+        { field: 'quota', message: `${NAMES[name]} quota exceeded: ${usage[name]} of ${quotas[name]} in use, ${amount} more requested` },
+      ]);
+    }
+  }
+}
+
+/**
+ * Checks `added` against the account's quotas inside `trx`. On PostgreSQL the account row stays
+ * locked until the transaction ends, so concurrent creates are checked one after another.
+ */
+export async function checkQuota(trx: Db, kind: 'sqlite' | 'postgres', accountId: string, added: Partial<Usage>): Promise<void> {
+  const account = await new AccountsStore(trx).lock(accountId, kind);
+  if (!account) throw ApiError.notFound(`Account ${accountId}`);
+  assertWithinQuota(account.tier as Tier, await new AccountUsage(trx).of(accountId), added);
 }

@@ -14,6 +14,8 @@ export const AccountSchema = named(
     quotas: Type.Object({
       instances: Quota('Instances the account may have at once'),
       vcpus: Quota('vCPUs across all instances'),
+      volumes: Quota('Volumes the account may have at once'),
+      volume_gb: Quota('Gigabytes across all volumes'),
     }),
     created_at: Type.String({ format: 'date-time' }),
   }),

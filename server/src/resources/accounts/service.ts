@@ -5,7 +5,7 @@ import { ApiError } from '../../http/errors.js';
 import { isTier, rateLimitFor, type Tier } from './tiers.js';
 import type { AccountRow, AccountsStore } from './store.js';
 import { quotasFor } from './quotas.js';
-import type { InstancesStore } from '../instances/store.js';
+import type { AccountUsage } from './usage.js';
 
 export interface Account {
   id: string;
@@ -25,7 +25,7 @@ export interface NewAccount {
 export class AccountsService {
   constructor(
     private readonly store: AccountsStore,
-    private readonly instances: InstancesStore,
+    private readonly usage: AccountUsage,
     private readonly clock: Clock,
   ) {}
 
@@ -49,13 +49,11 @@ export class AccountsService {
     const row = await this.store.find(id);
     if (!row) throw ApiError.notFound(`Account ${id}`);
     const quotas = quotasFor(row.tier as Tier);
-    const usage = await this.instances.usage(id);
+    const usage = await this.usage.of(id);
+    const quota = (name: keyof typeof quotas) => ({ limit: quotas[name], used: usage[name] });
     return {
       ...present(row),
-      quotas: {
-        instances: { limit: quotas.instances, used: usage.instances },
-        vcpus: { limit: quotas.vcpus, used: usage.vcpus },
-      },
+      quotas: { instances: quota('instances'), vcpus: quota('vcpus'), volumes: quota('volumes'), volume_gb: quota('volume_gb') },
     };
   }
 }

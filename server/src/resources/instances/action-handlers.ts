@@ -42,7 +42,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
   });
 
   return {
-    create: {
+    'instance.create': {
       async perform(action) {
         const row = await load(action);
         const sshPublicKeys = await sshKeys.publicKeys(row.account_id, JSON.parse(row.ssh_key_ids) as string[]);
@@ -61,10 +61,10 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
       // An instance that could not be built is removed; its errored action says why.
       fail: removeInstance,
     },
-    restart: powerOperation((id) => driver.reboot(id), 'running'),
-    stop: powerOperation((id) => driver.stop(id), 'stopped'),
-    start: powerOperation((id) => driver.start(id), 'running'),
-    resize: {
+    'instance.restart': powerOperation((id) => driver.reboot(id), 'running'),
+    'instance.stop': powerOperation((id) => driver.stop(id), 'stopped'),
+    'instance.start': powerOperation((id) => driver.start(id), 'running'),
+    'instance.resize': {
       async perform(action) {
         const { cpu, memory_gb } = params(action);
         await driver.resize(action.resource_id, { cpu: cpu as number, memoryGb: memory_gb as number });
@@ -75,7 +75,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
       },
       fail: backToPrevious,
     },
-    delete: {
+    'instance.delete': {
       perform: (action) => driver.destroy(action.resource_id),
       succeed: removeInstance,
       fail: backToPrevious,

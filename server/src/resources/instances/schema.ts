@@ -30,6 +30,7 @@ export const InstanceSchema = named(
     plan: Type.String({ examples: ['standard-4'] }),
     image: Type.String({ examples: ['ubuntu-24-04'] }),
     ssh_keys: Type.Array(Type.String(), { description: 'Ids of the SSH keys installed at creation' }),
+    volume_ids: Type.Array(Type.String(), { description: 'Ids of the volumes attached to it' }),
     labels: LabelsSchema,
     created_at: Time('When the instance was created'),
     updated_at: Time('When the instance last changed'),

@@ -1,16 +1,15 @@
 // Instances: validation against the catalogs, quotas, tenancy, and the lifecycle, which starts
 // actions for the engine to carry out.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Db, Within } from '../../db/database.js';
+import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/service.js';
-import { AccountsStore } from '../accounts/store.js';
-import { quotasFor } from '../accounts/quotas.js';
-import type { Tier } from '../accounts/tiers.js';
+import { assertRegionAccess } from '../api-keys/region-access.js';
+import { checkQuota } from '../accounts/quotas.js';
 import { ActionsService, type Action } from '../actions/service.js';
 import { images, plans, regions } from '../catalog/catalogs.js';
 import { validateLabels } from '../labels/labels.js';
@@ -19,6 +18,7 @@ import { LabelsStore } from '../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow } from './store.js';
+import { VolumesStore } from '../volumes/store.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 const MAX_METRIC_POINTS = 1440;
@@ -34,6 +34,7 @@ export interface Instance {
   plan: string;
   image: string;
   ssh_keys: string[];
+  volume_ids: string[];
   labels: Record<string, string>;
   created_at: string;
   updated_at: string;
@@ -84,14 +85,19 @@ export class InstancesService {
       { region: query.region, status: query.status, name: query.name, regions: caller.regions, selector },
       request,
     );
-    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
-    return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
+    const related = await this.related(rows.map((r) => r.id));
+    return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], (r) => related(r));
   }
 
   async get(caller: AuthContext, id: string): Promise<Instance> {
     const row = await this.owned(caller, id);
-    const labels = await new LabelsStore(this.database.db).forResources([row.id]);
-    return present(row, labels.get(row.id) ?? {});
+    return (await this.related([row.id]))(row);
+  }
+
+  /** Loads the labels and attached volumes of a page of instances in two queries, and presents them. */
+  private async related(ids: string[]): Promise<(row: InstanceRow) => Instance> {
+    const [labels, volumes] = await Promise.all([new LabelsStore(this.database.db).forResources(ids), new VolumesStore(this.database.db).attachedTo(ids)]);
+    return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);
   }
 
   async create(caller: AuthContext, input: NewInstance, within: Within<Instance>): Promise<Instance> {
@@ -115,10 +121,10 @@ export class InstancesService {
       created_at: now,
       updated_at: now,
     };
-    const instance = present(row, input.labels ?? {});
+    const instance = present(row, input.labels ?? {}, []);
     try {
       await this.database.db.transaction().execute(async (trx) => {
-        await this.checkQuota(trx, caller.accountId, plan.cpu);
+        await checkQuota(trx, this.database.kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
         await new InstancesStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
@@ -137,13 +143,17 @@ export class InstancesService {
   /** Starts restart, stop, start, resize or delete: 202 material, or a 409 when the instance cannot. */
   async operate(caller: AuthContext, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
+    if (operation === 'delete') {
+      const attached = (await new VolumesStore(this.database.db).attachedTo([id])).get(id) ?? [];
+      if (attached.length > 0) throw ApiError.conflict(`Instance has volumes attached (${attached.join(', ')}); detach them first`);
+    }
     const transition = TRANSITIONS[operation];
     const params: Record<string, unknown> = { previous_status: row.status };
     if (operation === 'resize') {
       const plan = plans.find(newPlan ?? '');
       if (!plan) throw ApiError.validation([{ field: 'plan', message: 'Unknown plan' }]);
       if (plan.id === row.plan) throw ApiError.conflict(`Instance already has plan ${plan.id}`);
-      if (plan.cpu > row.cpu) await this.checkQuota(this.database.db, caller.accountId, plan.cpu - row.cpu, 0);
+      if (plan.cpu > row.cpu) await checkQuota(this.database.db, this.database.kind, caller.accountId, { vcpus: plan.cpu - row.cpu });
       Object.assign(params, { plan: plan.id, cpu: plan.cpu, memory_gb: plan.memory_gb });
     }
     const actionId = ActionsService.newId();
@@ -191,9 +201,7 @@ export class InstancesService {
   private async owned(caller: AuthContext, id: string): Promise<InstanceRow> {
     const row = await new InstancesStore(this.database.db).find(caller.accountId, id);
     if (!row) throw ApiError.notFound(`Instance ${id}`);
-    if (caller.regions && !caller.regions.includes(row.region)) {
-      throw ApiError.forbidden(`This API key may not act in region ${row.region}`);
-    }
+    assertRegionAccess(caller, row.region);
     return row;
   }
 
@@ -221,23 +229,9 @@ export class InstancesService {
     if (problems.length > 0 || !plan) throw ApiError.validation(problems);
     return plan;
   }
-
-  /** Refuses (422) a change that would take the account past its instance or vCPU quota. */
-  private async checkQuota(trx: Db, accountId: string, addedCpu: number, addedInstances = 1): Promise<void> {
-    const account = await new AccountsStore(trx).lock(accountId, this.database.kind);
-    if (!account) throw ApiError.notFound(`Account ${accountId}`);
-    const quotas = quotasFor(account.tier as Tier);
-    const usage = await new InstancesStore(trx).usage(accountId);
-    if (usage.instances + addedInstances > quotas.instances) {
-      throw ApiError.validation([{ field: 'quota', message: `Instance quota exceeded: ${usage.instances} of ${quotas.instances} in use` }]);
-    }
-    if (usage.vcpus + addedCpu > quotas.vcpus) {
-      throw ApiError.validation([{ field: 'quota', message: `vCPU quota exceeded: ${usage.vcpus} of ${quotas.vcpus} in use, ${addedCpu} more requested` }]);
-    }
-  }
 }
 
-export function present(row: InstanceRow, labels: Record<string, string>): Instance {
+export function present(row: InstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
   return {
     id: row.id,
     name: row.name,
@@ -249,6 +243,7 @@ export function present(row: InstanceRow, labels: Record<string, string>): Insta
     plan: row.plan,
     image: row.image,
     ssh_keys: JSON.parse(row.ssh_key_ids) as string[],
+    volume_ids: volumeIds,
     labels,
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),

@@ -1,3 +1,4 @@
+import { beginAction, endAction } from '../../db/busy.js';
 import type { Db } from '../../db/database.js';
 import type { InstancesTable } from '../../db/tables.js';
 import { pageNewestFirst } from '../../db/keyset.js';
@@ -42,41 +43,14 @@ export class InstancesStore {
     return pageNewestFirst(query, page).execute();
   }
 
-  /** How many instances and vCPUs the account holds, for quotas. */
-  async usage(accountId: string): Promise<{ instances: number; vcpus: number }> {
-    const row = await this.db
-      .selectFrom('instances')
-      .select((eb) => [eb.fn.countAll<number | string>().as('instances'), eb.fn.sum<number | string | null>('cpu').as('vcpus')])
-      .where('account_id', '=', accountId)
-      .executeTakeFirstOrThrow();
-    return { instances: Number(row.instances), vcpus: Number(row.vcpus ?? 0) };
-  }
-
-  /**
-   * Makes `actionId` the instance's one running action, if it is idle and in one of `from`.
-   * The single conditional UPDATE is what stops two concurrent requests from both starting.
-   */
-  async begin(accountId: string, id: string, actionId: string, from: readonly InstanceStatus[], during: InstanceStatus | null, at: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('instances')
-      .set((eb) => ({ action_id: actionId, status: during ?? eb.ref('status'), updated_at: at }))
-      .where('account_id', '=', accountId)
-      .where('id', '=', id)
-      .where('action_id', 'is', null)
-      .where('status', 'in', [...from])
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  /** Makes `actionId` the instance's one running action, if it is idle and in one of `from`. */
+  begin(accountId: string, id: string, actionId: string, from: readonly InstanceStatus[], during: InstanceStatus | null, at: string): Promise<boolean> {
+    return beginAction(this.db, 'instances', accountId, id, actionId, from, during, at);
   }
 
   /** Ends the instance's running action with these changes; false if another action holds it. */
-  async end(id: string, actionId: string, changes: Partial<Pick<InstanceRow, 'status' | 'ipv4' | 'plan' | 'cpu' | 'memory_gb'>>, at: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('instances')
-      .set({ ...changes, action_id: null, updated_at: at })
-      .where('id', '=', id)
-      .where('action_id', '=', actionId)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+  end(id: string, actionId: string, changes: Partial<Pick<InstanceRow, 'status' | 'ipv4' | 'plan' | 'cpu' | 'memory_gb'>>, at: string): Promise<boolean> {
+    return endAction(this.db, 'instances', id, actionId, changes, at);
   }
 
   async remove(id: string): Promise<void> {

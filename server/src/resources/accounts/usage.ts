@@ -1,0 +1,34 @@
+// What an account has in use, counted against its quotas.
+import type { Db } from '../../db/database.js';
+
+export interface Usage {
+  instances: number;
+  vcpus: number;
+  volumes: number;
+  volume_gb: number;
+}
+
+export class AccountUsage {
+  constructor(private readonly db: Db) {}
+
+  async of(accountId: string): Promise<Usage> {
+    const [instances, volumes] = await Promise.all([
+      this.db
+        .selectFrom('instances')
+        .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('volumes')
+        .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('size_gb').as('total')])
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return {
+      instances: Number(instances.count),
+      vcpus: Number(instances.total ?? 0),
+      volumes: Number(volumes.count),
+      volume_gb: Number(volumes.total ?? 0),
+    };
+  }
+}

@@ -1,0 +1,100 @@
+// Snapshots of volumes: taken and deleted through actions; restored by creating a volume from one.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Database, Within } from '../../db/database.js';
+import { ApiError } from '../../http/errors.js';
+import type { Cursors, Page } from '../../http/pagination.js';
+import { newId } from '../../ids.js';
+import { assertRegionAccess } from '../api-keys/region-access.js';
+import type { AuthContext } from '../api-keys/service.js';
+import { ActionsService } from '../actions/service.js';
+import type { VolumesService } from '../volumes/service.js';
+import { SnapshotsStore, type SnapshotRow } from './store.js';
+
+export interface Snapshot {
+  id: string;
+  name: string;
+  volume_id: string;
+  region: string;
+  size_gb: number;
+  status: 'creating' | 'available' | 'deleting';
+  created_at: string;
+}
+
+export class SnapshotsService {
+  constructor(
+    private readonly database: Database,
+    private readonly volumes: VolumesService,
+    private readonly actions: ActionsService,
+    private readonly clock: Clock,
+    private readonly onEnqueued: () => void,
+  ) {}
+
+  async create(caller: AuthContext, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
+    const volume = await this.volumes.owned(caller, volumeId);
+    if (volume.status === 'creating' || volume.status === 'deleting') throw ApiError.conflict(`Cannot snapshot a volume that is ${volume.status}`);
+    const now = storedTime(this.clock());
+    const actionId = ActionsService.newId();
+    const row: SnapshotRow = {
+      id: newId('snap'),
+      account_id: caller.accountId,
+      name,
+      volume_id: volume.id,
+      region: volume.region,
+      size_gb: volume.size_gb,
+      status: 'creating',
+      action_id: actionId,
+      created_at: now,
+      updated_at: now,
+    };
+    const snapshot = present(row);
+    await this.database.db.transaction().execute(async (trx) => {
+      await new SnapshotsStore(trx).insert(row);
+      await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'snapshot', resourceId: row.id }, actionId);
+      await within(trx, snapshot);
+    });
+    this.onEnqueued();
+    return snapshot;
+  }
+
+  async list(caller: AuthContext, query: { volume_id?: string; region?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Snapshot>> {
+    const request = cursors.request('snapshots', query);
+    const rows = await new SnapshotsStore(this.database.db).list(caller.accountId, { volume_id: query.volume_id, region: query.region, regions: caller.regions }, request);
+    return cursors.page('snapshots', request, rows, (r) => [r.created_at, r.id], present);
+  }
+
+  async get(caller: AuthContext, id: string): Promise<Snapshot> {
+    return present(await this.owned(caller, id));
+  }
+
+  async delete(caller: AuthContext, id: string) {
+    const row = await this.owned(caller, id);
+    const actionId = ActionsService.newId();
+    const begun = await this.database.db.transaction().execute(async (trx) => {
+      if (!(await new SnapshotsStore(trx).begin(caller.accountId, id, actionId, storedTime(this.clock())))) return false;
+      await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'delete', resourceType: 'snapshot', resourceId: id }, actionId);
+      return true;
+    });
+    if (!begun) throw ApiError.conflict(`Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
+    this.onEnqueued();
+    return { id, status: 'deleting' as const, message: 'Deletion initiated successfully', action_id: actionId };
+  }
+
+  private async owned(caller: AuthContext, id: string): Promise<SnapshotRow> {
+    const row = await new SnapshotsStore(this.database.db).find(caller.accountId, id);
+    if (!row) throw ApiError.notFound(`Snapshot ${id}`);
+    assertRegionAccess(caller, row.region);
+    return row;
+  }
+}
+
+function present(row: SnapshotRow): Snapshot {
+  return {
+    id: row.id,
+    name: row.name,
+    volume_id: row.volume_id,
+    region: row.region,
+    size_gb: row.size_gb,
+    status: row.status as Snapshot['status'],
+    created_at: apiTime(row.created_at),
+  };
+}

@@ -1,0 +1,52 @@
+import { beginAction, endAction } from '../../db/busy.js';
+import type { Db } from '../../db/database.js';
+import { pageNewestFirst } from '../../db/keyset.js';
+import type { SnapshotsTable } from '../../db/tables.js';
+import type { PageRequest } from '../../http/pagination.js';
+
+export type SnapshotRow = SnapshotsTable;
+
+export interface SnapshotFilters {
+  volume_id?: string;
+  region?: string;
+  regions: readonly string[] | null;
+}
+
+export class SnapshotsStore {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: SnapshotRow): Promise<void> {
+    await this.db.insertInto('snapshots').values(row).execute();
+  }
+
+  async find(accountId: string, id: string): Promise<SnapshotRow | undefined> {
+    return this.db.selectFrom('snapshots').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async findById(id: string): Promise<SnapshotRow | undefined> {
+    return this.db.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async list(accountId: string, filters: SnapshotFilters, page: PageRequest): Promise<SnapshotRow[]> {
+    const query = this.db
+      .selectFrom('snapshots')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .$if(filters.volume_id !== undefined, (q) => q.where('volume_id', '=', filters.volume_id as string))
+      .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
+      .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]));
+    return pageNewestFirst(query, page).execute();
+  }
+
+  begin(accountId: string, id: string, actionId: string, at: string): Promise<boolean> {
+    return beginAction(this.db, 'snapshots', accountId, id, actionId, ['available'], 'deleting', at);
+  }
+
+  end(id: string, actionId: string, status: string, at: string): Promise<boolean> {
+    return endAction(this.db, 'snapshots', id, actionId, { status }, at);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.deleteFrom('snapshots').where('id', '=', id).execute();
+  }
+}

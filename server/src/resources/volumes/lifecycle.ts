@@ -1,0 +1,29 @@
+// The volume state machine, in the same shape as the instance one.
+import { ApiError } from '../../http/errors.js';
+
+export const VOLUME_STATUSES = ['creating', 'available', 'attached', 'deleting'] as const;
+export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
+export const FILESYSTEMS = ['ext4', 'xfs', 'none'] as const;
+export const ATTACHMENT_STATES = ['attached', 'detached'] as const;
+
+export type VolumeOperation = 'attach' | 'detach' | 'resize' | 'delete';
+
+interface Transition {
+  from: readonly VolumeStatus[];
+  during: VolumeStatus | null;
+  message: string;
+}
+
+export const VOLUME_TRANSITIONS: Record<VolumeOperation, Transition> = {
+  attach: { from: ['available'], during: null, message: 'Attach initiated successfully' },
+  detach: { from: ['attached'], during: null, message: 'Detach initiated successfully' },
+  resize: { from: ['available', 'attached'], during: null, message: 'Resize initiated successfully' },
+  delete: { from: ['available'], during: 'deleting', message: 'Deletion initiated successfully' },
+};
+
+export function illegalVolumeTransition(operation: VolumeOperation, status: string, instanceId: string | null): ApiError {
+  if (operation === 'attach' && status === 'attached') return ApiError.conflict(`Volume is already attached to ${instanceId}`);
+  if (operation === 'detach' && status === 'available') return ApiError.conflict('Volume is not attached');
+  if (operation === 'delete' && status === 'attached') return ApiError.conflict(`Volume is attached to ${instanceId}; detach it first`);
+  return ApiError.conflict(`Cannot ${operation} a volume that is ${status}`);
+}

@@ -1,0 +1,210 @@
+// Volumes: validation, quotas, tenancy, and the attach/detach/resize/delete lifecycle.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Database, Within } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { ApiError, type ErrorDetail } from '../../http/errors.js';
+import type { Cursors, Page } from '../../http/pagination.js';
+import { newId } from '../../ids.js';
+import { assertRegionAccess } from '../api-keys/region-access.js';
+import type { AuthContext } from '../api-keys/service.js';
+import { checkQuota } from '../accounts/quotas.js';
+import { ActionsService } from '../actions/service.js';
+import { regions } from '../catalog/catalogs.js';
+import { InstancesStore } from '../instances/store.js';
+import { validateLabels } from '../labels/labels.js';
+import { parseLabelSelector } from '../labels/selector.js';
+import { LabelsStore } from '../labels/store.js';
+import { SnapshotsStore } from '../snapshots/store.js';
+import { illegalVolumeTransition, VOLUME_TRANSITIONS, type VolumeOperation, type VolumeStatus } from './lifecycle.js';
+import { VolumesStore, type VolumeRow } from './store.js';
+
+export interface Volume {
+  id: string;
+  name: string;
+  region: string;
+  size_gb: number;
+  filesystem: 'ext4' | 'xfs' | 'none';
+  status: VolumeStatus;
+  instance_id: string | null;
+  snapshot_id: string | null;
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewVolume {
+  name: string;
+  region?: string;
+  size_gb?: number;
+  filesystem?: 'ext4' | 'xfs' | 'none';
+  snapshot_id?: string;
+  labels?: Record<string, string>;
+}
+
+export interface VolumeQuery {
+  region?: string;
+  attachment_state?: 'attached' | 'detached';
+  instance_id?: string;
+  label_selector?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface VolumeAccepted {
+  id: string;
+  status: VolumeStatus;
+  message: string;
+  action_id: string;
+}
+
+export class VolumesService {
+  constructor(
+    private readonly database: Database,
+    private readonly actions: ActionsService,
+    private readonly clock: Clock,
+    private readonly onEnqueued: () => void,
+  ) {}
+
+  async list(caller: AuthContext, query: VolumeQuery, cursors: Cursors): Promise<Page<Volume>> {
+    const request = cursors.request('volumes', query);
+    const selector = parseLabelSelector(query.label_selector ?? '');
+    const { region, attachment_state, instance_id } = query;
+    const rows = await new VolumesStore(this.database.db).list(caller.accountId, { region, attachment_state, instance_id, regions: caller.regions, selector }, request);
+    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    return cursors.page('volumes', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
+  }
+
+  async get(caller: AuthContext, id: string): Promise<Volume> {
+    const row = await this.owned(caller, id);
+    return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
+  }
+
+  async create(caller: AuthContext, input: NewVolume, within: Within<Volume>): Promise<Volume> {
+    const labelProblems = validateLabels(input.labels ?? {});
+    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    const { region, sizeGb } = await this.resolvePlacement(caller, input);
+    const now = storedTime(this.clock());
+    const actionId = ActionsService.newId();
+    const row: VolumeRow = {
+      id: newId('vol'),
+      account_id: caller.accountId,
+      name: input.name,
+      region,
+      size_gb: sizeGb,
+      filesystem: input.filesystem ?? 'ext4',
+      status: 'creating',
+      instance_id: null,
+      snapshot_id: input.snapshot_id ?? null,
+      action_id: actionId,
+      created_at: now,
+      updated_at: now,
+    };
+    const volume = present(row, input.labels ?? {});
+    try {
+      await this.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.database.kind, caller.accountId, { volumes: 1, volume_gb: sizeGb });
+        await new VolumesStore(trx).insert(row);
+        await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+        await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'volume', resourceId: row.id }, actionId);
+        await within(trx, volume);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw ApiError.conflict(`A volume named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      throw error;
+    }
+    this.onEnqueued();
+    return volume;
+  }
+
+  async operate(caller: AuthContext, id: string, operation: VolumeOperation, args: { instance_id?: string; size_gb?: number } = {}): Promise<VolumeAccepted> {
+    const row = await this.owned(caller, id);
+    const params: Record<string, unknown> = { previous_status: row.status };
+    if (operation === 'attach') params.instance_id = await this.attachTarget(caller, row, args.instance_id as string);
+    if (operation === 'detach') params.instance_id = row.instance_id;
+    if (operation === 'resize') {
+      const size = args.size_gb as number;
+      if (size < row.size_gb) throw ApiError.validation([{ field: 'size_gb', message: `Volumes only grow: ${size} GB is less than the current ${row.size_gb} GB` }]);
+      if (size === row.size_gb) throw ApiError.conflict(`Volume is already ${size} GB`);
+      await checkQuota(this.database.db, this.database.kind, caller.accountId, { volume_gb: size - row.size_gb });
+      params.size_gb = size;
+    }
+    const transition = VOLUME_TRANSITIONS[operation];
+    const actionId = ActionsService.newId();
+    const begun = await this.database.db.transaction().execute(async (trx) => {
+      if (!(await new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())))) return false;
+      await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'volume', resourceId: id, params }, actionId);
+      return true;
+    });
+    if (!begun) {
+      const now = await this.owned(caller, id);
+      if (now.action_id !== null) throw ApiError.conflict(`Volume is busy with action ${now.action_id}; retry when it completes`);
+      throw illegalVolumeTransition(operation, now.status, now.instance_id);
+    }
+    this.onEnqueued();
+    return { id, status: transition.during ?? (row.status as VolumeStatus), message: transition.message, action_id: actionId };
+  }
+
+  /** The caller's volume: another account's is a 404; one outside the key's regions is a 403. */
+  async owned(caller: AuthContext, id: string): Promise<VolumeRow> {
+    const row = await new VolumesStore(this.database.db).find(caller.accountId, id);
+    if (!row) throw ApiError.notFound(`Volume ${id}`);
+    assertRegionAccess(caller, row.region);
+    return row;
+  }
+
+  private async attachTarget(caller: AuthContext, volume: VolumeRow, instanceId: string): Promise<string> {
+    const instance = await new InstancesStore(this.database.db).find(caller.accountId, instanceId);
+    if (!instance) throw ApiError.validation([{ field: 'instance_id', message: `Unknown instance ${instanceId}` }]);
+    if (instance.region !== volume.region) {
+      throw ApiError.validation([{ field: 'instance_id', message: `Instance is in ${instance.region}; the volume is in ${volume.region}` }]);
+    }
+    if (volume.instance_id === instanceId) throw ApiError.conflict(`Volume is already attached to ${instanceId}`);
+    if (instance.status === 'deleting') throw ApiError.conflict(`Instance ${instanceId} is being deleted`);
+    return instanceId;
+  }
+
+  /** Region and size of a new volume: given, or taken from the snapshot it restores. */
+  private async resolvePlacement(caller: AuthContext, input: NewVolume): Promise<{ region: string; sizeGb: number }> {
+    const problems: ErrorDetail[] = [];
+    let region = input.region;
+    let sizeGb = input.size_gb;
+    if (input.snapshot_id !== undefined) {
+      const snapshot = await new SnapshotsStore(this.database.db).find(caller.accountId, input.snapshot_id);
+      if (!snapshot || snapshot.status !== 'available') {
+        problems.push({ field: 'snapshot_id', message: snapshot ? 'Snapshot is not available yet' : 'Unknown snapshot' });
+      } else {
+        if (region !== undefined && region !== snapshot.region) problems.push({ field: 'region', message: `A restore stays in the snapshot's region, ${snapshot.region}` });
+        if (sizeGb !== undefined && sizeGb < snapshot.size_gb) problems.push({ field: 'size_gb', message: `Must be at least the snapshot's ${snapshot.size_gb} GB` });
+        region = snapshot.region;
+        sizeGb ??= snapshot.size_gb;
+      }
+    } else {
+      if (region === undefined) problems.push({ field: 'region', message: 'Required unless restoring a snapshot' });
+      if (sizeGb === undefined) problems.push({ field: 'size_gb', message: 'Required unless restoring a snapshot' });
+    }
+    if (region !== undefined) {
+      const known = regions.find(region);
+      if (!known) problems.push({ field: 'region', message: 'Invalid region identifier' });
+      else if (!known.available) problems.push({ field: 'region', message: 'Region is not accepting new resources' });
+    }
+    if (problems.length > 0 || region === undefined || sizeGb === undefined) throw ApiError.validation(problems);
+    assertRegionAccess(caller, region);
+    return { region, sizeGb };
+  }
+}
+
+export function present(row: VolumeRow, labels: Record<string, string>): Volume {
+  return {
+    id: row.id,
+    name: row.name,
+    region: row.region,
+    size_gb: row.size_gb,
+    filesystem: row.filesystem as Volume['filesystem'],
+    status: row.status as VolumeStatus,
+    instance_id: row.instance_id,
+    snapshot_id: row.snapshot_id,
+    labels,
+    created_at: apiTime(row.created_at),
+    updated_at: apiTime(row.updated_at),
+  };
+}

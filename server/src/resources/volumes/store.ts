@@ -1,0 +1,69 @@
+import { beginAction, endAction } from '../../db/busy.js';
+import type { Db } from '../../db/database.js';
+import { pageNewestFirst } from '../../db/keyset.js';
+import type { VolumesTable } from '../../db/tables.js';
+import type { PageRequest } from '../../http/pagination.js';
+import { matchesLabelSelector } from '../labels/filter.js';
+import type { LabelSelector } from '../labels/selector.js';
+import type { VolumeStatus } from './lifecycle.js';
+
+export type VolumeRow = VolumesTable;
+
+export interface VolumeFilters {
+  region?: string;
+  attachment_state?: 'attached' | 'detached';
+  instance_id?: string;
+  regions: readonly string[] | null;
+  selector: LabelSelector;
+}
+
+export class VolumesStore {
+  constructor(private readonly db: Db) {}
+
+  async insert(row: VolumeRow): Promise<void> {
+    await this.db.insertInto('volumes').values(row).execute();
+  }
+
+  async find(accountId: string, id: string): Promise<VolumeRow | undefined> {
+    return this.db.selectFrom('volumes').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  }
+
+  async findById(id: string): Promise<VolumeRow | undefined> {
+    return this.db.selectFrom('volumes').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async list(accountId: string, filters: VolumeFilters, page: PageRequest): Promise<VolumeRow[]> {
+    const query = this.db
+      .selectFrom('volumes')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
+      .$if(filters.attachment_state === 'attached', (q) => q.where('instance_id', 'is not', null))
+      .$if(filters.attachment_state === 'detached', (q) => q.where('instance_id', 'is', null))
+      .$if(filters.instance_id !== undefined, (q) => q.where('instance_id', '=', filters.instance_id as string))
+      .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]))
+      .where((eb) => matchesLabelSelector(eb, 'volumes.id', filters.selector));
+    return pageNewestFirst(query, page).execute();
+  }
+
+  /** Volume ids attached to each of these instances (every id present). */
+  async attachedTo(instanceIds: string[]): Promise<Map<string, string[]>> {
+    const byInstance = new Map(instanceIds.map((id) => [id, [] as string[]]));
+    if (instanceIds.length === 0) return byInstance;
+    const rows = await this.db.selectFrom('volumes').select(['id', 'instance_id']).where('instance_id', 'in', instanceIds).orderBy('id').execute();
+    for (const row of rows) byInstance.get(row.instance_id as string)?.push(row.id);
+    return byInstance;
+  }
+
+  begin(accountId: string, id: string, actionId: string, from: readonly VolumeStatus[], during: VolumeStatus | null, at: string): Promise<boolean> {
+    return beginAction(this.db, 'volumes', accountId, id, actionId, from, during, at);
+  }
+
+  end(id: string, actionId: string, changes: Partial<Pick<VolumeRow, 'status' | 'instance_id' | 'size_gb'>>, at: string): Promise<boolean> {
+    return endAction(this.db, 'volumes', id, actionId, changes, at);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.db.deleteFrom('volumes').where('id', '=', id).execute();
+  }
+}
