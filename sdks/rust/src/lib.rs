@@ -1,16 +1,6 @@
-//! Official Rust client for the CloudNexus v2 API.
-//!
-//! ```no_run
-//! # async fn run() -> Result<(), cloudnexus::Error> {
-//! let client = cloudnexus::Client::from_env()?;
-//! let account = client.account().retrieve().await?;
-//! println!("{} ({})", account.name, account.tier);
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! Layout: [`Client`] holds the configuration and the HTTP transport (`core`), one accessor per
-//! API resource (`resources`), and the wire types in [`types`], named exactly as on the wire.
+#![doc = include_str!("../README.md")]
+// Layout: `Client` holds the configuration and the HTTP transport (`core`), one accessor per API
+// resource (`resources`), and the wire types in `types`, named exactly as on the wire.
 #![warn(missing_docs)]
 
 mod client;
