@@ -46,7 +46,8 @@ function render(schema, indent) {
 function renderObject(schema, indent) {
   const properties = Object.entries(schema.properties ?? {});
   if (properties.length === 0) {
-    const value = typeof schema.additionalProperties === 'object' ? render(schema.additionalProperties, indent) : 'unknown';
+    const valueSchemas = [...Object.values(schema.patternProperties ?? {}), schema.additionalProperties].filter((v) => typeof v === 'object');
+    const value = valueSchemas.length > 0 ? [...new Set(valueSchemas.map((v) => render(v, indent)))].join(' | ') : 'unknown';
     return `Record<string, ${value}>`;
   }
   const required = new Set(schema.required ?? []);

@@ -21,6 +21,6 @@ export {
 export { Page, PagePromise, type PageParams } from './core/pagination.js';
 export type { WaitOptions, WaitableOptions } from './core/wait.js';
 export type { ActionListParams } from './resources/actions.js';
-export type { InstanceListParams, InstanceMetricsParams } from './resources/instances.js';
+export type { InstanceListParams, InstanceMetricsParams, OperationResult } from './resources/instances.js';
 export type * from './models.js';
 export { VERSION } from './version.js';

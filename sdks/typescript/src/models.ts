@@ -89,7 +89,7 @@ export type CreateInstance = {
   /** Base64-encoded cloud-init script, at most 64 KiB decoded */
   user_data?: string;
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
-  labels?: Record<string, unknown>;
+  labels?: Record<string, string>;
 };
 
 export type CreateSshKey = {
@@ -145,7 +145,7 @@ export type Instance = {
   /** Ids of the SSH keys installed at creation */
   ssh_keys: string[];
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
-  labels: Record<string, unknown>;
+  labels: Record<string, string>;
   /** When the instance was created */
   created_at: string;
   /** When the instance last changed */

@@ -5,13 +5,12 @@ import { APIConnectionError, APIError, APITimeoutError } from './errors.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 import { dispatcherTrusting, type Dispatcher } from './tls.js';
 
-export type QueryValue = string | number | boolean | null | undefined;
-
 export interface RequestSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Relative to the base URL, starting with a slash: `/instances/inst_1/restart`. */
   path: string;
-  query?: Record<string, QueryValue> | object;
+  /** Query parameters; undefined and null values are left out. */
+  query?: object;
   body?: unknown;
 }
 

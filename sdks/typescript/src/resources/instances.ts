@@ -25,8 +25,17 @@ export interface InstanceMetricsParams {
   step?: number;
 }
 
-/** An operation's outcome: the accepted 202 body, or with `{ wait: true }` the finished action. */
-type Accepted<O> = O extends { wait: true } ? Action : InstanceActionAccepted;
+/**
+ * An operation's outcome: the finished action with `{ wait: true }`, the accepted 202 body without it,
+ * and either when `wait` is only known at run time to be a boolean.
+ */
+export type OperationResult<O> = O extends { wait: true }
+  ? Action
+  : O extends { wait: boolean }
+    ? boolean extends O['wait']
+      ? Action | InstanceActionAccepted
+      : InstanceActionAccepted
+    : InstanceActionAccepted;
 
 export class Instances extends APIResource {
   list(params: InstanceListParams = {}, options?: RequestOptions): PagePromise<Instance> {
@@ -52,23 +61,23 @@ export class Instances extends APIResource {
     return this.transport.request({ method: 'GET', path: path`/instances/${id}` }, options);
   }
 
-  delete<O extends WaitableOptions>(id: string, options?: O): Promise<Accepted<O>> {
+  delete<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return this.operate({ method: 'DELETE', path: path`/instances/${id}` }, options);
   }
 
-  restart<O extends WaitableOptions>(id: string, options?: O): Promise<Accepted<O>> {
+  restart<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return this.operate({ method: 'PUT', path: path`/instances/${id}/restart` }, options);
   }
 
-  stop<O extends WaitableOptions>(id: string, options?: O): Promise<Accepted<O>> {
+  stop<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return this.operate({ method: 'PUT', path: path`/instances/${id}/stop` }, options);
   }
 
-  start<O extends WaitableOptions>(id: string, options?: O): Promise<Accepted<O>> {
+  start<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return this.operate({ method: 'PUT', path: path`/instances/${id}/start` }, options);
   }
 
-  resize<O extends WaitableOptions>(id: string, body: ResizeInstance, options?: O): Promise<Accepted<O>> {
+  resize<O extends WaitableOptions>(id: string, body: ResizeInstance, options?: O): Promise<OperationResult<O>> {
     return this.operate({ method: 'PUT', path: path`/instances/${id}/resize`, body }, options);
   }
 
@@ -85,10 +94,10 @@ export class Instances extends APIResource {
   private async operate<O extends WaitableOptions>(
     spec: { method: 'PUT' | 'DELETE'; path: string; body?: unknown },
     options: O | undefined,
-  ): Promise<Accepted<O>> {
+  ): Promise<OperationResult<O>> {
     const { wait, waitTimeout, ...requestOptions } = options ?? {};
     const accepted = await this.transport.request<InstanceActionAccepted>(spec, requestOptions);
-    if (!wait) return accepted as Accepted<O>;
-    return (await waitForAction(this.transport, accepted.action_id, { ...requestOptions, waitTimeout })) as Accepted<O>;
+    if (!wait) return accepted as OperationResult<O>;
+    return (await waitForAction(this.transport, accepted.action_id, { ...requestOptions, waitTimeout })) as OperationResult<O>;
   }
 }
