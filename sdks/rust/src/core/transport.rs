@@ -29,7 +29,7 @@ pub(crate) struct Call<'a, Q: Serialize + ?Sized> {
 }
 
 /// Calls without a query string use this as their query.
-pub(crate) const NO_QUERY: &[(&str, &str)] = &[];
+const NO_QUERY: &[(&str, &str)] = &[];
 
 impl<'a, Q: Serialize + ?Sized> Call<'a, Q> {
     /// `GET path?query`.
@@ -135,5 +135,30 @@ fn transport_error(e: reqwest::Error) -> Error {
         Error::Timeout(format!("request timed out: {e}"))
     } else {
         Error::Connection(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Options;
+
+    fn with_ca(pem: &[u8]) -> Result<Transport> {
+        let options = Options { api_key: Some("k".into()), ca_pem: Some(pem.to_vec()), ..Options::default() };
+        Transport::new(options.resolve(|_| None)?)
+    }
+
+    #[test]
+    fn a_ca_option_without_a_certificate_is_a_config_error() {
+        for pem in [&b""[..], b"not a certificate", b"-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----\n"] {
+            let err = with_ca(pem).unwrap_err();
+            assert!(matches!(err, Error::Config(_)), "{err:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_documented_statuses_are_retried() {
+        let retried: Vec<u16> = (400..600).filter(|&s| is_retryable(StatusCode::from_u16(s).unwrap())).collect();
+        assert_eq!(retried, vec![429, 500, 502, 503, 504]);
     }
 }

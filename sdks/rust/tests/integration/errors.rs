@@ -3,7 +3,7 @@
 use cloudnexus::types::{CreateInstance, ListParams};
 use cloudnexus::Error;
 
-use crate::support::client;
+use crate::support::{client, server};
 
 #[tokio::test]
 async fn not_found_carries_message_request_id_and_headers() {
@@ -43,4 +43,18 @@ async fn validation_errors_name_the_offending_fields() {
     let err = client.regions().list(&ListParams::limit(500)).await.unwrap_err();
     let Error::BadRequest(api) = &err else { panic!("expected 400, got {err:?}") };
     assert!(api.details.iter().any(|d| d.field == "limit"), "{:?}", api.details);
+}
+
+#[tokio::test]
+async fn certificates_are_verified_without_the_custom_ca() {
+    let untrusting = cloudnexus::Client::builder()
+        .api_key(&server().api_key)
+        .base_url(&server().base_url)
+        .max_retries(0)
+        .build()
+        .unwrap();
+
+    let err = untrusting.account().retrieve().await.unwrap_err();
+
+    assert!(matches!(err, Error::Connection(_)), "the self-signed certificate is refused: {err:?}");
 }
