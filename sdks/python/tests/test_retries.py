@@ -6,6 +6,7 @@ import socket
 import time
 import uuid
 
+import httpx
 import pytest
 
 from cloudnexus import (
@@ -113,6 +114,7 @@ def test_connection_errors_are_retried_then_raised() -> None:
     with client, pytest.raises(APIConnectionError) as info:
         client.account.retrieve()
     assert info.value.status is None
+    assert isinstance(info.value.__cause__, httpx.ConnectError)
     assert time.monotonic() - started >= 0.3, "one backoff wait expected before giving up"
 
 

@@ -84,9 +84,14 @@ def utc_timestamp(moment: datetime) -> str:
 
 
 def transport_error(exc: httpx.TransportError) -> APIError:
+    error: APIError
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out: {exc}")
-    return APIConnectionError(f"Connection error: {exc}")
+        error = APITimeoutError(f"Request timed out: {exc}")
+    else:
+        error = APIConnectionError(f"Connection error: {exc}")
+    # Raised later, outside the `except`, so the httpx cause is attached by hand for tracebacks.
+    error.__cause__ = exc
+    return error
 
 
 def parse(response: httpx.Response, model: type[ModelT]) -> ModelT:
