@@ -128,6 +128,8 @@ impl ClientBuilder {
     /// Builds the client, reading the environment for unset options.
     pub fn build(self) -> Result<Client> {
         let settings = self.options.resolve(|name| std::env::var(name).ok())?;
-        Ok(Client { transport: Arc::new(Transport::new(settings)?) })
+        Ok(Client {
+            transport: Arc::new(Transport::new(settings)?),
+        })
     }
 }

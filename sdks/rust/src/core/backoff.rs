@@ -42,7 +42,13 @@ fn jittered(delay: Duration) -> Duration {
 
 /// `Retry-After` in (possibly fractional) seconds; absent, unparsable or too long gives `None`.
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let seconds: f64 = headers.get("retry-after")?.to_str().ok()?.trim().parse().ok()?;
+    let seconds: f64 = headers
+        .get("retry-after")?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
     let delay = Duration::try_from_secs_f64(seconds).ok()?;
     (delay <= RETRY_AFTER_MAX).then_some(delay)
 }
@@ -64,16 +70,30 @@ mod tests {
 
     #[test]
     fn backoff_doubles_from_half_a_second_up_to_eight_with_at_most_a_quarter_jitter() {
-        for (retry, full_ms) in [(0, 500), (1, 1000), (2, 2000), (3, 4000), (4, 8000), (10, 8000), (40, 8000)] {
+        for (retry, full_ms) in [
+            (0, 500),
+            (1, 1000),
+            (2, 2000),
+            (3, 4000),
+            (4, 8000),
+            (10, 8000),
+            (40, 8000),
+        ] {
             let delay = retry_delay(retry, None).as_millis();
-            assert!(delay <= full_ms && delay >= full_ms * 3 / 4, "retry {retry}: {delay} ms");
+            assert!(
+                delay <= full_ms && delay >= full_ms * 3 / 4,
+                "retry {retry}: {delay} ms"
+            );
         }
     }
 
     #[test]
     fn retry_after_seconds_win_over_backoff() {
         assert_eq!(retry_delay(0, Some(&headers("3"))), Duration::from_secs(3));
-        assert_eq!(retry_delay(5, Some(&headers("0.25"))), Duration::from_millis(250));
+        assert_eq!(
+            retry_delay(5, Some(&headers("0.25"))),
+            Duration::from_millis(250)
+        );
     }
 
     #[test]

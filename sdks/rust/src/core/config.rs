@@ -72,22 +72,29 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         move |name| map.get(name).cloned()
     }
 
     #[test]
     fn missing_api_key_is_a_config_error_naming_the_variable() {
         let err = Options::default().resolve(env(&[])).unwrap_err();
-        assert!(matches!(&err, Error::Config(m) if m.contains("CLOUDNEXUS_API_KEY")), "{err}");
+        assert!(
+            matches!(&err, Error::Config(m) if m.contains("CLOUDNEXUS_API_KEY")),
+            "{err}"
+        );
         let blank = Options::default().resolve(env(&[("CLOUDNEXUS_API_KEY", " ")]));
         assert!(matches!(blank, Err(Error::Config(_))));
     }
 
     #[test]
     fn defaults_apply_when_nothing_is_set() {
-        let s = Options::default().resolve(env(&[("CLOUDNEXUS_API_KEY", "k")])).unwrap();
+        let s = Options::default()
+            .resolve(env(&[("CLOUDNEXUS_API_KEY", "k")]))
+            .unwrap();
         assert_eq!(s.api_key, "k");
         assert_eq!(s.base_url, DEFAULT_BASE_URL);
         assert_eq!(s.timeout, Duration::from_secs(60));
@@ -135,8 +142,14 @@ mod tests {
     #[test]
     fn unreadable_ca_file_is_a_config_error() {
         let err = Options::default()
-            .resolve(env(&[("CLOUDNEXUS_API_KEY", "k"), ("CLOUDNEXUS_CA_CERT", "/nonexistent/ca.pem")]))
+            .resolve(env(&[
+                ("CLOUDNEXUS_API_KEY", "k"),
+                ("CLOUDNEXUS_CA_CERT", "/nonexistent/ca.pem"),
+            ]))
             .unwrap_err();
-        assert!(matches!(&err, Error::Config(m) if m.contains("/nonexistent/ca.pem")), "{err}");
+        assert!(
+            matches!(&err, Error::Config(m) if m.contains("/nonexistent/ca.pem")),
+            "{err}"
+        );
     }
 }

@@ -58,7 +58,11 @@ pub(crate) async fn page<T: DeserializeOwned, Q: Serialize + ?Sized>(
 
 /// Every item of `path`, page after page, from the cursor in `query` (or the start). The stream
 /// fetches a page only when the previous one is used up, and ends after the first error.
-pub(crate) fn every_item<T, Q>(transport: Arc<Transport>, path: String, query: Q) -> BoxStream<'static, Result<T>>
+pub(crate) fn every_item<T, Q>(
+    transport: Arc<Transport>,
+    path: String,
+    query: Q,
+) -> BoxStream<'static, Result<T>>
 where
     T: DeserializeOwned + Send + 'static,
     Q: PageQuery,
@@ -69,7 +73,9 @@ where
         async move {
             let Some(query) = next else { return Ok(None) };
             let page: Page<T> = page(&transport, &path, &query).await?;
-            let after = page.next_cursor().map(|cursor| query.at_cursor(cursor.to_owned()));
+            let after = page
+                .next_cursor()
+                .map(|cursor| query.at_cursor(cursor.to_owned()));
             Ok(Some((stream::iter(page.data.into_iter().map(Ok)), after)))
         }
     })

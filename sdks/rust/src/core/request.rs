@@ -12,6 +12,8 @@ pub struct RequestOptions {
 impl RequestOptions {
     /// Options that send `key` as the `Idempotency-Key`.
     pub fn idempotency_key(key: impl Into<String>) -> Self {
-        RequestOptions { idempotency_key: Some(key.into()) }
+        RequestOptions {
+            idempotency_key: Some(key.into()),
+        }
     }
 }

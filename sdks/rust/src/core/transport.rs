@@ -34,21 +34,44 @@ const NO_QUERY: &[(&str, &str)] = &[];
 impl<'a, Q: Serialize + ?Sized> Call<'a, Q> {
     /// `GET path?query`.
     pub(crate) fn get(path: &'a str, query: &'a Q) -> Self {
-        Call { method: Method::GET, path, query, body: None, options: RequestOptions::default() }
+        Call {
+            method: Method::GET,
+            path,
+            query,
+            body: None,
+            options: RequestOptions::default(),
+        }
     }
 }
 
 impl<'a> Call<'a, [(&'static str, &'static str)]> {
     /// `method path` without a body.
     pub(crate) fn bare(method: Method, path: &'a str) -> Self {
-        Call { method, path, query: NO_QUERY, body: None, options: RequestOptions::default() }
+        Call {
+            method,
+            path,
+            query: NO_QUERY,
+            body: None,
+            options: RequestOptions::default(),
+        }
     }
 
     /// `method path` with `body` as JSON.
-    pub(crate) fn with_body(method: Method, path: &'a str, body: &impl Serialize, options: RequestOptions) -> Self {
+    pub(crate) fn with_body(
+        method: Method,
+        path: &'a str,
+        body: &impl Serialize,
+        options: RequestOptions,
+    ) -> Self {
         // Request bodies are derived structs with string keys, which always serialize.
         let body = serde_json::to_vec(body).expect("request bodies serialize to JSON");
-        Call { method, path, query: NO_QUERY, body: Some(body), options }
+        Call {
+            method,
+            path,
+            query: NO_QUERY,
+            body: Some(body),
+            options,
+        }
     }
 }
 
@@ -75,17 +98,27 @@ impl Transport {
     }
 
     /// Makes the call and decodes a JSON success body.
-    pub(crate) async fn json<T: DeserializeOwned, Q: Serialize + ?Sized>(&self, call: Call<'_, Q>) -> Result<T> {
+    pub(crate) async fn json<T: DeserializeOwned, Q: Serialize + ?Sized>(
+        &self,
+        call: Call<'_, Q>,
+    ) -> Result<T> {
         let body = self.send(call).await?;
         serde_json::from_slice(&body).map_err(Error::Decode)
     }
 
     /// Makes the call, retrying what is worth retrying, and returns the success body.
     pub(crate) async fn send<Q: Serialize + ?Sized>(&self, call: Call<'_, Q>) -> Result<Vec<u8>> {
-        let url = format!("{}/{}", self.settings.base_url, call.path.trim_start_matches('/'));
+        let url = format!(
+            "{}/{}",
+            self.settings.base_url,
+            call.path.trim_start_matches('/')
+        );
         // One key per call, reused by its retries, so the server applies the POST at most once.
         let idempotency_key = (call.method == Method::POST).then(|| {
-            call.options.idempotency_key.clone().unwrap_or_else(|| Uuid::new_v4().to_string())
+            call.options
+                .idempotency_key
+                .clone()
+                .unwrap_or_else(|| Uuid::new_v4().to_string())
         });
         let mut retry = 0;
         loop {
@@ -95,7 +128,9 @@ impl Transport {
                 .query(call.query)
                 .header(AUTHORIZATION, format!("Bearer {}", self.settings.api_key));
             if let Some(body) = &call.body {
-                request = request.header(CONTENT_TYPE, "application/json").body(body.clone());
+                request = request
+                    .header(CONTENT_TYPE, "application/json")
+                    .body(body.clone());
             }
             if let Some(key) = &idempotency_key {
                 request = request.header("Idempotency-Key", key);
@@ -103,7 +138,11 @@ impl Transport {
             let retries_left = retry < self.settings.max_retries;
             match request.send().await {
                 Ok(response) if response.status().is_success() => {
-                    return response.bytes().await.map(|b| b.to_vec()).map_err(transport_error);
+                    return response
+                        .bytes()
+                        .await
+                        .map(|b| b.to_vec())
+                        .map_err(transport_error);
                 }
                 Ok(response) => {
                     let status = response.status();
@@ -144,13 +183,21 @@ mod tests {
     use crate::core::config::Options;
 
     fn with_ca(pem: &[u8]) -> Result<Transport> {
-        let options = Options { api_key: Some("k".into()), ca_pem: Some(pem.to_vec()), ..Options::default() };
+        let options = Options {
+            api_key: Some("k".into()),
+            ca_pem: Some(pem.to_vec()),
+            ..Options::default()
+        };
         Transport::new(options.resolve(|_| None)?)
     }
 
     #[test]
     fn a_ca_option_without_a_certificate_is_a_config_error() {
-        for pem in [&b""[..], b"not a certificate", b"-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----\n"] {
+        for pem in [
+            &b""[..],
+            b"not a certificate",
+            b"-----BEGIN CERTIFICATE-----\n!!\n-----END CERTIFICATE-----\n",
+        ] {
             let err = with_ca(pem).unwrap_err();
             assert!(matches!(err, Error::Config(_)), "{err:?}");
         }
@@ -158,7 +205,9 @@ mod tests {
 
     #[test]
     fn only_the_documented_statuses_are_retried() {
-        let retried: Vec<u16> = (400..600).filter(|&s| is_retryable(StatusCode::from_u16(s).unwrap())).collect();
+        let retried: Vec<u16> = (400..600)
+            .filter(|&s| is_retryable(StatusCode::from_u16(s).unwrap()))
+            .collect();
         assert_eq!(retried, vec![429, 500, 502, 503, 504]);
     }
 }

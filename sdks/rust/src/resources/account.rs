@@ -18,6 +18,9 @@ impl<'a> AccountResource<'a> {
 
     /// `GET /v2/account`: tier, rate limit, quotas and usage.
     pub async fn retrieve(&self) -> Result<Account> {
-        self.client.transport.json(Call::bare(Method::GET, "account")).await
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, "account"))
+            .await
     }
 }

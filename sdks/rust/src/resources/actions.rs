@@ -5,10 +5,10 @@ use reqwest::Method;
 use tokio::time::{sleep, Instant};
 
 use super::item_path;
-use crate::core::pagination::{every_item, page, Page};
-use crate::core::transport::Call;
 use crate::core::backoff::{next_poll_delay, POLL_INITIAL};
 use crate::core::error::{Error, Result};
+use crate::core::pagination::{every_item, page, Page};
+use crate::core::transport::Call;
 use crate::types::{Action, ActionListParams, ActionStatus};
 use crate::Client;
 
@@ -35,7 +35,10 @@ impl<'a> ActionsResource<'a> {
 
     /// One action by id.
     pub async fn retrieve(&self, id: &str) -> Result<Action> {
-        self.client.transport.json(Call::bare(Method::GET, &item_path("actions", id))).await
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, &item_path("actions", id)))
+            .await
     }
 
     /// Polls the action (from 100 ms, growing ×1.5 up to 2 s) until it finishes. `completed`
@@ -54,7 +57,9 @@ impl<'a> ActionsResource<'a> {
             }
             let now = Instant::now();
             if now >= deadline {
-                return Err(Error::Timeout(format!("action {id} still in progress after {timeout:?}")));
+                return Err(Error::Timeout(format!(
+                    "action {id} still in progress after {timeout:?}"
+                )));
             }
             // The last pause ends at the deadline, so the final poll happens right at it.
             sleep(delay.min(deadline - now)).await;

@@ -29,7 +29,11 @@ impl<'a> ApiKeysResource<'a> {
 
     /// Every key, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<ApiKey>> {
-        every_item(Arc::clone(&self.client.transport), "api_keys".into(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            "api_keys".into(),
+            params,
+        )
     }
 
     /// `POST /v2/api_keys`: the new key and its secret, shown this once.
@@ -38,17 +42,30 @@ impl<'a> ApiKeysResource<'a> {
     }
 
     /// [`Self::create`] with per-call options; a replayed `Idempotency-Key` gives `secret: None`.
-    pub async fn create_with(&self, body: &CreateApiKey, options: RequestOptions) -> Result<CreatedApiKey> {
-        self.client.transport.json(Call::with_body(Method::POST, "api_keys", body, options)).await
+    pub async fn create_with(
+        &self,
+        body: &CreateApiKey,
+        options: RequestOptions,
+    ) -> Result<CreatedApiKey> {
+        self.client
+            .transport
+            .json(Call::with_body(Method::POST, "api_keys", body, options))
+            .await
     }
 
     /// One key by id.
     pub async fn retrieve(&self, id: &str) -> Result<ApiKey> {
-        self.client.transport.json(Call::bare(Method::GET, &item_path("api_keys", id))).await
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, &item_path("api_keys", id)))
+            .await
     }
 
     /// Revokes a key at once (`DELETE /v2/api_keys/{id}`) and returns it, now `revoked`.
     pub async fn revoke(&self, id: &str) -> Result<ApiKey> {
-        self.client.transport.json(Call::bare(Method::DELETE, &item_path("api_keys", id))).await
+        self.client
+            .transport
+            .json(Call::bare(Method::DELETE, &item_path("api_keys", id)))
+            .await
     }
 }

@@ -23,7 +23,11 @@ pub struct CatalogResource<'a, T> {
 
 impl<'a, T: DeserializeOwned + Send + 'static> CatalogResource<'a, T> {
     pub(crate) fn new(client: &'a Client, path: &'static str) -> Self {
-        CatalogResource { client, path, item: PhantomData }
+        CatalogResource {
+            client,
+            path,
+            item: PhantomData,
+        }
     }
 
     /// One page of the catalog.
@@ -33,11 +37,18 @@ impl<'a, T: DeserializeOwned + Send + 'static> CatalogResource<'a, T> {
 
     /// Every entry, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<T>> {
-        every_item(Arc::clone(&self.client.transport), self.path.to_owned(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            self.path.to_owned(),
+            params,
+        )
     }
 
     /// One entry by id, e.g. `us-east-1`, `standard-4` or `debian-12`.
     pub async fn retrieve(&self, id: &str) -> Result<T> {
-        self.client.transport.json(Call::bare(Method::GET, &item_path(self.path, id))).await
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, &item_path(self.path, id)))
+            .await
     }
 }

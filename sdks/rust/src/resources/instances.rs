@@ -33,7 +33,11 @@ impl<'a> InstancesResource<'a> {
 
     /// Every matching instance, fetching further pages as the stream is read.
     pub fn list_all(&self, params: InstanceListParams) -> BoxStream<'static, Result<Instance>> {
-        every_item(Arc::clone(&self.client.transport), "instances".into(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            "instances".into(),
+            params,
+        )
     }
 
     /// `POST /v2/instances`: the new instance, still `provisioning`.
@@ -42,8 +46,15 @@ impl<'a> InstancesResource<'a> {
     }
 
     /// [`Self::create`] with per-call options such as an `Idempotency-Key`.
-    pub async fn create_with(&self, body: &CreateInstance, options: RequestOptions) -> Result<Instance> {
-        self.client.transport.json(Call::with_body(Method::POST, "instances", body, options)).await
+    pub async fn create_with(
+        &self,
+        body: &CreateInstance,
+        options: RequestOptions,
+    ) -> Result<Instance> {
+        self.client
+            .transport
+            .json(Call::with_body(Method::POST, "instances", body, options))
+            .await
     }
 
     /// Creates an instance, waits for its create action, and returns it as it is then (`running`).
@@ -67,13 +78,19 @@ impl<'a> InstancesResource<'a> {
 
     /// One instance by id.
     pub async fn retrieve(&self, id: &str) -> Result<Instance> {
-        self.client.transport.json(Call::bare(Method::GET, &item_path("instances", id))).await
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, &item_path("instances", id)))
+            .await
     }
 
     /// Starts deleting the instance.
     pub async fn delete(&self, id: &str) -> Result<InstanceActionAccepted> {
         let path = item_path("instances", id);
-        self.client.transport.json(Call::bare(Method::DELETE, &path)).await
+        self.client
+            .transport
+            .json(Call::bare(Method::DELETE, &path))
+            .await
     }
 
     /// Deletes the instance and returns the completed delete action.
@@ -131,7 +148,12 @@ impl<'a> InstancesResource<'a> {
 
     /// One page of the instance's actions, newest first.
     pub async fn actions(&self, id: &str, params: &ListParams) -> Result<Page<Action>> {
-        page(&self.client.transport, &format!("{}/actions", item_path("instances", id)), params).await
+        page(
+            &self.client.transport,
+            &format!("{}/actions", item_path("instances", id)),
+            params,
+        )
+        .await
     }
 
     /// Every action of the instance, fetching further pages as the stream is read.
@@ -143,7 +165,10 @@ impl<'a> InstancesResource<'a> {
     /// `PUT /v2/instances/{id}/{operation}` without a body.
     async fn transition(&self, id: &str, operation: &str) -> Result<InstanceActionAccepted> {
         let path = format!("{}/{operation}", item_path("instances", id));
-        self.client.transport.json(Call::bare(Method::PUT, &path)).await
+        self.client
+            .transport
+            .json(Call::bare(Method::PUT, &path))
+            .await
     }
 
     /// Waits for the action an accepted operation started.

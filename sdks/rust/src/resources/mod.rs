@@ -10,7 +10,18 @@ pub(crate) mod ssh_keys;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// Characters that would end or split a path segment, or read as a query or fragment.
-const SEGMENT: &AsciiSet = &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'%').add(b'/').add(b'?').add(b'<').add(b'>').add(b'`').add(b'{').add(b'}');
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'?')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
 
 /// `{collection}/{id}` with the id escaped, so an id can never reach another route.
 pub(crate) fn item_path(collection: &str, id: &str) -> String {
@@ -24,6 +35,9 @@ mod tests {
     #[test]
     fn ids_stay_inside_their_path_segment() {
         assert_eq!(item_path("instances", "inst_1"), "instances/inst_1");
-        assert_eq!(item_path("instances", "../account?x#y"), "instances/..%2Faccount%3Fx%23y");
+        assert_eq!(
+            item_path("instances", "../account?x#y"),
+            "instances/..%2Faccount%3Fx%23y"
+        );
     }
 }

@@ -29,7 +29,11 @@ impl<'a> SshKeysResource<'a> {
 
     /// Every key, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<SshKey>> {
-        every_item(Arc::clone(&self.client.transport), "ssh_keys".into(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            "ssh_keys".into(),
+            params,
+        )
     }
 
     /// `POST /v2/ssh_keys`; the same public key twice is a [`crate::Error::Conflict`].
@@ -38,18 +42,31 @@ impl<'a> SshKeysResource<'a> {
     }
 
     /// [`Self::create`] with per-call options such as an `Idempotency-Key`.
-    pub async fn create_with(&self, body: &CreateSshKey, options: RequestOptions) -> Result<SshKey> {
-        self.client.transport.json(Call::with_body(Method::POST, "ssh_keys", body, options)).await
+    pub async fn create_with(
+        &self,
+        body: &CreateSshKey,
+        options: RequestOptions,
+    ) -> Result<SshKey> {
+        self.client
+            .transport
+            .json(Call::with_body(Method::POST, "ssh_keys", body, options))
+            .await
     }
 
     /// One key by id.
     pub async fn retrieve(&self, id: &str) -> Result<SshKey> {
-        self.client.transport.json(Call::bare(Method::GET, &item_path("ssh_keys", id))).await
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, &item_path("ssh_keys", id)))
+            .await
     }
 
     /// Deletes a key (the server answers 204).
     pub async fn delete(&self, id: &str) -> Result<()> {
-        self.client.transport.send(Call::bare(Method::DELETE, &item_path("ssh_keys", id))).await?;
+        self.client
+            .transport
+            .send(Call::bare(Method::DELETE, &item_path("ssh_keys", id)))
+            .await?;
         Ok(())
     }
 }

@@ -32,6 +32,9 @@ pub struct ListParams {
 impl ListParams {
     /// Pages of `limit` results.
     pub fn limit(limit: u32) -> Self {
-        ListParams { limit: Some(limit), cursor: None }
+        ListParams {
+            limit: Some(limit),
+            cursor: None,
+        }
     }
 }

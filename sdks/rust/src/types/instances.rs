@@ -148,7 +148,12 @@ pub struct MetricsParams {
 impl MetricsParams {
     /// The last hour of `r#type` at the default step.
     pub fn new(r#type: MetricType) -> Self {
-        MetricsParams { r#type, start: None, end: None, step: None }
+        MetricsParams {
+            r#type,
+            start: None,
+            end: None,
+            step: None,
+        }
     }
 }
 

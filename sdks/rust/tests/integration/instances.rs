@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use cloudnexus::types::{
-    ActionListParams, ActionStatus, CreateInstance, CreateSshKey, InstanceListParams, InstanceStatus,
-    ListParams, MetricType, MetricsParams, ResizeInstance,
+    ActionListParams, ActionStatus, CreateInstance, CreateSshKey, InstanceListParams,
+    InstanceStatus, ListParams, MetricType, MetricsParams, ResizeInstance,
 };
 use cloudnexus::Error;
 use futures::TryStreamExt;
@@ -16,7 +16,10 @@ async fn instance_lifecycle_with_waiting() {
     let client = client();
     let ssh_key = client
         .ssh_keys()
-        .create(&CreateSshKey { name: "rust-sdk lifecycle".into(), public_key: SSH_KEY_B.into() })
+        .create(&CreateSshKey {
+            name: "rust-sdk lifecycle".into(),
+            public_key: SSH_KEY_B.into(),
+        })
         .await
         .unwrap();
     let body = CreateInstance {
@@ -25,7 +28,10 @@ async fn instance_lifecycle_with_waiting() {
         plan: "micro".into(),
         image: "debian-12".into(),
         ssh_keys: Some(vec![ssh_key.id.clone()]),
-        labels: Some(BTreeMap::from([("suite".into(), "rust-sdk".into()), ("tier".into(), "web".into())])),
+        labels: Some(BTreeMap::from([
+            ("suite".into(), "rust-sdk".into()),
+            ("tier".into(), "web".into()),
+        ])),
         ..CreateInstance::default()
     };
 
@@ -44,47 +50,131 @@ async fn instance_lifecycle_with_waiting() {
         ..InstanceListParams::default()
     };
     let page = client.instances().list(&by_filters).await.unwrap();
-    assert_eq!(page.data.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(), vec![instance.id.as_str()]);
-    let none = InstanceListParams { status: Some(InstanceStatus::Stopped), ..by_filters };
-    assert!(client.instances().list(&none).await.unwrap().data.is_empty());
+    assert_eq!(
+        page.data.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        vec![instance.id.as_str()]
+    );
+    let none = InstanceListParams {
+        status: Some(InstanceStatus::Stopped),
+        ..by_filters
+    };
+    assert!(client
+        .instances()
+        .list(&none)
+        .await
+        .unwrap()
+        .data
+        .is_empty());
 
-    let stopped = client.instances().stop_and_wait(&instance.id).await.unwrap();
-    assert_eq!((stopped.r#type.as_str(), stopped.status), ("stop", ActionStatus::Completed));
-    assert_eq!(client.instances().retrieve(&instance.id).await.unwrap().status, InstanceStatus::Stopped);
+    let stopped = client
+        .instances()
+        .stop_and_wait(&instance.id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (stopped.r#type.as_str(), stopped.status),
+        ("stop", ActionStatus::Completed)
+    );
+    assert_eq!(
+        client
+            .instances()
+            .retrieve(&instance.id)
+            .await
+            .unwrap()
+            .status,
+        InstanceStatus::Stopped
+    );
 
-    let resized = client.instances().resize_and_wait(&instance.id, &ResizeInstance { plan: "standard-2".into() }).await.unwrap();
+    let resized = client
+        .instances()
+        .resize_and_wait(
+            &instance.id,
+            &ResizeInstance {
+                plan: "standard-2".into(),
+            },
+        )
+        .await
+        .unwrap();
     assert_eq!(resized.r#type, "resize");
     let after_resize = client.instances().retrieve(&instance.id).await.unwrap();
-    assert_eq!((after_resize.plan.as_str(), after_resize.cpu, after_resize.status), ("standard-2", 2, InstanceStatus::Stopped));
+    assert_eq!(
+        (
+            after_resize.plan.as_str(),
+            after_resize.cpu,
+            after_resize.status
+        ),
+        ("standard-2", 2, InstanceStatus::Stopped)
+    );
 
-    client.instances().start_and_wait(&instance.id).await.unwrap();
+    client
+        .instances()
+        .start_and_wait(&instance.id)
+        .await
+        .unwrap();
     // Without waiting: the 202 names the action, which wait_for then follows.
     let accepted = client.instances().restart(&instance.id).await.unwrap();
     assert_eq!(accepted.status, InstanceStatus::Rebooting);
-    let restarted = client.actions().wait_for(&accepted.action_id).await.unwrap();
-    assert_eq!((restarted.id.as_str(), restarted.r#type.as_str()), (accepted.action_id.as_str(), "restart"));
+    let restarted = client
+        .actions()
+        .wait_for(&accepted.action_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        (restarted.id.as_str(), restarted.r#type.as_str()),
+        (accepted.action_id.as_str(), "restart")
+    );
     assert!(restarted.completed_at.is_some());
 
     let metrics = client
         .instances()
-        .metrics(&instance.id, &MetricsParams { step: Some(300), ..MetricsParams::new(MetricType::Memory) })
+        .metrics(
+            &instance.id,
+            &MetricsParams {
+                step: Some(300),
+                ..MetricsParams::new(MetricType::Memory)
+            },
+        )
         .await
         .unwrap();
-    assert_eq!((metrics.r#type, metrics.step, metrics.instance_id.as_str()), (MetricType::Memory, 300, instance.id.as_str()));
+    assert_eq!(
+        (metrics.r#type, metrics.step, metrics.instance_id.as_str()),
+        (MetricType::Memory, 300, instance.id.as_str())
+    );
     assert!(metrics.series.iter().all(|s| !s.points.is_empty()));
 
-    let history: Vec<_> = client.instances().actions_all(&instance.id, ListParams::limit(2)).try_collect().await.unwrap();
+    let history: Vec<_> = client
+        .instances()
+        .actions_all(&instance.id, ListParams::limit(2))
+        .try_collect()
+        .await
+        .unwrap();
     let types: Vec<_> = history.iter().map(|a| a.r#type.as_str()).collect();
-    assert_eq!(types, vec!["restart", "start", "resize", "stop", "create"], "newest first, across pages of 2");
+    assert_eq!(
+        types,
+        vec!["restart", "start", "resize", "stop", "create"],
+        "newest first, across pages of 2"
+    );
     let completed = client
         .actions()
-        .list(&ActionListParams { resource_id: Some(instance.id.clone()), status: Some(ActionStatus::Completed), limit: Some(100), ..Default::default() })
+        .list(&ActionListParams {
+            resource_id: Some(instance.id.clone()),
+            status: Some(ActionStatus::Completed),
+            limit: Some(100),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(completed.data.len(), 5);
-    assert_eq!(client.actions().retrieve(&restarted.id).await.unwrap(), restarted);
+    assert_eq!(
+        client.actions().retrieve(&restarted.id).await.unwrap(),
+        restarted
+    );
 
-    let deleted = client.instances().delete_and_wait(&instance.id).await.unwrap();
+    let deleted = client
+        .instances()
+        .delete_and_wait(&instance.id)
+        .await
+        .unwrap();
     assert_eq!(deleted.r#type, "delete");
     let gone = client.instances().retrieve(&instance.id).await.unwrap_err();
     assert!(matches!(gone, Error::NotFound(_)), "{gone:?}");
@@ -104,9 +194,17 @@ async fn create_without_waiting_returns_a_provisioning_instance() {
     let instance = client.instances().create(&body).await.unwrap();
 
     assert_eq!(instance.status, InstanceStatus::Provisioning);
-    let create = client.instances().actions(&instance.id, &ListParams::default()).await.unwrap();
+    let create = client
+        .instances()
+        .actions(&instance.id, &ListParams::default())
+        .await
+        .unwrap();
     assert_eq!(create.data.len(), 1);
     assert_eq!(create.data[0].r#type, "create");
     client.actions().wait_for(&create.data[0].id).await.unwrap();
-    client.instances().delete_and_wait(&instance.id).await.unwrap();
+    client
+        .instances()
+        .delete_and_wait(&instance.id)
+        .await
+        .unwrap();
 }

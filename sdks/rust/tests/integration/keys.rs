@@ -9,19 +9,34 @@ use crate::support::{client, client_with_key, SSH_KEY_A};
 #[tokio::test]
 async fn ssh_key_create_retrieve_list_delete() {
     let client = client();
-    let body = CreateSshKey { name: "rust-sdk laptop".into(), public_key: SSH_KEY_A.into() };
+    let body = CreateSshKey {
+        name: "rust-sdk laptop".into(),
+        public_key: SSH_KEY_A.into(),
+    };
     let options = RequestOptions::idempotency_key("rust-sdk-ssh-key-1");
 
-    let key = client.ssh_keys().create_with(&body, options.clone()).await.unwrap();
+    let key = client
+        .ssh_keys()
+        .create_with(&body, options.clone())
+        .await
+        .unwrap();
     assert!(key.id.starts_with("ssh_"));
     assert_eq!((key.r#type.as_str(), key.bits), ("ssh-ed25519", 256));
     assert!(key.fingerprint.starts_with("SHA256:"));
 
     let replayed = client.ssh_keys().create_with(&body, options).await.unwrap();
-    assert_eq!(replayed.id, key.id, "the same Idempotency-Key replays the first create");
+    assert_eq!(
+        replayed.id, key.id,
+        "the same Idempotency-Key replays the first create"
+    );
 
     assert_eq!(client.ssh_keys().retrieve(&key.id).await.unwrap(), key);
-    let listed: Vec<_> = client.ssh_keys().list_all(ListParams::default()).try_collect().await.unwrap();
+    let listed: Vec<_> = client
+        .ssh_keys()
+        .list_all(ListParams::default())
+        .try_collect()
+        .await
+        .unwrap();
     assert!(listed.contains(&key));
 
     client.ssh_keys().delete(&key.id).await.unwrap();
@@ -48,11 +63,25 @@ async fn api_key_scopes_are_enforced_and_revoked_keys_stop_working() {
 
     let limited = client_with_key(&secret);
     limited.regions().retrieve("us-east-1").await.unwrap();
-    let denied = limited.instances().list(&Default::default()).await.unwrap_err();
-    assert!(matches!(&denied, Error::PermissionDenied(e) if e.status == 403), "{denied:?}");
+    let denied = limited
+        .instances()
+        .list(&Default::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&denied, Error::PermissionDenied(e) if e.status == 403),
+        "{denied:?}"
+    );
 
-    assert_eq!(client.api_keys().retrieve(&created.key.id).await.unwrap(), created.key);
-    let page = client.api_keys().list(&ListParams::limit(100)).await.unwrap();
+    assert_eq!(
+        client.api_keys().retrieve(&created.key.id).await.unwrap(),
+        created.key
+    );
+    let page = client
+        .api_keys()
+        .list(&ListParams::limit(100))
+        .await
+        .unwrap();
     assert!(page.data.iter().any(|k| k.id == created.key.id));
 
     let revoked = client.api_keys().revoke(&created.key.id).await.unwrap();

@@ -9,15 +9,25 @@ use serde_json::json;
 use crate::support::fake_server::{FakeServer, Reply};
 
 fn action(status: &str, error: Option<&str>) -> Reply {
-    Reply::json(200, json!({
-        "id": "act_1", "type": "restart", "status": status, "resource_id": "inst_1", "resource_type": "instance",
-        "started_at": "2025-01-15T08:30:00Z", "completed_at": null, "error": error
-    }))
+    Reply::json(
+        200,
+        json!({
+            "id": "act_1", "type": "restart", "status": status, "resource_id": "inst_1", "resource_type": "instance",
+            "started_at": "2025-01-15T08:30:00Z", "completed_at": null, "error": error
+        }),
+    )
 }
 
 #[tokio::test]
 async fn polls_with_growing_pauses_until_completed() {
-    let fake = FakeServer::start(|n, _| if n < 3 { action("in-progress", None) } else { action("completed", None) }).await;
+    let fake = FakeServer::start(|n, _| {
+        if n < 3 {
+            action("in-progress", None)
+        } else {
+            action("completed", None)
+        }
+    })
+    .await;
 
     let done = fake.client(0).actions().wait_for("act_1").await.unwrap();
 
@@ -33,11 +43,25 @@ async fn polls_with_growing_pauses_until_completed() {
 
 #[tokio::test]
 async fn an_errored_action_is_action_failed_carrying_the_action() {
-    let fake = FakeServer::start(|n, _| if n == 0 { action("in-progress", None) } else { action("errored", Some("driver fault")) }).await;
+    let fake = FakeServer::start(|n, _| {
+        if n == 0 {
+            action("in-progress", None)
+        } else {
+            action("errored", Some("driver fault"))
+        }
+    })
+    .await;
 
-    let err = fake.client(0).actions().wait_for("act_1").await.unwrap_err();
+    let err = fake
+        .client(0)
+        .actions()
+        .wait_for("act_1")
+        .await
+        .unwrap_err();
 
-    let Error::ActionFailed(failed) = &err else { panic!("expected ActionFailed, got {err:?}") };
+    let Error::ActionFailed(failed) = &err else {
+        panic!("expected ActionFailed, got {err:?}")
+    };
     assert_eq!(failed.id, "act_1");
     assert_eq!(failed.status, ActionStatus::Errored);
     assert_eq!(failed.error.as_deref(), Some("driver fault"));
@@ -56,7 +80,10 @@ async fn waiting_past_the_wait_timeout_is_a_timeout_error() {
 
     let err = client.actions().wait_for("act_1").await.unwrap_err();
 
-    assert!(matches!(&err, Error::Timeout(m) if m.contains("act_1")), "{err:?}");
+    assert!(
+        matches!(&err, Error::Timeout(m) if m.contains("act_1")),
+        "{err:?}"
+    );
     // 0, 100, 250, 475 ms would be the polls without a deadline; the last is moved to 400 ms.
     assert_eq!(fake.received().len(), 4);
 }

@@ -1,7 +1,8 @@
 //! Turns a scenario step's `call` and `args` into an SDK call, and its result into JSON.
 
 use cloudnexus::types::{
-    ActionListParams, CreateInstance, CreateSshKey, InstanceListParams, ListParams, MetricsParams, ResizeInstance,
+    ActionListParams, CreateInstance, CreateSshKey, InstanceListParams, ListParams, MetricsParams,
+    ResizeInstance,
 };
 use cloudnexus::{CatalogResource, Client, Error, RequestOptions};
 use futures::TryStreamExt;
@@ -20,47 +21,117 @@ pub struct Call<'a> {
 
 /// Runs the call; the result as JSON, the way the API would show it.
 pub async fn run(client: &Client, call: Call<'_>) -> Result<Value, Error> {
-    let (resource, operation) = call.name.split_once('.').expect("call is <resource>.<operation>");
+    let (resource, operation) = call
+        .name
+        .split_once('.')
+        .expect("call is <resource>.<operation>");
     let args = call.args;
-    let id = || args["id"].as_str().unwrap_or_else(|| panic!("{}: args.id", call.name)).to_owned();
-    let options = RequestOptions { idempotency_key: call.idempotency_key.map(str::to_owned) };
+    let id = || {
+        args["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: args.id", call.name))
+            .to_owned()
+    };
+    let options = RequestOptions {
+        idempotency_key: call.idempotency_key.map(str::to_owned),
+    };
     match (resource, operation, call.wait) {
         ("account", "retrieve", _) => json(client.account().retrieve().await),
         ("regions", ..) => catalog_call(client.regions(), operation, args).await,
         ("plans", ..) => catalog_call(client.plans(), operation, args).await,
         ("images", ..) => catalog_call(client.images(), operation, args).await,
-        ("ssh_keys", "create", _) => json(client.ssh_keys().create_with(&body::<CreateSshKey>(args), options).await),
+        ("ssh_keys", "create", _) => json(
+            client
+                .ssh_keys()
+                .create_with(&body::<CreateSshKey>(args), options)
+                .await,
+        ),
         ("ssh_keys", "retrieve", _) => json(client.ssh_keys().retrieve(&id()).await),
-        ("instances", "create", false) => json(client.instances().create_with(&body::<CreateInstance>(args), options).await),
-        ("instances", "create", true) => json(client.instances().create_and_wait(&body::<CreateInstance>(args)).await),
+        ("instances", "create", false) => json(
+            client
+                .instances()
+                .create_with(&body::<CreateInstance>(args), options)
+                .await,
+        ),
+        ("instances", "create", true) => json(
+            client
+                .instances()
+                .create_and_wait(&body::<CreateInstance>(args))
+                .await,
+        ),
         ("instances", "retrieve", _) => json(client.instances().retrieve(&id()).await),
-        ("instances", "list_page", _) => json(client.instances().list(&body::<InstanceListParams>(args)).await),
-        ("instances", "list_all", _) => json(client.instances().list_all(body(args)).try_collect::<Vec<_>>().await),
+        ("instances", "list_page", _) => json(
+            client
+                .instances()
+                .list(&body::<InstanceListParams>(args))
+                .await,
+        ),
+        ("instances", "list_all", _) => json(
+            client
+                .instances()
+                .list_all(body(args))
+                .try_collect::<Vec<_>>()
+                .await,
+        ),
         ("instances", "restart", false) => json(client.instances().restart(&id()).await),
         ("instances", "restart", true) => json(client.instances().restart_and_wait(&id()).await),
         ("instances", "stop", false) => json(client.instances().stop(&id()).await),
         ("instances", "stop", true) => json(client.instances().stop_and_wait(&id()).await),
         ("instances", "start", false) => json(client.instances().start(&id()).await),
         ("instances", "start", true) => json(client.instances().start_and_wait(&id()).await),
-        ("instances", "resize", false) => json(client.instances().resize(&id(), &body::<ResizeInstance>(args)).await),
-        ("instances", "resize", true) => json(client.instances().resize_and_wait(&id(), &body::<ResizeInstance>(args)).await),
+        ("instances", "resize", false) => json(
+            client
+                .instances()
+                .resize(&id(), &body::<ResizeInstance>(args))
+                .await,
+        ),
+        ("instances", "resize", true) => json(
+            client
+                .instances()
+                .resize_and_wait(&id(), &body::<ResizeInstance>(args))
+                .await,
+        ),
         ("instances", "delete", false) => json(client.instances().delete(&id()).await),
         ("instances", "delete", true) => json(client.instances().delete_and_wait(&id()).await),
-        ("instances", "metrics", _) => json(client.instances().metrics(&id(), &body::<MetricsParams>(args)).await),
+        ("instances", "metrics", _) => json(
+            client
+                .instances()
+                .metrics(&id(), &body::<MetricsParams>(args))
+                .await,
+        ),
         ("actions", "retrieve", _) => json(client.actions().retrieve(&id()).await),
-        ("actions", "list_page", _) => json(client.actions().list(&body::<ActionListParams>(args)).await),
-        ("actions", "list_all", _) => json(client.actions().list_all(body(args)).try_collect::<Vec<_>>().await),
-        _ => panic!("the runner does not know {} (wait: {})", call.name, call.wait),
+        ("actions", "list_page", _) => {
+            json(client.actions().list(&body::<ActionListParams>(args)).await)
+        }
+        ("actions", "list_all", _) => json(
+            client
+                .actions()
+                .list_all(body(args))
+                .try_collect::<Vec<_>>()
+                .await,
+        ),
+        _ => panic!(
+            "the runner does not know {} (wait: {})",
+            call.name, call.wait
+        ),
     }
 }
 
 /// Regions, plans and images answer the same operations.
-async fn catalog_call<T>(catalog: CatalogResource<'_, T>, operation: &str, args: &Value) -> Result<Value, Error>
+async fn catalog_call<T>(
+    catalog: CatalogResource<'_, T>,
+    operation: &str,
+    args: &Value,
+) -> Result<Value, Error>
 where
     T: DeserializeOwned + Serialize + Send + 'static,
 {
     match operation {
-        "retrieve" => json(catalog.retrieve(args["id"].as_str().expect("args.id")).await),
+        "retrieve" => json(
+            catalog
+                .retrieve(args["id"].as_str().expect("args.id"))
+                .await,
+        ),
         "list_page" => json(catalog.list(&body::<ListParams>(args)).await),
         "list_all" => json(catalog.list_all(body(args)).try_collect::<Vec<_>>().await),
         _ => panic!("catalogs have no operation {operation}"),
@@ -69,8 +140,13 @@ where
 
 /// The step's args as a request type (extra fields such as the path `id` are ignored).
 fn body<T: DeserializeOwned>(args: &Value) -> T {
-    let object = if args.is_null() { Value::Object(Default::default()) } else { args.clone() };
-    serde_json::from_value(object).unwrap_or_else(|e| panic!("args {args} do not fit the request type: {e}"))
+    let object = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args.clone()
+    };
+    serde_json::from_value(object)
+        .unwrap_or_else(|e| panic!("args {args} do not fit the request type: {e}"))
 }
 
 fn json<T: Serialize>(result: Result<T, Error>) -> Result<Value, Error> {

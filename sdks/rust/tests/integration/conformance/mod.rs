@@ -14,7 +14,8 @@ use crate::support::{client, client_with_key};
 #[tokio::test]
 async fn conformance_scenario() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/scenario.json");
-    let scenario: Value = serde_json::from_slice(&std::fs::read(&path).expect("read scenario.json")).unwrap();
+    let scenario: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("read scenario.json")).unwrap();
     let vars = &scenario["vars"];
     let steps = scenario["steps"].as_array().expect("steps");
     let default_client = client();
@@ -45,12 +46,26 @@ async fn conformance_scenario() {
 fn resolve(value: &Value, vars: &Value, results: &HashMap<String, Value>) -> Value {
     match value {
         Value::String(s) if s.starts_with('$') => {
-            let (head, field) = s[1..].split_once('.').unwrap_or_else(|| panic!("bad reference {s}"));
-            let source = if head == "vars" { vars } else { results.get(head).unwrap_or_else(|| panic!("{s}: no step {head} yet")) };
+            let (head, field) = s[1..]
+                .split_once('.')
+                .unwrap_or_else(|| panic!("bad reference {s}"));
+            let source = if head == "vars" {
+                vars
+            } else {
+                results
+                    .get(head)
+                    .unwrap_or_else(|| panic!("{s}: no step {head} yet"))
+            };
             field.split('.').fold(source, |v, key| &v[key]).clone()
         }
-        Value::Array(items) => Value::Array(items.iter().map(|v| resolve(v, vars, results)).collect()),
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| (k.clone(), resolve(v, vars, results))).collect()),
+        Value::Array(items) => {
+            Value::Array(items.iter().map(|v| resolve(v, vars, results)).collect())
+        }
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), resolve(v, vars, results)))
+                .collect(),
+        ),
         other => other.clone(),
     }
 }

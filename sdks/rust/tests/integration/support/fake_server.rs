@@ -21,7 +21,10 @@ pub struct Received {
 
 impl Received {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -36,7 +39,12 @@ pub struct Reply {
 
 impl Reply {
     pub fn json(status: u16, body: serde_json::Value) -> Self {
-        Reply { status, headers: Vec::new(), body: body.to_string(), delay: Duration::ZERO }
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: body.to_string(),
+            delay: Duration::ZERO,
+        }
     }
 
     /// The API's error envelope for `status`.
@@ -67,7 +75,9 @@ pub struct FakeServer {
 impl FakeServer {
     /// Starts serving on a free port; it stops with the test's runtime.
     pub async fn start(script: impl Fn(usize, &Received) -> Reply + Send + Sync + 'static) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1:0");
         let base_url = format!("http://{}/v2", listener.local_addr().unwrap());
         let received = Arc::new(Mutex::new(Vec::new()));
         let script: Arc<Script> = Arc::new(script);
@@ -97,7 +107,9 @@ impl FakeServer {
 }
 
 async fn serve(mut stream: TcpStream, script: Arc<Script>, log: Arc<Mutex<Vec<Received>>>) {
-    let Some(request) = read_request(&mut stream).await else { return };
+    let Some(request) = read_request(&mut stream).await else {
+        return;
+    };
     let reply = {
         let mut log = log.lock().unwrap();
         log.push(request.clone());
@@ -110,7 +122,9 @@ async fn serve(mut stream: TcpStream, script: Arc<Script>, log: Arc<Mutex<Vec<Re
     }
     head.push_str("\r\n");
     // The client may have given up (timeout tests): a failed write is expected then.
-    let _ = stream.write_all(format!("{head}{}", reply.body).as_bytes()).await;
+    let _ = stream
+        .write_all(format!("{head}{}", reply.body).as_bytes())
+        .await;
 }
 
 async fn read_request(stream: &mut TcpStream) -> Option<Received> {
@@ -127,16 +141,29 @@ async fn read_request(stream: &mut TcpStream) -> Option<Received> {
     let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
     let mut lines = head.split("\r\n");
     let mut request_line = lines.next()?.split(' ');
-    let (method, target) = (request_line.next()?.to_owned(), request_line.next()?.to_owned());
+    let (method, target) = (
+        request_line.next()?.to_owned(),
+        request_line.next()?.to_owned(),
+    );
     let headers: Vec<(String, String)> = lines
         .filter_map(|l| l.split_once(':'))
         .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
         .collect();
-    let length: usize = headers.iter().find(|(n, _)| n == "content-length").and_then(|(_, v)| v.parse().ok()).unwrap_or(0);
+    let length: usize = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse().ok())
+        .unwrap_or(0);
     let mut body = buffer[head_end + 4..].to_vec();
     while body.len() < length {
         let n = stream.read(&mut chunk).await.ok().filter(|&n| n > 0)?;
         body.extend_from_slice(&chunk[..n]);
     }
-    Some(Received { method, target, headers, body: String::from_utf8_lossy(&body).into_owned(), at })
+    Some(Received {
+        method,
+        target,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+        at,
+    })
 }

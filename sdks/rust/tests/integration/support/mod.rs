@@ -11,8 +11,10 @@ use cloudnexus::Client;
 
 /// SSH public keys that no other test (nor the conformance scenario) uses, since the server
 /// refuses the same key twice in one account.
-pub const SSH_KEY_A: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFVm74Z2j3365fMltE82dfpxkTeTRlGD035sPvACfu2b rust-sdk-1";
-pub const SSH_KEY_B: &str = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAII0pdPNRIw13x42Yal7OyjG7oz3t6RizSyryFHDQx3Ov rust-sdk-2";
+pub const SSH_KEY_A: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFVm74Z2j3365fMltE82dfpxkTeTRlGD035sPvACfu2b rust-sdk-1";
+pub const SSH_KEY_B: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAII0pdPNRIw13x42Yal7OyjG7oz3t6RizSyryFHDQx3Ov rust-sdk-2";
 
 /// A running `scripts/test-server.mjs`: a fresh data dir and an enterprise account.
 pub struct TestServer {
@@ -45,10 +47,17 @@ fn start_server() -> TestServer {
         .unwrap_or_else(|e| panic!("cannot run `node {}`: {e}", script.display()));
     let mut stdout = BufReader::new(process.stdout.take().expect("piped stdout"));
     let mut line = String::new();
-    stdout.read_line(&mut line).expect("read the test server's ready line");
+    stdout
+        .read_line(&mut line)
+        .expect("read the test server's ready line");
     let ready: serde_json::Value = serde_json::from_str(&line)
         .unwrap_or_else(|e| panic!("test server did not start (got {line:?}): {e}"));
-    let field = |name: &str| ready[name].as_str().unwrap_or_else(|| panic!("no {name} in {line}")).to_owned();
+    let field = |name: &str| {
+        ready[name]
+            .as_str()
+            .unwrap_or_else(|| panic!("no {name} in {line}"))
+            .to_owned()
+    };
     let ca_pem = std::fs::read(field("ca_file")).expect("read the test server's certificate");
     TestServer {
         base_url: field("base_url"),
