@@ -38,6 +38,9 @@ import { registerVolumeRoutes } from './resources/volumes/routes.js';
 import { VolumesService } from './resources/volumes/service.js';
 import { registerSnapshotRoutes } from './resources/snapshots/routes.js';
 import { SnapshotsService } from './resources/snapshots/service.js';
+import { registerBackupPolicyRoutes } from './resources/backup-policies/routes.js';
+import { BackupScheduler } from './resources/backup-policies/scheduler.js';
+import { BackupPoliciesService } from './resources/backup-policies/service.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerCatalogRoutes } from './resources/catalog/routes.js';
 import { AccountUsage } from './resources/accounts/usage.js';
@@ -61,6 +64,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Runs queued actions. Built with the app, started by whoever runs it (main, or a test). */
     worker: Worker;
+    /** Fires backup policies; runs on every worker tick. */
+    scheduler: BackupScheduler;
   }
 }
 
@@ -106,6 +111,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const instances = new InstancesService(deps.database, driver, sshKeys, actions, clock, poke);
   const volumes = new VolumesService(deps.database, actions, clock, poke);
   const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, poke);
+  const scheduler = new BackupScheduler(deps.database, actions, clock, fastify.log, poke);
+  worker.every(() => scheduler.tick());
+  fastify.decorate('scheduler', scheduler);
   fastify.decorate('worker', worker);
   fastify.addHook('onClose', () => worker.stop());
 
@@ -119,6 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerInstanceRoutes(fastify, instances, cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
+  registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);
   registerActionRoutes(fastify, actions, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
 

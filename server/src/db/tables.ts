@@ -128,6 +128,24 @@ export interface SnapshotsTable {
   size_gb: number;
   status: string;
   action_id: string | null;
+  backup_policy_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BackupPoliciesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  schedule: string;
+  retention_count: number;
+  /** JSON array of volume ids, or null when the policy targets a label selector. */
+  volume_ids: string | null;
+  label_selector: string | null;
+  /** 1 or 0 (SQLite has no boolean). */
+  enabled: number;
+  next_run_at: string;
+  last_run_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -153,5 +171,6 @@ export interface Tables {
   sim_machines: SimMachinesTable;
   volumes: VolumesTable;
   snapshots: SnapshotsTable;
+  backup_policies: BackupPoliciesTable;
   sim_disks: SimDisksTable;
 }

@@ -18,6 +18,7 @@ export class Worker {
   /** Identifies this process's leases. */
   readonly owner = `wrk_${randomBytes(6).toString('hex')}`;
   private readonly running = new Set<Promise<void>>();
+  private readonly periodic: (() => Promise<unknown>)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private ticking = false;
@@ -29,6 +30,11 @@ export class Worker {
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
   ) {}
+
+  /** Runs `task` on every tick, before claiming actions (e.g. the backup scheduler). */
+  every(task: () => Promise<unknown>): void {
+    this.periodic.push(task);
+  }
 
   start(): void {
     this.stopped = false;
@@ -59,6 +65,7 @@ export class Worker {
     if (this.stopped || this.ticking) return;
     this.ticking = true;
     try {
+      for (const task of this.periodic) await task();
       const free = this.settings.concurrency - this.running.size;
       if (free > 0) {
         const now = this.clock();
@@ -66,7 +73,7 @@ export class Worker {
         for (const action of claimed) this.track(this.run(action));
       }
     } catch (error) {
-      this.log.error({ err: error }, 'claiming actions failed');
+      this.log.error({ err: error }, 'a worker tick failed');
     } finally {
       this.ticking = false;
       if (!this.stopped) this.schedule(this.settings.pollMs);

@@ -32,10 +32,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('size_gb', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('action_id', 'text')
+    // Set on snapshots a backup policy took, so its retention prunes only its own.
+    .addColumn('backup_policy_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.schema.createIndex('snapshots_policy_volume').on('snapshots').columns(['backup_policy_id', 'volume_id', 'created_at']).execute();
   await db.schema.createIndex('snapshots_account_page').on('snapshots').columns(['account_id', 'created_at', 'id']).execute();
+
+  await db.schema
+    .createTable('backup_policies')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('schedule', 'text', (c) => c.notNull())
+    .addColumn('retention_count', 'integer', (c) => c.notNull())
+    .addColumn('volume_ids', 'text')
+    .addColumn('label_selector', 'text')
+    .addColumn('enabled', 'integer', (c) => c.notNull())
+    // The next slot to fire; claiming a slot moves this forward in one conditional UPDATE.
+    .addColumn('next_run_at', 'text', (c) => c.notNull())
+    .addColumn('last_run_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('backup_policies_due').on('backup_policies').columns(['enabled', 'next_run_at']).execute();
+  await db.schema.createIndex('backup_policies_account_page').on('backup_policies').columns(['account_id', 'created_at', 'id']).execute();
 
   await db.schema
     .createTable('sim_disks')
@@ -48,5 +70,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['sim_disks', 'snapshots', 'volumes']) await db.schema.dropTable(table).execute();
+  for (const table of ['sim_disks', 'backup_policies', 'snapshots', 'volumes']) await db.schema.dropTable(table).execute();
 }

@@ -1,6 +1,6 @@
 // Snapshots of volumes: taken and deleted through actions; restored by creating a volume from one.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Within } from '../../db/database.js';
+import type { Database, Db, Within } from '../../db/database.js';
 import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
@@ -8,6 +8,7 @@ import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
 import { ActionsService } from '../actions/service.js';
 import type { VolumesService } from '../volumes/service.js';
+import type { VolumeRow } from '../volumes/store.js';
 import { SnapshotsStore, type SnapshotRow } from './store.js';
 
 export interface Snapshot {
@@ -32,25 +33,10 @@ export class SnapshotsService {
   async create(caller: AuthContext, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
     const volume = await this.volumes.owned(caller, volumeId);
     if (volume.status === 'creating' || volume.status === 'deleting') throw ApiError.conflict(`Cannot snapshot a volume that is ${volume.status}`);
-    const now = storedTime(this.clock());
-    const actionId = ActionsService.newId();
-    const row: SnapshotRow = {
-      id: newId('snap'),
-      account_id: caller.accountId,
-      name,
-      volume_id: volume.id,
-      region: volume.region,
-      size_gb: volume.size_gb,
-      status: 'creating',
-      action_id: actionId,
-      created_at: now,
-      updated_at: now,
-    };
-    const snapshot = present(row);
-    await this.database.db.transaction().execute(async (trx) => {
-      await new SnapshotsStore(trx).insert(row);
-      await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'snapshot', resourceId: row.id }, actionId);
-      await within(trx, snapshot);
+    const snapshot = await this.database.db.transaction().execute(async (trx) => {
+      const created = await enqueueSnapshot(trx, this.actions, this.clock, volume, name, null);
+      await within(trx, created);
+      return created;
     });
     this.onEnqueued();
     return snapshot;
@@ -68,13 +54,8 @@ export class SnapshotsService {
 
   async delete(caller: AuthContext, id: string) {
     const row = await this.owned(caller, id);
-    const actionId = ActionsService.newId();
-    const begun = await this.database.db.transaction().execute(async (trx) => {
-      if (!(await new SnapshotsStore(trx).begin(caller.accountId, id, actionId, storedTime(this.clock())))) return false;
-      await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'delete', resourceType: 'snapshot', resourceId: id }, actionId);
-      return true;
-    });
-    if (!begun) throw ApiError.conflict(`Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
+    const actionId = await this.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.actions, this.clock, caller.accountId, id));
+    if (!actionId) throw ApiError.conflict(`Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
     this.onEnqueued();
     return { id, status: 'deleting' as const, message: 'Deletion initiated successfully', action_id: actionId };
   }
@@ -85,6 +66,36 @@ export class SnapshotsService {
     assertRegionAccess(caller, row.region);
     return row;
   }
+}
+
+/** Records a snapshot of `volume` and queues the action that takes it, inside `trx`. */
+export async function enqueueSnapshot(trx: Db, actions: ActionsService, clock: Clock, volume: VolumeRow, name: string, policyId: string | null): Promise<Snapshot> {
+  const now = storedTime(clock());
+  const actionId = ActionsService.newId();
+  const row: SnapshotRow = {
+    id: newId('snap'),
+    account_id: volume.account_id,
+    name,
+    volume_id: volume.id,
+    region: volume.region,
+    size_gb: volume.size_gb,
+    status: 'creating',
+    action_id: actionId,
+    backup_policy_id: policyId,
+    created_at: now,
+    updated_at: now,
+  };
+  await new SnapshotsStore(trx).insert(row);
+  await actions.enqueue(trx, { accountId: volume.account_id, type: 'create', resourceType: 'snapshot', resourceId: row.id }, actionId);
+  return present(row);
+}
+
+/** Queues the deletion of an idle, available snapshot inside `trx`; the action id, or null if it cannot start. */
+export async function enqueueSnapshotDelete(trx: Db, actions: ActionsService, clock: Clock, accountId: string, id: string): Promise<string | null> {
+  const actionId = ActionsService.newId();
+  if (!(await new SnapshotsStore(trx).begin(accountId, id, actionId, storedTime(clock())))) return null;
+  await actions.enqueue(trx, { accountId, type: 'delete', resourceType: 'snapshot', resourceId: id }, actionId);
+  return actionId;
 }
 
 function present(row: SnapshotRow): Snapshot {

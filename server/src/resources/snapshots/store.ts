@@ -46,6 +46,18 @@ export class SnapshotsStore {
     return endAction(this.db, 'snapshots', id, actionId, { status }, at);
   }
 
+  /** A policy's available snapshots of a volume, newest first. */
+  async ofPolicy(policyId: string, volumeId: string): Promise<SnapshotRow[]> {
+    return this.db
+      .selectFrom('snapshots')
+      .selectAll()
+      .where('backup_policy_id', '=', policyId)
+      .where('volume_id', '=', volumeId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  }
+
   async remove(id: string): Promise<void> {
     await this.db.deleteFrom('snapshots').where('id', '=', id).execute();
   }

@@ -46,6 +46,24 @@ export class VolumesStore {
     return pageNewestFirst(query, page).execute();
   }
 
+  /** Which of `ids` are volumes of the account. */
+  async ownedIds(accountId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('volumes').select('id').where('account_id', '=', accountId).where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The account's volumes among `ids`, or matching `selector` when ids is null. */
+  async targets(accountId: string, ids: string[] | null, selector: LabelSelector): Promise<VolumeRow[]> {
+    return this.db
+      .selectFrom('volumes')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .$if(ids !== null, (q) => q.where('id', 'in', ids as string[]))
+      .$if(ids === null, (q) => q.where((eb) => matchesLabelSelector(eb, 'volumes.id', selector)))
+      .execute();
+  }
+
   /** Volume ids attached to each of these instances (every id present). */
   async attachedTo(instanceIds: string[]): Promise<Map<string, string[]>> {
     const byInstance = new Map(instanceIds.map((id) => [id, [] as string[]]));
