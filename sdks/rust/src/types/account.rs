@@ -24,6 +24,10 @@ pub struct Quotas {
     pub instances: Quota,
     /// vCPUs across all instances.
     pub vcpus: Quota,
+    /// Volumes the account may have at once.
+    pub volumes: Quota,
+    /// GB across all volumes.
+    pub volume_gb: Quota,
 }
 
 /// One quota: its limit and how much of it is used.

@@ -25,6 +25,8 @@ pub struct Instance {
     pub image: String,
     /// Ids of the SSH keys installed at creation.
     pub ssh_keys: Vec<String>,
+    /// Ids of the volumes attached to it.
+    pub volume_ids: Vec<String>,
     /// Key/value labels, matched by `label_selector`.
     pub labels: BTreeMap<String, String>,
     /// When it was created.

@@ -9,5 +9,6 @@ mod instances;
 mod keys;
 mod read_only;
 mod retries;
+mod spec;
 mod support;
 mod waiting;
