@@ -133,3 +133,28 @@ impl ClientBuilder {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::types::{CreateInstance, ListParams};
+
+    fn send<T: Send>(_: T) {}
+
+    #[test]
+    fn client_errors_and_call_futures_can_cross_threads() {
+        fn send_sync_static<T: Send + Sync + 'static>() {}
+        send_sync_static::<Client>();
+        send_sync_static::<crate::Error>();
+
+        let client = Client::builder().api_key("k").build().unwrap();
+        // Built, never polled: only their types matter here, for tokio::spawn.
+        send(
+            client
+                .instances()
+                .create_and_wait(&CreateInstance::default()),
+        );
+        send(client.actions().wait_for("act_1"));
+        send(client.regions().list_all(ListParams::default()));
+    }
+}
