@@ -70,10 +70,6 @@ export type ApiKeyList = {
   pagination: Pagination;
 };
 
-export type AttachVolume = {
-  instance_id: string;
-};
-
 export type CreateApiKey = {
   name: string;
   /** Defaults to the calling key's scopes; a key can only grant scopes it has itself */
@@ -106,29 +102,10 @@ export type CreateInstance = {
   labels?: Record<string, string>;
 };
 
-export type CreateSnapshot = {
-  name: string;
-};
-
 export type CreateSshKey = {
   name: string;
   /** An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits). */
   public_key: string;
-};
-
-export type CreateVolume = {
-  /** Unique per region */
-  name: string;
-  /** Required unless restoring; a restore stays in the snapshot's region */
-  region?: string;
-  /** Required unless restoring; at least the snapshot's size */
-  size_gb?: number;
-  /** Default ext4 */
-  filesystem?: "ext4" | "xfs" | "none";
-  /** Restore this snapshot into the new volume */
-  snapshot_id?: string;
-  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
-  labels?: Record<string, string>;
 };
 
 export type ErrorEnvelope = {
@@ -266,37 +243,6 @@ export type ResizeInstance = {
   plan: string;
 };
 
-export type ResizeVolume = {
-  /** The new size; volumes only grow */
-  size_gb: number;
-};
-
-export type Snapshot = {
-  id: string;
-  name: string;
-  /** The volume it was taken from (which may since have been deleted) */
-  volume_id: string;
-  region: string;
-  /** Size of the volume when the snapshot was taken */
-  size_gb: number;
-  /** Lifecycle status */
-  status: "creating" | "available" | "deleting";
-  created_at: string;
-};
-
-export type SnapshotDeleteAccepted = {
-  id: string;
-  /** Lifecycle status */
-  status: "creating" | "available" | "deleting";
-  message: string;
-  action_id: string;
-};
-
-export type SnapshotList = {
-  data: Snapshot[];
-  pagination: Pagination;
-};
-
 export type SshKey = {
   id: string;
   name: string;
@@ -313,39 +259,5 @@ export type SshKey = {
 
 export type SshKeyList = {
   data: SshKey[];
-  pagination: Pagination;
-};
-
-export type Volume = {
-  id: string;
-  name: string;
-  region: string;
-  size_gb: number;
-  /** Filesystem made on the volume */
-  filesystem: "ext4" | "xfs" | "none";
-  /** Lifecycle status */
-  status: "creating" | "available" | "attached" | "deleting";
-  /** The instance it is attached to */
-  instance_id: string | null;
-  /** The snapshot it was restored from */
-  snapshot_id: string | null;
-  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
-  labels: Record<string, string>;
-  /** When the volume was created */
-  created_at: string;
-  /** When the volume last changed */
-  updated_at: string;
-};
-
-export type VolumeActionAccepted = {
-  id: string;
-  /** Lifecycle status */
-  status: "creating" | "available" | "attached" | "deleting";
-  message: string;
-  action_id: string;
-};
-
-export type VolumeList = {
-  data: Volume[];
   pagination: Pagination;
 };
