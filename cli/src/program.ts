@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { accountCommand } from './commands/account.js';
+import { apiKeysCommand } from './commands/api-keys.js';
 import { actionsCommand } from './commands/actions.js';
 import { authCommand } from './commands/auth.js';
 import { catalogCommands } from './commands/catalogs.js';
@@ -14,7 +15,7 @@ export function buildProgram(version: string): Command {
     .version(version, '-v, --version')
     .option('-p, --profile <name>', 'stored login to use (see `cloudnexus auth login`)', 'default')
     .addOption(new Option('-o, --output <format>', 'table, json or yaml (default: table on a terminal, json otherwise)').choices(FORMATS));
-  for (const command of [authCommand(), instancesCommand(), sshKeysCommand(), ...catalogCommands(), actionsCommand(), accountCommand(), completionCommand()]) {
+  for (const command of [authCommand(), instancesCommand(), sshKeysCommand(), ...catalogCommands(), actionsCommand(), accountCommand(), apiKeysCommand(), completionCommand()]) {
     program.addCommand(command);
   }
   forEachCommand(program, (command) => {

@@ -5,7 +5,7 @@ import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
-import { parseLabel } from './labels.js';
+import { collect, parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'plan', 'status', 'ipv4', 'created_at');
@@ -83,7 +83,7 @@ export function instancesCommand(): Command {
     .requiredOption('--region <region>', 'region id, see `cloudnexus regions list`')
     .requiredOption('--plan <plan>', 'plan id, see `cloudnexus plans list`')
     .requiredOption('--image <image>', 'image id, see `cloudnexus images list`')
-    .option('--ssh-key <id>', 'SSH key id to install (repeatable)', (id: string, ids: string[]) => [...ids, id], [])
+    .option('--ssh-key <id>', 'SSH key id to install (repeatable)', collect, [])
     .option('--label <key=value>', 'label to set (repeatable)', parseLabel, {})
     .option('--user-data <text>', 'cloud-init user data')
     .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');

@@ -1,11 +1,7 @@
+import type { PageParams, PagePromise } from '@cloudnexus/sdk';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { printList } from '../context.js';
 import type { Column } from '../output/table.js';
-
-/** What the SDK's `list()` returns: awaited, the first page; iterated, every item of every page. */
-interface PagedList<T> extends PromiseLike<{ data: T[]; pagination: { next_cursor: string | null; has_more: boolean } }> {
-  [Symbol.asyncIterator](): AsyncIterator<T>;
-}
 
 export interface PageOptions {
   limit?: number;
@@ -28,7 +24,7 @@ export function withPaging(command: Command): Command {
 export async function printPaged<T extends object>(
   command: Command,
   options: PageOptions,
-  list: (params: { limit?: number; cursor?: string }) => PagedList<T>,
+  list: (params: PageParams) => PagePromise<T>,
   cols: Column[],
 ): Promise<void> {
   if (options.all) {

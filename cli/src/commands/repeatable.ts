@@ -1,5 +1,10 @@
 import { InvalidArgumentError } from 'commander';
 
+/** Collects a repeatable flag (`--ssh-key a --ssh-key b`) into a list. */
+export function collect(value: string, values: string[]): string[] {
+  return [...values, value];
+}
+
 /** Collects repeated `--label key=value` flags into the labels object the API takes. */
 export function parseLabel(pair: string, labels: Record<string, string>): Record<string, string> {
   const separator = pair.indexOf('=');
