@@ -6,6 +6,7 @@ import { cli, tempConfigHome, testServer } from './helpers/cli.js';
 
 const server = testServer();
 const loginArgs = ['auth', 'login', '--api-key', server.api_key, '--base-url', server.base_url, '--ca-cert', server.ca_file];
+const withoutKey = ['auth', 'login', '--base-url', server.base_url, '--ca-cert', server.ca_file];
 
 describe('auth', () => {
   test('login checks the key, stores the profile with mode 0600, and status uses it', async () => {
@@ -52,12 +53,18 @@ describe('auth', () => {
 
   test('login reads a piped key from stdin', async () => {
     const home = tempConfigHome();
-    const login = await cli(loginArgs.filter((arg, i) => arg !== '--api-key' && loginArgs[i - 1] !== '--api-key'), {
+    const login = await cli(withoutKey, {
       env: { XDG_CONFIG_HOME: home },
       input: `${server.api_key}\n`,
     });
     assert.equal(login.code, 0, login.stderr);
     assert.equal(JSON.parse(fs.readFileSync(path.join(home, 'cloudnexus', 'config.json'), 'utf8')).profiles.default.api_key, server.api_key);
+  });
+
+  test('login with no key given and nothing piped in is a usage error', async () => {
+    const login = await cli(withoutKey, { env: { XDG_CONFIG_HOME: tempConfigHome() } });
+    assert.equal(login.code, 2);
+    assert.match(login.stderr, /^Error: No API key given/);
   });
 
   test('a bad key is refused with exit 3 and nothing is stored', async () => {

@@ -27,7 +27,8 @@ export function authCommand(): Command {
     .option('--ca-cert <path>', 'PEM file of a certificate authority to trust, for private deployments')
     .action(async (options: LoginOptions, command: Command) => {
       const { profile } = globalOptions(command);
-      const stored = readConfig().profiles[profile];
+      const config = readConfig();
+      const stored = config.profiles[profile];
       const apiKey = options.apiKey ?? (await readKey());
       const baseURL = options.baseUrl ?? stored?.base_url;
       const caFile = options.caCert ? path.resolve(options.caCert) : stored?.ca_cert;
@@ -40,7 +41,6 @@ export function authCommand(): Command {
         baseURL: env.CLOUDNEXUS_BASE_URL || baseURL || DEFAULT_BASE_URL,
         ...(checkCa ? { caFile: checkCa } : {}),
       }).account.retrieve();
-      const config = readConfig();
       config.profiles[profile] = { api_key: apiKey, ...(baseURL ? { base_url: baseURL } : {}), ...(caFile ? { ca_cert: caFile } : {}) };
       writeConfig(config);
       process.stderr.write(`Logged in to ${account.name} (${account.id}, ${account.tier}) as profile "${profile}"; saved to ${configPath()}.\n`);

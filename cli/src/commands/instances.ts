@@ -88,23 +88,23 @@ export function instancesCommand(): Command {
     .option('--user-data <text>', 'cloud-init user data')
     .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');
   withWait(create, 'the instance is running').action(async (options: CreateOptions, command: Command) => {
-      const instances = client(command).instances;
-      const body = {
-        name: options.name,
-        region: options.region,
-        plan: options.plan,
-        image: options.image,
-        ...(options.sshKey.length ? { ssh_keys: options.sshKey } : {}),
-        ...(Object.keys(options.label).length ? { labels: options.label } : {}),
-        ...(options.userData !== undefined ? { user_data: options.userData } : {}),
-      };
-      const requestOptions = {
-        ...sdkWaitOptions(options),
-        ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
-      };
-      const run = () => instances.create(body, requestOptions);
-      printRecord(command, options.wait ? await withProgress(`creating instance ${options.name}`, run) : await run());
-    });
+    const instances = client(command).instances;
+    const body = {
+      name: options.name,
+      region: options.region,
+      plan: options.plan,
+      image: options.image,
+      ...(options.sshKey.length ? { ssh_keys: options.sshKey } : {}),
+      ...(Object.keys(options.label).length ? { labels: options.label } : {}),
+      ...(options.userData !== undefined ? { user_data: options.userData } : {}),
+    };
+    const requestOptions = {
+      ...sdkWaitOptions(options),
+      ...(options.idempotencyKey ? { idempotencyKey: options.idempotencyKey } : {}),
+    };
+    const run = () => instances.create(body, requestOptions);
+    printRecord(command, options.wait ? await withProgress(`creating instance ${options.name}`, run) : await run());
+  });
 
   for (const operation of LIFECYCLE) {
     withWait(
@@ -114,10 +114,10 @@ export function instancesCommand(): Command {
         .argument('<id>', 'instance id'),
       'the action has finished',
     ).action(async (id: string, options: WaitFlags, command: Command) => {
-        const instances = client(command).instances;
-        const run = () => instances[operation.name](id, sdkWaitOptions(options));
-        printRecord(command, options.wait ? await withProgress(`${operation.progress} instance ${id}`, run) : await run());
-      });
+      const instances = client(command).instances;
+      const run = () => instances[operation.name](id, sdkWaitOptions(options));
+      printRecord(command, options.wait ? await withProgress(`${operation.progress} instance ${id}`, run) : await run());
+    });
   }
 
   withWait(
@@ -128,10 +128,10 @@ export function instancesCommand(): Command {
       .requiredOption('--plan <plan>', 'the new plan id'),
     'the action has finished',
   ).action(async (id: string, options: WaitFlags & { plan: string }, command: Command) => {
-      const instances = client(command).instances;
-      const run = () => instances.resize(id, { plan: options.plan }, sdkWaitOptions(options));
-      printRecord(command, options.wait ? await withProgress(`resizing instance ${id} to ${options.plan}`, run) : await run());
-    });
+    const instances = client(command).instances;
+    const run = () => instances.resize(id, { plan: options.plan }, sdkWaitOptions(options));
+    printRecord(command, options.wait ? await withProgress(`resizing instance ${id} to ${options.plan}`, run) : await run());
+  });
 
   group
     .command('metrics')

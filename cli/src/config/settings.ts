@@ -21,12 +21,12 @@ export interface Settings {
  * run with CLOUDNEXUS_API_KEY without ever touching the config file.
  */
 export function resolveSettings(profile: string, env: NodeJS.ProcessEnv = process.env): Settings {
-  const stored = readConfig().profiles[profile];
+  const stored = readConfig(configPath(env)).profiles[profile];
   const envKey = env.CLOUDNEXUS_API_KEY;
   const apiKey = envKey || stored?.api_key;
   if (!apiKey) {
     throw new CliError(
-      `Not logged in: run \`cloudnexus auth login${profile === 'default' ? '' : ` --profile ${profile}`}\` or set CLOUDNEXUS_API_KEY (config: ${configPath()})`,
+      `Not logged in: run \`cloudnexus auth login${profile === 'default' ? '' : ` --profile ${profile}`}\` or set CLOUDNEXUS_API_KEY (config: ${configPath(env)})`,
       ExitCode.auth,
     );
   }
