@@ -7,7 +7,7 @@ import type { Database } from './db/database.js';
 import { SettingsStore } from './db/settings-store.js';
 import { registerAuth } from './http/auth.js';
 import './http/route-config.js';
-import { registerErrorHandling } from './http/error-handler.js';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { RouteIndex } from './http/method-not-allowed.js';
 import { OpenApiCollector } from './http/openapi.js';
 import { Cursors } from './http/pagination.js';
@@ -78,6 +78,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     genReqId: () => `req_${randomBytes(12).toString('hex')}`,
     // Requests that dribble in are cut off rather than holding a connection forever.
     requestTimeout: 30_000,
+    frameworkErrors,
     logger: {
       level: config.logLevel,
       ...(deps.logStream ? { stream: deps.logStream } : {}),

@@ -99,6 +99,22 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(item.headers.allow, 'GET, HEAD, DELETE');
     });
 
+    test('a method with a body but no Content-Type on a known path is still 405, not a body error', async () => {
+      const response = await t.request(key, { method: 'QUERY', url: '/v2/regions/us-east-1' });
+      assertError(response, 405);
+      assert.equal(response.headers.allow, 'GET, HEAD');
+    });
+
+    test('a path parameter longer than the router takes is 400 in the envelope', async () => {
+      const response = await t.request(key, { method: 'GET', url: `/v2/instances/${'x'.repeat(500)}` });
+      const body = assertError(response, 400);
+      assert.equal(response.headers['x-request-id'], body.error.request_id);
+    });
+
+    test('a path parameter that is not valid percent-encoding is 400 in the envelope', async () => {
+      assertError(await t.request(key, { method: 'GET', url: '/v2/instances/%E0%A4%A' }), 400);
+    });
+
     test('a fault is 500 with no internals, and is logged with the request id', async () => {
       const response = await t.request(key, { method: 'GET', url: '/v2/boom' });
       const body = assertError(response, 500);

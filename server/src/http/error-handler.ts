@@ -27,8 +27,36 @@ function toApiError(error: FastifyError): ApiError | null {
   return null;
 }
 
+/** 405 with `Allow` for a known path, else 404: the answer for a request no route matched. */
+function answerUnrouted(routes: RouteIndex, request: FastifyRequest, reply: FastifyReply) {
+  const allowed = routes.allowedMethods(request.url);
+  if (allowed.length > 0) {
+    reply.header('Allow', allowed.join(', '));
+    return reply
+      .status(ErrorStatus.methodNotAllowed)
+      .send(envelope(405, `Method ${request.method} is not allowed here; use ${allowed.join(', ')}`, [], request.id));
+  }
+  return reply.status(ErrorStatus.notFound).send(envelope(404, `No route ${request.method} ${request.url.split('?', 1)[0]?.slice(0, 200)}`, [], request.id));
+}
+
+/**
+ * Fastify's router answers some malformed URLs itself, before any hook or error handler, in its
+ * own shape; this makes them the envelope. A path parameter over the router's length limit
+ * (longer than any id) is a bad parameter like any other, so 400 rather than Fastify's 414.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path parameter is too long' : 'The URL is malformed';
+  return reply
+    .status(ErrorStatus.badRequest)
+    .header('X-Request-Id', request.id)
+    .send(envelope(ErrorStatus.badRequest, message, [{ field: 'path', message }], request.id));
+}
+
 export function registerErrorHandling(app: FastifyInstance, routes: RouteIndex): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    // A request no route matched can still fail while its body is read (an unknown method such as
+    // QUERY without a Content-Type, say): the path and method are what is wrong with it.
+    if (request.is404) return answerUnrouted(routes, request, reply);
     const apiError = toApiError(error);
     if (apiError === null) {
       request.log.error({ err: error }, 'unhandled error');
@@ -37,14 +65,5 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteIndex):
     return reply.status(apiError.status).send(envelope(apiError.status, apiError.message, apiError.details, request.id));
   });
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const allowed = routes.allowedMethods(request.url);
-    if (allowed.length > 0) {
-      reply.header('Allow', allowed.join(', '));
-      return reply
-        .status(ErrorStatus.methodNotAllowed)
-        .send(envelope(405, `Method ${request.method} is not allowed here; use ${allowed.join(', ')}`, [], request.id));
-    }
-    return reply.status(ErrorStatus.notFound).send(envelope(404, `No route ${request.method} ${request.url.split('?', 1)[0]?.slice(0, 200)}`, [], request.id));
-  });
+  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => answerUnrouted(routes, request, reply));
 }
