@@ -44,6 +44,10 @@ import { BackupPoliciesService } from './resources/backup-policies/service.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { registerCatalogRoutes } from './resources/catalog/routes.js';
 import { AccountUsage } from './resources/accounts/usage.js';
+import { Metrics } from './http/metrics.js';
+import { registerHealthRoutes } from './http/health.js';
+import { connectSharedState } from './redis/shared-state.js';
+import { queueStats } from './resources/actions/queue-stats.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -98,13 +102,20 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     reply.header('X-Request-Id', request.id);
   });
 
+  const metrics = new Metrics();
+  metrics.observe(fastify);
+  // With Redis, nodes share rate-limit counters and revocations; without it, this node is alone.
+  const shared = config.redisUrl ? await connectSharedState(config.redisUrl, metrics, fastify.log, clock) : null;
+  if (shared) fastify.addHook('onClose', () => shared.close());
+
   const accounts = new AccountsStore(db);
-  const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock);
+  const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock, shared ? { cache: shared.keyCache, revocations: shared.revocations } : {});
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
   const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);
   const sshKeys = new SshKeysService(new SshKeysStore(db), clock);
   const actions = new ActionsService(db, clock);
+  metrics.watchQueue(() => queueStats(db, clock));
   const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
   const handlers = { ...instanceActionHandlers(db, driver, sshKeys, clock), ...storageActionHandlers(db, storage, clock) };
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
@@ -119,7 +130,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   fastify.addHook('onClose', () => worker.stop());
 
   registerErrorHandling(fastify, routeIndex);
-  registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? new MemoryRateLimitStore(), clock));
+  registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? shared?.rateLimitStore ?? new MemoryRateLimitStore(), clock));
   registerIdempotency(fastify, db, clock);
   registerCatalogRoutes(fastify, cursors);
   registerAccountRoutes(fastify, new AccountsService(accounts, new AccountUsage(db), clock));
@@ -131,6 +142,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);
   registerActionRoutes(fastify, actions, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
+  registerHealthRoutes(fastify, { db, ...(shared ? { pingRedis: shared.ping } : {}) }, metrics);
 
   return fastify;
 }

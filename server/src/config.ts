@@ -12,6 +12,10 @@ export interface Config {
   readonly port: number;
   readonly dataDir: string;
   readonly database: DatabaseTarget;
+  /** PostgreSQL connection pool settings (ignored on SQLite). */
+  readonly postgres: PostgresSettings;
+  /** Shared rate-limit counters and API-key cache invalidation across nodes; null on a single node. */
+  readonly redisUrl: string | null;
   readonly tls: { readonly certFile: string; readonly keyFile: string } | null;
   readonly logLevel: LogLevel;
   /** Signs pagination cursors. When unset, a secret generated once is kept in the database. */
@@ -29,6 +33,13 @@ export interface Config {
   };
 }
 
+export interface PostgresSettings {
+  /** Connections one process keeps open at most. */
+  readonly poolMax: number;
+  /** Longest a single statement may run before PostgreSQL cancels it. */
+  readonly statementTimeoutMs: number;
+}
+
 export const DRIVERS = ['sim'] as const;
 export type DriverName = (typeof DRIVERS)[number];
 
@@ -38,6 +49,9 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_PORT: 'port',
   CLOUDNEXUS_DATA_DIR: 'data-dir',
   DATABASE_URL: 'database-url',
+  CLOUDNEXUS_DB_POOL_MAX: 'db-pool-max',
+  CLOUDNEXUS_DB_STATEMENT_TIMEOUT_MS: 'db-statement-timeout-ms',
+  REDIS_URL: 'redis-url',
   CLOUDNEXUS_TLS_CERT: 'tls-cert',
   CLOUDNEXUS_TLS_KEY: 'tls-key',
   CLOUDNEXUS_LOG_LEVEL: 'log-level',
@@ -79,6 +93,11 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     port: parseInteger('CLOUDNEXUS_PORT', read('CLOUDNEXUS_PORT') ?? '8443', 0, 65535),
     dataDir,
     database: Object.freeze(parseDatabaseUrl(read('DATABASE_URL'), dataDir)),
+    postgres: Object.freeze({
+      poolMax: parseInteger('CLOUDNEXUS_DB_POOL_MAX', read('CLOUDNEXUS_DB_POOL_MAX') ?? '10', 1, 1000),
+      statementTimeoutMs: parseInteger('CLOUDNEXUS_DB_STATEMENT_TIMEOUT_MS', read('CLOUDNEXUS_DB_STATEMENT_TIMEOUT_MS') ?? '30000', 100, 3_600_000),
+    }),
+    redisUrl: parseRedisUrl(read('REDIS_URL')),
     tls: certFile && keyFile ? Object.freeze({ certFile: path.resolve(certFile), keyFile: path.resolve(keyFile) }) : null,
     logLevel: parseLogLevel(read('CLOUDNEXUS_LOG_LEVEL') ?? 'info'),
     cursorSecret,
@@ -112,6 +131,12 @@ function parseLogLevel(value: string): LogLevel {
     throw new ConfigError(`CLOUDNEXUS_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
   }
   return value as LogLevel;
+}
+
+function parseRedisUrl(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!/^rediss?:\/\//.test(value)) throw new ConfigError(`REDIS_URL must be redis://… or rediss://…, got "${value}"`);
+  return value;
 }
 
 /** `postgres://…` selects PostgreSQL; `sqlite:<path>` or a bare path selects SQLite; unset means `<dataDir>/cloudnexus.db`. */

@@ -9,7 +9,7 @@ import { loadCertificate } from './http/tls.js';
 
 export async function startServer(config: Config): Promise<void> {
   const tls = await loadCertificate(config);
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, config.postgres);
   await migrateToLatest(database);
   const bootstrapped = await bootstrapDefaultAccount(database.db, systemClock);
   const app = await buildApp(config, { database, tls });

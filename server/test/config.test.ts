@@ -39,6 +39,17 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({}, { CLOUDNEXUS_CURSOR_SECRET: 'short' }), /CURSOR_SECRET/);
   });
 
+  test('scale-out settings: Redis off and pool defaults unless set', () => {
+    const defaults = loadConfig({}, {});
+    assert.equal(defaults.redisUrl, null);
+    assert.deepEqual(defaults.postgres, { poolMax: 10, statementTimeoutMs: 30_000 });
+    const config = loadConfig({}, { REDIS_URL: 'redis://cache:6379/2', CLOUDNEXUS_DB_POOL_MAX: '25', CLOUDNEXUS_DB_STATEMENT_TIMEOUT_MS: '5000' });
+    assert.equal(config.redisUrl, 'redis://cache:6379/2');
+    assert.deepEqual(config.postgres, { poolMax: 25, statementTimeoutMs: 5000 });
+    assert.throws(() => loadConfig({}, { REDIS_URL: 'cache:6379' }), (e) => e instanceof ConfigError && /REDIS_URL/.test(e.message));
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_DB_POOL_MAX: '0' }), (e) => e instanceof ConfigError && /CLOUDNEXUS_DB_POOL_MAX/.test(e.message));
+  });
+
   test('a certificate pair is taken together', () => {
     const config = loadConfig({}, { CLOUDNEXUS_TLS_CERT: '/etc/c.pem', CLOUDNEXUS_TLS_KEY: '/etc/k.pem' });
     assert.deepEqual(config.tls, { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' });

@@ -17,6 +17,8 @@ import { ApiKeysService, type ApiKey } from '../resources/api-keys/service.js';
 import { ApiKeysStore } from '../resources/api-keys/store.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import { AccountUsage } from '../resources/accounts/usage.js';
+import { connectRedis } from '../redis/client.js';
+import { RedisRevocations, type RevocationAnnouncer } from '../resources/api-keys/revocations.js';
 
 export interface Output {
   json: boolean;
@@ -44,7 +46,7 @@ function list(value: string | undefined): string[] | undefined {
 
 /** Opens and migrates the database, runs `work`, and always closes it. */
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
-  const database = openDatabase(config.database);
+  const database = openDatabase(config.database, config.postgres);
   try {
     await migrateToLatest(database);
     return await work(database);
@@ -53,11 +55,25 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
   }
 }
 
-function services(database: Database) {
+/**
+ * Running nodes cache keys only when they share Redis, so a revoke is announced there and they evict
+ * the key at once. Without Redis nothing is cached: the revoke is seen by the next request.
+ */
+async function withRevocations<T>(config: Config, work: (revocations?: RevocationAnnouncer) => Promise<T>): Promise<T> {
+  if (config.redisUrl === null) return work();
+  const redis = await connectRedis(config.redisUrl, () => undefined);
+  try {
+    return await work(new RedisRevocations(redis, (_details, message) => process.stderr.write(`warning: ${message}\n`), null));
+  } finally {
+    redis.disconnect();
+  }
+}
+
+function services(database: Database, revocations?: RevocationAnnouncer) {
   const accountsStore = new AccountsStore(database.db);
   return {
     accounts: new AccountsService(accountsStore, new AccountUsage(database.db), systemClock),
-    keys: new ApiKeysService(new ApiKeysStore(database.db), accountsStore, systemClock),
+    keys: new ApiKeysService(new ApiKeysStore(database.db), accountsStore, systemClock, revocations ? { revocations } : {}),
   };
 }
 
@@ -119,10 +135,12 @@ export async function runCommand(args: ParsedArgs, out: Output): Promise<void> {
       });
 
     case 'keys revoke':
-      return withDatabase(config, async (database) => {
-        const key = await services(database).keys.revoke(required(args, 'account'), required(args, 'key'));
-        out.print(`Revoked ${key.id}.`, { key });
-      });
+      return withDatabase(config, (database) =>
+        withRevocations(config, async (revocations) => {
+          const key = await services(database, revocations).keys.revoke(required(args, 'account'), required(args, 'key'));
+          out.print(`Revoked ${key.id}.`, { key });
+        }),
+      );
 
     case 'openapi': {
       const document = await generateOpenApi();

@@ -28,6 +28,9 @@ export interface Database {
 export interface PostgresOptions {
   /** Schema to use instead of `public` (tests isolate themselves this way). */
   searchPath?: string;
+  poolMax?: number;
+  /** PostgreSQL cancels a statement running longer, so one stuck query cannot hold a connection forever. */
+  statementTimeoutMs?: number;
 }
 
 export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
@@ -51,7 +54,8 @@ function openSqlite(file: string): Db {
 function openPostgres(url: string, options: PostgresOptions): Db {
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max: options.poolMax ?? 10,
+    statement_timeout: options.statementTimeoutMs ?? 30_000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
   return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

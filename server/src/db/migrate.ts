@@ -1,7 +1,7 @@
-// Runs the migrations compiled into the server. Kysely's Migrator takes a lock (a row lock on
-// PostgreSQL), so several nodes starting at once apply each migration exactly once.
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Database } from './database.js';
+// Runs the migrations compiled into the server. On PostgreSQL an advisory lock wraps the whole run,
+// so several nodes starting at once apply each migration exactly once.
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, Db } from './database.js';
 import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
 import * as compute from './migrations/0002_compute.js';
 import * as storage from './migrations/0003_storage.js';
@@ -18,9 +18,24 @@ export class MigrationError extends Error {}
 
 /** Applies pending migrations; returns the names applied by this call. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
+  if (database.kind === 'sqlite') return migrate(database.db, database.schema);
+  // Kysely's own lock only covers its transaction; creating its bookkeeping tables happens before
+  // it. A session advisory lock (per schema) around the whole run makes nodes that start together
+  // take turns: the first migrates, the others find nothing to do.
+  return database.db.connection().execute(async (connection) => {
+    await sql`SELECT pg_advisory_lock(hashtext('cloudnexus.migrate.' || current_schema()))`.execute(connection);
+    try {
+      return await migrate(connection, database.schema);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(hashtext('cloudnexus.migrate.' || current_schema()))`.execute(connection);
+    }
+  });
+}
+
+async function migrate(db: Db, schema: string | null): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema; pin them to ours.
-  const schema = database.schema === null ? {} : { migrationTableSchema: database.schema };
-  const { error, results = [] } = await new Migrator({ db: database.db, provider, ...schema }).migrateToLatest();
+  const tableSchema = schema === null ? {} : { migrationTableSchema: schema };
+  const { error, results = [] } = await new Migrator({ db, provider, ...tableSchema }).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -59,6 +59,16 @@ export class ActionsStore {
   async releaseAll(owner: string): Promise<void> {
     await this.db.updateTable('actions').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', '=', owner).execute();
   }
+
+  /** How many actions are waiting or running, and when the oldest of them started (for metrics). */
+  async queue(): Promise<{ depth: number; oldestStartedAt: string | null }> {
+    const row = await this.db
+      .selectFrom('actions')
+      .select((eb) => [eb.fn.countAll<number | string>().as('depth'), eb.fn.min('started_at').as('oldest')])
+      .where('status', '=', 'in-progress')
+      .executeTakeFirstOrThrow();
+    return { depth: Number(row.depth), oldestStartedAt: row.oldest ?? null };
+  }
 }
 
 /**

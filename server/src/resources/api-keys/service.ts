@@ -10,6 +10,8 @@ import { generateKey, hashKey, isWellFormedKey } from './key-format.js';
 import { isScope, scopeAllows, type Scope } from './scopes.js';
 import type { AccountsStore } from '../accounts/store.js';
 import type { ApiKeyRow, ApiKeysStore } from './store.js';
+import type { KeyCache } from './key-cache.js';
+import type { RevocationAnnouncer } from './revocations.js';
 
 export interface ApiKey {
   id: string;
@@ -45,11 +47,18 @@ export interface AuthContext {
   rateLimit: number;
 }
 
+/** Scale-out: a cache of lookups, and who to tell when a key is revoked so other nodes evict it. */
+export interface KeySharing {
+  cache?: KeyCache;
+  revocations?: RevocationAnnouncer;
+}
+
 export class ApiKeysService {
   constructor(
     private readonly store: ApiKeysStore,
     private readonly accounts: AccountsStore,
     private readonly clock: Clock,
+    private readonly sharing: KeySharing = {},
   ) {}
 
   async create(accountId: string, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
@@ -101,22 +110,30 @@ export class ApiKeysService {
     const row = await this.store.find(accountId, id);
     if (!row) throw ApiError.notFound(`API key ${id}`);
     if (!revoked) throw ApiError.conflict(`API key ${id} is already revoked`);
+    this.sharing.cache?.evict(id);
+    await this.sharing.revocations?.announce(id);
     return this.present(row);
   }
 
   /** The caller behind `secret`, or null. Malformed secrets are turned away before any query. */
   async authenticate(secret: string): Promise<AuthContext | null> {
     if (!isWellFormedKey(secret)) return null;
-    const row = await this.store.findByHash(hashKey(secret));
+    const hash = hashKey(secret);
+    const cached = this.sharing.cache?.get(hash);
+    if (cached) return cached;
+    const row = await this.store.findByHash(hash);
     if (!row || row.revoked_at !== null) return null;
-    if (row.expires_at !== null && Date.parse(row.expires_at) <= this.clock()) return null;
-    return {
+    const expiresAt = row.expires_at === null ? null : Date.parse(row.expires_at);
+    if (expiresAt !== null && expiresAt <= this.clock()) return null;
+    const auth: AuthContext = {
       accountId: row.account_id,
       keyId: row.id,
       scopes: JSON.parse(row.scopes) as string[],
       regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
       rateLimit: rateLimitFor(row.tier as Tier, row.rate_limit),
     };
+    this.sharing.cache?.set(hash, auth, expiresAt);
+    return auth;
   }
 
   private async requireAccount(accountId: string): Promise<void> {
