@@ -35,6 +35,9 @@ import { createComputeDriver, createStorageDriver } from './drivers/factory.js';
 import type { StorageDriver } from './drivers/storage-driver.js';
 import { storageActionHandlers } from './resources/volumes/action-handlers.js';
 import { registerVolumeRoutes } from './resources/volumes/routes.js';
+import { NetworksService } from './resources/networks/service.js';
+import { registerNetworkingRoutes } from './resources/vpcs/routes.js';
+import { VpcsService } from './resources/vpcs/service.js';
 import { VolumesService } from './resources/volumes/service.js';
 import { registerSnapshotRoutes } from './resources/snapshots/routes.js';
 import { SnapshotsService } from './resources/snapshots/service.js';
@@ -120,7 +123,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const handlers = { ...instanceActionHandlers(db, driver, sshKeys, clock), ...storageActionHandlers(db, storage, clock) };
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
-  const instances = new InstancesService(deps.database, driver, sshKeys, actions, clock, poke);
+  const vpcs = new VpcsService(deps.database, clock);
+  const networks = new NetworksService(deps.database, clock);
+  const instances = new InstancesService(deps.database, driver, sshKeys, actions, vpcs, networks, clock, poke);
   const volumes = new VolumesService(deps.database, actions, clock, poke);
   const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, poke);
   const scheduler = new BackupScheduler(deps.database, actions, clock, fastify.log, poke);
@@ -137,6 +142,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerApiKeyRoutes(fastify, keys, cursors);
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
+  registerNetworkingRoutes(fastify, vpcs, networks, cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);

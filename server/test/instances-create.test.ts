@@ -77,6 +77,8 @@ for (const kind of DATABASE_KINDS) {
         vcpus: { limit: 10, used: 5 },
         volumes: { limit: 5, used: 0 },
         volume_gb: { limit: 100, used: 0 },
+        vpcs: { limit: 2, used: 0 },
+        networks: { limit: 5, used: 0 },
       });
       assert.deepEqual([account.tier, account.rate_limit, account.id], ['free', 600, free.account.id]);
     });

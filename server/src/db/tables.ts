@@ -59,6 +59,8 @@ export interface InstancesTable {
   user_data: string | null;
   /** JSON array of ssh key ids. */
   ssh_key_ids: string;
+  /** Added by 0004: the private network it joined (null only for rows older than networking). */
+  network_id: string | null;
   action_id: string | null;
   created_at: string;
   updated_at: string;
@@ -159,6 +161,37 @@ export interface SimDisksTable {
   created_at: string;
 }
 
+export interface VpcsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  ip_range: string;
+  description: string;
+  default_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NetworksTable {
+  id: string;
+  account_id: string;
+  vpc_id: string;
+  name: string;
+  region: string;
+  ip_range: string;
+  environment: string;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IpAllocationsTable {
+  network_id: string;
+  address: string;
+  instance_id: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -172,5 +205,8 @@ export interface Tables {
   volumes: VolumesTable;
   snapshots: SnapshotsTable;
   backup_policies: BackupPoliciesTable;
+  vpcs: VpcsTable;
+  networks: NetworksTable;
+  ip_allocations: IpAllocationsTable;
   sim_disks: SimDisksTable;
 }

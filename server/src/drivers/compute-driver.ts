@@ -8,6 +8,8 @@ export interface MachineSpec {
   image: string;
   cpu: number;
   memoryGb: number;
+  /** The private address the control plane allocated in the instance's network. */
+  ipv4: string;
   sshPublicKeys: string[];
   /** Base64 cloud-init style script, run at first boot. */
   userData: string | null;
@@ -48,7 +50,7 @@ export class DriverError extends Error {
 }
 
 export interface ComputeDriver {
-  /** Provisions the machine and boots it; returns its private address. */
+  /** Provisions the machine with its allocated address and boots it; returns the address it has. */
   create(spec: MachineSpec): Promise<{ ipv4: string }>;
   start(instanceId: string): Promise<void>;
   stop(instanceId: string): Promise<void>;

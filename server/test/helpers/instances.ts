@@ -11,6 +11,7 @@ export interface InstanceBody {
   cpu: number;
   memory_gb: number;
   ipv4: string | null;
+  network_id: string | null;
   plan: string;
   image: string;
   labels: Record<string, string>;

@@ -86,7 +86,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('sim_machines')
     .addColumn('instance_id', 'text', (c) => c.primaryKey())
-    .addColumn('ipv4', 'text', (c) => c.notNull().unique())
+    .addColumn('ipv4', 'text', (c) => c.notNull())
     .addColumn('power', 'text', (c) => c.notNull())
     .addColumn('cpu', 'integer', (c) => c.notNull())
     .addColumn('memory_gb', 'real', (c) => c.notNull())

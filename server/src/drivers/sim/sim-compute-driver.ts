@@ -1,6 +1,5 @@
-// The default driver: machines that exist only in the database, with realistic delays, private
-// addresses that never collide, plausible metrics, and failures on demand for tests.
-import { randomInt } from 'node:crypto';
+// The default driver: machines that exist only in the database, with realistic delays, plausible
+// metrics, and failures on demand for tests.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../../clock.js';
 import { storedTime } from '../../clock.js';
@@ -14,9 +13,7 @@ import {
 } from '../compute-driver.js';
 import { SimFaults } from './faults.js';
 import { simulatedMetrics } from './metrics.js';
-import type { SimMachine, SimMachinesStore } from './store.js';
-
-const ADDRESS_ATTEMPTS = 20;
+import type { SimMachinesStore } from './store.js';
 
 export type ComputeOperation = 'create' | 'start' | 'stop' | 'reboot' | 'resize' | 'destroy';
 
@@ -30,24 +27,16 @@ export class SimComputeDriver implements ComputeDriver {
 
   async create(spec: MachineSpec): Promise<{ ipv4: string }> {
     await this.step('create');
-    const existing = await this.store.find(spec.instanceId);
-    if (existing) return { ipv4: existing.ipv4 };
-    for (let attempt = 0; attempt < ADDRESS_ATTEMPTS; attempt++) {
-      const ipv4 = randomPrivateAddress();
-      const machine: SimMachine = {
-        instance_id: spec.instanceId,
-        ipv4,
-        power: 'on',
-        cpu: spec.cpu,
-        memory_gb: spec.memoryGb,
-        created_at: storedTime(this.clock()),
-      };
-      if (await this.store.insert(machine)) return { ipv4 };
-      // Either the address was taken (try another) or a repeat of this create won the race.
-      const raced = await this.store.find(spec.instanceId);
-      if (raced) return { ipv4: raced.ipv4 };
-    }
-    throw new DriverError('no free private address after several attempts');
+    // A repeated create (after a crash) finds the machine it made the first time.
+    await this.store.insert({
+      instance_id: spec.instanceId,
+      ipv4: spec.ipv4,
+      power: 'on',
+      cpu: spec.cpu,
+      memory_gb: spec.memoryGb,
+      created_at: storedTime(this.clock()),
+    });
+    return { ipv4: spec.ipv4 };
   }
 
   async start(instanceId: string): Promise<void> {
@@ -91,9 +80,4 @@ export class SimComputeDriver implements ComputeDriver {
   private async require(instanceId: string, change: () => Promise<boolean>): Promise<void> {
     if (!(await change())) throw new DriverError(`machine ${instanceId} does not exist`, false);
   }
-}
-
-/** An address in 10.0.0.0/8, avoiding network and broadcast-looking host parts. */
-function randomPrivateAddress(): string {
-  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(2, 255)}`;
 }

@@ -12,14 +12,9 @@ export class SimMachinesStore {
     return this.db.selectFrom('sim_machines').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
   }
 
-  /** Inserts unless the address is taken (by another machine) or the machine exists; returns whether it inserted. */
-  async insert(machine: SimMachine): Promise<boolean> {
-    const result = await this.db
-      .insertInto('sim_machines')
-      .values(machine)
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+  /** Inserts unless the machine exists (a repeated create is a no-op). */
+  async insert(machine: SimMachine): Promise<void> {
+    await this.db.insertInto('sim_machines').values(machine).onConflict((oc) => oc.column('instance_id').doNothing()).execute();
   }
 
   async update(instanceId: string, changes: Partial<Pick<SimMachine, 'power' | 'cpu' | 'memory_gb'>>): Promise<boolean> {

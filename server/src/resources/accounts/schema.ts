@@ -16,6 +16,8 @@ export const AccountSchema = named(
       vcpus: Quota('vCPUs across all instances'),
       volumes: Quota('Volumes the account may have at once'),
       volume_gb: Quota('Gigabytes across all volumes'),
+      vpcs: Quota('VPCs the account made (per-region defaults are free)'),
+      networks: Quota('Networks the account made (per-region defaults are free)'),
     }),
     created_at: Type.String({ format: 'date-time' }),
   }),

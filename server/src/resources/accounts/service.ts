@@ -53,7 +53,14 @@ export class AccountsService {
     const quota = (name: keyof typeof quotas) => ({ limit: quotas[name], used: usage[name] });
     return {
       ...present(row),
-      quotas: { instances: quota('instances'), vcpus: quota('vcpus'), volumes: quota('volumes'), volume_gb: quota('volume_gb') },
+      quotas: {
+        instances: quota('instances'),
+        vcpus: quota('vcpus'),
+        volumes: quota('volumes'),
+        volume_gb: quota('volume_gb'),
+        vpcs: quota('vpcs'),
+        networks: quota('networks'),
+      },
     };
   }
 }

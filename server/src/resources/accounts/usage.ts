@@ -6,13 +6,16 @@ export interface Usage {
   vcpus: number;
   volumes: number;
   volume_gb: number;
+  /** VPCs and networks the account made itself (the per-region defaults do not count). */
+  vpcs: number;
+  networks: number;
 }
 
 export class AccountUsage {
   constructor(private readonly db: Db) {}
 
   async of(accountId: string): Promise<Usage> {
-    const [instances, volumes] = await Promise.all([
+    const [instances, volumes, vpcs, networks] = await Promise.all([
       this.db
         .selectFrom('instances')
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
@@ -23,12 +26,26 @@ export class AccountUsage {
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('size_gb').as('total')])
         .where('account_id', '=', accountId)
         .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('vpcs')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('account_id', '=', accountId)
+        .where('default_key', 'is', null)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom('networks')
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('account_id', '=', accountId)
+        .where('is_default', '=', 0)
+        .executeTakeFirstOrThrow(),
     ]);
     return {
       instances: Number(instances.count),
       vcpus: Number(instances.total ?? 0),
       volumes: Number(volumes.count),
       volume_gb: Number(volumes.total ?? 0),
+      vpcs: Number(vpcs.count),
+      networks: Number(networks.count),
     };
   }
 }

@@ -5,6 +5,7 @@ import { DriverError, type ComputeDriver } from '../../drivers/compute-driver.js
 import type { ActionHandler, ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../actions/store.js';
 import { LabelsStore } from '../labels/store.js';
+import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import type { InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow } from './store.js';
@@ -29,6 +30,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
     await new InstancesStore(trx).end(action.resource_id, action.id, changes, storedTime(clock()));
   };
   const removeInstance = async (trx: Db, action: ActionRow) => {
+    await new IpAllocationsStore(trx).releaseFor(action.resource_id);
     await new LabelsStore(trx).remove(action.resource_id);
     await new InstancesStore(trx).remove(action.resource_id);
   };
@@ -46,7 +48,10 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
       async perform(action) {
         const row = await load(action);
         const sshPublicKeys = await sshKeys.publicKeys(row.account_id, JSON.parse(row.ssh_key_ids) as string[]);
+        const ipv4 = await new IpAllocationsStore(db).addressOf(row.id);
+        if (!ipv4) throw new DriverError(`instance ${row.id} has no allocated address`, false);
         return driver.create({
+          ipv4,
           instanceId: row.id,
           name: row.name,
           region: row.region,

@@ -19,6 +19,9 @@ import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow } from './store.js';
 import { VolumesStore } from '../volumes/store.js';
+import type { VpcsService } from '../vpcs/service.js';
+import type { NetworksService } from '../networks/service.js';
+import { allocateAddress } from '../networks/ipam.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 const MAX_METRIC_POINTS = 1440;
@@ -31,6 +34,7 @@ export interface Instance {
   cpu: number;
   memory_gb: number;
   ipv4: string | null;
+  network_id: string | null;
   plan: string;
   image: string;
   ssh_keys: string[];
@@ -48,6 +52,7 @@ export interface NewInstance {
   ssh_keys?: string[];
   user_data?: string;
   labels?: Record<string, string>;
+  network_id?: string;
 }
 
 export interface InstanceQuery {
@@ -72,6 +77,8 @@ export class InstancesService {
     private readonly driver: ComputeDriver,
     private readonly sshKeys: SshKeysService,
     private readonly actions: ActionsService,
+    private readonly vpcs: VpcsService,
+    private readonly networks: NetworksService,
     private readonly clock: Clock,
     /** Called once new work is committed, so a worker starts on it at once. */
     private readonly onEnqueued: () => void,
@@ -102,6 +109,10 @@ export class InstancesService {
 
   async create(caller: AuthContext, input: NewInstance, within: Within<Instance>): Promise<Instance> {
     const plan = await this.validateCreate(caller, input);
+    // The given network, else the region's default one (made on first use).
+    const network = input.network_id
+      ? await this.networks.forInstance(caller, input.network_id, input.region)
+      : await this.vpcs.defaultNetwork(caller.accountId, input.region);
     const now = storedTime(this.clock());
     const actionId = ActionsService.newId();
     const row: InstanceRow = {
@@ -117,6 +128,7 @@ export class InstancesService {
       ipv4: null,
       user_data: input.user_data ?? null,
       ssh_key_ids: JSON.stringify(input.ssh_keys ?? []),
+      network_id: network.id,
       action_id: actionId,
       created_at: now,
       updated_at: now,
@@ -126,6 +138,7 @@ export class InstancesService {
       await this.database.db.transaction().execute(async (trx) => {
         await checkQuota(trx, this.database.kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
         await new InstancesStore(trx).insert(row);
+        await allocateAddress(trx, this.database.kind, network.id, row.id);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
         await within(trx, instance);
@@ -240,6 +253,7 @@ export function present(row: InstanceRow, labels: Record<string, string>, volume
     cpu: row.cpu,
     memory_gb: row.memory_gb,
     ipv4: row.ipv4,
+    network_id: row.network_id,
     plan: row.plan,
     image: row.image,
     ssh_keys: JSON.parse(row.ssh_key_ids) as string[],

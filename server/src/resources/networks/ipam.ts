@@ -1,0 +1,26 @@
+// Private address management: hands out each address of a network at most once.
+import type { Database, Db } from '../../db/database.js';
+import { ApiError } from '../../http/errors.js';
+import { formatAddress, parseCidr, usableAddresses, type Cidr } from './cidr.js';
+import { IpAllocationsStore } from './ip-allocations-store.js';
+import { NetworksStore } from './store.js';
+
+/**
+ * Allocates the lowest free address of `networkId` to `instanceId` inside `trx`. The network row is
+ * locked first (PostgreSQL; SQLite runs one transaction at a time), and the (network, address)
+ * primary key would refuse a duplicate anyway. A full network is a 422 naming `network_id`.
+ */
+export async function allocateAddress(trx: Db, kind: Database['kind'], networkId: string, instanceId: string): Promise<string> {
+  const network = await new NetworksStore(trx).lock(networkId, kind);
+  if (!network) throw ApiError.validation([{ field: 'network_id', message: `Unknown network ${networkId}` }]);
+  const allocations = new IpAllocationsStore(trx);
+  const taken = await allocations.taken(networkId);
+  const { first, last } = usableAddresses(parseCidr(network.ip_range) as Cidr);
+  for (let candidate = first; candidate <= last; candidate++) {
+    const address = formatAddress(candidate);
+    if (taken.has(address)) continue;
+    await allocations.insert(networkId, address, instanceId);
+    return address;
+  }
+  throw ApiError.validation([{ field: 'network_id', message: `Network ${network.name} (${network.ip_range}) has no free addresses` }]);
+}

@@ -1,0 +1,158 @@
+// Private networks inside VPCs: address plans that must fit the VPC and not overlap each other.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Database, Within } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { ApiError, type ErrorDetail } from '../../http/errors.js';
+import type { Cursors, Page } from '../../http/pagination.js';
+import { newId } from '../../ids.js';
+import { assertRegionAccess } from '../api-keys/region-access.js';
+import type { AuthContext } from '../api-keys/service.js';
+import { checkQuota } from '../accounts/quotas.js';
+import { validateLabels } from '../labels/labels.js';
+import { parseLabelSelector } from '../labels/selector.js';
+import { LabelsStore } from '../labels/store.js';
+import { VpcsStore } from '../vpcs/store.js';
+import { contains, overlaps, parseCidr, type Cidr } from './cidr.js';
+import { NetworksStore, type NetworkRow } from './store.js';
+
+const SMALLEST_PREFIX = 29;
+
+export interface Network {
+  id: string;
+  name: string;
+  vpc_id: string;
+  region: string;
+  ip_range: string;
+  environment: string;
+  default: boolean;
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewNetwork {
+  name: string;
+  vpc_id: string;
+  ip_range: string;
+  environment: string;
+  labels?: Record<string, string>;
+}
+
+export interface NetworkQuery {
+  vpc_id?: string;
+  environment?: string;
+  region?: string;
+  label_selector?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export class NetworksService {
+  constructor(
+    private readonly database: Database,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(caller: AuthContext, input: NewNetwork, within: Within<Network>): Promise<Network> {
+    const labelProblems = validateLabels(input.labels ?? {});
+    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
+    if (!vpc) throw ApiError.validation([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
+    assertRegionAccess(caller, vpc.region);
+    const now = storedTime(this.clock());
+    const row: NetworkRow = {
+      id: newId('net'),
+      account_id: caller.accountId,
+      vpc_id: vpc.id,
+      name: input.name,
+      region: vpc.region,
+      ip_range: input.ip_range,
+      environment: input.environment,
+      is_default: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    const network = present(row, input.labels ?? {});
+    try {
+      await this.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.database.kind, caller.accountId, { networks: 1 });
+        // Checked inside the transaction (after the account lock), so two concurrent creates cannot both pass.
+        const problems = placementProblems(input.ip_range, parseCidr(vpc.ip_range) as Cidr, await new NetworksStore(trx).inVpc(vpc.id));
+        if (problems.length > 0) throw ApiError.validation(problems);
+        await new NetworksStore(trx).insert(row);
+        await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+        await within(trx, network);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw ApiError.conflict(`VPC ${vpc.id} already has a network named ${input.name}`, [{ field: 'name', message: 'Already in use in this VPC' }]);
+      throw error;
+    }
+    return network;
+  }
+
+  async list(caller: AuthContext, query: NetworkQuery, cursors: Cursors): Promise<Page<Network>> {
+    const request = cursors.request('networks', query);
+    const { vpc_id, environment, region } = query;
+    const rows = await new NetworksStore(this.database.db).list(
+      caller.accountId,
+      { vpc_id, environment, region, regions: caller.regions, selector: parseLabelSelector(query.label_selector ?? '') },
+      request,
+    );
+    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    return cursors.page('networks', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
+  }
+
+  async get(caller: AuthContext, id: string): Promise<Network> {
+    const row = await this.owned(caller, id);
+    return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
+  }
+
+  async delete(caller: AuthContext, id: string): Promise<void> {
+    await this.owned(caller, id);
+    const deleted = await this.database.db.transaction().execute(async (trx) => {
+      if (!(await new NetworksStore(trx).removeIfEmpty(id))) return false;
+      await new LabelsStore(trx).remove(id);
+      return true;
+    });
+    if (!deleted) throw ApiError.conflict('Network still has instances; delete them first');
+  }
+
+  /** The caller's network for a new instance in `region` (422 naming network_id otherwise). */
+  async forInstance(caller: AuthContext, id: string, region: string): Promise<NetworkRow> {
+    const row = await new NetworksStore(this.database.db).find(caller.accountId, id);
+    if (!row) throw ApiError.validation([{ field: 'network_id', message: `Unknown network ${id}` }]);
+    if (row.region !== region) throw ApiError.validation([{ field: 'network_id', message: `Network is in ${row.region}, not ${region}` }]);
+    return row;
+  }
+
+  private async owned(caller: AuthContext, id: string): Promise<NetworkRow> {
+    const row = await new NetworksStore(this.database.db).find(caller.accountId, id);
+    if (!row) throw ApiError.notFound(`Network ${id}`);
+    assertRegionAccess(caller, row.region);
+    return row;
+  }
+}
+
+function placementProblems(ipRange: string, vpcRange: Cidr, siblings: NetworkRow[]): ErrorDetail[] {
+  const range = parseCidr(ipRange);
+  if (!range) return [{ field: 'ip_range', message: 'Not a network address in CIDR form (host bits must be zero)' }];
+  if (range.prefix > SMALLEST_PREFIX) return [{ field: 'ip_range', message: `Must be /${SMALLEST_PREFIX} or larger` }];
+  if (!contains(vpcRange, range)) return [{ field: 'ip_range', message: "Must lie inside the VPC's ip_range" }];
+  const clash = siblings.find((s) => overlaps(parseCidr(s.ip_range) as Cidr, range));
+  return clash ? [{ field: 'ip_range', message: `Overlaps network ${clash.id} (${clash.ip_range})` }] : [];
+}
+
+function present(row: NetworkRow, labels: Record<string, string>): Network {
+  return {
+    id: row.id,
+    name: row.name,
+    vpc_id: row.vpc_id,
+    region: row.region,
+    ip_range: row.ip_range,
+    environment: row.environment,
+    default: row.is_default === 1,
+    labels,
+    created_at: apiTime(row.created_at),
+    updated_at: apiTime(row.updated_at),
+  };
+}
