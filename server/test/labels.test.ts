@@ -109,16 +109,22 @@ describe('label wire schemas', () => {
 
   const post = (labels: unknown) => t.request(null, { method: 'POST', url: '/v2/labels-probe', payload: { labels } });
 
-  test('a label map passes the schema and reaches the rules', async () => {
+  test('a label map passes the schema; keys and values that break the label rules are 400 naming the label', async () => {
     const ok = await post({ env: 'prod', 'example.com/team': '' });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.deepEqual(ok.json(), { problems: [] });
-    const checked = await post({ '-bad': 'v' });
+    const badKey = assertError(await post({ '-bad': 'v', 'Example.com/x': 'v', [`${'n'.repeat(64)}`]: 'v' }), 400);
+    assert.deepEqual(fields(badKey), ['labels.-bad', 'labels.Example.com/x', `labels.${'n'.repeat(64)}`]);
+    assert.ok(badKey.error.details.every((d) => d.message.startsWith('Invalid key: ')), JSON.stringify(badKey));
+    const badValue = assertError(await post({ env: '-v-', team: 'v'.repeat(64) }), 400);
+    assert.deepEqual(fields(badValue), ['labels.env', 'labels.team']);
+  });
+
+  test('a prefix over 253 characters passes the schema and is caught by the rules', async () => {
+    const key = `${'a'.repeat(254)}/x`;
+    const checked = await post({ [key]: 'v' });
     assert.equal(checked.statusCode, 200, checked.body);
-    assert.deepEqual(
-      (checked.json() as { problems: { field: string }[] }).problems.map((p) => p.field),
-      ['labels.-bad'],
-    );
+    assert.deepEqual((checked.json() as { problems: { field: string }[] }).problems.map((p) => p.field), [`labels.${key}`]);
   });
 
   test('non-string values are 400, whatever the key (even one with a newline)', async () => {
@@ -132,7 +138,7 @@ describe('label wire schemas', () => {
     const many = Object.fromEntries(Array.from({ length: MAX_LABELS + 1 }, (_, i) => [`k${i}`, 'v']));
     assert.deepEqual(fields(assertError(await post(many), 400)), ['labels']);
     assert.equal((await post({ [`${prefix253}/${name63}`]: 'v' })).statusCode, 200);
-    assert.deepEqual(fields(assertError(await post({ [`${prefix253}/${name63}x`]: 'v' }), 400)), ['labels']);
+    assert.deepEqual(fields(assertError(await post({ [`${prefix253}/${name63}x`]: 'v' }), 400)), [`labels.${prefix253}/${name63}x`]);
   });
 
   test('a selector in the query string is parsed; a bad one is a 400 envelope naming label_selector', async () => {

@@ -18,6 +18,9 @@ function join(path: string, property: string): string {
 function describe(error: FastifySchemaValidationError, context: string): ErrorDetail {
   const path = toFieldPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
+  // A map key that breaks `propertyNames`: name the key itself, as a property path would.
+  const propertyName = (error as { propertyName?: string }).propertyName ?? (error.keyword === 'propertyNames' ? String(params.propertyName) : undefined);
+  if (propertyName !== undefined) return { field: join(path, propertyName), message: `Invalid key: ${error.message ?? 'not allowed'}` };
   switch (error.keyword) {
     case 'required':
       return { field: join(path, String(params.missingProperty)), message: 'Required' };

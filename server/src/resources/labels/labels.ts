@@ -9,21 +9,30 @@ const MAX_VALUE_LENGTH = 63;
 /** prefix + '/' + name. */
 export const MAX_KEY_LENGTH = MAX_PREFIX_LENGTH + 1 + MAX_NAME_LENGTH;
 
-const NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** A label name, and a non-empty value: 1 to 63 characters, alphanumeric at both ends. */
+const NAME_SOURCE = '[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?';
+const DNS_SUBDOMAIN_SOURCE = '[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*';
+const NAME = new RegExp(`^${NAME_SOURCE}$`);
+const DNS_SUBDOMAIN = new RegExp(`^${DNS_SUBDOMAIN_SOURCE}$`);
 const NAME_CHARSET = "must start and end with a letter or digit and contain only letters, digits, '-', '_' and '.'";
 
-// Ajv only reports a key as too long; the exact rules are checked by validateLabels, whose
-// messages name the offending label. The key pattern matches every string (newlines included,
-// which `^.*$` would not), so every value is held to be a string.
-export const LabelsSchema = Type.Record(Type.String({ pattern: '^[\\s\\S]*$' }), Type.String(), {
-  maxProperties: MAX_LABELS,
-  propertyNames: { maxLength: MAX_KEY_LENGTH },
-  description:
-    `Up to ${MAX_LABELS} key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 ` +
-    "letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.",
-  examples: [{ env: 'prod', 'example.com/team': 'web' }],
-});
+// The schema holds keys and values to the same rules as labelKeyProblem and labelValueProblem
+// (all but the prefix's 253-character cap, which a regular expression cannot bound), so clients
+// and fuzzers see the real contract; the services still run validateLabels, which also covers the
+// cap. The Record's key pattern matches every string (newlines included, which `^.*$` would not),
+// so every value is held to be a string whatever its key.
+export const LabelsSchema = Type.Record(
+  Type.String({ pattern: '^[\\s\\S]*$' }),
+  Type.String({ maxLength: MAX_VALUE_LENGTH, pattern: `^(?:${NAME_SOURCE})?$` }),
+  {
+    maxProperties: MAX_LABELS,
+    propertyNames: { maxLength: MAX_KEY_LENGTH, pattern: `^(?:${DNS_SUBDOMAIN_SOURCE}/)?${NAME_SOURCE}$` },
+    description:
+      `Up to ${MAX_LABELS} key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 ` +
+      "letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.",
+    examples: [{ env: 'prod', 'example.com/team': 'web' }],
+  },
+);
 
 /** What is wrong with a label key, or null when it is valid. */
 export function labelKeyProblem(key: string): string | null {
