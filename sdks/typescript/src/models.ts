@@ -27,6 +27,16 @@ export type Account = {
       limit: number;
       used: number;
     };
+    vpcs: {
+      /** VPCs the account made (per-region defaults are free) */
+      limit: number;
+      used: number;
+    };
+    networks: {
+      /** Networks the account made (per-region defaults are free) */
+      limit: number;
+      used: number;
+    };
   };
   created_at: string;
 };
@@ -100,6 +110,8 @@ export type CreateInstance = {
   user_data?: string;
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels?: Record<string, string>;
+  /** A network in the same region; default: the region's default network */
+  network_id?: string;
 };
 
 export type CreateSshKey = {
@@ -148,8 +160,10 @@ export type Instance = {
   /** vCPUs */
   cpu: number;
   memory_gb: number;
-  /** Private IPv4; null until assigned */
+  /** Private IPv4 in its network; null until assigned */
   ipv4: string | null;
+  /** The private network it joined */
+  network_id: string | null;
   plan: string;
   image: string;
   /** Ids of the SSH keys installed at creation */

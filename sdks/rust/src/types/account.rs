@@ -28,6 +28,10 @@ pub struct Quotas {
     pub volumes: Quota,
     /// GB across all volumes.
     pub volume_gb: Quota,
+    /// VPCs the account made (per-region defaults are free).
+    pub vpcs: Quota,
+    /// Networks the account made (per-region defaults are free).
+    pub networks: Quota,
 }
 
 /// One quota: its limit and how much of it is used.

@@ -17,8 +17,10 @@ pub struct Instance {
     pub cpu: u32,
     /// Memory in GB.
     pub memory_gb: f64,
-    /// Private IPv4; `None` until assigned.
+    /// Private IPv4 in its network; `None` until assigned.
     pub ipv4: Option<String>,
+    /// The private network it joined.
+    pub network_id: Option<String>,
     /// Plan id.
     pub plan: String,
     /// Image slug.
@@ -73,6 +75,9 @@ pub struct CreateInstance {
     /// Up to 64 key/value labels.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub labels: Option<BTreeMap<String, String>>,
+    /// A network in the same region; by default the region's default network.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
 }
 
 /// Body of `PUT /v2/instances/{id}/resize`.

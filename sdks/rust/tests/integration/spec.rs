@@ -79,6 +79,7 @@ fn request_types_have_the_specs_fields() {
             ssh_keys: Some(vec![]),
             user_data: Some(String::new()),
             labels: Some(BTreeMap::new()),
+            network_id: Some(String::new()),
             ..CreateInstance::default()
         },
     );
