@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { cli } from './helpers/cli.js';
 
@@ -47,8 +50,11 @@ describe('completion', () => {
         t.diagnostic(`${shell} is not installed: its script was not syntax-checked`);
         continue;
       }
-      const script = (await cli(['completion', shell])).stdout;
-      const check = spawnSync(shell, ['-n'], { input: script, encoding: 'utf8' });
+      // Each shell's -n (parse only) reads the script from a file: fish will not take it on stdin.
+      const file = path.join(os.tmpdir(), `cloudnexus-completion-${process.pid}.${shell}`);
+      fs.writeFileSync(file, (await cli(['completion', shell])).stdout);
+      const check = spawnSync(shell, ['-n', file], { encoding: 'utf8' });
+      fs.rmSync(file, { force: true });
       assert.equal(check.status, 0, `${shell}: ${check.stderr}`);
     }
   });

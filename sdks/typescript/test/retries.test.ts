@@ -109,12 +109,15 @@ describe('retries', () => {
   });
 
   test("a caller's abort is thrown as is and not retried", async () => {
-    const server = await startFakeServer(() => ({ status: 200, body: {}, delayMs: 1000 }));
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    // Abort once the request has reached the server, however slow the machine is.
+    const server = await startFakeServer(() => {
+      setImmediate(() => controller.abort(reason));
+      return { status: 200, body: {}, delayMs: 1000 };
+    });
     try {
       const client = new CloudNexus({ apiKey: 'cnx_test', baseURL: server.baseURL });
-      const controller = new AbortController();
-      const reason = new Error('caller gave up');
-      setTimeout(() => controller.abort(reason), 50);
       await assert.rejects(client.account.retrieve({ signal: controller.signal }), (e) => e === reason);
       assert.equal(server.requests.length, 1);
     } finally {
