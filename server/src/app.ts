@@ -37,6 +37,8 @@ import { storageActionHandlers } from './resources/volumes/action-handlers.js';
 import { registerVolumeRoutes } from './resources/volumes/routes.js';
 import { NetworksService } from './resources/networks/service.js';
 import { registerNetworkingRoutes } from './resources/vpcs/routes.js';
+import { registerFirewallRoutes } from './resources/firewalls/routes.js';
+import { FirewallsService } from './resources/firewalls/service.js';
 import { VpcsService } from './resources/vpcs/service.js';
 import { VolumesService } from './resources/volumes/service.js';
 import { registerSnapshotRoutes } from './resources/snapshots/routes.js';
@@ -143,6 +145,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
   registerNetworkingRoutes(fastify, vpcs, networks, cursors);
+  registerFirewallRoutes(fastify, new FirewallsService(db, instances, clock), cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);

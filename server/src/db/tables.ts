@@ -192,6 +192,18 @@ export interface IpAllocationsTable {
   instance_id: string;
 }
 
+export interface FirewallsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** JSON arrays of rules, and a JSON `{instance_ids, label_selector}`. */
+  inbound_rules: string;
+  outbound_rules: string;
+  apply_to: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -208,5 +220,6 @@ export interface Tables {
   vpcs: VpcsTable;
   networks: NetworksTable;
   ip_allocations: IpAllocationsTable;
+  firewalls: FirewallsTable;
   sim_disks: SimDisksTable;
 }

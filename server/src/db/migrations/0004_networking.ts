@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 
-// Networking: VPCs, private networks inside them, and the addresses handed out in each network.
+// Networking: VPCs, private networks inside them, the addresses handed out in each network, firewalls.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('vpcs')
@@ -47,9 +47,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('ip_allocations_instance').on('ip_allocations').column('instance_id').execute();
 
   await db.schema.alterTable('instances').addColumn('network_id', 'text').execute();
+
+  // Rules and targets are JSON: they are read whole and evaluated in the service.
+  await db.schema
+    .createTable('firewalls')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('inbound_rules', 'text', (c) => c.notNull())
+    .addColumn('outbound_rules', 'text', (c) => c.notNull())
+    .addColumn('apply_to', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('firewalls_account_name', ['account_id', 'name'])
+    .execute();
+  await db.schema.createIndex('firewalls_account_page').on('firewalls').columns(['account_id', 'created_at', 'id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('instances').dropColumn('network_id').execute();
-  for (const table of ['ip_allocations', 'networks', 'vpcs']) await db.schema.dropTable(table).execute();
+  for (const table of ['firewalls', 'ip_allocations', 'networks', 'vpcs']) await db.schema.dropTable(table).execute();
 }

@@ -57,6 +57,13 @@ export class InstancesStore {
     await this.db.deleteFrom('instances').where('id', '=', id).execute();
   }
 
+  /** Which of `ids` are instances of the account. */
+  async ownedIds(accountId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.selectFrom('instances').select('id').where('account_id', '=', accountId).where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
   async findById(id: string): Promise<InstanceRow | undefined> {
     return this.db.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -1,0 +1,195 @@
+// Firewalls: inbound is denied unless a rule allows it. Rules and targets are validated here; an
+// instance's effective rules are the union of every firewall that applies to it.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
+import type { Db, Within } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/unique-violation.js';
+import { ApiError, type ErrorDetail } from '../../http/errors.js';
+import type { Cursors, Page } from '../../http/pagination.js';
+import { newId } from '../../ids.js';
+import type { AuthContext } from '../api-keys/service.js';
+import { selectorMatches } from '../labels/match.js';
+import { parseLabelSelector } from '../labels/selector.js';
+import { InstancesStore } from '../instances/store.js';
+import type { InstancesService } from '../instances/service.js';
+import { parseCidr } from '../networks/cidr.js';
+import { FirewallsStore, type FirewallRow } from './store.js';
+
+type Protocol = 'tcp' | 'udp' | 'icmp';
+interface Peers {
+  addresses?: string[];
+  instance_ids?: string[];
+  label_selector?: string;
+}
+export interface InboundRule {
+  protocol: Protocol;
+  ports?: string;
+  sources: Peers;
+}
+export interface OutboundRule {
+  protocol: Protocol;
+  ports?: string;
+  destinations: Peers;
+}
+interface ApplyTo {
+  instance_ids?: string[];
+  label_selector?: string;
+}
+
+export interface FirewallInput {
+  name: string;
+  inbound_rules: InboundRule[];
+  outbound_rules?: OutboundRule[];
+  apply_to: ApplyTo;
+}
+
+export interface Firewall extends Required<FirewallInput> {
+  id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export class FirewallsService {
+  constructor(
+    private readonly db: Db,
+    private readonly instances: InstancesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(caller: AuthContext, input: FirewallInput, within: Within<Firewall>): Promise<Firewall> {
+    await this.validate(caller, input);
+    const now = storedTime(this.clock());
+    const row: FirewallRow = { id: newId('fw'), account_id: caller.accountId, ...serialize(input), created_at: now, updated_at: now };
+    const firewall = present(row);
+    await this.unique(input.name, () =>
+      this.db.transaction().execute(async (trx) => {
+        await new FirewallsStore(trx).insert(row);
+        await within(trx, firewall);
+      }),
+    );
+    return firewall;
+  }
+
+  async list(caller: AuthContext, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Firewall>> {
+    const request = cursors.request('firewalls', query);
+    const rows = await new FirewallsStore(this.db).list(caller.accountId, request);
+    return cursors.page('firewalls', request, rows, (r) => [r.created_at, r.id], present);
+  }
+
+  async get(caller: AuthContext, id: string): Promise<Firewall> {
+    return present(await this.owned(caller, id));
+  }
+
+  async replace(caller: AuthContext, id: string, input: FirewallInput): Promise<Firewall> {
+    const row = await this.owned(caller, id);
+    await this.validate(caller, input);
+    const changes = { ...serialize(input), updated_at: storedTime(this.clock()) };
+    await this.unique(input.name, () => new FirewallsStore(this.db).replace(caller.accountId, id, changes));
+    return present({ ...row, ...changes });
+  }
+
+  async delete(caller: AuthContext, id: string): Promise<void> {
+    if (!(await new FirewallsStore(this.db).remove(caller.accountId, id))) throw ApiError.notFound(`Firewall ${id}`);
+  }
+
+  /** The rules an instance ends up with: every rule of every firewall that applies to it. */
+  async effectiveRules(caller: AuthContext, instanceId: string) {
+    const instance = await this.instances.get(caller, instanceId);
+    const applying = (await new FirewallsStore(this.db).allOf(caller.accountId)).filter((row) => {
+      const target = JSON.parse(row.apply_to) as ApplyTo;
+      if (target.instance_ids?.includes(instance.id)) return true;
+      return target.label_selector !== undefined && selectorMatches(parseLabelSelector(target.label_selector), instance.labels);
+    });
+    const inbound = applying.flatMap((row) => (JSON.parse(row.inbound_rules) as InboundRule[]).map((rule) => ({ firewall_id: row.id, ...rule, ports: rule.ports ?? null })));
+    const outbound = applying.flatMap((row) => (JSON.parse(row.outbound_rules) as OutboundRule[]).map((rule) => ({ firewall_id: row.id, ...rule, ports: rule.ports ?? null })));
+    return {
+      instance_id: instance.id,
+      default_inbound: 'deny' as const,
+      // Outbound is open until some firewall restricts it; then only its rules allow traffic out.
+      default_outbound: outbound.length > 0 ? ('deny' as const) : ('allow' as const),
+      firewall_ids: applying.map((row) => row.id),
+      inbound,
+      outbound,
+    };
+  }
+
+  private async owned(caller: AuthContext, id: string): Promise<FirewallRow> {
+    const row = await new FirewallsStore(this.db).find(caller.accountId, id);
+    if (!row) throw ApiError.notFound(`Firewall ${id}`);
+    return row;
+  }
+
+  private async unique(name: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw ApiError.conflict(`A firewall named ${name} already exists`, [{ field: 'name', message: 'Already in use' }]);
+      throw error;
+    }
+  }
+
+  /** Malformed rules are 400s; instance ids the account does not own are 422s. */
+  private async validate(caller: AuthContext, input: FirewallInput): Promise<void> {
+    const malformed: ErrorDetail[] = [];
+    const instanceIds: [string, string][] = [];
+    const checkPeers = (peers: Peers, field: string) => {
+      peers.addresses?.forEach((cidr, i) => {
+        if (!parseCidr(cidr)) malformed.push({ field: `${field}.addresses[${i}]`, message: 'Not an IPv4 CIDR (host bits must be zero)' });
+      });
+      peers.instance_ids?.forEach((id, i) => instanceIds.push([`${field}.instance_ids[${i}]`, id]));
+      if (peers.label_selector !== undefined) parseSelectorAt(peers.label_selector, `${field}.label_selector`, malformed);
+    };
+    const checkRule = (rule: InboundRule | OutboundRule, field: string) => {
+      if (rule.protocol === 'icmp' && rule.ports !== undefined) malformed.push({ field: `${field}.ports`, message: 'icmp has no ports' });
+      if (rule.protocol !== 'icmp' && rule.ports === undefined) malformed.push({ field: `${field}.ports`, message: `Required for ${rule.protocol}` });
+      if (rule.ports !== undefined) {
+        const [from, to = from] = rule.ports.split('-').map(Number) as [number, number?];
+        if (from < 1 || (to as number) > 65535 || from > (to as number)) malformed.push({ field: `${field}.ports`, message: 'Ports run from 1 to 65535, low to high' });
+      }
+    };
+    input.inbound_rules.forEach((rule, i) => {
+      checkRule(rule, `inbound_rules[${i}]`);
+      checkPeers(rule.sources, `inbound_rules[${i}].sources`);
+    });
+    (input.outbound_rules ?? []).forEach((rule, i) => {
+      checkRule(rule, `outbound_rules[${i}]`);
+      checkPeers(rule.destinations, `outbound_rules[${i}].destinations`);
+    });
+    input.apply_to.instance_ids?.forEach((id, i) => instanceIds.push([`apply_to.instance_ids[${i}]`, id]));
+    if (input.apply_to.label_selector !== undefined) parseSelectorAt(input.apply_to.label_selector, 'apply_to.label_selector', malformed);
+    if (malformed.length > 0) throw ApiError.badRequest('Invalid firewall', malformed);
+
+    const owned = await new InstancesStore(this.db).ownedIds(caller.accountId, [...new Set(instanceIds.map(([, id]) => id))]);
+    const unknown = instanceIds.filter(([, id]) => !owned.has(id)).map(([field, id]) => ({ field, message: `Unknown instance ${id}` }));
+    if (unknown.length > 0) throw ApiError.validation(unknown);
+  }
+}
+
+function parseSelectorAt(text: string, field: string, problems: ErrorDetail[]): void {
+  try {
+    parseLabelSelector(text);
+  } catch (error) {
+    const message = error instanceof ApiError ? (error.details[0]?.message ?? error.message) : 'Invalid label selector';
+    problems.push({ field, message });
+  }
+}
+
+function serialize(input: FirewallInput) {
+  return {
+    name: input.name,
+    inbound_rules: JSON.stringify(input.inbound_rules),
+    outbound_rules: JSON.stringify(input.outbound_rules ?? []),
+    apply_to: JSON.stringify(input.apply_to),
+  };
+}
+
+function present(row: FirewallRow): Firewall {
+  return {
+    id: row.id,
+    name: row.name,
+    inbound_rules: JSON.parse(row.inbound_rules) as InboundRule[],
+    outbound_rules: JSON.parse(row.outbound_rules) as OutboundRule[],
+    apply_to: JSON.parse(row.apply_to) as ApplyTo,
+    created_at: apiTime(row.created_at),
+    updated_at: apiTime(row.updated_at),
+  };
+}
