@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs (from Debian's packages) and starts the services the test suites need, on 127.0.0.1,
-# then prints the environment that points the tests at them. Used by .ci/run and by developers:
+# Installs (from Debian's packages) and starts the services the test suites need, PostgreSQL and
+# Redis on 127.0.0.1, then prints the environment that points the tests at them. Used by .ci/run
+# and by developers:
 #   eval "$(scripts/test-services.sh)" && npm test
 set -euo pipefail
 
@@ -35,3 +36,22 @@ if ! su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_database WHERE datnam
 fi
 
 echo "export TEST_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:$port/cloudnexus_test"
+
+# Redis for the shared rate limits and key revocations: a throwaway daemon, nothing persisted.
+if ! command -v redis-server >/dev/null; then
+  log "installing redis-server"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq redis-server >&2
+fi
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  log "starting Redis on 127.0.0.1:6379"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no >&2
+fi
+for _ in $(seq 1 30); do
+  redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break
+  sleep 0.2
+done
+redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null || { log "Redis did not start"; exit 1; }
+
+echo "export TEST_REDIS_URL=redis://127.0.0.1:6379"

@@ -62,6 +62,7 @@ export async function stop(server: RunningServer): Promise<void> {
 export interface Reply {
   status: number;
   body: any;
+  headers: import('node:http').IncomingHttpHeaders;
 }
 
 /** One HTTPS request, verified against the server's own certificate. */
@@ -82,7 +83,7 @@ export function request(server: RunningServer, key: string, method: string, url:
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null, headers: res.headers }));
         res.on('error', reject);
       },
     );

@@ -27,7 +27,10 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   return database.db.connection().execute(async (connection) => {
     await sql`SELECT pg_advisory_lock(hashtext('cloudnexus.migrate.' || current_schema()))`.execute(connection);
     try {
-      return await migrate(connection, database.schema);
+      // Kysely looks for its bookkeeping tables in every schema, so pin them to the one in use,
+      // which DATABASE_URL may choose (`?options=-c search_path=…`).
+      const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(connection);
+      return await migrate(connection, rows[0]?.schema ?? database.schema);
     } finally {
       await sql`SELECT pg_advisory_unlock(hashtext('cloudnexus.migrate.' || current_schema()))`.execute(connection);
     }
@@ -35,7 +38,6 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
 }
 
 async function migrate(db: Db, schema: string | null): Promise<string[]> {
-  // Kysely looks for its bookkeeping tables in every schema; pin them to ours.
   const tableSchema = schema === null ? {} : { migrationTableSchema: schema };
   const { error, results = [] } = await new Migrator({ db, provider, ...tableSchema }).migrateToLatest();
   if (error) {
