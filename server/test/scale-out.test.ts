@@ -9,6 +9,7 @@ import { ApiKeysStore } from '../src/resources/api-keys/store.js';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestApp, testCertificate, type TestApp } from './helpers/app.js';
 import { assertError } from './helpers/assertions.js';
+import { runCli } from './helpers/cli.js';
 import { closedPortRedisUrl, redisUrl, skipWithoutRedis } from './helpers/redis.js';
 
 /** Another node on the same database as `t`, with its own process-local state. */
@@ -69,8 +70,38 @@ for (const kind of DATABASE_KINDS) {
       }
       assert.equal(status, 401, 'refused within a second');
     });
+
+    test('a key revoked with the operator CLI is refused at once by a node that had cached it', async () => {
+      const { account } = await t.newCaller();
+      const issued = await t.issueKey(account.id);
+      assert.equal((await get(b, issued.secret)).statusCode, 200);
+      const revoked = await runCli(['keys', 'revoke', '--account', account.id, '--key', issued.id, '--database-url', t.testDb.databaseUrl, '--redis-url', redisUrl as string, '--json']);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      assert.equal(revoked.stderr, '');
+      const deadline = Date.now() + 1_000;
+      while ((await get(b, issued.secret)).statusCode !== 401) {
+        assert.ok(Date.now() < deadline, 'refused within a second');
+        await sleep(10);
+      }
+    });
   });
 }
+
+describe('the operator CLI when Redis is down', () => {
+  test('still revokes, and warns that running nodes may honour it only when their cache expires', async () => {
+    const t = await createTestApp('sqlite');
+    try {
+      const { account } = await t.newCaller();
+      const issued = await t.issueKey(account.id);
+      const revoked = await runCli(['keys', 'revoke', '--account', account.id, '--key', issued.id, '--database-url', t.testDb.databaseUrl, '--redis-url', await closedPortRedisUrl(), '--json']);
+      assert.equal(revoked.code, 0, revoked.stderr);
+      assert.equal(JSON.parse(revoked.stdout).key.status, 'revoked');
+      assert.match(revoked.stderr, /warning: could not announce a key revocation/);
+    } finally {
+      await t.close();
+    }
+  });
+});
 
 describe('a node whose Redis is down', () => {
   let t: TestApp;
