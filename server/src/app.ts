@@ -31,7 +31,11 @@ import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
-import { createComputeDriver, createStorageDriver } from './drivers/factory.js';
+import { createComputeDriver, createNetworkDriver, createStorageDriver } from './drivers/factory.js';
+import type { NetworkDriver } from './drivers/network-driver.js';
+import { loadBalancerActionHandlers } from './resources/load-balancers/action-handlers.js';
+import { registerLoadBalancerRoutes } from './resources/load-balancers/routes.js';
+import { LoadBalancersService } from './resources/load-balancers/service.js';
 import type { StorageDriver } from './drivers/storage-driver.js';
 import { storageActionHandlers } from './resources/volumes/action-handlers.js';
 import { registerVolumeRoutes } from './resources/volumes/routes.js';
@@ -67,6 +71,7 @@ export interface AppDeps {
   /** The compute and storage backends; by default the ones the configuration names. */
   computeDriver?: ComputeDriver;
   storageDriver?: StorageDriver;
+  networkDriver?: NetworkDriver;
 }
 
 declare module 'fastify' {
@@ -122,7 +127,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const actions = new ActionsService(db, clock);
   metrics.watchQueue(() => queueStats(db, clock));
   const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
-  const handlers = { ...instanceActionHandlers(db, driver, sshKeys, clock), ...storageActionHandlers(db, storage, clock) };
+  const network = deps.networkDriver ?? createNetworkDriver(config);
+  const handlers = {
+    ...instanceActionHandlers(db, driver, sshKeys, clock),
+    ...storageActionHandlers(db, storage, clock),
+    ...loadBalancerActionHandlers(db, network, clock),
+  };
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
   const vpcs = new VpcsService(deps.database, clock);
@@ -146,6 +156,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerInstanceRoutes(fastify, instances, cursors);
   registerNetworkingRoutes(fastify, vpcs, networks, cursors);
   registerFirewallRoutes(fastify, new FirewallsService(db, instances, clock), cursors);
+  registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, poke), cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);

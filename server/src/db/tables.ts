@@ -204,6 +204,24 @@ export interface FirewallsTable {
   updated_at: string;
 }
 
+export interface LoadBalancersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  vpc_id: string;
+  algorithm: string;
+  /** JSON: forwarding rules, the health check, and `{instance_ids, label_selector}`. */
+  forwarding_rules: string;
+  health_check: string;
+  targets: string;
+  status: string;
+  ip: string | null;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -221,5 +239,6 @@ export interface Tables {
   networks: NetworksTable;
   ip_allocations: IpAllocationsTable;
   firewalls: FirewallsTable;
+  load_balancers: LoadBalancersTable;
   sim_disks: SimDisksTable;
 }

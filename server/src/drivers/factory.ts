@@ -8,11 +8,20 @@ import { SimMachinesStore } from './sim/store.js';
 import { SimDisksStore } from './sim/disks-store.js';
 import { SimStorageDriver } from './sim/sim-storage-driver.js';
 import type { StorageDriver } from './storage-driver.js';
+import type { NetworkDriver } from './network-driver.js';
+import { SimNetworkDriver } from './sim/sim-network-driver.js';
 
 export function createStorageDriver(config: Config, db: Db, clock: Clock): StorageDriver {
   switch (config.driver) {
     case 'sim':
       return new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock);
+  }
+}
+
+export function createNetworkDriver(config: Config): NetworkDriver {
+  switch (config.driver) {
+    case 'sim':
+      return new SimNetworkDriver(config.simDelayMs);
   }
 }
 

@@ -6,6 +6,7 @@ import { SimComputeDriver } from '../../src/drivers/sim/sim-compute-driver.js';
 import { SimMachinesStore } from '../../src/drivers/sim/store.js';
 import { SimDisksStore } from '../../src/drivers/sim/disks-store.js';
 import { SimStorageDriver } from '../../src/drivers/sim/sim-storage-driver.js';
+import { SimNetworkDriver } from '../../src/drivers/sim/sim-network-driver.js';
 import { loadConfig, type ConfigSource } from '../../src/config.js';
 import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
@@ -39,6 +40,7 @@ export interface TestApp {
   /** The simulated drivers, for injecting faults. */
   driver: SimComputeDriver;
   storage: SimStorageDriver;
+  network: SimNetworkDriver;
   logs: string[];
   createAccount(tier?: 'free' | 'pro' | 'enterprise', rateLimit?: number | null): Promise<Account>;
   createKey(accountId: string, input?: NewApiKey): Promise<string>;
@@ -74,12 +76,14 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const now = options.systemClock ? systemClock : clock.now;
   const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), config.simDelayMs, now);
   const storage = new SimStorageDriver(new SimDisksStore(testDb.database.db), config.simDelayMs, now);
+  const network = new SimNetworkDriver(config.simDelayMs);
   const app = await buildApp(config, {
     database: testDb.database,
     tls: await testCertificate(),
     clock: now,
     computeDriver: driver,
     storageDriver: storage,
+    networkDriver: network,
     logStream: { write: (line) => void logs.push(line) },
   });
   options.extend?.(app);
@@ -104,6 +108,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     clock,
     driver,
     storage,
+    network,
     logs,
     createAccount,
     createKey,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 
-// Networking: VPCs, private networks inside them, the addresses handed out in each network, firewalls.
+// Networking: VPCs, private networks inside them, the addresses handed out in each network,
+// firewalls and load balancers.
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('vpcs')
@@ -62,9 +63,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('firewalls_account_name', ['account_id', 'name'])
     .execute();
   await db.schema.createIndex('firewalls_account_page').on('firewalls').columns(['account_id', 'created_at', 'id']).execute();
+
+  await db.schema
+    .createTable('load_balancers')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('region', 'text', (c) => c.notNull())
+    .addColumn('vpc_id', 'text', (c) => c.notNull())
+    .addColumn('algorithm', 'text', (c) => c.notNull())
+    .addColumn('forwarding_rules', 'text', (c) => c.notNull())
+    .addColumn('health_check', 'text', (c) => c.notNull())
+    .addColumn('targets', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('ip', 'text')
+    .addColumn('action_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('load_balancers_account_region_name', ['account_id', 'region', 'name'])
+    .execute();
+  await db.schema.createIndex('load_balancers_account_page').on('load_balancers').columns(['account_id', 'created_at', 'id']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('instances').dropColumn('network_id').execute();
-  for (const table of ['firewalls', 'ip_allocations', 'networks', 'vpcs']) await db.schema.dropTable(table).execute();
+  for (const table of ['load_balancers', 'firewalls', 'ip_allocations', 'networks', 'vpcs']) await db.schema.dropTable(table).execute();
 }

@@ -1,4 +1,7 @@
-// Fault injection for the simulated driver: tests make the next N operations of a kind fail.
+// Fault injection for the simulated drivers: tests make the next N operations of a kind fail.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DriverError } from '../compute-driver.js';
+
 export class SimFaults<Operation extends string> {
   private readonly pending = new Map<Operation, number>();
 
@@ -13,5 +16,11 @@ export class SimFaults<Operation extends string> {
     if (left === 0) return false;
     this.pending.set(operation, left - 1);
     return true;
+  }
+
+  /** One simulated step: takes `delayMs`, then fails if a test asked this operation to. */
+  async step(operation: Operation, delayMs: number): Promise<void> {
+    if (delayMs > 0) await sleep(delayMs);
+    if (this.take(operation)) throw new DriverError(`simulated ${operation.replaceAll('_', ' ')} failure`);
   }
 }

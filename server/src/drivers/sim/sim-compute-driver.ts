@@ -1,6 +1,5 @@
 // The default driver: machines that exist only in the database, with realistic delays, plausible
 // metrics, and failures on demand for tests.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../../clock.js';
 import { storedTime } from '../../clock.js';
 import {
@@ -26,7 +25,7 @@ export class SimComputeDriver implements ComputeDriver {
   ) {}
 
   async create(spec: MachineSpec): Promise<{ ipv4: string }> {
-    await this.step('create');
+    await this.faults.step('create', this.delayMs);
     // A repeated create (after a crash) finds the machine it made the first time.
     await this.store.insert({
       instance_id: spec.instanceId,
@@ -40,27 +39,27 @@ export class SimComputeDriver implements ComputeDriver {
   }
 
   async start(instanceId: string): Promise<void> {
-    await this.step('start');
+    await this.faults.step('start', this.delayMs);
     await this.require(instanceId, () => this.store.update(instanceId, { power: 'on' }));
   }
 
   async stop(instanceId: string): Promise<void> {
-    await this.step('stop');
+    await this.faults.step('stop', this.delayMs);
     await this.require(instanceId, () => this.store.update(instanceId, { power: 'off' }));
   }
 
   async reboot(instanceId: string): Promise<void> {
-    await this.step('reboot');
+    await this.faults.step('reboot', this.delayMs);
     await this.require(instanceId, () => this.store.update(instanceId, { power: 'on' }));
   }
 
   async resize(instanceId: string, size: MachineSize): Promise<void> {
-    await this.step('resize');
+    await this.faults.step('resize', this.delayMs);
     await this.require(instanceId, () => this.store.update(instanceId, { cpu: size.cpu, memory_gb: size.memoryGb }));
   }
 
   async destroy(instanceId: string): Promise<void> {
-    await this.step('destroy');
+    await this.faults.step('destroy', this.delayMs);
     await this.store.remove(instanceId);
   }
 
@@ -71,11 +70,6 @@ export class SimComputeDriver implements ComputeDriver {
     return simulatedMetrics(instanceId, machine?.memory_gb ?? 0, query, (t) => on && t >= bornAt);
   }
 
-  /** Each operation takes the configured time, then fails if a test asked it to. */
-  private async step(operation: ComputeOperation): Promise<void> {
-    if (this.delayMs > 0) await sleep(this.delayMs);
-    if (this.faults.take(operation)) throw new DriverError(`simulated ${operation} failure`);
-  }
 
   private async require(instanceId: string, change: () => Promise<boolean>): Promise<void> {
     if (!(await change())) throw new DriverError(`machine ${instanceId} does not exist`, false);

@@ -1,6 +1,5 @@
 // Simulated block storage: disks and snapshot images that exist only in the database, with the
 // same delays and on-demand failures as the simulated compute driver.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { storedTime, type Clock } from '../../clock.js';
 import { DriverError } from '../compute-driver.js';
 import type { StorageDriver, VolumeSpec } from '../storage-driver.js';
@@ -18,50 +17,46 @@ export class SimStorageDriver implements StorageDriver {
   ) {}
 
   async createVolume(spec: VolumeSpec): Promise<void> {
-    await this.step('create_volume');
+    await this.faults.step('create_volume', this.delayMs);
     if (spec.snapshotId && !(await this.store.find(spec.snapshotId))) throw new DriverError(`snapshot ${spec.snapshotId} does not exist`, false);
     await this.store.insert({ id: spec.volumeId, kind: 'volume', size_gb: spec.sizeGb, attached_to: null, created_at: storedTime(this.clock()) });
   }
 
   async attach(volumeId: string, instanceId: string): Promise<void> {
-    await this.step('attach');
+    await this.faults.step('attach', this.delayMs);
     const disk = await this.require(volumeId);
     if (disk.attached_to !== null && disk.attached_to !== instanceId) throw new DriverError(`disk ${volumeId} is attached elsewhere`, false);
     await this.store.update(volumeId, { attached_to: instanceId });
   }
 
   async detach(volumeId: string): Promise<void> {
-    await this.step('detach');
+    await this.faults.step('detach', this.delayMs);
     await this.require(volumeId);
     await this.store.update(volumeId, { attached_to: null });
   }
 
   async resizeVolume(volumeId: string, sizeGb: number): Promise<void> {
-    await this.step('resize_volume');
+    await this.faults.step('resize_volume', this.delayMs);
     await this.require(volumeId);
     await this.store.update(volumeId, { size_gb: sizeGb });
   }
 
   async deleteVolume(volumeId: string): Promise<void> {
-    await this.step('delete_volume');
+    await this.faults.step('delete_volume', this.delayMs);
     await this.store.remove(volumeId);
   }
 
   async createSnapshot(snapshotId: string, volumeId: string): Promise<void> {
-    await this.step('create_snapshot');
+    await this.faults.step('create_snapshot', this.delayMs);
     const disk = await this.require(volumeId);
     await this.store.insert({ id: snapshotId, kind: 'snapshot', size_gb: disk.size_gb, attached_to: null, created_at: storedTime(this.clock()) });
   }
 
   async deleteSnapshot(snapshotId: string): Promise<void> {
-    await this.step('delete_snapshot');
+    await this.faults.step('delete_snapshot', this.delayMs);
     await this.store.remove(snapshotId);
   }
 
-  private async step(operation: StorageOperation): Promise<void> {
-    if (this.delayMs > 0) await sleep(this.delayMs);
-    if (this.faults.take(operation)) throw new DriverError(`simulated ${operation.replace('_', ' ')} failure`);
-  }
 
   private async require(id: string) {
     const disk = await this.store.find(id);

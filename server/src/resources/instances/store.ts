@@ -64,6 +64,20 @@ export class InstancesStore {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** The account's instances in a VPC (through their network): those among `ids`, or matching `selector`. */
+  async inVpc(accountId: string, vpcId: string, target: { ids: string[] | null; selector: LabelSelector }): Promise<{ id: string; ipv4: string | null }[]> {
+    return this.db
+      .selectFrom('instances')
+      .innerJoin('networks', 'networks.id', 'instances.network_id')
+      .select(['instances.id', 'instances.ipv4'])
+      .where('instances.account_id', '=', accountId)
+      .where('networks.vpc_id', '=', vpcId)
+      .$if(target.ids !== null, (q) => q.where('instances.id', 'in', target.ids as string[]))
+      .$if(target.ids === null, (q) => q.where((eb) => matchesLabelSelector(eb, 'instances.id', target.selector)))
+      .orderBy('instances.id')
+      .execute();
+  }
+
   async findById(id: string): Promise<InstanceRow | undefined> {
     return this.db.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
   }

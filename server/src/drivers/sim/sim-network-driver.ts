@@ -1,0 +1,30 @@
+// Simulated load balancers: delays and on-demand failures like the other sim drivers. The address
+// is derived from the balancer's id, so a repeated create gives the same one.
+import { createHash } from 'node:crypto';
+import type { LoadBalancerSpec, NetworkDriver } from '../network-driver.js';
+import { SimFaults } from './faults.js';
+
+export type NetworkOperation = 'create_load_balancer' | 'update_load_balancer' | 'delete_load_balancer';
+
+export class SimNetworkDriver implements NetworkDriver {
+  constructor(
+    private readonly delayMs: number,
+    readonly faults = new SimFaults<NetworkOperation>(),
+  ) {}
+
+  async createLoadBalancer(spec: LoadBalancerSpec): Promise<{ ip: string }> {
+    await this.faults.step('create_load_balancer', this.delayMs);
+    // 203.0.113.0/24 is reserved for documentation (RFC 5737): never a real address.
+    const digest = createHash('sha256').update(spec.loadBalancerId).digest();
+    return { ip: `203.0.113.${(digest[0] as number) % 254 + 1}` };
+  }
+
+  async updateLoadBalancer(): Promise<void> {
+    await this.faults.step('update_load_balancer', this.delayMs);
+  }
+
+  async deleteLoadBalancer(): Promise<void> {
+    await this.faults.step('delete_load_balancer', this.delayMs);
+  }
+
+}

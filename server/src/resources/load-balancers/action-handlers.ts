@@ -1,0 +1,67 @@
+// What each load balancer action does: the network driver call, then the balancer's state.
+import { storedTime, type Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import { DriverError } from '../../drivers/compute-driver.js';
+import type { LoadBalancerSpec, NetworkDriver } from '../../drivers/network-driver.js';
+import type { ActionHandlers } from '../../engine/action-handler.js';
+import type { ActionRow } from '../actions/store.js';
+import { InstancesStore } from '../instances/store.js';
+import { LabelsStore } from '../labels/store.js';
+import { parseLabelSelector } from '../labels/selector.js';
+import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
+import type { Targets } from './service.js';
+
+type Settings = Pick<LoadBalancerRow, 'algorithm' | 'forwarding_rules' | 'health_check' | 'targets'>;
+
+export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock: Clock): ActionHandlers {
+  const load = async (action: ActionRow): Promise<LoadBalancerRow> => {
+    const row = await new LoadBalancersStore(db).findById(action.resource_id);
+    if (!row) throw new DriverError(`load balancer ${action.resource_id} no longer exists`, false);
+    return row;
+  };
+  /** What the driver needs: the settings (as stored, or as requested by an update) and the targets' addresses. */
+  const spec = async (row: LoadBalancerRow, settings: Settings): Promise<LoadBalancerSpec> => {
+    const targets = JSON.parse(settings.targets) as Targets;
+    const instances = await new InstancesStore(db).inVpc(row.account_id, row.vpc_id, {
+      ids: targets.instance_ids ?? null,
+      selector: parseLabelSelector(targets.label_selector ?? ''),
+    });
+    return {
+      loadBalancerId: row.id,
+      region: row.region,
+      algorithm: settings.algorithm,
+      forwardingRules: JSON.parse(settings.forwarding_rules),
+      targetAddresses: instances.flatMap((i) => (i.ipv4 ? [i.ipv4] : [])),
+    };
+  };
+  const end = (trx: Db, action: ActionRow, changes: Parameters<LoadBalancersStore['end']>[2]) =>
+    new LoadBalancersStore(trx).end(action.resource_id, action.id, changes, storedTime(clock())).then(() => undefined);
+  const remove = async (trx: Db, action: ActionRow) => {
+    await new LabelsStore(trx).remove(action.resource_id);
+    await new LoadBalancersStore(trx).remove(action.resource_id);
+  };
+
+  return {
+    'load_balancer.create': {
+      async perform(action) {
+        const row = await load(action);
+        return driver.createLoadBalancer(await spec(row, row));
+      },
+      succeed: (trx, action, result) => end(trx, action, { status: 'active', ip: (result as { ip: string }).ip }),
+      fail: remove,
+    },
+    'load_balancer.update': {
+      async perform(action) {
+        await driver.updateLoadBalancer(await spec(await load(action), JSON.parse(action.params) as Settings));
+      },
+      // The new settings take effect only once the backend has them.
+      succeed: (trx, action) => end(trx, action, JSON.parse(action.params) as Settings),
+      fail: (trx, action) => end(trx, action, {}),
+    },
+    'load_balancer.delete': {
+      perform: (action) => driver.deleteLoadBalancer(action.resource_id),
+      succeed: remove,
+      fail: (trx, action) => end(trx, action, { status: 'active' }),
+    },
+  };
+}
