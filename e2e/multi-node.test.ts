@@ -123,4 +123,29 @@ describe('three nodes on one PostgreSQL and one Redis', { skip: skipWithoutServi
     const instances = await schema.query<{ n: string }>(`SELECT count(*) AS n FROM $schema.instances`);
     assert.equal(Number(machines[0]?.n), Number(instances[0]?.n), 'one machine per instance, none created twice');
   });
+
+  test('SIGTERM: a node answers what it accepted, leaves no action leased, and exits cleanly', async () => {
+    const key = await account('enterprise', ['--rate-limit', '100000']);
+    // A lease far longer than the test: any action left leased by the stopping node would stall.
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cnx-node-'));
+    dirs.push(dir);
+    const node = await startServer(dir, ['--database-url', schema.url, '--redis-url', redisUrl as string, ...NODE_ARGS, '--action-lease-ms', '600000']);
+    nodes.push(node);
+    const replies = Array.from({ length: 12 }, (_, i) =>
+      request(node, key, 'POST', '/v2/instances', { name: `term-${i}`, region: 'us-east-1', plan: 'micro', image: 'debian-12' }).catch(() => null),
+    );
+    const first = await Promise.race(replies);
+    assert.ok(first === null || first.status === 201, JSON.stringify(first?.body));
+    await stop(node);
+    assert.equal(node.process.exitCode, 0, node.output());
+    const answered = (await Promise.all(replies)).filter((r) => r !== null);
+    for (const reply of answered) assert.equal(reply.status, 201, JSON.stringify(reply.body));
+    assert.ok(answered.length > 0);
+
+    const survivor = nodes[1] as RunningServer;
+    await until('every accepted instance to run, long before the stopped node\'s leases would expire', 30_000, async () => {
+      const list = await request(survivor, key, 'GET', '/v2/instances?limit=100&region=us-east-1');
+      return list.body.data.length === answered.length && list.body.data.every((i: { status: string }) => i.status === 'running') ? true : undefined;
+    });
+  });
 });
