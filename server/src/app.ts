@@ -7,7 +7,8 @@ import type { Database } from './db/database.js';
 import { SettingsStore } from './db/settings-store.js';
 import { registerAuth } from './http/auth.js';
 import './http/route-config.js';
-import { frameworkErrors, registerErrorHandling } from './http/error-handler.js';
+import { clientErrors, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
+import { newRequestId } from './http/errors.js';
 import { RouteIndex } from './http/method-not-allowed.js';
 import { OpenApiCollector } from './http/openapi.js';
 import { Cursors } from './http/pagination.js';
@@ -89,10 +90,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const fastify = Fastify({
     https: { cert: deps.tls.cert, key: deps.tls.key },
     bodyLimit: BODY_LIMIT_BYTES,
-    genReqId: () => `req_${randomBytes(12).toString('hex')}`,
+    genReqId: newRequestId,
     // Requests that dribble in are cut off rather than holding a connection forever.
     requestTimeout: 30_000,
     frameworkErrors,
+    clientErrorHandler: clientErrors,
     logger: {
       level: config.logLevel,
       ...(deps.logStream ? { stream: deps.logStream } : {}),

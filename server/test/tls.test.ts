@@ -76,6 +76,25 @@ describe('HTTPS listener', () => {
     }
   });
 
+  test('a request line and headers over 16 KiB get a 400 envelope, not the parser\'s own answer', async () => {
+    const { cert } = await testCertificate();
+    const { status, headers, body } = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      https
+        .get({ host: '127.0.0.1', port, path: `/v2/regions?cursor=${'x'.repeat(20_000)}`, ca: cert }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        })
+        .on('error', reject);
+    });
+    assert.equal(status, 400);
+    assert.match(String(headers['content-type']), /^application\/json/);
+    const parsed = JSON.parse(body) as { error: { code: number; request_id: string; details: unknown[] } };
+    assert.equal(parsed.error.code, 400);
+    assert.deepEqual(parsed.error.details, []);
+    assert.equal(parsed.error.request_id, headers['x-request-id']);
+  });
+
   test('a plain-HTTP request fails and reaches no handler', async () => {
     const before = handled;
     assert.ok(before > 0, 'the counter sees HTTPS requests');

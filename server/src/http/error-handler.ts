@@ -1,6 +1,8 @@
 // The one place errors become responses: every failure, Fastify's own included, gets the envelope.
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, envelope, ErrorStatus } from './errors.js';
+import { ApiError, envelope, ErrorStatus, newRequestId } from './errors.js';
 import type { RouteIndex } from './method-not-allowed.js';
 import { validationDetails } from './validation-details.js';
 
@@ -50,6 +52,32 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
     .status(ErrorStatus.badRequest)
     .header('X-Request-Id', request.id)
     .send(envelope(ErrorStatus.badRequest, message, [{ field: 'path', message }], request.id));
+}
+
+/**
+ * Node's HTTP parser turns some requests away before Fastify sees them: a request line and headers
+ * over 16 KiB (a long query string is enough), or a client too slow to send them. These get the
+ * envelope too: 400 like any other malformed request (as nginx answers oversized headers), 408 for
+ * the slow client. There is no reply object yet, so the response is written to the socket.
+ */
+export function clientErrors(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : ErrorStatus.badRequest;
+  const message =
+    status === 408
+      ? 'The request was not received in time'
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? 'The request line and headers are over 16 KiB'
+        : 'The request is malformed';
+  const requestId = newRequestId();
+  const body = JSON.stringify(envelope(status, message, [], requestId));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 export function registerErrorHandling(app: FastifyInstance, routes: RouteIndex): void {

@@ -1,4 +1,5 @@
 // The one error type the API answers with. Services throw these; the error handler renders the envelope.
+import { randomBytes } from 'node:crypto';
 
 export interface ErrorDetail {
   field: string;
@@ -56,6 +57,11 @@ export class ApiError extends Error {
 
 export interface ErrorEnvelope {
   error: { code: number; message: string; details: ErrorDetail[]; request_id: string };
+}
+
+/** A request's id: in `X-Request-Id`, the envelope and the logs. */
+export function newRequestId(): string {
+  return `req_${randomBytes(12).toString('hex')}`;
 }
 
 export function envelope(status: number, message: string, details: ErrorDetail[], requestId: string): ErrorEnvelope {
