@@ -157,7 +157,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
   registerNetworkingRoutes(fastify, vpcs, networks, cursors);
-  registerFirewallRoutes(fastify, new FirewallsService(db, instances, clock), cursors);
+  registerFirewallRoutes(fastify, new FirewallsService(db, deps.database.kind, instances, clock), cursors);
   registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, poke), cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);

@@ -78,6 +78,18 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(fields(assertError(await post(firewall({ name: 'taken' })), 409)), ['name']);
     });
 
+    test('labels, label_selector on the list, and the quota', async () => {
+      const tagged = (await post(firewall({ name: 'tagged', labels: { team: 'edge' } }))).json();
+      assert.deepEqual(tagged.labels, { team: 'edge' });
+      const listed = (await t.request(key, { method: 'GET', url: '/v2/firewalls?label_selector=team%3Dedge' })).json().data;
+      assert.deepEqual(listed.map((f: { id: string }) => f.id), [tagged.id]);
+      const free = await t.createAccount('free', 600);
+      const freeKey = await t.createKey(free.id);
+      const make = (name: string) => t.request(freeKey, { method: 'POST', url: '/v2/firewalls', payload: { name, inbound_rules: [], apply_to: { label_selector: 'x' } } });
+      for (let i = 0; i < 5; i++) assert.equal((await make(`f${i}`)).statusCode, 201);
+      assert.match(assertError(await make('f5'), 422).error.details[0]?.message as string, /Firewall quota exceeded/);
+    });
+
     test('replace and delete change what applies', async () => {
       const fw = (await post(firewall({ name: 'temp', apply_to: { instance_ids: [db.id] } }))).json();
       assert.ok((await rules(db.id)).firewall_ids.includes(fw.id));

@@ -8,9 +8,9 @@ import { AccountUsage, type Usage } from './usage.js';
 export type Quotas = Usage;
 
 const QUOTAS: Record<Tier, Quotas> = {
-  free: { instances: 5, vcpus: 10, volumes: 5, volume_gb: 100, vpcs: 2, networks: 5 },
-  pro: { instances: 50, vcpus: 200, volumes: 50, volume_gb: 2_000, vpcs: 10, networks: 50 },
-  enterprise: { instances: 500, vcpus: 4_000, volumes: 500, volume_gb: 50_000, vpcs: 50, networks: 250 },
+  free: { instances: 5, vcpus: 10, volumes: 5, volume_gb: 100, vpcs: 2, networks: 5, firewalls: 5, load_balancers: 1 },
+  pro: { instances: 50, vcpus: 200, volumes: 50, volume_gb: 2_000, vpcs: 10, networks: 50, firewalls: 50, load_balancers: 10 },
+  enterprise: { instances: 500, vcpus: 4_000, volumes: 500, volume_gb: 50_000, vpcs: 50, networks: 250, firewalls: 200, load_balancers: 50 },
 };
 
 const NAMES: Record<keyof Quotas, string> = {
@@ -20,6 +20,8 @@ const NAMES: Record<keyof Quotas, string> = {
   volume_gb: 'Volume storage (GB)',
   vpcs: 'VPC',
   networks: 'Network',
+  firewalls: 'Firewall',
+  load_balancers: 'Load balancer',
 };
 
 export function quotasFor(tier: Tier): Quotas {

@@ -18,6 +18,8 @@ export const AccountSchema = named(
       volume_gb: Quota('Gigabytes across all volumes'),
       vpcs: Quota('VPCs the account made (per-region defaults are free)'),
       networks: Quota('Networks the account made (per-region defaults are free)'),
+      firewalls: Quota('Firewalls'),
+      load_balancers: Quota('Load balancers'),
     }),
     created_at: Type.String({ format: 'date-time' }),
   }),

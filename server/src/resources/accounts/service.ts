@@ -60,6 +60,8 @@ export class AccountsService {
         volume_gb: quota('volume_gb'),
         vpcs: quota('vpcs'),
         networks: quota('networks'),
+        firewalls: quota('firewalls'),
+        load_balancers: quota('load_balancers'),
       },
     };
   }

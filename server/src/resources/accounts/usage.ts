@@ -9,13 +9,21 @@ export interface Usage {
   /** VPCs and networks the account made itself (the per-region defaults do not count). */
   vpcs: number;
   networks: number;
+  firewalls: number;
+  load_balancers: number;
 }
 
 export class AccountUsage {
   constructor(private readonly db: Db) {}
 
   async of(accountId: string): Promise<Usage> {
-    const [instances, volumes, vpcs, networks] = await Promise.all([
+    const count = (table: 'firewalls' | 'load_balancers') =>
+      this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('account_id', '=', accountId)
+        .executeTakeFirstOrThrow();
+    const [instances, volumes, vpcs, networks, firewalls, balancers] = await Promise.all([
       this.db
         .selectFrom('instances')
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
@@ -38,6 +46,8 @@ export class AccountUsage {
         .where('account_id', '=', accountId)
         .where('is_default', '=', 0)
         .executeTakeFirstOrThrow(),
+      count('firewalls'),
+      count('load_balancers'),
     ]);
     return {
       instances: Number(instances.count),
@@ -46,6 +56,8 @@ export class AccountUsage {
       volume_gb: Number(volumes.total ?? 0),
       vpcs: Number(vpcs.count),
       networks: Number(networks.count),
+      firewalls: Number(firewalls.count),
+      load_balancers: Number(balancers.count),
     };
   }
 }

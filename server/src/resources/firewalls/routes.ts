@@ -18,7 +18,7 @@ export function registerFirewallRoutes(app: FastifyInstance, firewalls: Firewall
       config: { scope: 'firewalls:read' },
       schema: { operationId: 'listFirewalls', summary: 'List firewalls, newest first', tags, querystring: ListFirewallsQuery, response: { 200: FirewallList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
     },
-    async (request) => firewalls.list(caller(request), request.query as { limit?: number; cursor?: string }, cursors),
+    async (request) => firewalls.list(caller(request), request.query as { label_selector?: string; limit?: number; cursor?: string }, cursors),
   );
   app.post(
     '/v2/firewalls',

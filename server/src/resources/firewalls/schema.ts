@@ -1,6 +1,8 @@
 import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
+import { LabelsSchema } from '../labels/labels.js';
+import { labelSelectorQueryProperties } from '../labels/selector.js';
 import { NAME_PATTERN } from '../vpcs/schema.js';
 
 const Protocol = Type.Union([Type.Literal('tcp'), Type.Literal('udp'), Type.Literal('icmp')]);
@@ -36,6 +38,7 @@ export const FirewallSchema = named(
     inbound_rules: Type.Array(InboundRuleSchema),
     outbound_rules: Type.Array(OutboundRuleSchema),
     apply_to: ApplyTo,
+    labels: LabelsSchema,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   }),
@@ -45,6 +48,7 @@ const ruleLists = {
   inbound_rules: Type.Array(InboundRuleSchema, { maxItems: 50 }),
   outbound_rules: Type.Optional(Type.Array(OutboundRuleSchema, { maxItems: 50, description: 'Default: allow all outbound' })),
   apply_to: ApplyTo,
+  labels: Type.Optional(LabelsSchema),
 };
 
 export const CreateFirewallBody = named(
@@ -57,7 +61,7 @@ export const UpdateFirewallBody = named(
 );
 
 export const FirewallList = pageOf('FirewallList', FirewallSchema);
-export const ListFirewallsQuery = Type.Object(listQueryProperties, { additionalProperties: false });
+export const ListFirewallsQuery = Type.Object({ ...labelSelectorQueryProperties, ...listQueryProperties }, { additionalProperties: false });
 
 const EffectiveRule = (peers: 'sources' | 'destinations') =>
   Type.Object({ firewall_id: Type.String(), protocol: Protocol, ports: Type.Union([Type.String(), Type.Null()]), [peers]: Peers(peers) });

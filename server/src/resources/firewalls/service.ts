@@ -1,13 +1,16 @@
 // Firewalls: inbound is denied unless a rule allows it. Rules and targets are validated here; an
 // instance's effective rules are the union of every firewall that applies to it.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Db, Within } from '../../db/database.js';
+import type { Database, Db, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/service.js';
+import { checkQuota } from '../accounts/quotas.js';
+import { validateLabels } from '../labels/labels.js';
 import { selectorMatches } from '../labels/match.js';
+import { LabelsStore } from '../labels/store.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { InstancesStore } from '../instances/store.js';
 import type { InstancesService } from '../instances/service.js';
@@ -40,6 +43,7 @@ export interface FirewallInput {
   inbound_rules: InboundRule[];
   outbound_rules?: OutboundRule[];
   apply_to: ApplyTo;
+  labels?: Record<string, string>;
 }
 
 export interface Firewall extends Required<FirewallInput> {
@@ -51,6 +55,7 @@ export interface Firewall extends Required<FirewallInput> {
 export class FirewallsService {
   constructor(
     private readonly db: Db,
+    private readonly kind: Database['kind'],
     private readonly instances: InstancesService,
     private readonly clock: Clock,
   ) {}
@@ -59,36 +64,50 @@ export class FirewallsService {
     await this.validate(caller, input);
     const now = storedTime(this.clock());
     const row: FirewallRow = { id: newId('fw'), account_id: caller.accountId, ...serialize(input), created_at: now, updated_at: now };
-    const firewall = present(row);
+    const firewall = present(row, input.labels ?? {});
     await this.unique(input.name, () =>
       this.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.kind, caller.accountId, { firewalls: 1 });
         await new FirewallsStore(trx).insert(row);
+        await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await within(trx, firewall);
       }),
     );
     return firewall;
   }
 
-  async list(caller: AuthContext, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Firewall>> {
+  async list(caller: AuthContext, query: { label_selector?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Firewall>> {
     const request = cursors.request('firewalls', query);
-    const rows = await new FirewallsStore(this.db).list(caller.accountId, request);
-    return cursors.page('firewalls', request, rows, (r) => [r.created_at, r.id], present);
+    const rows = await new FirewallsStore(this.db).list(caller.accountId, parseLabelSelector(query.label_selector ?? ''), request);
+    const labels = await new LabelsStore(this.db).forResources(rows.map((r) => r.id));
+    return cursors.page('firewalls', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
   async get(caller: AuthContext, id: string): Promise<Firewall> {
-    return present(await this.owned(caller, id));
+    const row = await this.owned(caller, id);
+    return present(row, (await new LabelsStore(this.db).forResources([id])).get(id) ?? {});
   }
 
   async replace(caller: AuthContext, id: string, input: FirewallInput): Promise<Firewall> {
     const row = await this.owned(caller, id);
     await this.validate(caller, input);
     const changes = { ...serialize(input), updated_at: storedTime(this.clock()) };
-    await this.unique(input.name, () => new FirewallsStore(this.db).replace(caller.accountId, id, changes));
-    return present({ ...row, ...changes });
+    await this.unique(input.name, () =>
+      this.db.transaction().execute(async (trx) => {
+        await new FirewallsStore(trx).replace(caller.accountId, id, changes);
+        await new LabelsStore(trx).replace(id, input.labels ?? {});
+      }),
+    );
+    return present({ ...row, ...changes }, input.labels ?? {});
   }
 
   async delete(caller: AuthContext, id: string): Promise<void> {
-    if (!(await new FirewallsStore(this.db).remove(caller.accountId, id))) throw ApiError.notFound(`Firewall ${id}`);
+    const deleted = await this.db.transaction().execute(async (trx) => {
+      if (!(await new FirewallsStore(trx).remove(caller.accountId, id))) return false;
+      await new LabelsStore(trx).remove(id);
+      return true;
+    });
+    if (!deleted) throw ApiError.notFound(`Firewall ${id}`);
   }
 
   /** The rules an instance ends up with: every rule of every firewall that applies to it. */
@@ -129,7 +148,7 @@ export class FirewallsService {
 
   /** Malformed rules are 400s; instance ids the account does not own are 422s. */
   private async validate(caller: AuthContext, input: FirewallInput): Promise<void> {
-    const malformed: ErrorDetail[] = [];
+    const malformed: ErrorDetail[] = [...validateLabels(input.labels ?? {})];
     const instanceIds: [string, string][] = [];
     const checkPeers = (peers: Peers, field: string) => {
       peers.addresses?.forEach((cidr, i) => {
@@ -182,13 +201,14 @@ function serialize(input: FirewallInput) {
   };
 }
 
-function present(row: FirewallRow): Firewall {
+function present(row: FirewallRow, labels: Record<string, string>): Firewall {
   return {
     id: row.id,
     name: row.name,
     inbound_rules: JSON.parse(row.inbound_rules) as InboundRule[],
     outbound_rules: JSON.parse(row.outbound_rules) as OutboundRule[],
     apply_to: JSON.parse(row.apply_to) as ApplyTo,
+    labels,
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };

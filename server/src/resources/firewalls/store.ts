@@ -2,6 +2,8 @@ import type { Db } from '../../db/database.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { FirewallsTable } from '../../db/tables.js';
 import type { PageRequest } from '../../http/pagination.js';
+import { matchesLabelSelector } from '../labels/filter.js';
+import type { LabelSelector } from '../labels/selector.js';
 
 export type FirewallRow = FirewallsTable;
 
@@ -16,8 +18,13 @@ export class FirewallsStore {
     return this.db.selectFrom('firewalls').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
-  async list(accountId: string, page: PageRequest): Promise<FirewallRow[]> {
-    return pageNewestFirst(this.db.selectFrom('firewalls').selectAll().where('account_id', '=', accountId), page).execute();
+  async list(accountId: string, selector: LabelSelector, page: PageRequest): Promise<FirewallRow[]> {
+    const query = this.db
+      .selectFrom('firewalls')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where((eb) => matchesLabelSelector(eb, 'firewalls.id', selector));
+    return pageNewestFirst(query, page).execute();
   }
 
   /** Every firewall of the account: an instance's effective rules are computed from them all. */

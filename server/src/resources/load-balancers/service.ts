@@ -8,6 +8,7 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import { checkQuota } from '../accounts/quotas.js';
 import { ActionsService } from '../actions/service.js';
 import { InstancesStore } from '../instances/store.js';
 import { validateLabels } from '../labels/labels.js';
@@ -82,6 +83,7 @@ export class LoadBalancersService {
     const balancer = present(row, input.labels ?? {});
     try {
       await this.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.database.kind, caller.accountId, { load_balancers: 1 });
         await new LoadBalancersStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'load_balancer', resourceId: row.id }, actionId);
