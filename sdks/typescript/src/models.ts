@@ -37,6 +37,16 @@ export type Account = {
       limit: number;
       used: number;
     };
+    firewalls: {
+      /** Firewalls */
+      limit: number;
+      used: number;
+    };
+    load_balancers: {
+      /** Load balancers */
+      limit: number;
+      used: number;
+    };
   };
   created_at: string;
 };

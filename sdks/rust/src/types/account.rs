@@ -32,6 +32,10 @@ pub struct Quotas {
     pub vpcs: Quota,
     /// Networks the account made (per-region defaults are free).
     pub networks: Quota,
+    /// Firewalls.
+    pub firewalls: Quota,
+    /// Load balancers.
+    pub load_balancers: Quota,
 }
 
 /// One quota: its limit and how much of it is used.
