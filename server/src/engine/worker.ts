@@ -65,7 +65,8 @@ export class Worker {
     if (this.stopped || this.ticking) return;
     this.ticking = true;
     try {
-      for (const task of this.periodic) await task();
+      // A failing periodic task is logged on its own, so it never stops actions from being claimed.
+      for (const task of this.periodic) await task().catch((error: unknown) => this.log.error({ err: error }, 'a periodic worker task failed'));
       const free = this.settings.concurrency - this.running.size;
       if (free > 0) {
         const now = this.clock();
@@ -73,7 +74,7 @@ export class Worker {
         for (const action of claimed) this.track(this.run(action));
       }
     } catch (error) {
-      this.log.error({ err: error }, 'a worker tick failed');
+      this.log.error({ err: error }, 'claiming actions failed');
     } finally {
       this.ticking = false;
       if (!this.stopped) this.schedule(this.settings.pollMs);
