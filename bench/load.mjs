@@ -2,39 +2,50 @@
 // event loop with the server it measures. Closed loop: `concurrency` loops, each sending the next
 // request on its own keep-alive HTTPS connection as soon as the previous response has been read.
 //
-// argv[2] is JSON: { port, path, headers, certFile, concurrency, warmupSeconds, seconds,
-// expectedBytes, targetPid }. Sends one IPC message, { result } or { error }, then exits.
+// argv[2] is JSON: { port, tls, workload, expectStatus, certFile, concurrency, warmupSeconds,
+// seconds, expectedBytes, targetPid }. `workload` is a spec for lib/workloads.mjs; `tls` false means
+// plain HTTP (moto has no TLS); `expectedBytes` null skips the size check (creates differ in size).
+// Sends one IPC message, { result } or { error }, then exits.
 import fs from 'node:fs';
+import http from 'node:http';
 import https from 'node:https';
 import { machineBusyCpuSeconds, processCpuSeconds } from './lib/cpu.mjs';
 import { percentile } from './lib/stats.mjs';
+import { workload } from './lib/workloads.mjs';
 
 const options = JSON.parse(process.argv[2]);
-const { port, path, headers, concurrency, warmupSeconds, seconds, expectedBytes, targetPid } = options;
+const { port, concurrency, warmupSeconds, seconds, expectedBytes, expectStatus, targetPid } = options;
+const next = workload(options.workload);
+const client = options.tls ? https : http;
 
 // Verifying against the server's own self-signed certificate costs the same as not verifying,
 // and proves we are talking to the process we think we are.
-const agent = new https.Agent({ keepAlive: true, maxSockets: concurrency, ca: fs.readFileSync(options.certFile) });
+const agent = options.tls
+  ? new https.Agent({ keepAlive: true, maxSockets: concurrency, ca: fs.readFileSync(options.certFile) })
+  : new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 let phase = 'warmup'; // then 'measure', then 'stop'
 let completed = 0;
 const latenciesMs = [];
 
-function request() {
+function request(loopIndex) {
+  const { method, path, headers, body } = next(loopIndex);
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const req = https.get({ host: '127.0.0.1', port, path, headers, agent }, (res) => {
+    const req = client.request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       let bytes = 0;
       let text = '';
       res.on('data', (chunk) => {
         bytes += chunk.length;
-        if (res.statusCode !== 200 && text.length < 500) text += chunk;
+        if (res.statusCode !== expectStatus && text.length < 500) text += chunk;
       });
       res.on('error', reject);
       res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`GET ${path} answered ${res.statusCode}: ${text.slice(0, 500)}`));
+        if (res.statusCode !== expectStatus) return reject(new Error(`${method} ${path} answered ${res.statusCode}: ${text.slice(0, 500)}`));
         // A different size means a different answer (an error page, a changed catalog): not comparable.
-        if (bytes !== expectedBytes) return reject(new Error(`GET ${path} returned ${bytes} bytes, expected ${expectedBytes}`));
+        if (expectedBytes !== null && bytes !== expectedBytes) {
+          return reject(new Error(`${method} ${path} returned ${bytes} bytes, expected ${expectedBytes}`));
+        }
         // Only responses that complete inside the measured window count.
         if (phase === 'measure') {
           completed++;
@@ -44,11 +55,12 @@ function request() {
       });
     });
     req.on('error', reject);
+    req.end(body);
   });
 }
 
-async function loop() {
-  while (phase !== 'stop') await request();
+async function loop(_, index) {
+  while (phase !== 'stop') await request(index);
 }
 
 function fail(error) {

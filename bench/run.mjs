@@ -1,19 +1,24 @@
 #!/usr/bin/env node
-// `npm run bench`: req/s of an authenticated GET /v2/regions?limit=20 on the real CloudNexus server
-// against a bare Fastify HTTPS route serving the same bytes, alternating the two in one run so
-// both see the same machine conditions. See bench/README.md.
+// `npm run bench`: the CloudNexus server against baselines (bare node:https, bare Fastify) and a
+// peer (moto's EC2 server), all in one run on this machine, alternating targets round by round so
+// every target sees the same machine conditions. See bench/README.md.
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_DIR, loadConfig, REQUEST_PATH } from './lib/config.mjs';
+import { pathToFileURL } from 'node:url';
+import { BENCH_DIR, LIST_PATH, SERVER_DIR, loadConfig } from './lib/config.mjs';
 import { forkTracked, stopAll, waitForExit, waitForMessage } from './lib/children.mjs';
 import { fetchOnce } from './lib/fetch-once.mjs';
+import { ensureMoto, startMoto } from './lib/moto.mjs';
 import { createAccount, ensureBuilt, startServer } from './lib/real-server.mjs';
 import { machineConditions, printTable, writeJson } from './lib/report.mjs';
+import { seedInstances, seedPosition } from './lib/seed.mjs';
 import { median } from './lib/stats.mjs';
 
-const TARGETS = ['bare', 'server'];
 const METRICS = ['rps', 'p50Ms', 'p99Ms', 'targetCpuPct', 'loadCpuPct', 'otherCpuPct', 'targetCpuUsPerRequest'];
+// Instances moto holds, so DescribeInstances MaxResults=20 answers a full page like our list.
+const MOTO_INSTANCES = 100;
 let config;
 try {
   config = loadConfig();
@@ -42,62 +47,98 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 
 /** One measured run: a fresh load-generator process against one target. */
-async function measure(target, common) {
-  const options = { ...common, port: target.port, targetPid: target.pid };
+async function measure(target) {
+  const options = {
+    ...target.load,
+    port: target.port,
+    targetPid: target.pid,
+    concurrency: config.concurrency,
+    warmupSeconds: config.warmupSeconds,
+    seconds: config.seconds,
+  };
   const child = forkTracked(`load generator (${target.name})`, path.join(BENCH_DIR, 'load.mjs'), [JSON.stringify(options)]);
   const { result } = await waitForMessage(child, (config.warmupSeconds + config.seconds + 60) * 1000);
   await waitForExit(child);
   return result;
 }
 
+/** Forks one of the bare baselines and waits for its port. */
+async function startBaseline(name, file, options) {
+  const child = forkTracked(name, path.join(BENCH_DIR, file), [JSON.stringify(options)]);
+  const { port } = await waitForMessage(child, 30_000);
+  return { child, port };
+}
+
 async function main() {
   await ensureBuilt(config);
+  ensureMoto();
   const startedAt = new Date().toISOString();
   const machine = machineConditions();
 
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudnexus-bench-'));
-  const apiKey = await createAccount(dataDir);
-  const server = await startServer(dataDir);
-  const headers = { authorization: `Bearer ${apiKey}` };
-  const ca = await fs.readFile(server.certFile);
+  const list = await createAccount(dataDir, 'bench-list');
+  const creators = [];
+  for (let i = 0; i < config.createAccounts; i++) creators.push((await createAccount(dataDir, `bench-create-${i}`)).apiKey);
 
-  // The baseline serves exactly what the server answered, so both put the same bytes on the wire.
-  const real = await fetchOnce({ port: server.port, path: REQUEST_PATH, headers, ca });
-  if (real.status !== 200) throw new Error(`GET ${REQUEST_PATH} on the real server answered ${real.status}: ${real.body}`);
-  const bodyFile = path.join(dataDir, 'regions-body.json');
-  await fs.writeFile(bodyFile, real.body);
-  const bare = forkTracked('bare server', path.join(BENCH_DIR, 'bare-server.mjs'), [
-    JSON.stringify({ certFile: server.certFile, keyFile: server.keyFile, bodyFile }),
-  ]);
-  const { port: barePort } = await waitForMessage(bare, 30_000);
-  const copy = await fetchOnce({ port: barePort, path: REQUEST_PATH, headers, ca });
-  if (copy.status !== 200 || copy.body !== real.body) {
-    throw new Error(`the bare server's answer (${copy.status}, ${copy.body.length} chars) differs from the real server's`);
+  process.stdout.write(`Seeding ${config.depth.toLocaleString('en')} instances into SQLite... `);
+  const seedStart = Date.now();
+  seedInstances(path.join(dataDir, 'cloudnexus.db'), list.accountId, config.depth);
+  console.log(`${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
+
+  // A known cursor secret lets us sign the cursor of the row `depth - limit - 1` deep with the
+  // server's own Cursors class: the same cursor the server would hand out after walking there.
+  const cursorSecret = randomBytes(32).toString('hex');
+  const server = await startServer(dataDir, ['--sim-delay-ms', '0', '--cursor-secret', cursorSecret]);
+  const { Cursors } = await import(pathToFileURL(path.join(SERVER_DIR, 'dist', 'http', 'pagination.js')).href);
+  const deepIndex = Math.max(0, config.depth - 20 - 1);
+  const deepPath = `${LIST_PATH}&cursor=${new Cursors(cursorSecret).encode('instances', seedPosition(deepIndex))}`;
+
+  const headers = { authorization: `Bearer ${list.apiKey}` };
+  const ca = await fs.readFile(server.certFile);
+  const tls = { certFile: server.certFile, keyFile: server.keyFile };
+
+  const first = await fetchOnce({ port: server.port, path: LIST_PATH, headers, ca });
+  const deep = await fetchOnce({ port: server.port, path: deepPath, headers, ca });
+  for (const [what, answer, expected] of [['first page', first, 0], ['deep page', deep, deepIndex + 1]]) {
+    if (answer.status !== 200) throw new Error(`GET ${what} answered ${answer.status}: ${answer.body}`);
+    const id = JSON.parse(answer.body).data[0]?.id;
+    if (id !== seedPosition(expected)[1]) throw new Error(`the ${what} starts at ${id}, expected ${seedPosition(expected)[1]}`);
   }
 
-  const targets = {
-    bare: { name: 'bare', port: barePort, pid: bare.pid },
-    server: { name: 'server', port: server.port, pid: server.child.pid },
-  };
-  const common = {
-    path: REQUEST_PATH,
-    headers,
-    certFile: server.certFile,
-    concurrency: config.concurrency,
-    warmupSeconds: config.warmupSeconds,
-    seconds: config.seconds,
-    expectedBytes: Buffer.byteLength(real.body),
-  };
-  console.log(`Response: ${common.expectedBytes} bytes. Real server on :${server.port}, bare Fastify on :${barePort}.`);
+  // The Fastify baseline serves exactly what the server answered, so both put the same bytes on the wire.
+  const bodyFile = path.join(dataDir, 'list-body.json');
+  await fs.writeFile(bodyFile, first.body);
+  const bareFastify = await startBaseline('bare Fastify', 'bare-server.mjs', { ...tls, bodyFile, route: '/v2/instances' });
+  const copy = await fetchOnce({ port: bareFastify.port, path: LIST_PATH, headers, ca });
+  if (copy.status !== 200 || copy.body !== first.body) throw new Error(`the bare Fastify answer (${copy.status}) differs from the real server's`);
+  const bareNode = await startBaseline('bare node:https', 'bare-node.mjs', tls);
+  const moto = await startMoto(MOTO_INSTANCES);
 
-  // Alternating bare, server, bare, server spreads any drift in machine load over both.
+  const https = { tls: true, certFile: server.certFile };
+  const get = (p, bytes) => ({ ...https, expectStatus: 200, expectedBytes: bytes, workload: { kind: 'get', path: p, headers } });
+  const serverPid = server.child.pid;
+  const targets = [
+    { name: 'node', port: bareNode.port, pid: bareNode.child.pid, load: get('/', 12) },
+    { name: 'fastify', port: bareFastify.port, pid: bareFastify.child.pid, load: get(LIST_PATH, Buffer.byteLength(first.body)) },
+    { name: 'list', port: server.port, pid: serverPid, load: get(LIST_PATH, Buffer.byteLength(first.body)) },
+    { name: 'list-deep', port: server.port, pid: serverPid, load: get(deepPath, Buffer.byteLength(deep.body)) },
+    { name: 'moto-list', port: moto.port, pid: moto.child.pid, load: { tls: false, expectStatus: 200, expectedBytes: null, workload: { kind: 'moto-list' } } },
+    {
+      name: 'create', port: server.port, pid: serverPid,
+      load: { ...https, expectStatus: 201, expectedBytes: null, workload: { kind: 'create', path: '/v2/instances', keys: creators, fields: { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' } } },
+    },
+    { name: 'moto-create', port: moto.port, pid: moto.child.pid, load: { tls: false, expectStatus: 200, expectedBytes: null, workload: { kind: 'moto-create' } } },
+  ];
+  console.log(`Server :${server.port}, bare node :${bareNode.port}, bare Fastify :${bareFastify.port}, moto :${moto.port}; list page ${first.body.length} bytes.`);
+
+  // Alternating every target each round spreads any drift in machine load over all of them.
   const runs = [];
   for (let round = 1; round <= config.rounds; round++) {
-    for (const name of TARGETS) {
-      process.stdout.write(`round ${round}/${config.rounds}  ${name.padEnd(6)}  `);
-      const result = await measure(targets[name], common);
+    for (const target of targets) {
+      process.stdout.write(`round ${round}/${config.rounds}  ${target.name.padEnd(11)}  `);
+      const result = await measure(target);
       console.log(`${result.rps.toFixed(0)} req/s`);
-      runs.push({ target: name, round, ...result });
+      runs.push({ target: target.name, round, ...result });
     }
   }
 
@@ -106,20 +147,28 @@ async function main() {
     const of = (key) => (mine.some((run) => run[key] === null) ? null : median(mine.map((run) => run[key])));
     return Object.fromEntries(METRICS.map((key) => [key, of(key)]));
   };
-  const summary = { bare: summarize('bare'), server: summarize('server') };
-  summary.ratio = summary.server.rps / summary.bare.rps;
-  summary.cpuCostRatio =
-    summary.server.targetCpuUsPerRequest === null ? null : summary.server.targetCpuUsPerRequest / summary.bare.targetCpuUsPerRequest;
+  const summary = Object.fromEntries(targets.map((t) => [t.name, summarize(t.name)]));
+  const ratios = [
+    { name: 'list / bare node req/s', value: summary.list.rps / summary.node.rps, meaning: 'target >= 0.40' },
+    { name: 'list / bare Fastify req/s', value: summary.list.rps / summary.fastify.rps, meaning: 'same bytes' },
+    { name: 'list p99 ms', value: summary.list.p99Ms, meaning: `target < 10 at ${config.concurrency} connections` },
+    { name: `page ~${deepIndex.toLocaleString('en')} deep / first page, p50`, value: summary['list-deep'].p50Ms / summary.list.p50Ms, meaning: 'target <= 1.5' },
+    { name: 'page deep / first, CPU us per request', value: summary['list-deep'].targetCpuUsPerRequest / summary.list.targetCpuUsPerRequest, meaning: 'target <= 1.5' },
+    { name: 'list / moto DescribeInstances req/s', value: summary.list.rps / summary['moto-list'].rps, meaning: 'target >= 10' },
+    { name: 'create / moto RunInstances req/s', value: summary.create.rps / summary['moto-create'].rps, meaning: 'no target' },
+  ];
 
   const report = {
-    benchmark: 'regions',
+    benchmark: 'bench',
     startedAt,
-    request: `GET ${REQUEST_PATH}`,
-    responseBytes: common.expectedBytes,
+    requests: Object.fromEntries(targets.map((t) => [t.name, t.load.workload])),
+    listBytes: first.body.length,
+    deepIndex,
     config,
     machine: { ...machine, loadAverageAfter: os.loadavg().map((n) => Math.round(n * 100) / 100) },
     runs,
     summary,
+    ratios,
   };
   printTable(report);
   console.log(`Results written to ${path.relative(process.cwd(), writeJson(report))}`);

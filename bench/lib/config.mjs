@@ -8,9 +8,9 @@ export const SERVER_DIR = path.join(REPO_ROOT, 'server');
 export const SERVER_BIN = path.join(SERVER_DIR, 'dist', 'bin.js');
 export const RESULTS_DIR = path.join(BENCH_DIR, 'results');
 
-// The one request both targets answer; the query string is ignored by the bare route but kept so
-// both see byte-identical requests.
-export const REQUEST_PATH = '/v2/regions?limit=20';
+// The list every CloudNexus-shaped target answers; the bare Fastify route ignores the query string,
+// which is kept so both see byte-identical requests.
+export const LIST_PATH = '/v2/instances?limit=20';
 
 function number(name, fallback, { integer = false, zero = false } = {}) {
   const raw = process.env[name];
@@ -28,7 +28,11 @@ export function loadConfig() {
     rounds: number('BENCH_ROUNDS', 2, { integer: true }),
     seconds: number('BENCH_SECONDS', 10),
     warmupSeconds: number('BENCH_WARMUP_SECONDS', 2, { zero: true }),
-    concurrency: number('BENCH_CONCURRENCY', 32, { integer: true }),
+    concurrency: number('BENCH_CONCURRENCY', 50, { integer: true }),
+    // Rows seeded for the page-depth scenario (the list account's instances).
+    depth: number('BENCH_DEPTH', 1_000_000, { integer: true }),
+    // Accounts the create scenario spreads over: each holds at most 500 instances (enterprise quota).
+    createAccounts: number('BENCH_CREATE_ACCOUNTS', 24, { integer: true }),
     // Rebuild server/dist even if it exists (it is otherwise built only when missing).
     rebuild: process.env.BENCH_REBUILD === '1',
   });

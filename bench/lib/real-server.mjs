@@ -37,16 +37,19 @@ async function cli(args) {
  * An enterprise account whose custom limit (the maximum, a million a minute) the benchmark cannot
  * reach, so a 429 never shortens a run. Created before the server starts, in the same data dir.
  */
-export async function createAccount(dataDir) {
-  const out = await cli(['accounts', 'create', '--name', 'bench', '--tier', 'enterprise', '--rate-limit', '1000000', '--json', '--data-dir', dataDir]);
+export async function createAccount(dataDir, name = 'bench') {
+  const out = await cli(['accounts', 'create', '--name', name, '--tier', 'enterprise', '--rate-limit', '1000000', '--json', '--data-dir', dataDir]);
   if (typeof out.api_key !== 'string') throw new Error(`accounts create printed no api_key: ${JSON.stringify(out)}`);
-  return out.api_key;
+  return { apiKey: out.api_key, accountId: out.account.id };
 }
 
-/** Starts the server on a port the OS picks (no race for a "free" port) and waits until it listens. */
-export async function startServer(dataDir) {
+/**
+ * Starts the server on a port the OS picks (no race for a "free" port) and waits until it listens.
+ * `flags` adds configuration flags (--sim-delay-ms, --cursor-secret).
+ */
+export async function startServer(dataDir, flags = []) {
   const child = spawnTracked('cloudnexus-server start', process.execPath, [
-    SERVER_BIN, 'start', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn',
+    SERVER_BIN, 'start', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', '0', '--log-level', 'warn', ...flags,
   ]);
   const [, port] = await waitForOutput(child, /CloudNexus API listening on https:\/\/127\.0\.0\.1:(\d+)\//, 60_000);
   return {

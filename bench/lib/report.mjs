@@ -35,20 +35,20 @@ const fmt = (value, digits) => (value === null || Number.isNaN(value) ? '-' : va
 // something else was competing for the two cores and the run's numbers are suspect.
 const OTHER_CPU_WARNING_PCT = 30;
 
-export function printTable({ runs, summary, config, machine }) {
+export function printTable({ runs, summary, ratios, config, machine }) {
   const header = ['target', 'round', 'req/s', 'p50 ms', 'p99 ms', 'target cpu%', 'load cpu%', 'other cpu%', 'target cpu us/req'];
   const cells = (target, round, r) => [
     target, round, fmt(r.rps, 0), fmt(r.p50Ms, 2), fmt(r.p99Ms, 2),
     fmt(r.targetCpuPct, 0), fmt(r.loadCpuPct, 0), fmt(r.otherCpuPct, 0), fmt(r.targetCpuUsPerRequest, 0),
   ];
   const rows = [header, ...runs.map((run) => cells(run.target, String(run.round), run))];
-  for (const target of ['bare', 'server']) rows.push(cells(target, 'median', summary[target]));
+  for (const target of Object.keys(summary)) rows.push(cells(target, 'median', summary[target]));
 
   const widths = header.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
   const line = (row) => row.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
   console.log('');
-  console.log(`GET /v2/regions?limit=20, HTTPS keep-alive, ${config.concurrency} connections, ${config.seconds} s per run after ${config.warmupSeconds} s warm-up`);
+  console.log(`Keep-alive, ${config.concurrency} connections, ${config.seconds} s per run after ${config.warmupSeconds} s warm-up`);
   console.log(`${machine.cores} x ${machine.cpu}, Node ${machine.node}, load average ${machine.loadAverage.join(' ')} before`);
   console.log('');
   console.log(line(header));
@@ -57,10 +57,7 @@ export function printTable({ runs, summary, config, machine }) {
   console.log(rule);
   rows.slice(runs.length + 1).forEach((row) => console.log(line(row)));
   console.log('');
-  console.log(`server/bare = ${summary.ratio.toFixed(2)}`);
-  if (summary.cpuCostRatio !== null) {
-    console.log(`CPU per request, server vs bare: ${fmt(summary.server.targetCpuUsPerRequest, 0)} us vs ${fmt(summary.bare.targetCpuUsPerRequest, 0)} us (${summary.cpuCostRatio.toFixed(1)}x)`);
-  }
+  for (const ratio of ratios) console.log(`${ratio.name.padEnd(44)} ${fmt(ratio.value, 2)}  (${ratio.meaning})`);
   for (const run of runs) {
     if (run.loadCpuPct >= 90) {
       console.log(`note: ${run.target} round ${run.round}: the load generator used ${fmt(run.loadCpuPct, 0)}% of a core, so its req/s is a floor (client-bound)`);
@@ -74,7 +71,7 @@ export function printTable({ runs, summary, config, machine }) {
 export function writeJson(report) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const stamp = report.startedAt.replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-  const file = path.join(RESULTS_DIR, `regions-${stamp}.json`);
+  const file = path.join(RESULTS_DIR, `${report.benchmark}-${stamp}.json`);
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

@@ -1,0 +1,31 @@
+// Deep seeding for the page-depth scenario: rows go straight into SQLite, because a million
+// creates through the API would take longer than the benchmark and exceed any quota.
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { REPO_ROOT } from './config.mjs';
+
+const Database = createRequire(path.join(REPO_ROOT, 'package.json'))('better-sqlite3');
+const BASE_MS = Date.parse('2020-01-01T00:00:00Z');
+
+/** Row `i` of the seed: one second older than row i-1, so newest-first order is i = 0, 1, 2, ... */
+export function seedPosition(i) {
+  return [new Date(BASE_MS - i * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), `inst_seed${String(i).padStart(9, '0')}`];
+}
+
+/** Inserts `count` running instances for the account in one transaction with one prepared statement. */
+export function seedInstances(dbFile, accountId, count) {
+  const db = new Database(dbFile);
+  try {
+    const insert = db.prepare(`INSERT INTO instances (id, account_id, name, region, plan, image, status, cpu, memory_gb,
+      ipv4, user_data, ssh_key_ids, action_id, created_at, updated_at)
+      VALUES (?, ?, ?, 'us-east-1', 'micro', 'ubuntu-24-04', 'running', 1, 1, NULL, NULL, '[]', NULL, ?, ?)`);
+    db.transaction(() => {
+      for (let i = 0; i < count; i++) {
+        const [at, id] = seedPosition(i);
+        insert.run(id, accountId, `seed-${i}`, at, at);
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
