@@ -11,6 +11,7 @@ import { BENCH_DIR, LIST_PATH, SERVER_DIR, loadConfig } from './lib/config.mjs';
 import { forkTracked, stopAll, waitForExit, waitForMessage } from './lib/children.mjs';
 import { fetchOnce } from './lib/fetch-once.mjs';
 import { ensureMoto, startMoto } from './lib/moto.mjs';
+import { freshSchema } from './lib/postgres.mjs';
 import { createAccount, ensureBuilt, startServer } from './lib/real-server.mjs';
 import { machineConditions, printTable, writeJson } from './lib/report.mjs';
 import { seedInstances, seedPosition } from './lib/seed.mjs';
@@ -19,6 +20,8 @@ import { median } from './lib/stats.mjs';
 const METRICS = ['rps', 'p50Ms', 'p99Ms', 'targetCpuPct', 'loadCpuPct', 'otherCpuPct', 'targetCpuUsPerRequest'];
 // Instances moto holds, so DescribeInstances MaxResults=20 answers a full page like our list.
 const MOTO_INSTANCES = 100;
+// Instances seeded on PostgreSQL: a few full pages; depth is measured on SQLite.
+const PG_INSTANCES = 100;
 let config;
 try {
   config = loadConfig();
@@ -27,6 +30,7 @@ try {
   process.exit(2);
 }
 let dataDir = null;
+let postgres = null;
 
 // Idempotent: reached from success, failure and signals, possibly more than one at once.
 let cleaning = null;
@@ -34,6 +38,8 @@ let interrupted = false;
 function cleanup() {
   cleaning ??= (async () => {
     await stopAll();
+    // After the servers are gone, so nothing holds a lock on the schema.
+    if (postgres?.drop) await postgres.drop().catch((error) => console.error(`could not drop schema ${postgres.schema}: ${error.message}`));
     if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
   })();
   return cleaning;
@@ -67,6 +73,33 @@ async function startBaseline(name, file, options) {
   const child = forkTracked(name, path.join(BENCH_DIR, file), [JSON.stringify(options)]);
   const { port } = await waitForMessage(child, 30_000);
   return { child, port };
+}
+
+/**
+ * A second real server on PostgreSQL (in a fresh schema) for the list, or null when no database is
+ * reachable: then the run says so and goes on without it.
+ */
+async function startPostgresServer() {
+  postgres = await freshSchema();
+  if (postgres.skipped) {
+    console.log(`PostgreSQL: skipped, ${postgres.skipped}`);
+    return null;
+  }
+  // Its own data dir for its own certificate; the database is the schema.
+  const pgDir = path.join(dataDir, 'postgres');
+  await fs.mkdir(pgDir);
+  const database = ['--database-url', postgres.url];
+  const account = await createAccount(pgDir, 'bench-list', database);
+  await postgres.seed(account.accountId, PG_INSTANCES);
+  const pgServer = await startServer(pgDir, database);
+  const headers = { authorization: `Bearer ${account.apiKey}` };
+  const page = await fetchOnce({ port: pgServer.port, path: LIST_PATH, headers, ca: await fs.readFile(pgServer.certFile) });
+  if (page.status !== 200 || JSON.parse(page.body).data.length !== 20) throw new Error(`GET ${LIST_PATH} on PostgreSQL answered ${page.status}: ${page.body.slice(0, 300)}`);
+  console.log(`PostgreSQL: schema ${postgres.schema}, server on :${pgServer.port}`);
+  return {
+    name: 'list-pg', port: pgServer.port, pid: pgServer.child.pid,
+    load: { tls: true, certFile: pgServer.certFile, expectStatus: 200, expectedBytes: Buffer.byteLength(page.body), workload: { kind: 'get', path: LIST_PATH, headers } },
+  };
 }
 
 async function main() {
@@ -117,10 +150,12 @@ async function main() {
   const https = { tls: true, certFile: server.certFile };
   const get = (p, bytes) => ({ ...https, expectStatus: 200, expectedBytes: bytes, workload: { kind: 'get', path: p, headers } });
   const serverPid = server.child.pid;
+  const pgTarget = await startPostgresServer();
   const targets = [
     { name: 'node', port: bareNode.port, pid: bareNode.child.pid, load: get('/', 12) },
     { name: 'fastify', port: bareFastify.port, pid: bareFastify.child.pid, load: get(LIST_PATH, Buffer.byteLength(first.body)) },
     { name: 'list', port: server.port, pid: serverPid, load: get(LIST_PATH, Buffer.byteLength(first.body)) },
+    ...(pgTarget ? [pgTarget] : []),
     { name: 'list-deep', port: server.port, pid: serverPid, load: get(deepPath, Buffer.byteLength(deep.body)) },
     { name: 'moto-list', port: moto.port, pid: moto.child.pid, load: { tls: false, expectStatus: 200, expectedBytes: null, workload: { kind: 'moto-list' } } },
     {
@@ -150,6 +185,7 @@ async function main() {
   const summary = Object.fromEntries(targets.map((t) => [t.name, summarize(t.name)]));
   const ratios = [
     { name: 'list / bare node req/s', value: summary.list.rps / summary.node.rps, meaning: 'target >= 0.40' },
+    ...(pgTarget ? [{ name: 'list on PostgreSQL / bare node req/s', value: summary['list-pg'].rps / summary.node.rps, meaning: 'target >= 0.40' }] : []),
     { name: 'list / bare Fastify req/s', value: summary.list.rps / summary.fastify.rps, meaning: 'same bytes' },
     { name: 'list p99 ms', value: summary.list.p99Ms, meaning: `target < 10 at ${config.concurrency} connections` },
     { name: `page ~${deepIndex.toLocaleString('en')} deep / first page, p50`, value: summary['list-deep'].p50Ms / summary.list.p50Ms, meaning: 'target <= 1.5' },
@@ -163,6 +199,7 @@ async function main() {
     startedAt,
     requests: Object.fromEntries(targets.map((t) => [t.name, t.load.workload])),
     listBytes: first.body.length,
+    postgres: postgres?.skipped ? { skipped: postgres.skipped } : { schema: postgres.schema },
     deepIndex,
     config,
     machine: { ...machine, loadAverageAfter: os.loadavg().map((n) => Math.round(n * 100) / 100) },

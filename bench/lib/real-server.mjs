@@ -35,10 +35,11 @@ async function cli(args) {
 
 /**
  * An enterprise account whose custom limit (the maximum, a million a minute) the benchmark cannot
- * reach, so a 429 never shortens a run. Created before the server starts, in the same data dir.
+ * reach, so a 429 never shortens a run. Created before the server starts, in the same data dir
+ * (`flags`: --database-url for PostgreSQL).
  */
-export async function createAccount(dataDir, name = 'bench') {
-  const out = await cli(['accounts', 'create', '--name', name, '--tier', 'enterprise', '--rate-limit', '1000000', '--json', '--data-dir', dataDir]);
+export async function createAccount(dataDir, name = 'bench', flags = []) {
+  const out = await cli(['accounts', 'create', '--name', name, '--tier', 'enterprise', '--rate-limit', '1000000', '--json', '--data-dir', dataDir, ...flags]);
   if (typeof out.api_key !== 'string') throw new Error(`accounts create printed no api_key: ${JSON.stringify(out)}`);
   return { apiKey: out.api_key, accountId: out.account.id };
 }

@@ -1,5 +1,5 @@
-// Deep seeding for the page-depth scenario: rows go straight into SQLite, because a million
-// creates through the API would take longer than the benchmark and exceed any quota.
+// Seeded instances, inserted straight into the database: a million creates through the API would
+// take longer than the benchmark and exceed any quota. SQLite here; PostgreSQL in postgres.mjs.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { REPO_ROOT } from './config.mjs';
@@ -12,18 +12,22 @@ export function seedPosition(i) {
   return [new Date(BASE_MS - i * 1000).toISOString().replace(/\.\d+Z$/, 'Z'), `inst_seed${String(i).padStart(9, '0')}`];
 }
 
-/** Inserts `count` running instances for the account in one transaction with one prepared statement. */
+export const SEED_COLUMNS = ['id', 'account_id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb',
+  'ipv4', 'user_data', 'ssh_key_ids', 'action_id', 'created_at', 'updated_at'];
+
+/** A running `micro` instance in us-east-1, values in SEED_COLUMNS order. */
+export function seedRow(accountId, i) {
+  const [at, id] = seedPosition(i);
+  return [id, accountId, `seed-${i}`, 'us-east-1', 'micro', 'ubuntu-24-04', 'running', 1, 1, null, null, '[]', null, at, at];
+}
+
+/** Inserts `count` instances for the account in one transaction with one prepared statement. */
 export function seedInstances(dbFile, accountId, count) {
   const db = new Database(dbFile);
   try {
-    const insert = db.prepare(`INSERT INTO instances (id, account_id, name, region, plan, image, status, cpu, memory_gb,
-      ipv4, user_data, ssh_key_ids, action_id, created_at, updated_at)
-      VALUES (?, ?, ?, 'us-east-1', 'micro', 'ubuntu-24-04', 'running', 1, 1, NULL, NULL, '[]', NULL, ?, ?)`);
+    const insert = db.prepare(`INSERT INTO instances (${SEED_COLUMNS.join(', ')}) VALUES (${SEED_COLUMNS.map(() => '?').join(', ')})`);
     db.transaction(() => {
-      for (let i = 0; i < count; i++) {
-        const [at, id] = seedPosition(i);
-        insert.run(id, accountId, `seed-${i}`, at, at);
-      }
+      for (let i = 0; i < count; i++) insert.run(seedRow(accountId, i));
     })();
   } finally {
     db.close();
