@@ -13,6 +13,7 @@ import { RouteIndex } from './http/method-not-allowed.js';
 import { OpenApiCollector } from './http/openapi.js';
 import { Cursors } from './http/pagination.js';
 import { registerValidators } from './http/validators.js';
+import { registerBodyDeadline } from './http/body-deadline.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { MemoryRateLimitStore, type RateLimitStore } from './http/rate-limit-store.js';
 import type { TlsMaterial } from './http/tls.js';
@@ -88,11 +89,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const clock = deps.clock ?? systemClock;
   const { db } = deps.database;
   const fastify = Fastify({
-    https: { cert: deps.tls.cert, key: deps.tls.key },
+    // Node checks for overdue requests every connectionsCheckingInterval (30 s by default): check
+    // often enough that the request timeout is kept to within a second.
+    https: { cert: deps.tls.cert, key: deps.tls.key, connectionsCheckingInterval: Math.min(1000, config.timeouts.requestMs) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: newRequestId,
-    // Requests that dribble in are cut off rather than holding a connection forever.
-    requestTimeout: 30_000,
+    // Slow clients (slowloris) are cut off: a request must arrive whole in time, and a connection
+    // that sits idle is closed, so neither can hold a socket forever.
+    requestTimeout: config.timeouts.requestMs,
+    connectionTimeout: config.timeouts.idleMs,
     frameworkErrors,
     clientErrorHandler: clientErrors,
     logger: {
@@ -104,6 +109,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // Only JSON bodies: anything else is a 415.
   fastify.removeContentTypeParser(['text/plain']);
 
+  registerBodyDeadline(fastify, config.timeouts.requestMs);
   registerValidators(fastify);
   const routeIndex = new RouteIndex();
   routeIndex.watch(fastify);

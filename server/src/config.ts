@@ -23,6 +23,12 @@ export interface Config {
   readonly driver: DriverName;
   /** How long each simulated driver step takes. */
   readonly simDelayMs: number;
+  readonly timeouts: {
+    /** Longest a client may take to send a whole request (headers and body); then 408 and close. */
+    readonly requestMs: number;
+    /** Longest a connection may sit idle (no bytes either way) before it is closed. */
+    readonly idleMs: number;
+  };
   readonly worker: {
     /** Actions one process runs at once. */
     readonly concurrency: number;
@@ -61,6 +67,8 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_WORKER_CONCURRENCY: 'worker-concurrency',
   CLOUDNEXUS_ACTION_LEASE_MS: 'action-lease-ms',
   CLOUDNEXUS_WORKER_POLL_MS: 'worker-poll-ms',
+  CLOUDNEXUS_REQUEST_TIMEOUT_MS: 'request-timeout-ms',
+  CLOUDNEXUS_IDLE_TIMEOUT_MS: 'idle-timeout-ms',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -103,6 +111,10 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     cursorSecret,
     driver: parseDriver(read('CLOUDNEXUS_DRIVER') ?? 'sim'),
     simDelayMs: parseInteger('CLOUDNEXUS_SIM_DELAY_MS', read('CLOUDNEXUS_SIM_DELAY_MS') ?? '2000', 0, 600_000),
+    timeouts: Object.freeze({
+      requestMs: parseInteger('CLOUDNEXUS_REQUEST_TIMEOUT_MS', read('CLOUDNEXUS_REQUEST_TIMEOUT_MS') ?? '30000', 100, 600_000),
+      idleMs: parseInteger('CLOUDNEXUS_IDLE_TIMEOUT_MS', read('CLOUDNEXUS_IDLE_TIMEOUT_MS') ?? '60000', 100, 3_600_000),
+    }),
     worker: Object.freeze({
       concurrency: parseInteger('CLOUDNEXUS_WORKER_CONCURRENCY', read('CLOUDNEXUS_WORKER_CONCURRENCY') ?? '8', 1, 256),
       leaseMs: parseInteger('CLOUDNEXUS_ACTION_LEASE_MS', read('CLOUDNEXUS_ACTION_LEASE_MS') ?? '30000', 100, 3_600_000),
