@@ -1,22 +1,18 @@
 // Keyset conditions for lists ordered newest first by (time, id), served by an index on them.
-import type { ExpressionBuilder, Expression, SelectQueryBuilder, SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { invalidCursor, type PageRequest, type Position } from '../http/pagination.js';
 
 /**
  * Rows strictly after `after` in (timeColumn desc, id desc) order; everything when `after` is null.
- * `timeColumn` and `idColumn` may be qualified (`instances.created_at`) when the query joins.
+ * Written as one row-value comparison, `(time, id) < (?, ?)`: both SQLite and PostgreSQL then seek
+ * the (account_id, time, id) index to the cursor, so a page costs the same at any depth. The
+ * equivalent `time < ? OR (time = ? AND id < ?)` makes SQLite scan every row down to the cursor.
  */
-function keysetBefore<DB, TB extends keyof DB>(
-  eb: ExpressionBuilder<DB, TB>,
-  after: Position | null,
-  timeColumn = 'created_at',
-  idColumn = 'id',
-): Expression<SqlBool> {
-  if (after === null) return eb.lit(true);
+function keysetBefore(after: Position | null, timeColumn: string): RawBuilder<SqlBool> {
+  if (after === null) return sql<SqlBool>`1 = 1`;
   const [time, id] = after;
   if (typeof time !== 'string' || typeof id !== 'string' || after.length !== 2) throw invalidCursor();
-  const ref = eb.ref as unknown as (column: string) => Expression<string>;
-  return eb.or([eb(ref(timeColumn), '<', time), eb.and([eb(ref(timeColumn), '=', time), eb(ref(idColumn), '<', id)])]);
+  return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref('id')}) < (${time}, ${id})`;
 }
 
 /** One page of a list, newest first: the keyset condition, the order, and one extra row for has_more. */
@@ -25,7 +21,7 @@ export function pageNewestFirst<DB, TB extends keyof DB, O>(query: SelectQueryBu
   // shared by every table a caller might pass.
   const untyped = query as unknown as SelectQueryBuilder<Record<string, Record<string, unknown>>, string, O>;
   return untyped
-    .where((eb) => keysetBefore(eb, page.after, timeColumn))
+    .where(keysetBefore(page.after, timeColumn))
     .orderBy(timeColumn, 'desc')
     .orderBy('id', 'desc')
     .limit(page.limit + 1) as unknown as SelectQueryBuilder<DB, TB, O>;
