@@ -244,7 +244,7 @@ export class InstancesService {
   }
 }
 
-export function present(row: InstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
+function present(row: InstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
   return {
     id: row.id,
     name: row.name,

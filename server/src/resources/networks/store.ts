@@ -28,6 +28,17 @@ export class NetworksStore {
     return (await this.db.selectFrom('networks').selectAll().where('vpc_id', '=', row.vpc_id).where('name', '=', row.name).executeTakeFirst()) as NetworkRow;
   }
 
+  /** The default network of the account's default VPC in `region`, if made already. */
+  async defaultIn(accountId: string, region: string): Promise<NetworkRow | undefined> {
+    return this.db
+      .selectFrom('networks')
+      .innerJoin('vpcs', 'vpcs.id', 'networks.vpc_id')
+      .selectAll('networks')
+      .where('vpcs.default_key', '=', `${accountId}:${region}`)
+      .where('networks.is_default', '=', 1)
+      .executeTakeFirst();
+  }
+
   async find(accountId: string, id: string): Promise<NetworkRow | undefined> {
     return this.db.selectFrom('networks').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }

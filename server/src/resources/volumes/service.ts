@@ -193,7 +193,7 @@ export class VolumesService {
   }
 }
 
-export function present(row: VolumeRow, labels: Record<string, string>): Volume {
+function present(row: VolumeRow, labels: Record<string, string>): Volume {
   return {
     id: row.id,
     name: row.name,

@@ -136,6 +136,9 @@ export class VpcsService {
 
   /** The region's default network, creating the default VPC and network on first use (safe under races). */
   async defaultNetwork(accountId: string, region: string): Promise<NetworkRow> {
+    // The common case reads; only the first use of a region writes (two inserts that tolerate a race).
+    const existing = await new NetworksStore(this.database.db).defaultIn(accountId, region);
+    if (existing) return existing;
     const now = storedTime(this.clock());
     const ranges = defaultRange(region);
     const vpc = await new VpcsStore(this.database.db).insertDefault({
