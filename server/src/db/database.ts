@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { cachingStatements } from './statement-cache.js';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Tables } from './tables.js';
@@ -22,6 +23,11 @@ export interface Database {
   readonly kind: DatabaseTarget['kind'];
   /** The PostgreSQL schema in use when it is not the default one. */
   readonly schema: string | null;
+  /**
+   * SQLite only: a counter that moves whenever another connection (the operator CLI, another
+   * process on the same file) commits. Caches of rows this process did not write check it.
+   */
+  readonly externalWrites: (() => number) | null;
   close(): Promise<void>;
 }
 
@@ -34,11 +40,15 @@ export interface PostgresOptions {
 }
 
 export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
-  const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, options);
-  return { db, kind: target.kind, schema: target.kind === 'postgres' ? (options.searchPath ?? null) : null, close: () => db.destroy() };
+  if (target.kind === 'sqlite') {
+    const { db, externalWrites } = openSqlite(target.file);
+    return { db, kind: 'sqlite', schema: null, externalWrites, close: () => db.destroy() };
+  }
+  const db = openPostgres(target.url, options);
+  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, close: () => db.destroy() };
 }
 
-function openSqlite(file: string): Db {
+function openSqlite(file: string): { db: Db; externalWrites: () => number } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets the operator CLI write while the server reads and writes.
@@ -48,7 +58,12 @@ function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // data_version changes only for commits made by other connections, never for this one's own.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  return {
+    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }),
+    externalWrites: () => dataVersion.get() as number,
+  };
 }
 
 function openPostgres(url: string, options: PostgresOptions): Db {
