@@ -20,6 +20,7 @@ import type { TlsMaterial } from './http/tls.js';
 import { AccountsStore } from './resources/accounts/store.js';
 import { ApiKeysService } from './resources/api-keys/service.js';
 import { ApiKeysStore } from './resources/api-keys/store.js';
+import { KeyCache } from './resources/api-keys/key-cache.js';
 import { registerApiKeyRoutes } from './resources/api-keys/routes.js';
 import { registerSshKeyRoutes } from './resources/ssh-keys/routes.js';
 import { SshKeysService } from './resources/ssh-keys/service.js';
@@ -123,11 +124,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const metrics = new Metrics();
   metrics.observe(fastify);
   // With Redis, nodes share rate-limit counters and revocations; without it, this node is alone.
-  const shared = config.redisUrl ? await connectSharedState(config.redisUrl, metrics, fastify.log, clock) : null;
+  const keyCache = new KeyCache(clock, deps.database.externalWrites);
+  const shared = config.redisUrl ? await connectSharedState(config.redisUrl, metrics, fastify.log, keyCache) : null;
   if (shared) fastify.addHook('onClose', () => shared.close());
 
   const accounts = new AccountsStore(db);
-  const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock, shared ? { cache: shared.keyCache, revocations: shared.revocations } : {});
+  const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock, { cache: keyCache, ...(shared ? { revocations: shared.revocations } : {}) });
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
   const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);

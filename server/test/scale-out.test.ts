@@ -118,18 +118,28 @@ describe('a node whose Redis is down', () => {
     assert.match(metrics.body, /cloudnexus_redis_errors_total\{operation="rate_limit"\} 61/);
   });
 
-  test('caches no keys, so a revoke is seen at once', async () => {
+  test('is not ready: /readyz is a 503 naming Redis', async () => {
+    const response = await t.request(null, { method: 'GET', url: '/readyz' });
+    const body = assertError(response, 503);
+    assert.deepEqual(body.error.details.map((d) => d.field), ['redis']);
+  });
+});
+
+// On SQLite the key cache needs no Redis (the file's data_version shows other writers), but
+// PostgreSQL nodes learn of revocations only through Redis: without it they must not cache.
+describe('a PostgreSQL node whose Redis is down', { skip: DATABASE_KINDS.includes('postgres') ? false : 'needs PostgreSQL' }, () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp('postgres', { env: { REDIS_URL: await closedPortRedisUrl() } });
+  });
+  after(() => t.close());
+
+  test('caches no keys, so a revoke behind its back is seen at once', async () => {
     const { account, key } = await t.newCaller();
     const other = await t.issueKey(account.id);
     assert.equal((await t.request(other.secret, { method: 'GET', url: '/v2/regions' })).statusCode, 200);
     await new ApiKeysStore(t.testDb.database.db).revoke(account.id, other.id, new Date().toISOString());
     assertError(await t.request(other.secret, { method: 'GET', url: '/v2/regions' }), 401);
     assert.equal((await t.request(key, { method: 'GET', url: '/v2/regions' })).statusCode, 200);
-  });
-
-  test('is not ready: /readyz is a 503 naming Redis', async () => {
-    const response = await t.request(null, { method: 'GET', url: '/readyz' });
-    const body = assertError(response, 503);
-    assert.deepEqual(body.error.details.map((d) => d.field), ['redis']);
   });
 });

@@ -1,9 +1,8 @@
 // What nodes share through Redis when REDIS_URL is set: rate-limit counters and key revocations.
 import type { FastifyBaseLogger } from 'fastify';
-import type { Clock } from '../clock.js';
 import { RedisRateLimitStore } from '../http/redis-rate-limit-store.js';
 import type { Metrics } from '../http/metrics.js';
-import { KeyCache } from '../resources/api-keys/key-cache.js';
+import type { KeyCache } from '../resources/api-keys/key-cache.js';
 import { RedisRevocations } from '../resources/api-keys/revocations.js';
 import { connectRedis } from './client.js';
 
@@ -16,7 +15,8 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-export async function connectSharedState(url: string, metrics: Metrics, log: FastifyBaseLogger, clock: Clock): Promise<SharedState> {
+/** `keyCache` is made live while revocations arrive (and off while they may be missed). */
+export async function connectSharedState(url: string, metrics: Metrics, log: FastifyBaseLogger, keyCache: KeyCache): Promise<SharedState> {
   let lastLogged = 0;
   const onError = (error: Error) => {
     metrics.redisErrors.inc({ operation: 'connection' });
@@ -27,7 +27,6 @@ export async function connectSharedState(url: string, metrics: Metrics, log: Fas
   };
   // A subscribed connection can do nothing else, so revocations get their own.
   const [commands, subscriber] = await Promise.all([connectRedis(url, onError), connectRedis(url, onError)]);
-  const keyCache = new KeyCache(clock);
   await RedisRevocations.follow(subscriber, keyCache);
   return {
     rateLimitStore: new RedisRateLimitStore(commands, metrics, log),

@@ -1,6 +1,8 @@
-// Successful key lookups, kept briefly so most requests skip the database. Used only when Redis
-// carries revocations between nodes: a revoke anywhere evicts the key everywhere at once, and the
-// TTL bounds how long a change that announces nothing (a tier change, a lost message) takes to show.
+// Successful key lookups, kept briefly so most requests skip the database. It is live only while
+// every change to a key reaches it: on SQLite, this process's own revokes evict directly and the
+// file's data_version exposes anyone else's commit; across nodes, Redis announces revocations, so a
+// revoke anywhere evicts the key everywhere at once. The TTL bounds how long a change that
+// announces nothing (a tier change, a lost message) takes to show.
 import type { Clock } from '../../clock.js';
 import type { AuthContext } from './service.js';
 
@@ -12,29 +14,42 @@ interface Entry {
   /** When the key itself expires (ms), or null. */
   keyExpiresAt: number | null;
   cachedUntil: number;
+  /** externalWrites() when the lookup began: a later commit elsewhere may have changed the key. */
+  stamp: number;
 }
 
 export class KeyCache {
   private readonly entries = new Map<string, Entry>();
   /** False while revocations may be missed (the subscription is down): then nothing is cached. */
-  private live = false;
+  private live: boolean;
 
-  constructor(private readonly clock: Clock) {}
+  /** `externalWrites`: SQLite's data_version (see Database); with it the cache is live from the start. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly externalWrites: (() => number) | null = null,
+  ) {
+    this.live = externalWrites !== null;
+  }
 
   get(hash: string): AuthContext | undefined {
     const entry = this.entries.get(hash);
     if (!entry) return undefined;
     const now = this.clock();
-    if (entry.cachedUntil > now && (entry.keyExpiresAt === null || entry.keyExpiresAt > now)) return entry.auth;
+    if (entry.cachedUntil > now && (entry.keyExpiresAt === null || entry.keyExpiresAt > now) && entry.stamp === this.stamp()) return entry.auth;
     this.entries.delete(hash);
     return undefined;
   }
 
-  set(hash: string, auth: AuthContext, keyExpiresAt: number | null): void {
+  /** Taken before looking a key up, and handed to set(): a commit elsewhere in between voids the entry. */
+  stamp(): number {
+    return this.externalWrites?.() ?? 0;
+  }
+
+  set(hash: string, auth: AuthContext, keyExpiresAt: number | null, stamp: number): void {
     if (!this.live) return;
     // Oldest first: Map keeps insertion order.
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(hash, { auth, keyExpiresAt, cachedUntil: this.clock() + KEY_CACHE_TTL_MS });
+    this.entries.set(hash, { auth, keyExpiresAt, cachedUntil: this.clock() + KEY_CACHE_TTL_MS, stamp });
   }
 
   evict(keyId: string): void {

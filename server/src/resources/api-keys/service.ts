@@ -119,8 +119,10 @@ export class ApiKeysService {
   async authenticate(secret: string): Promise<AuthContext | null> {
     if (!isWellFormedKey(secret)) return null;
     const hash = hashKey(secret);
-    const cached = this.sharing.cache?.get(hash);
+    const cache = this.sharing.cache;
+    const cached = cache?.get(hash);
     if (cached) return cached;
+    const stamp = cache?.stamp() ?? 0;
     const row = await this.store.findByHash(hash);
     if (!row || row.revoked_at !== null) return null;
     const expiresAt = row.expires_at === null ? null : Date.parse(row.expires_at);
@@ -132,7 +134,7 @@ export class ApiKeysService {
       regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
       rateLimit: rateLimitFor(row.tier as Tier, row.rate_limit),
     };
-    this.sharing.cache?.set(hash, auth, expiresAt);
+    cache?.set(hash, auth, expiresAt, stamp);
     return auth;
   }
 
