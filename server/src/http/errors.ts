@@ -1,5 +1,5 @@
 // The one error type the API answers with. Services throw these; the error handler renders the envelope.
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 export interface ErrorDetail {
   field: string;
@@ -60,8 +60,20 @@ export interface ErrorEnvelope {
 }
 
 /** A request's id: in `X-Request-Id`, the envelope and the logs. */
+// Every request gets an id: drawing 12 random bytes from OpenSSL each time showed up in profiles,
+// so ids are cut from a pool refilled 4 KiB at a time.
+const ID_BYTES = 12;
+const pool = Buffer.alloc(ID_BYTES * 341);
+let poolOffset = pool.length;
+
 export function newRequestId(): string {
-  return `req_${randomBytes(12).toString('hex')}`;
+  if (poolOffset + ID_BYTES > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const id = pool.toString('hex', poolOffset, poolOffset + ID_BYTES);
+  poolOffset += ID_BYTES;
+  return `req_${id}`;
 }
 
 export function envelope(status: number, message: string, details: ErrorDetail[], requestId: string): ErrorEnvelope {
