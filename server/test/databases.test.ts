@@ -310,7 +310,7 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(fields(full), ['network_id']);
       assert.match(full.error.details[0]?.message ?? '', /no free addresses/);
       // A network with databases in it cannot be deleted.
-      assertError(await t.request(key, { method: 'DELETE', url: `/v2/networks/${network.id}` }), 409);
+      assert.match(assertError(await t.request(key, { method: 'DELETE', url: `/v2/networks/${network.id}` }), 409).error.message, /databases/);
     });
 
     test('methods a path does not have are 405', async () => {
