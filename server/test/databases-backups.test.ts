@@ -19,8 +19,6 @@ interface Backup {
   created_at: string;
 }
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 for (const kind of DATABASE_KINDS) {
   describe(`database backups and restore (${kind})`, () => {

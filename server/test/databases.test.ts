@@ -82,7 +82,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('validation: 400 for malformed input, 422 for what the catalog or account refuses', async () => {
-      const bad = async (overrides: object, status: number, expected: string[]) =>
+      const bad = async (overrides: Record<string, unknown>, status: number, expected: string[]) =>
         assert.deepEqual(fields(assertError(await post(databaseInput(overrides)), status)), expected, JSON.stringify(overrides));
       await bad({ name: '-bad-' }, 400, ['name']);
       await bad({ engine: 'oracle' }, 400, ['engine']);
