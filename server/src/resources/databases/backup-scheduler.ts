@@ -6,7 +6,7 @@ import { storedTime, type Clock } from '../../clock.js';
 import type { Database, Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { ActionsService } from '../actions/service.js';
-import { nextDailySlot, RETENTION_DAY_MS } from './backup-slots.js';
+import { DAY_MS, nextDailySlot } from './backup-slots.js';
 import { DatabaseBackupsStore } from './backups-store.js';
 import { DatabasesStore, type DatabaseRow } from './store.js';
 
@@ -43,7 +43,7 @@ export class DatabaseBackupScheduler {
     return this.database.db.transaction().execute(async (trx) => {
       if (!(await new DatabasesStore(trx).claimBackupSlot(row.id, row.next_backup_at, next))) return false;
       if (BACKED_UP.has(row.status)) await this.startBackup(trx, row, now);
-      const cutoff = storedTime(now - row.backup_retention_days * RETENTION_DAY_MS);
+      const cutoff = storedTime(now - row.backup_retention_days * DAY_MS);
       for (const expired of await new DatabaseBackupsStore(trx).expired(row.id, cutoff)) {
         const actionId = ActionsService.newId();
         if (!(await new DatabaseBackupsStore(trx).begin(row.account_id, expired.id, actionId, storedTime(now)))) continue;
