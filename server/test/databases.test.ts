@@ -142,6 +142,21 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(fields(assertError(await put(`/v2/databases/${db.id}/resize`, { plan: 'db-s-1vcpu-1gb' }), 422)), ['plan']);
     });
 
+    test('concurrent changes: exactly one takes the action slot, the others are 409', async () => {
+      const db = await onlineDatabase(t, key);
+      const responses = await Promise.all([
+        put(`/v2/databases/${db.id}/resize`, { node_count: 2 }),
+        put(`/v2/databases/${db.id}/resize`, { node_count: 3 }),
+        put(`/v2/databases/${db.id}/reset_password`),
+        t.request(key, { method: 'POST', url: `/v2/databases/${db.id}/users`, payload: { name: 'racer_a' } }),
+        t.request(key, { method: 'POST', url: `/v2/databases/${db.id}/users`, payload: { name: 'racer_b' } }),
+      ]);
+      const won = responses.filter((r) => r.statusCode === 202 || r.statusCode === 201);
+      assert.equal(won.length, 1, responses.map((r) => r.statusCode).join(','));
+      for (const lost of responses.filter((r) => !won.includes(r))) assertError(lost, 409);
+      await waitForDatabase(t, key, db.id);
+    });
+
     test('a failed resize goes back online with the old plan', async () => {
       const db = await onlineDatabase(t, key);
       t.databases.faults.failNext('resize_database', 3);
