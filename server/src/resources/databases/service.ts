@@ -185,7 +185,7 @@ export class DatabasesService {
       if (hour !== undefined || enabled === true) settings.next_backup_at = storedTime(nextDailySlot(this.clock(), hour ?? row.backup_hour));
     }
     await this.database.db.transaction().execute(async (trx) => {
-      if (Object.keys(settings).length > 0) await new DatabasesStore(trx).update(caller.accountId, id, settings, storedTime(this.clock()));
+      await new DatabasesStore(trx).update(caller.accountId, id, settings, storedTime(this.clock()));
       if (changes.labels) await new LabelsStore(trx).replace(id, changes.labels);
     });
     return this.get(caller, id);
