@@ -31,7 +31,7 @@ async function settled(url, busy) {
   throw new Error(`${url} still busy`);
 }
 
-const ids = { api_keys: [], ssh_keys: [], instances: [], volumes: [], snapshots: [], backup_policies: [], vpcs: [], networks: [], firewalls: [], load_balancers: [] };
+const ids = { api_keys: [], ssh_keys: [], instances: [], volumes: [], snapshots: [], backup_policies: [], vpcs: [], networks: [], firewalls: [], load_balancers: [], databases: [] };
 /** A fresh OpenSSH Ed25519 public key line: the API takes each key once per account. */
 function publicKey() {
   const raw = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
@@ -66,6 +66,9 @@ for (let i = 0; i < COPIES; i += 1) {
   const forwarding = [{ entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 8080 }];
   const balancer = { name: `seed-${i}`, vpc_id: vpc.id, forwarding_rules: forwarding, targets: { instance_ids: [instance.id] } };
   ids.load_balancers.push((await call('POST', '/load_balancers', balancer)).id);
+  const database = await call('POST', '/databases', { name: `seed-${i}`, engine: 'postgres', plan: 'db-s-1vcpu-1gb', region: 'eu-west-1', network_id: network.id });
+  ids.databases.push(database.id);
+  await settled(`/databases/${database.id}`, ['provisioning']);
   ids.backup_policies.push((await call('POST', '/backup_policies', { name: `seed-${i}`, schedule: '0 3 * * *', retention_count: 2, volume_ids: [volume.id] })).id);
 }
 // libFuzzer dictionary format, which Schemathesis reads: one quoted value per line.

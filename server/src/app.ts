@@ -34,7 +34,14 @@ import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
-import { createComputeDriver, createNetworkDriver, createStorageDriver } from './drivers/factory.js';
+import { createComputeDriver, createDatabaseDriver, createNetworkDriver, createStorageDriver } from './drivers/factory.js';
+import type { DatabaseDriver } from './drivers/database-driver.js';
+import { databaseActionHandlers } from './resources/databases/action-handlers.js';
+import { DatabaseBackupScheduler } from './resources/databases/backup-scheduler.js';
+import { DatabaseBackupsService } from './resources/databases/backups-service.js';
+import { registerDatabaseRoutes } from './resources/databases/routes.js';
+import { DatabasesService } from './resources/databases/service.js';
+import { DatabaseUsersService } from './resources/databases/users-service.js';
 import type { NetworkDriver } from './drivers/network-driver.js';
 import { loadBalancerActionHandlers } from './resources/load-balancers/action-handlers.js';
 import { registerLoadBalancerRoutes } from './resources/load-balancers/routes.js';
@@ -75,6 +82,7 @@ export interface AppDeps {
   computeDriver?: ComputeDriver;
   storageDriver?: StorageDriver;
   networkDriver?: NetworkDriver;
+  databaseDriver?: DatabaseDriver;
 }
 
 declare module 'fastify' {
@@ -83,6 +91,8 @@ declare module 'fastify' {
     worker: Worker;
     /** Fires backup policies; runs on every worker tick. */
     scheduler: BackupScheduler;
+    /** Takes the databases' daily backups; runs on every worker tick. */
+    databaseBackups: DatabaseBackupScheduler;
   }
 }
 
@@ -138,10 +148,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   metrics.watchQueue(() => queueStats(db, clock));
   const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
   const network = deps.networkDriver ?? createNetworkDriver(config);
+  const databaseDriver = deps.databaseDriver ?? createDatabaseDriver(config, db, clock);
   const handlers = {
     ...instanceActionHandlers(db, driver, sshKeys, clock),
     ...storageActionHandlers(db, storage, clock),
     ...loadBalancerActionHandlers(db, network, clock),
+    ...databaseActionHandlers(db, databaseDriver, clock),
   };
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
@@ -153,6 +165,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const scheduler = new BackupScheduler(deps.database, actions, clock, fastify.log, poke);
   worker.every(() => scheduler.tick());
   fastify.decorate('scheduler', scheduler);
+  const databases = new DatabasesService(deps.database, databaseDriver, actions, vpcs, networks, clock, poke);
+  const databaseBackups = new DatabaseBackupScheduler(deps.database, actions, clock, fastify.log, poke);
+  worker.every(() => databaseBackups.tick());
+  fastify.decorate('databaseBackups', databaseBackups);
   fastify.decorate('worker', worker);
   fastify.addHook('onClose', () => worker.stop());
 
@@ -170,6 +186,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);
+  registerDatabaseRoutes(fastify, databases, new DatabaseUsersService(deps.database, databases, clock), new DatabaseBackupsService(deps.database, databases), cursors);
   registerActionRoutes(fastify, actions, cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
   registerHealthRoutes(fastify, { db, ...(shared ? { pingRedis: shared.ping } : {}) }, metrics);

@@ -8,9 +8,10 @@ use crate::core::error::Result;
 use crate::core::transport::Transport;
 use crate::resources::{
     account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
-    catalog::CatalogResource, instances::InstancesResource, ssh_keys::SshKeysResource,
+    catalog::CatalogResource, databases::DatabasesResource, instances::InstancesResource,
+    ssh_keys::SshKeysResource,
 };
-use crate::types::{Image, Plan, Region};
+use crate::types::{DatabaseEngine, Image, Plan, Region};
 
 pub use crate::core::config::DEFAULT_BASE_URL;
 
@@ -76,6 +77,16 @@ impl Client {
     /// `/v2/actions`.
     pub fn actions(&self) -> ActionsResource<'_> {
         ActionsResource::new(self)
+    }
+
+    /// `/v2/databases`, with its users, backups and metrics.
+    pub fn databases(&self) -> DatabasesResource<'_> {
+        DatabasesResource::new(self)
+    }
+
+    /// `/v2/database_engines`.
+    pub fn database_engines(&self) -> CatalogResource<'_, DatabaseEngine> {
+        CatalogResource::new(self, "database_engines")
     }
 }
 

@@ -13,6 +13,11 @@ pub use crate::core::error::{ApiError, Error, Result};
 pub use crate::core::pagination::Page;
 pub use crate::core::request::RequestOptions;
 pub use crate::resources::{
-    account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
-    catalog::CatalogResource, instances::InstancesResource, ssh_keys::SshKeysResource,
+    account::AccountResource,
+    actions::ActionsResource,
+    api_keys::ApiKeysResource,
+    catalog::CatalogResource,
+    databases::{DatabaseUsersResource, DatabasesResource},
+    instances::InstancesResource,
+    ssh_keys::SshKeysResource,
 };

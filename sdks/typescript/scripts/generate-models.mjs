@@ -13,9 +13,11 @@ export const modelsPath = path.resolve(here, '../src/models.ts');
 // (new resources) without touching the SDK, while any change to a covered shape fails the drift test.
 const covered = [
   'Account', 'Action', 'ActionList', 'ApiKey', 'ApiKeyList', 'CreateApiKey', 'CreatedApiKey',
-  'CreateInstance', 'CreateSshKey', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
+  'CreateDatabase', 'CreateDatabaseUser', 'CreateInstance', 'CreateSshKey', 'Database', 'DatabaseActionAccepted',
+  'DatabaseBackup', 'DatabaseBackupList', 'DatabaseEngine', 'DatabaseEngineList', 'DatabaseList', 'DatabaseMetrics',
+  'DatabasePasswordReset', 'DatabasePlan', 'DatabaseUser', 'DatabaseUserCreated', 'DatabaseUserList', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
   'InstanceActionAccepted', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
-  'Region', 'RegionList', 'ResizeInstance', 'SshKey', 'SshKeyList',
+  'Region', 'RegionList', 'ResizeDatabase', 'ResizeInstance', 'SshKey', 'SshKeyList', 'UpdateDatabase',
 ];
 
 // Wire names that read badly as TypeScript type names.

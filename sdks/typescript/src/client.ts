@@ -3,7 +3,8 @@ import { Transport } from './core/transport.js';
 import { AccountResource } from './resources/account.js';
 import { Actions } from './resources/actions.js';
 import { ApiKeys } from './resources/api-keys.js';
-import { Images, Plans, Regions } from './resources/catalog.js';
+import { DatabaseEngines, Images, Plans, Regions } from './resources/catalog.js';
+import { Databases } from './resources/databases.js';
 import { Instances } from './resources/instances.js';
 import { SshKeys } from './resources/ssh-keys.js';
 
@@ -18,6 +19,8 @@ export class CloudNexus {
   readonly apiKeys: ApiKeys;
   readonly instances: Instances;
   readonly actions: Actions;
+  readonly databases: Databases;
+  readonly databaseEngines: DatabaseEngines;
 
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
@@ -31,5 +34,7 @@ export class CloudNexus {
     this.apiKeys = new ApiKeys(transport);
     this.instances = new Instances(transport);
     this.actions = new Actions(transport);
+    this.databases = new Databases(transport);
+    this.databaseEngines = new DatabaseEngines(transport);
   }
 }

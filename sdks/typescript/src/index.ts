@@ -21,6 +21,7 @@ export {
 export { Page, PagePromise, type PageParams } from './core/pagination.js';
 export type { WaitOptions, WaitableOptions } from './core/wait.js';
 export type { ActionListParams } from './resources/actions.js';
+export type { DatabaseListParams, DatabaseMetricsParams, DatabaseOperationResult } from './resources/databases.js';
 export type { InstanceListParams, InstanceMetricsParams, OperationResult } from './resources/instances.js';
 export type * from './models.js';
 export { VERSION } from './version.js';

@@ -47,6 +47,11 @@ export type Account = {
       limit: number;
       used: number;
     };
+    databases: {
+      /** Managed databases */
+      limit: number;
+      used: number;
+    };
   };
   created_at: string;
 };
@@ -105,6 +110,48 @@ export type CreatedApiKey = {
   secret: string | null;
 };
 
+export type CreateDatabase = {
+  /** Unique per region */
+  name: string;
+  /** Required unless restoring; a restore keeps the backup's engine */
+  engine?: "postgres" | "mysql" | "redis";
+  /** Default: the engine's default_version (a restore: the backup's) */
+  version?: string;
+  /** A plan of the engine, from GET /v2/database_engines */
+  plan: string;
+  /** Required unless restoring; a restore stays in the backup's region */
+  region?: string;
+  /** A network in the region; default: the region's default network */
+  network_id?: string;
+  node_count?: number;
+  /** Default: enabled, 7 days, at 02:00 UTC */
+  backups?: {
+    /** Take a backup every day */
+    enabled?: boolean;
+    /** Backups older than this many days are deleted */
+    retention_days?: number;
+    /** UTC hour at which the daily backup starts */
+    hour?: number;
+  };
+  /** Guards against accidental deletion */
+  protection?: {
+    /** While true, DELETE answers 409 */
+    delete: boolean;
+  };
+  /** Start from this backup's data */
+  restore_from?: {
+    /** A backup of one of your databases */
+    backup_id: string;
+  };
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateDatabaseUser = {
+  /** Lower-case letters, digits and underscores; a letter or underscore first */
+  name: string;
+};
+
 export type CreateInstance = {
   /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
   name: string;
@@ -128,6 +175,189 @@ export type CreateSshKey = {
   name: string;
   /** An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits). */
   public_key: string;
+};
+
+export type Database = {
+  id: string;
+  name: string;
+  region: string;
+  /** The engine */
+  engine: "postgres" | "mysql" | "redis";
+  version: string;
+  /** A plan of the engine, from GET /v2/database_engines */
+  plan: string;
+  /** A primary, plus standbys */
+  node_count: number;
+  /** Lifecycle status */
+  status: "provisioning" | "online" | "resizing" | "deleting";
+  /** The private network it is reachable in; there is no public access */
+  network_id: string;
+  connection: {
+    /** Its private address in the network */
+    host: string;
+    port: number;
+    /** The admin user */
+    user: string;
+    /** Shown only in the create response; null everywhere else */
+    password: string | null;
+    /** The database a client connects to */
+    database: string;
+    /** A connection URI; it carries the password only where the password is shown */
+    uri: string;
+  };
+  backups: {
+    /** Take a backup every day */
+    enabled: boolean;
+    /** Backups older than this many days are deleted */
+    retention_days: number;
+    /** UTC hour at which the daily backup starts */
+    hour: number;
+    /** When the next daily backup starts (if enabled) */
+    next_backup_at: string;
+  };
+  /** Guards against accidental deletion */
+  protection: {
+    /** While true, DELETE answers 409 */
+    delete: boolean;
+  };
+  /** The backup it was restored from */
+  restored_from: string | null;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  /** When the database was created */
+  created_at: string;
+  /** When the database last changed */
+  updated_at: string;
+};
+
+export type DatabaseActionAccepted = {
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "online" | "resizing" | "deleting";
+  message: string;
+  action_id: string;
+};
+
+export type DatabaseBackup = {
+  id: string;
+  database_id: string;
+  region: string;
+  /** The engine */
+  engine: "postgres" | "mysql" | "redis";
+  version: string;
+  /** The plan of the database when the backup was taken */
+  plan: string;
+  /** What it holds; null until taken */
+  size_mb: number | null;
+  /** Lifecycle status */
+  status: "creating" | "available" | "deleting";
+  /** When the backup started */
+  created_at: string;
+};
+
+export type DatabaseBackupList = {
+  data: DatabaseBackup[];
+  pagination: Pagination;
+};
+
+export type DatabaseEngine = {
+  /** The engine slug */
+  id: "postgres" | "mysql" | "redis";
+  name: string;
+  /** Versions a new database may run */
+  versions: string[];
+  /** Used when a create names no version */
+  default_version: string;
+  /** The port clients connect to */
+  port: number;
+  /** The admin user a new database starts with */
+  admin_user: string;
+  /** The database a new database starts with */
+  database_name: string;
+  plans: DatabasePlan[];
+};
+
+export type DatabaseEngineList = {
+  data: DatabaseEngine[];
+  pagination: Pagination;
+};
+
+export type DatabaseList = {
+  data: Database[];
+  pagination: Pagination;
+};
+
+export type DatabaseMetrics = {
+  database_id: string;
+  /** Which metric */
+  type: "connections" | "cpu" | "storage";
+  /** Start of the range */
+  start: string;
+  /** End of the range */
+  end: string;
+  /** Seconds between points */
+  step: number;
+  series: Array<{
+    name: string;
+    unit: string;
+    points: Array<{
+      /** Point in time */
+      timestamp: string;
+      value: number;
+    }>;
+  }>;
+};
+
+export type DatabasePasswordReset = {
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "online" | "resizing" | "deleting";
+  message: string;
+  /** The new password works once this action completes */
+  action_id: string;
+  user: string;
+  /** The new password, shown only here */
+  password: string;
+  /** The connection URI with the new password */
+  uri: string;
+};
+
+export type DatabasePlan = {
+  id: string;
+  description: string;
+  /** vCPUs per node */
+  cpu: number;
+  /** Memory per node */
+  memory_gb: number;
+  /** Storage per node */
+  storage_gb: number;
+  /** USD per hour, per node */
+  price_hourly: number;
+  /** USD per month (730 hours), per node */
+  price_monthly: number;
+};
+
+export type DatabaseUser = {
+  name: string;
+  /** The admin user comes with the database and cannot be deleted */
+  role: "admin" | "normal";
+  /** Lifecycle status */
+  status: "creating" | "active" | "deleting";
+  /** Shown only in the create response; null everywhere else */
+  password: string | null;
+  /** When the user was created */
+  created_at: string;
+};
+
+export type DatabaseUserCreated = {
+  user: DatabaseUser;
+  /** The user can log in once this action completes */
+  action_id: string;
+};
+
+export type DatabaseUserList = {
+  data: DatabaseUser[];
+  pagination: Pagination;
 };
 
 export type ErrorEnvelope = {
@@ -262,6 +492,12 @@ export type RegionList = {
   pagination: Pagination;
 };
 
+export type ResizeDatabase = {
+  /** The new plan; storage only grows */
+  plan?: string;
+  node_count?: number;
+};
+
 export type ResizeInstance = {
   /** The new plan id */
   plan: string;
@@ -284,4 +520,23 @@ export type SshKey = {
 export type SshKeyList = {
   data: SshKey[];
   pagination: Pagination;
+};
+
+/** Changes settings at once (no action); labels are replaced whole */
+export type UpdateDatabase = {
+  backups?: {
+    /** Take a backup every day */
+    enabled?: boolean;
+    /** Backups older than this many days are deleted */
+    retention_days?: number;
+    /** UTC hour at which the daily backup starts */
+    hour?: number;
+  };
+  /** Guards against accidental deletion */
+  protection?: {
+    /** While true, DELETE answers 409 */
+    delete: boolean;
+  };
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
 };

@@ -222,6 +222,76 @@ export interface LoadBalancersTable {
   updated_at: string;
 }
 
+export interface DatabasesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  engine: string;
+  version: string;
+  plan: string;
+  node_count: number;
+  network_id: string;
+  host: string;
+  port: number;
+  admin_user: string;
+  database_name: string;
+  status: string;
+  /** 1 or 0: delete protection. */
+  protect_delete: number;
+  backups_enabled: number;
+  backup_retention_days: number;
+  /** UTC hour (0-23) of the daily backup. */
+  backup_hour: number;
+  next_backup_at: string;
+  /** The backup it was restored from, if any. */
+  restored_from: string | null;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DatabaseUsersTable {
+  id: string;
+  database_id: string;
+  name: string;
+  /** `admin` (made with the database, cannot be deleted) or `normal`. */
+  role: string;
+  /** SCRAM-SHA-256 verifier; the password itself is never stored. */
+  password_verifier: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DatabaseBackupsTable {
+  id: string;
+  account_id: string;
+  database_id: string;
+  region: string;
+  engine: string;
+  version: string;
+  plan: string;
+  /** What the backup holds; null until it is taken. */
+  size_mb: number | null;
+  status: string;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The simulated database backend: one row per database server or backup image. */
+export interface SimDatabasesTable {
+  id: string;
+  kind: string;
+  engine: string;
+  storage_gb: number;
+  node_count: number;
+  /** JSON array of user names. */
+  users: string;
+  created_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -241,4 +311,8 @@ export interface Tables {
   firewalls: FirewallsTable;
   load_balancers: LoadBalancersTable;
   sim_disks: SimDisksTable;
+  databases: DatabasesTable;
+  database_users: DatabaseUsersTable;
+  database_backups: DatabaseBackupsTable;
+  sim_databases: SimDatabasesTable;
 }

@@ -10,6 +10,9 @@ import { SimStorageDriver } from './sim/sim-storage-driver.js';
 import type { StorageDriver } from './storage-driver.js';
 import type { NetworkDriver } from './network-driver.js';
 import { SimNetworkDriver } from './sim/sim-network-driver.js';
+import type { DatabaseDriver } from './database-driver.js';
+import { SimDatabasesStore } from './sim/databases-store.js';
+import { SimDatabaseDriver } from './sim/sim-database-driver.js';
 
 export function createStorageDriver(config: Config, db: Db, clock: Clock): StorageDriver {
   switch (config.driver) {
@@ -29,5 +32,12 @@ export function createComputeDriver(config: Config, db: Db, clock: Clock): Compu
   switch (config.driver) {
     case 'sim':
       return new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock);
+  }
+}
+
+export function createDatabaseDriver(config: Config, db: Db, clock: Clock): DatabaseDriver {
+  switch (config.driver) {
+    case 'sim':
+      return new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock);
   }
 }

@@ -7,6 +7,8 @@ import { SimMachinesStore } from '../../src/drivers/sim/store.js';
 import { SimDisksStore } from '../../src/drivers/sim/disks-store.js';
 import { SimStorageDriver } from '../../src/drivers/sim/sim-storage-driver.js';
 import { SimNetworkDriver } from '../../src/drivers/sim/sim-network-driver.js';
+import { SimDatabasesStore } from '../../src/drivers/sim/databases-store.js';
+import { SimDatabaseDriver } from '../../src/drivers/sim/sim-database-driver.js';
 import { loadConfig, type ConfigSource } from '../../src/config.js';
 import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
@@ -41,6 +43,7 @@ export interface TestApp {
   driver: SimComputeDriver;
   storage: SimStorageDriver;
   network: SimNetworkDriver;
+  databases: SimDatabaseDriver;
   logs: string[];
   createAccount(tier?: 'free' | 'pro' | 'enterprise', rateLimit?: number | null): Promise<Account>;
   createKey(accountId: string, input?: NewApiKey): Promise<string>;
@@ -77,6 +80,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), config.simDelayMs, now);
   const storage = new SimStorageDriver(new SimDisksStore(testDb.database.db), config.simDelayMs, now);
   const network = new SimNetworkDriver(config.simDelayMs);
+  const databases = new SimDatabaseDriver(new SimDatabasesStore(testDb.database.db), config.simDelayMs, now);
   const app = await buildApp(config, {
     database: testDb.database,
     tls: await testCertificate(),
@@ -84,6 +88,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     computeDriver: driver,
     storageDriver: storage,
     networkDriver: network,
+    databaseDriver: databases,
     logStream: { write: (line) => void logs.push(line) },
   });
   options.extend?.(app);
@@ -109,6 +114,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     driver,
     storage,
     network,
+    databases,
     logs,
     createAccount,
     createKey,

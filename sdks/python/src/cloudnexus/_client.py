@@ -10,11 +10,14 @@ from ._transport import AsyncTransport, SyncTransport
 from .resources.account import AccountResource, AsyncAccountResource
 from .resources.actions import Actions, AsyncActions
 from .resources.api_keys import ApiKeys, AsyncApiKeys
+from .resources.async_databases import AsyncDatabases
 from .resources.async_instances import AsyncInstances
 from .resources.catalog import AsyncCatalog, Catalog
+from .resources.databases import Databases
 from .resources.instances import Instances
 from .resources.ssh_keys import AsyncSshKeys, SshKeys
 from .types.catalog import Image, Plan, Region
+from .types.databases import DatabaseEngine
 
 
 class CloudNexus:
@@ -50,6 +53,8 @@ class CloudNexus:
         self.api_keys = ApiKeys(self._transport)
         self.actions = Actions(self._transport, options.wait_timeout)
         self.instances = Instances(self._transport, self.actions)
+        self.databases = Databases(self._transport, self.actions)
+        self.database_engines = Catalog(self._transport, "/database_engines", DatabaseEngine)
 
     def close(self) -> None:
         self._transport.close()
@@ -97,6 +102,8 @@ class AsyncCloudNexus:
         self.api_keys = AsyncApiKeys(self._transport)
         self.actions = AsyncActions(self._transport, options.wait_timeout)
         self.instances = AsyncInstances(self._transport, self.actions)
+        self.databases = AsyncDatabases(self._transport, self.actions)
+        self.database_engines = AsyncCatalog(self._transport, "/database_engines", DatabaseEngine)
 
     async def close(self) -> None:
         await self._transport.close()

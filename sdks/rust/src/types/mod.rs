@@ -5,6 +5,7 @@ mod account;
 mod actions;
 mod catalog;
 mod common;
+mod databases;
 mod instances;
 mod keys;
 
@@ -12,6 +13,13 @@ pub use account::{Account, Quota, Quotas};
 pub use actions::{Action, ActionListParams, ActionStatus};
 pub use catalog::{Image, Plan, Region};
 pub use common::{ErrorDetail, ListParams, Pagination};
+pub use databases::{
+    BackupSettings, CreateDatabase, CreateDatabaseUser, Database, DatabaseActionAccepted,
+    DatabaseBackup, DatabaseBackupSettings, DatabaseConnection, DatabaseEngine, DatabaseEngineId,
+    DatabaseListParams, DatabaseMetricType, DatabaseMetrics, DatabaseMetricsParams,
+    DatabasePasswordReset, DatabasePlan, DatabaseProtection, DatabaseStatus, DatabaseUser,
+    DatabaseUserCreated, ResizeDatabase, RestoreFrom, UpdateDatabase,
+};
 pub use instances::{
     CreateInstance, Instance, InstanceActionAccepted, InstanceListParams, InstanceMetrics,
     InstanceStatus, MetricPoint, MetricSeries, MetricType, MetricsParams, ResizeInstance,

@@ -6,7 +6,7 @@ import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 import { dispatcherTrusting, type Dispatcher } from './tls.js';
 
 export interface RequestSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Relative to the base URL, starting with a slash: `/instances/inst_1/restart`. */
   path: string;
   /** Query parameters; undefined and null values are left out. */

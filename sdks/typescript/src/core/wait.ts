@@ -1,6 +1,7 @@
 import type { Action } from '../models.js';
 import type { RequestOptions } from './config.js';
-import { ActionFailedError, APITimeoutError } from './errors.js';
+import { ActionFailedError, APITimeoutError, CloudNexusError } from './errors.js';
+import { listPages } from './pagination.js';
 import { sleep } from './retry.js';
 import { path } from './path.js';
 import type { Transport } from './transport.js';
@@ -38,4 +39,37 @@ export async function waitForAction(transport: Transport, actionId: string, opti
     await sleep(Math.min(delay, remaining), options.signal);
     delay = Math.min(delay * POLL_GROWTH, MAX_POLL_MS);
   }
+}
+
+/**
+ * An operation's outcome: the finished action with `{ wait: true }`, the accepted 202 body
+ * (`Accepted`) without it, and either when `wait` is only known at run time to be a boolean.
+ */
+export type OperationResult<O, Accepted> = O extends { wait: true }
+  ? Action
+  : O extends { wait: boolean }
+    ? boolean extends O['wait']
+      ? Action | Accepted
+      : Accepted
+    : Accepted;
+
+/** Sends an asynchronous operation (202 + action_id) and, if asked, waits for its action. */
+export async function operate<O extends WaitableOptions, Accepted extends { action_id: string }>(
+  transport: Transport,
+  spec: { method: 'PUT' | 'DELETE'; path: string; body?: unknown },
+  options: O | undefined,
+): Promise<OperationResult<O, Accepted>> {
+  const { wait, waitTimeout, ...requestOptions } = options ?? {};
+  const accepted = await transport.request<Accepted>(spec, requestOptions);
+  if (!wait) return accepted as OperationResult<O, Accepted>;
+  return (await waitForAction(transport, accepted.action_id, { ...requestOptions, waitTimeout })) as OperationResult<O, Accepted>;
+}
+
+/** Waits for the create action of a resource just created (found through `GET /actions?resource_id=`). */
+export async function waitForCreateAction(transport: Transport, resource: string, resourceId: string, options: WaitOptions = {}): Promise<Action> {
+  const { waitTimeout, ...requestOptions } = options;
+  const actions = await listPages<Action>(transport, '/actions', { resource_id: resourceId, limit: 100 }, requestOptions);
+  const create = actions.data.find((action) => action.type === 'create');
+  if (!create) throw new CloudNexusError(`${resource} ${resourceId} has no create action to wait for`);
+  return waitForAction(transport, create.id, { ...requestOptions, ...(waitTimeout === undefined ? {} : { waitTimeout }) });
 }

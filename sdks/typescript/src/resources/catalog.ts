@@ -2,9 +2,9 @@ import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
-import type { Image, Plan, Region } from '../models.js';
+import type { DatabaseEngine, Image, Plan, Region } from '../models.js';
 
-/** A read-only catalog (regions, plans, images): the same two operations on different paths. */
+/** A read-only catalog (regions, plans, images, database engines): the same two operations on different paths. */
 export class CatalogResource<T> extends APIResource {
   protected readonly basePath: string = '';
 
@@ -27,4 +27,8 @@ export class Plans extends CatalogResource<Plan> {
 
 export class Images extends CatalogResource<Image> {
   protected override readonly basePath = '/images';
+}
+
+export class DatabaseEngines extends CatalogResource<DatabaseEngine> {
+  protected override readonly basePath = '/database_engines';
 }

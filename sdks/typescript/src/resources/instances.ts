@@ -1,9 +1,8 @@
 import type { RequestOptions } from '../core/config.js';
-import { CloudNexusError } from '../core/errors.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
-import { waitForAction, type WaitableOptions } from '../core/wait.js';
+import { operate, waitForCreateAction, type OperationResult as WaitResult, type WaitableOptions } from '../core/wait.js';
 import type { Action, CreateInstance, Instance, InstanceActionAccepted, InstanceMetrics, ResizeInstance } from '../models.js';
 
 export interface InstanceListParams extends PageParams {
@@ -25,17 +24,8 @@ export interface InstanceMetricsParams {
   step?: number;
 }
 
-/**
- * An operation's outcome: the finished action with `{ wait: true }`, the accepted 202 body without it,
- * and either when `wait` is only known at run time to be a boolean.
- */
-export type OperationResult<O> = O extends { wait: true }
-  ? Action
-  : O extends { wait: boolean }
-    ? boolean extends O['wait']
-      ? Action | InstanceActionAccepted
-      : InstanceActionAccepted
-    : InstanceActionAccepted;
+/** An instance operation's outcome: the finished action with `{ wait: true }`, else the accepted 202 body. */
+export type OperationResult<O> = WaitResult<O, InstanceActionAccepted>;
 
 export class Instances extends APIResource {
   list(params: InstanceListParams = {}, options?: RequestOptions): PagePromise<Instance> {
@@ -50,10 +40,7 @@ export class Instances extends APIResource {
     const { wait, waitTimeout, ...requestOptions } = options;
     const instance = await this.transport.request<Instance>({ method: 'POST', path: '/instances', body }, requestOptions);
     if (!wait) return instance;
-    const actions = await this.actions(instance.id, { limit: 100 }, requestOptions);
-    const create = actions.data.find((action) => action.type === 'create');
-    if (!create) throw new CloudNexusError(`Instance ${instance.id} has no create action to wait for`);
-    await waitForAction(this.transport, create.id, { ...requestOptions, waitTimeout });
+    await waitForCreateAction(this.transport, 'Instance', instance.id, { ...requestOptions, waitTimeout });
     return this.retrieve(instance.id, requestOptions);
   }
 
@@ -90,14 +77,7 @@ export class Instances extends APIResource {
     return listPages<Action>(this.transport, path`/instances/${id}/actions`, params, options);
   }
 
-  /** Sends an asynchronous operation (202 + action_id) and, if asked, waits for its action. */
-  private async operate<O extends WaitableOptions>(
-    spec: { method: 'PUT' | 'DELETE'; path: string; body?: unknown },
-    options: O | undefined,
-  ): Promise<OperationResult<O>> {
-    const { wait, waitTimeout, ...requestOptions } = options ?? {};
-    const accepted = await this.transport.request<InstanceActionAccepted>(spec, requestOptions);
-    if (!wait) return accepted as OperationResult<O>;
-    return (await waitForAction(this.transport, accepted.action_id, { ...requestOptions, waitTimeout })) as OperationResult<O>;
+  private operate<O extends WaitableOptions>(spec: { method: 'PUT' | 'DELETE'; path: string; body?: unknown }, options: O | undefined): Promise<OperationResult<O>> {
+    return operate<O, InstanceActionAccepted>(this.transport, spec, options);
   }
 }

@@ -11,19 +11,20 @@ export interface Usage {
   networks: number;
   firewalls: number;
   load_balancers: number;
+  databases: number;
 }
 
 export class AccountUsage {
   constructor(private readonly db: Db) {}
 
   async of(accountId: string): Promise<Usage> {
-    const count = (table: 'firewalls' | 'load_balancers') =>
+    const count = (table: 'firewalls' | 'load_balancers' | 'databases') =>
       this.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number | string>().as('count'))
         .where('account_id', '=', accountId)
         .executeTakeFirstOrThrow();
-    const [instances, volumes, vpcs, networks, firewalls, balancers] = await Promise.all([
+    const [instances, volumes, vpcs, networks, firewalls, balancers, databases] = await Promise.all([
       this.db
         .selectFrom('instances')
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
@@ -48,6 +49,7 @@ export class AccountUsage {
         .executeTakeFirstOrThrow(),
       count('firewalls'),
       count('load_balancers'),
+      count('databases'),
     ]);
     return {
       instances: Number(instances.count),
@@ -58,6 +60,7 @@ export class AccountUsage {
       networks: Number(networks.count),
       firewalls: Number(firewalls.count),
       load_balancers: Number(balancers.count),
+      databases: Number(databases.count),
     };
   }
 }

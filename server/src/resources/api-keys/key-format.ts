@@ -1,7 +1,8 @@
 // API key wire format: cnx_live_<22 base62 chars = 131 random bits>_<6 base62 chars of CRC-32>.
 // The checksum lets us reject typos and garbage without touching the database.
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { randomBase62 } from '../../ids.js';
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const KEY_PREFIX = 'cnx_live_';
@@ -19,9 +20,7 @@ export interface GeneratedKey {
 }
 
 export function generateKey(): GeneratedKey {
-  let random = '';
-  for (let i = 0; i < RANDOM_LENGTH; i++) random += ALPHABET[randomInt(ALPHABET.length)];
-  const body = KEY_PREFIX + random;
+  const body = KEY_PREFIX + randomBase62(RANDOM_LENGTH);
   const secret = `${body}_${checksum(body)}`;
   return { secret, hash: hashKey(secret), prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH), last4: secret.slice(-4) };
 }

@@ -1,4 +1,5 @@
-// The three catalogs every create is checked against.
+// The catalogs creates are checked against.
+import { DATABASE_ENGINES, type DatabaseEngine } from './data/database-engines.js';
 import { IMAGES, type Image } from './data/images.js';
 import { PLANS, type Plan } from './data/plans.js';
 import { REGIONS, type Region } from './data/regions.js';
@@ -7,3 +8,4 @@ import { CatalogStore } from './store.js';
 export const regions = new CatalogStore<Region>(REGIONS);
 export const plans = new CatalogStore<Plan>(PLANS);
 export const images = new CatalogStore<Image>(IMAGES);
+export const databaseEngines = new CatalogStore<DatabaseEngine>(DATABASE_ENGINES);

@@ -1,17 +1,19 @@
-// GET /v2/regions, /v2/plans, /v2/images and their single-item routes.
+// GET /v2/regions, /v2/plans, /v2/images, /v2/database_engines and their single-item routes.
 import type { FastifyInstance } from 'fastify';
 import Type, { type TSchema } from 'typebox';
 import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
 import type { Scope } from '../api-keys/scopes.js';
-import { images, plans, regions } from './catalogs.js';
-import { ImageList, ImageSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
+import { databaseEngines, images, plans, regions } from './catalogs.js';
+import { DatabaseEngineList, DatabaseEngineSchema, ImageList, ImageSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
 import { CatalogService } from './service.js';
 
 interface CatalogRoutes {
-  path: 'regions' | 'plans' | 'images';
+  path: 'regions' | 'plans' | 'images' | 'database_engines';
   noun: string;
+  /** The scope reading it needs; by default `<path>:read`. */
+  scope?: Scope;
   service: CatalogService<{ id: string }>;
   item: TSchema;
   list: TSchema;
@@ -21,20 +23,30 @@ const CATALOGS: CatalogRoutes[] = [
   { path: 'regions', noun: 'Region', service: new CatalogService('regions', 'Region', regions), item: RegionSchema, list: RegionList },
   { path: 'plans', noun: 'Plan', service: new CatalogService('plans', 'Plan', plans), item: PlanSchema, list: PlanList },
   { path: 'images', noun: 'Image', service: new CatalogService('images', 'Image', images), item: ImageSchema, list: ImageList },
+  // The engines are read by whoever manages databases, so their scope is the databases' own.
+  {
+    path: 'database_engines',
+    noun: 'DatabaseEngine',
+    scope: 'databases:read',
+    service: new CatalogService('database_engines', 'Database engine', databaseEngines),
+    item: DatabaseEngineSchema,
+    list: DatabaseEngineList,
+  },
 ];
 
 const ListQuery = Type.Object(listQueryProperties, { additionalProperties: false });
 
 export function registerCatalogRoutes(app: FastifyInstance, cursors: Cursors): void {
   for (const catalog of CATALOGS) {
-    const scope = `${catalog.path}:read` as Scope;
+    const scope = catalog.scope ?? (`${catalog.path}:read` as Scope);
+    const words = catalog.path.replace('_', ' ');
     app.get(
       `/v2/${catalog.path}`,
       {
         config: { scope },
         schema: {
           operationId: `list${catalog.noun}s`,
-          summary: `List ${catalog.path}`,
+          summary: `List ${words}`,
           tags: ['Catalog'],
           querystring: ListQuery,
           response: { 200: catalog.list, ...errorResponses(...AUTHENTICATED_ERRORS) },
@@ -53,7 +65,7 @@ export function registerCatalogRoutes(app: FastifyInstance, cursors: Cursors): v
         },
         schema: {
           operationId: `get${catalog.noun}`,
-          summary: `Get one ${catalog.noun.toLowerCase()}`,
+          summary: `Get one ${words.replace(/s$/, '')}`,
           tags: ['Catalog'],
           params: IdParams,
           response: { 200: catalog.item, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },

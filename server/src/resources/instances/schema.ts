@@ -5,6 +5,7 @@ import { METRIC_TYPES } from '../../drivers/compute-driver.js';
 import { LabelsSchema } from '../labels/labels.js';
 import { labelSelectorQueryProperties } from '../labels/selector.js';
 import { INSTANCE_STATUSES } from './lifecycle.js';
+import { metricsQuerySchema, metricsSchema } from '../metrics/schema.js';
 
 const Time = (description: string) => Type.String({ format: 'date-time', description });
 const literals = <T extends readonly string[]>(values: T, description: string) =>
@@ -83,30 +84,6 @@ export const ListInstancesQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const MetricsQuerySchema = Type.Object(
-  {
-    type: literals(METRIC_TYPES, 'Which metric'),
-    start: Type.Optional(Time('Start of the range; default one hour before end')),
-    end: Type.Optional(Time('End of the range; default now')),
-    step: Type.Optional(Type.Integer({ minimum: 10, maximum: 86_400, default: 60, description: 'Seconds between points' })),
-  },
-  { additionalProperties: false },
-);
+export const MetricsQuerySchema = metricsQuerySchema(METRIC_TYPES);
 
-export const MetricsSchema = named(
-  'InstanceMetrics',
-  Type.Object({
-    instance_id: Type.String(),
-    type: literals(METRIC_TYPES, 'Which metric'),
-    start: Time('Start of the range'),
-    end: Time('End of the range'),
-    step: Type.Integer({ description: 'Seconds between points' }),
-    series: Type.Array(
-      Type.Object({
-        name: Type.String({ examples: ['cpu_utilization'] }),
-        unit: Type.String({ examples: ['percent'] }),
-        points: Type.Array(Type.Object({ timestamp: Time('Point in time'), value: Type.Number() })),
-      }),
-    ),
-  }),
-);
+export const MetricsSchema = named('InstanceMetrics', metricsSchema('instance_id', METRIC_TYPES));

@@ -22,9 +22,9 @@ import { VolumesStore } from '../volumes/store.js';
 import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
 import { allocateAddress } from '../networks/ipam.js';
+import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
-const MAX_METRIC_POINTS = 1440;
 
 export interface Instance {
   id: string;
@@ -186,28 +186,11 @@ export class InstancesService {
     return this.actions.list(caller.accountId, { resource_id: id }, query, cursors);
   }
 
-  async metrics(caller: AuthContext, id: string, query: { type: MetricType; start?: string; end?: string; step?: number }) {
+  async metrics(caller: AuthContext, id: string, query: { type: MetricType } & MetricsRangeQuery) {
     const row = await this.owned(caller, id);
-    const step = query.step ?? 60;
-    const end = query.end ? Date.parse(query.end) / 1000 : Math.floor(this.clock() / 1000);
-    const start = query.start ? Date.parse(query.start) / 1000 : end - 3600;
-    if (start >= end) throw ApiError.validation([{ field: 'start', message: 'Must be before end' }]);
-    if ((end - start) / step > MAX_METRIC_POINTS) {
-      throw ApiError.validation([{ field: 'step', message: `The range holds more than ${MAX_METRIC_POINTS} points; use a larger step` }]);
-    }
-    const series = await this.driver.metrics(row.id, { type: query.type, start: Math.floor(start), end: Math.floor(end), step });
-    return {
-      instance_id: row.id,
-      type: query.type,
-      start: apiTime(new Date(start * 1000).toISOString()),
-      end: apiTime(new Date(end * 1000).toISOString()),
-      step,
-      series: series.map((s) => ({
-        name: s.name,
-        unit: s.unit,
-        points: s.points.map(([t, value]) => ({ timestamp: apiTime(new Date(t * 1000).toISOString()), value })),
-      })),
-    };
+    const range = metricsRange(query, this.clock);
+    const series = await this.driver.metrics(row.id, { type: query.type, ...range });
+    return { instance_id: row.id, type: query.type, ...presentMetrics(range, series) };
   }
 
   /** The caller's instance: another account's is a 404; one outside the key's regions is a 403. */

@@ -6,11 +6,12 @@ import { IpAllocationsStore } from './ip-allocations-store.js';
 import { NetworksStore } from './store.js';
 
 /**
- * Allocates the lowest free address of `networkId` to `instanceId` inside `trx`. The network row is
+ * Allocates the lowest free address of `networkId` to `holderId` (an instance or a database)
+ * inside `trx`. The network row is
  * locked first (PostgreSQL; SQLite runs one transaction at a time), and the (network, address)
  * primary key would refuse a duplicate anyway. A full network is a 422 naming `network_id`.
  */
-export async function allocateAddress(trx: Db, kind: Database['kind'], networkId: string, instanceId: string): Promise<string> {
+export async function allocateAddress(trx: Db, kind: Database['kind'], networkId: string, holderId: string): Promise<string> {
   const network = await new NetworksStore(trx).lock(networkId, kind);
   if (!network) throw ApiError.validation([{ field: 'network_id', message: `Unknown network ${networkId}` }]);
   const allocations = new IpAllocationsStore(trx);
@@ -19,7 +20,7 @@ export async function allocateAddress(trx: Db, kind: Database['kind'], networkId
   for (let candidate = first; candidate <= last; candidate++) {
     const address = formatAddress(candidate);
     if (taken.has(address)) continue;
-    await allocations.insert(networkId, address, instanceId);
+    await allocations.insert(networkId, address, holderId);
     return address;
   }
   throw ApiError.validation([{ field: 'network_id', message: `Network ${network.name} (${network.ip_range}) has no free addresses` }]);

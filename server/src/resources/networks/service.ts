@@ -114,7 +114,7 @@ export class NetworksService {
       await new LabelsStore(trx).remove(id);
       return true;
     });
-    if (!deleted) throw ApiError.conflict('Network still has instances; delete them first');
+    if (!deleted) throw ApiError.conflict('Network still has instances or databases; delete them first');
   }
 
   /** The caller's network for a new instance in `region` (422 naming network_id otherwise). */

@@ -65,9 +65,9 @@ def metrics_params(
     return {"type": type, "start": start, "end": end, "step": step}
 
 
-def create_action(instance_id: str, actions: Sequence[Action]) -> Action:
-    """The action that provisions a new instance, which its 201 answer does not name."""
+def create_action(resource_id: str, actions: Sequence[Action]) -> Action:
+    """The action that provisions a new instance or database, which its 201 answer does not name."""
     for action in actions:
         if action.type == "create":
             return action
-    raise CloudNexusError(f"instance {instance_id} has no create action to wait for")
+    raise CloudNexusError(f"{resource_id} has no create action to wait for")

@@ -4,6 +4,17 @@ from .account import Account, Quota, Quotas
 from .actions import Action, ActionStatus
 from .catalog import Image, Plan, Region
 from .common import CloudNexusModel, ErrorDetail, Page, Pagination
+from .databases import (
+    Database,
+    DatabaseActionAccepted,
+    DatabaseBackup,
+    DatabaseEngine,
+    DatabaseMetrics,
+    DatabasePasswordReset,
+    DatabasePlan,
+    DatabaseUser,
+    DatabaseUserCreated,
+)
 from .instances import (
     Instance,
     InstanceActionAccepted,
@@ -22,6 +33,15 @@ __all__ = [
     "ApiKey",
     "CloudNexusModel",
     "CreatedApiKey",
+    "Database",
+    "DatabaseActionAccepted",
+    "DatabaseBackup",
+    "DatabaseEngine",
+    "DatabaseMetrics",
+    "DatabasePasswordReset",
+    "DatabasePlan",
+    "DatabaseUser",
+    "DatabaseUserCreated",
     "ErrorDetail",
     "Image",
     "Instance",

@@ -1,0 +1,231 @@
+use std::sync::Arc;
+
+use futures::stream::{BoxStream, TryStreamExt};
+use reqwest::Method;
+
+use super::item_path;
+use crate::core::error::{Error, Result};
+use crate::core::pagination::{every_item, page, Page};
+use crate::core::request::RequestOptions;
+use crate::core::transport::Call;
+use crate::types::{
+    Action, ActionListParams, CreateDatabase, CreateDatabaseUser, Database, DatabaseActionAccepted,
+    DatabaseBackup, DatabaseListParams, DatabaseMetrics, DatabaseMetricsParams,
+    DatabasePasswordReset, DatabaseUser, DatabaseUserCreated, ListParams, ResizeDatabase,
+    UpdateDatabase,
+};
+use crate::Client;
+
+/// Managed databases (PostgreSQL, MySQL, Redis) reachable only inside their private network.
+/// Changes run asynchronously: each operation returns as soon as the server accepted it, and its
+/// `*_and_wait` twin returns once the work is done. Passwords are shown only where they are made.
+#[derive(Debug, Clone, Copy)]
+pub struct DatabasesResource<'a> {
+    client: &'a Client,
+}
+
+impl<'a> DatabasesResource<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        DatabasesResource { client }
+    }
+
+    /// The users of one database.
+    pub fn users(&self) -> DatabaseUsersResource<'a> {
+        DatabaseUsersResource {
+            client: self.client,
+        }
+    }
+
+    /// One page of databases, newest first, filtered by region, engine, network or labels.
+    pub async fn list(&self, params: &DatabaseListParams) -> Result<Page<Database>> {
+        page(&self.client.transport, "databases", params).await
+    }
+
+    /// Every matching database, fetching further pages as the stream is read.
+    pub fn list_all(&self, params: DatabaseListParams) -> BoxStream<'static, Result<Database>> {
+        every_item(
+            Arc::clone(&self.client.transport),
+            "databases".into(),
+            params,
+        )
+    }
+
+    /// `POST /v2/databases`: the new database, still `provisioning`, with the admin password
+    /// (`connection.password`), which is shown nowhere else.
+    pub async fn create(&self, body: &CreateDatabase) -> Result<Database> {
+        self.create_with(body, RequestOptions::default()).await
+    }
+
+    /// [`Self::create`] with per-call options such as an `Idempotency-Key`.
+    pub async fn create_with(
+        &self,
+        body: &CreateDatabase,
+        options: RequestOptions,
+    ) -> Result<Database> {
+        self.client
+            .transport
+            .json(Call::with_body(Method::POST, "databases", body, options))
+            .await
+    }
+
+    /// Creates a database, waits for its create action, and returns it as it is then (`online`),
+    /// keeping the one-time password. A failed create is [`Error::ActionFailed`].
+    pub async fn create_and_wait(&self, body: &CreateDatabase) -> Result<Database> {
+        let created = self.create(body).await?;
+        let params = ActionListParams {
+            resource_id: Some(created.id.clone()),
+            ..ActionListParams::default()
+        };
+        let create_action = self
+            .client
+            .actions()
+            .list_all(params)
+            .try_filter(|action| futures::future::ready(action.r#type == "create"))
+            .try_next()
+            .await?
+            .ok_or_else(|| {
+                let missing = format!("database {} lists no create action", created.id);
+                Error::Decode(serde::de::Error::custom(missing))
+            })?;
+        self.client.actions().wait_for(&create_action.id).await?;
+        let mut online = self.retrieve(&created.id).await?;
+        online.connection = created.connection;
+        Ok(online)
+    }
+
+    /// One database by id.
+    pub async fn retrieve(&self, id: &str) -> Result<Database> {
+        self.client
+            .transport
+            .json(Call::bare(Method::GET, &item_path("databases", id)))
+            .await
+    }
+
+    /// `PATCH /v2/databases/{id}`: backup schedule, delete protection or labels, at once.
+    pub async fn update(&self, id: &str, body: &UpdateDatabase) -> Result<Database> {
+        let path = item_path("databases", id);
+        let call = Call::with_body(Method::PATCH, &path, body, RequestOptions::default());
+        self.client.transport.json(call).await
+    }
+
+    /// Starts deleting the database and its backups (a conflict while delete protection is on).
+    pub async fn delete(&self, id: &str) -> Result<DatabaseActionAccepted> {
+        let path = item_path("databases", id);
+        self.client
+            .transport
+            .json(Call::bare(Method::DELETE, &path))
+            .await
+    }
+
+    /// Deletes the database and returns the completed delete action.
+    pub async fn delete_and_wait(&self, id: &str) -> Result<Action> {
+        self.finish(&self.delete(id).await?.action_id).await
+    }
+
+    /// Starts a change of plan and/or node count.
+    pub async fn resize(&self, id: &str, body: &ResizeDatabase) -> Result<DatabaseActionAccepted> {
+        let path = format!("{}/resize", item_path("databases", id));
+        let call = Call::with_body(Method::PUT, &path, body, RequestOptions::default());
+        self.client.transport.json(call).await
+    }
+
+    /// Resizes the database and returns the completed resize action.
+    pub async fn resize_and_wait(&self, id: &str, body: &ResizeDatabase) -> Result<Action> {
+        self.finish(&self.resize(id, body).await?.action_id).await
+    }
+
+    /// A new admin password, shown in this answer only; it works once the action completes.
+    pub async fn reset_password(&self, id: &str) -> Result<DatabasePasswordReset> {
+        let path = format!("{}/reset_password", item_path("databases", id));
+        self.client
+            .transport
+            .json(Call::bare(Method::PUT, &path))
+            .await
+    }
+
+    /// [`Self::reset_password`], returning once the new password works.
+    pub async fn reset_password_and_wait(&self, id: &str) -> Result<DatabasePasswordReset> {
+        let reset = self.reset_password(id).await?;
+        self.finish(&reset.action_id).await?;
+        Ok(reset)
+    }
+
+    /// `GET /v2/databases/{id}/metrics`: connections, CPU or storage over a time range.
+    pub async fn metrics(
+        &self,
+        id: &str,
+        params: &DatabaseMetricsParams,
+    ) -> Result<DatabaseMetrics> {
+        let path = format!("{}/metrics", item_path("databases", id));
+        self.client.transport.json(Call::get(&path, params)).await
+    }
+
+    /// One page of the database's daily backups, newest first. Restore one by creating a
+    /// database with `restore_from`.
+    pub async fn backups(&self, id: &str, params: &ListParams) -> Result<Page<DatabaseBackup>> {
+        page(
+            &self.client.transport,
+            &format!("{}/backups", item_path("databases", id)),
+            params,
+        )
+        .await
+    }
+
+    async fn finish(&self, action_id: &str) -> Result<Action> {
+        self.client.actions().wait_for(action_id).await
+    }
+}
+
+/// The users of a database. A password is shown only in the answer to its create.
+#[derive(Debug, Clone, Copy)]
+pub struct DatabaseUsersResource<'a> {
+    client: &'a Client,
+}
+
+impl DatabaseUsersResource<'_> {
+    /// One page of the database's users, newest first.
+    pub async fn list(&self, database_id: &str, params: &ListParams) -> Result<Page<DatabaseUser>> {
+        page(&self.client.transport, &users_path(database_id), params).await
+    }
+
+    /// Starts creating a user; the answer carries its password.
+    pub async fn create(
+        &self,
+        database_id: &str,
+        body: &CreateDatabaseUser,
+    ) -> Result<DatabaseUserCreated> {
+        let path = users_path(database_id);
+        let call = Call::with_body(Method::POST, &path, body, RequestOptions::default());
+        self.client.transport.json(call).await
+    }
+
+    /// [`Self::create`], returning once the user can log in.
+    pub async fn create_and_wait(
+        &self,
+        database_id: &str,
+        body: &CreateDatabaseUser,
+    ) -> Result<DatabaseUserCreated> {
+        let created = self.create(database_id, body).await?;
+        self.client.actions().wait_for(&created.action_id).await?;
+        Ok(created)
+    }
+
+    /// Starts dropping a user (the admin user cannot be deleted).
+    pub async fn delete(&self, database_id: &str, name: &str) -> Result<DatabaseActionAccepted> {
+        let path = item_path(&users_path(database_id), name);
+        self.client
+            .transport
+            .json(Call::bare(Method::DELETE, &path))
+            .await
+    }
+
+    /// Drops the user and returns the completed action.
+    pub async fn delete_and_wait(&self, database_id: &str, name: &str) -> Result<Action> {
+        let accepted = self.delete(database_id, name).await?;
+        self.client.actions().wait_for(&accepted.action_id).await
+    }
+}
+
+fn users_path(database_id: &str) -> String {
+    format!("{}/users", item_path("databases", database_id))
+}

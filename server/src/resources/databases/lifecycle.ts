@@ -1,0 +1,29 @@
+// The database state machine, in the same shape as the volume one. User changes and password
+// resets take the database's action slot too, so the backend sees one change at a time.
+import { ApiError } from '../../http/errors.js';
+
+export const DATABASE_STATUSES = ['provisioning', 'online', 'resizing', 'deleting'] as const;
+export type DatabaseStatus = (typeof DATABASE_STATUSES)[number];
+export const DATABASE_USER_STATUSES = ['creating', 'active', 'deleting'] as const;
+export const BACKUP_STATUSES = ['creating', 'available', 'deleting'] as const;
+
+export type DatabaseOperation = 'resize' | 'delete' | 'reset_password' | 'create_user' | 'delete_user';
+
+interface Transition {
+  during: DatabaseStatus | null;
+  message: string;
+}
+
+/** Every operation starts from `online` (and no action running). */
+export const DATABASE_TRANSITIONS: Record<DatabaseOperation, Transition> = {
+  resize: { during: 'resizing', message: 'Resize initiated successfully' },
+  delete: { during: 'deleting', message: 'Deletion initiated successfully' },
+  reset_password: { during: null, message: 'Password reset initiated successfully' },
+  create_user: { during: null, message: 'User creation initiated successfully' },
+  delete_user: { during: null, message: 'User deletion initiated successfully' },
+};
+
+export function busyOrNotOnline(status: string, actionId: string | null): ApiError {
+  if (actionId !== null) return ApiError.conflict(`Database is busy (${status}) with action ${actionId}; retry when it completes`);
+  return ApiError.conflict(`Database is ${status}; it must be online`);
+}
