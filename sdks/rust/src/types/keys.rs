@@ -50,6 +50,10 @@ pub struct ApiKey {
     pub revoked_at: Option<String>,
     /// When the key was created.
     pub created_at: String,
+    /// When the key last authenticated a request (to the minute), if ever.
+    pub last_used_at: Option<String>,
+    /// The key that replaced this one when it was rotated.
+    pub replaced_by: Option<String>,
 }
 
 /// Body of `POST /v2/api_keys`. Unset fields default to the calling key's own.
