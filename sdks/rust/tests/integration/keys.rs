@@ -1,6 +1,6 @@
 //! SSH keys and API keys against the real test server.
 
-use cloudnexus::types::{CreateApiKey, CreateSshKey, ListParams};
+use cloudnexus::types::{ApiKey, CreateApiKey, CreateSshKey, ListParams};
 use cloudnexus::{Error, RequestOptions};
 use futures::TryStreamExt;
 
@@ -73,8 +73,14 @@ async fn api_key_scopes_are_enforced_and_revoked_keys_stop_working() {
         "{denied:?}"
     );
 
+    // Using the key is recorded; everything else is as created.
+    let fetched = client.api_keys().retrieve(&created.key.id).await.unwrap();
+    assert!(fetched.last_used_at.is_some(), "{fetched:?}");
     assert_eq!(
-        client.api_keys().retrieve(&created.key.id).await.unwrap(),
+        ApiKey {
+            last_used_at: None,
+            ..fetched
+        },
         created.key
     );
     let page = client
