@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,4 +37,5 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   };
 }
 
-export const ARTIFACTS = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'artifacts');
+/** Screenshots land here (gitignored). */
+export const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));
