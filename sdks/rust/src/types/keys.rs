@@ -72,6 +72,30 @@ pub struct CreateApiKey {
     pub expires_at: Option<String>,
 }
 
+/// How long a rotated key's old secret keeps working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GracePeriod {
+    /// The old secret stops working at once.
+    #[serde(rename = "none")]
+    None,
+    /// One hour.
+    #[serde(rename = "1h")]
+    OneHour,
+    /// 24 hours.
+    #[serde(rename = "24h")]
+    OneDay,
+    /// Seven days.
+    #[serde(rename = "7d")]
+    SevenDays,
+}
+
+/// Body of `POST /v2/api_keys/{id}/rotate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotateApiKey {
+    /// How long the old secret keeps working before it gets 401.
+    pub grace_period: GracePeriod,
+}
+
 /// Answer to `POST /v2/api_keys`: the key and, once only, its secret.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreatedApiKey {
