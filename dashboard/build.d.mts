@@ -1,4 +1,2 @@
-/** Where the build writes: dist/dashboard and dist/playground. */
-export declare const DIST: string;
-/** Builds the dashboard and the playground into DIST. */
+/** Builds the dashboard and the playground into dashboard/dist. */
 export declare function buildDashboard(): Promise<void>;

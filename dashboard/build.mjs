@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.join(root, 'dist');
+const DIST = path.join(root, 'dist');
 
 export async function buildDashboard() {
   const swaggerUi = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));

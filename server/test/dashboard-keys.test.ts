@@ -55,6 +55,20 @@ for (const kind of DATABASE_KINDS) {
       );
     });
 
+    test('last_used_at is written at most once a minute per key', async () => {
+      const { key: created, secret } = await create({ name: 'busy' });
+      const lastUsed = async () => (await dash('GET', '/api_keys')).json().data.find((k: { id: string }) => k.id === created.id).last_used_at;
+      assert.equal(await works(t, secret), 200);
+      const first = await lastUsed();
+      assert.notEqual(first, null);
+      t.clock.advance(30_000);
+      assert.equal(await works(t, secret), 200);
+      assert.equal(await lastUsed(), first, 'half a minute later: not written again');
+      t.clock.advance(31_000);
+      assert.equal(await works(t, secret), 200);
+      assert.notEqual(await lastUsed(), first);
+    });
+
     test('bad input is a 400 or 422 from the same rules as /v2, and writes nothing', async () => {
       assertError(await dash('POST', '/api_keys', { name: 'x', scopes: ['nope:read'] }), 422);
       assertError(await dash('POST', '/api_keys', { name: 'x', regions: ['mars-1'] }), 422);

@@ -8,7 +8,7 @@ import type { AuthContext } from '../resources/api-keys/service.js';
 import { sessionToken } from './cookies.js';
 import { csrfMatches, type Session, type SessionsService } from './sessions.js';
 
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -21,7 +21,7 @@ declare module 'fastify' {
   }
 }
 
-export function notSignedIn(): ApiError {
+function notSignedIn(): ApiError {
   return new ApiError(401, 'Not signed in, or the session has ended');
 }
 
