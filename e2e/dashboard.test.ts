@@ -92,7 +92,10 @@ describe('dashboard and playground in Chromium', { skip: skipWithoutChromium() }
     const shown = dashboard.locator('[data-test=secret]');
     secret = (await shown.textContent()) ?? '';
     assert.match(secret, /^cnx_live_[0-9A-Za-z]{22}_[0-9A-Za-z]{6}$/);
-    await dashboard.getByRole('button', { name: 'Copy' }).waitFor();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await dashboard.getByRole('button', { name: 'Copy' }).click();
+    await dashboard.getByRole('status').filter({ hasText: 'Copied' }).waitFor();
+    assert.equal(await dashboard.evaluate(() => navigator.clipboard.readText()), secret, 'the copy button copies the secret');
     await shot(dashboard, '05-key-created');
     await dashboard.getByRole('button', { name: 'Done' }).click();
     assert.doesNotMatch(await dashboard.content(), new RegExp(secret), 'once dismissed, the secret is gone from the page');
