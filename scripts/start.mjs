@@ -1,5 +1,5 @@
-// `npm start`: on a fresh clone, installs dependencies and builds the server when they are missing
-// or stale, then runs `cloudnexus-server start` with any extra arguments (`npm start -- --port 9443`).
+// `npm start`: on a fresh clone, installs dependencies and builds the server and the dashboard
+// (with the playground) when they are missing or stale, then runs `cloudnexus-server start` with any extra arguments (`npm start -- --port 9443`).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,15 @@ if (built < newestMtime(path.join(root, 'server', 'src'))) {
   // tsc leaves unchanged outputs untouched; mark the build as current.
   const now = new Date();
   fs.utimesSync(bin, now, now);
+}
+
+// The dashboard and playground the server serves from dashboard/dist.
+const dashboard = path.join(root, 'dashboard');
+const page = path.join(dashboard, 'dist', 'dashboard', 'index.html');
+const pageBuilt = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
+if (pageBuilt < Math.max(newestMtime(path.join(dashboard, 'src')), newestMtime(path.join(dashboard, 'static')))) {
+  console.error('[start] building the dashboard…');
+  run(npm, ['run', 'build', '-w', 'dashboard']);
 }
 
 const server = spawn(process.execPath, [bin, 'start', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

@@ -26,6 +26,21 @@ describe('api-keys', () => {
     assert.match(revoked.stderr, /^Error 401: /);
   });
 
+  test('rotate with --grace none: the new secret works, the old one gets 401', async () => {
+    const { key, secret } = await cliJson<{ key: { id: string }; secret: string }>(['api-keys', 'create', '--name', 'cli-rotate', '--scope', 'regions:read']);
+    const rotated = await cli(['api-keys', 'rotate', key.id, '--grace', 'none', '-o', 'json'], { env: apiEnv() });
+    assert.equal(rotated.code, 0, rotated.stderr);
+    assert.match(rotated.stderr, /shown only this once/);
+    const fresh = JSON.parse(rotated.stdout);
+    assert.notEqual(fresh.key.id, key.id);
+    assert.equal((await cliJson<object[]>(['regions', 'list', '--limit', '1'], { ...apiEnv(), CLOUDNEXUS_API_KEY: fresh.secret })).length, 1);
+    const old = await cli(['regions', 'list'], { env: { ...apiEnv(), CLOUDNEXUS_API_KEY: secret } });
+    assert.match(old.stderr, /^Error 401: /);
+    const bad = await cli(['api-keys', 'rotate', fresh.key.id, '--grace', '2d'], { env: apiEnv() });
+    assert.notEqual(bad.code, 0);
+    assert.match(bad.stderr, /2d/);
+  });
+
   test('in a table, the secret is shown beside the key fields', async () => {
     const created = await cli(['api-keys', 'create', '--name', 'cli-table', '--scope', 'regions:read', '-o', 'table'], { env: apiEnv() });
     assert.equal(created.code, 0, created.stderr);

@@ -67,6 +67,12 @@ import { Metrics } from './http/metrics.js';
 import { registerHealthRoutes } from './http/health.js';
 import { connectSharedState } from './redis/shared-state.js';
 import { queueStats } from './resources/actions/queue-stats.js';
+import { registerDashboard } from './dashboard/register.js';
+import { SessionsService } from './dashboard/sessions.js';
+import { SessionsStore } from './dashboard/sessions-store.js';
+import type { ScryptCost } from './resources/dashboard-users/passwords.js';
+import { DashboardUsersService } from './resources/dashboard-users/service.js';
+import { DashboardUsersStore } from './resources/dashboard-users/store.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -83,6 +89,8 @@ export interface AppDeps {
   storageDriver?: StorageDriver;
   networkDriver?: NetworkDriver;
   databaseDriver?: DatabaseDriver;
+  /** The scrypt cost of new dashboard passwords; tests pass a cheaper one than the default. */
+  passwordCost?: ScryptCost;
 }
 
 declare module 'fastify' {
@@ -173,7 +181,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   fastify.addHook('onClose', () => worker.stop());
 
   registerErrorHandling(fastify, routeIndex);
-  registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? shared?.rateLimitStore ?? new MemoryRateLimitStore(), clock));
+  const limiter = new RateLimiter(deps.rateLimitStore ?? shared?.rateLimitStore ?? new MemoryRateLimitStore(), clock);
+  registerAuth(fastify, keys, limiter);
   registerIdempotency(fastify, db, clock);
   registerCatalogRoutes(fastify, cursors);
   registerAccountRoutes(fastify, new AccountsService(accounts, new AccountUsage(db), clock));
@@ -181,6 +190,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
   registerNetworkingRoutes(fastify, vpcs, networks, cursors);
+  registerDashboard(fastify, {
+    users: new DashboardUsersService(new DashboardUsersStore(db), accounts, clock, deps.passwordCost),
+    sessions: new SessionsService(new SessionsStore(db), clock, { idleMs: config.dashboard.sessionIdleMs, absoluteMs: config.dashboard.sessionAbsoluteMs }),
+    limiter,
+    cursors,
+    keys,
+    instances,
+    networks,
+    volumes,
+  });
   registerFirewallRoutes(fastify, new FirewallsService(db, deps.database.kind, instances, clock), cursors);
   registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, poke), cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);

@@ -14,6 +14,8 @@ Commands:
   keys create --account ID [--name N] [--scopes s1,s2] [--regions r1,r2] [--expires-at ISO]
   keys list --account ID
   keys revoke --account ID --key KEY_ID
+  users create --account ID --email E --password-stdin
+                                          add a dashboard sign-in; the password is read from stdin
   openapi [--out FILE]                    print or write the OpenAPI document
 
 Every command takes --json for machine-readable output, and the configuration flags
@@ -22,7 +24,7 @@ Every command takes --json for machine-readable output, and the configuration fl
 `;
 
 async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, ['json', 'help']);
+  const args = parseArgs(argv, ['json', 'help', 'password-stdin']);
   if (args.switches.has('help') || args.command[0] === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -31,6 +33,11 @@ async function main(argv: string[]): Promise<number> {
   await runCommand(args, {
     json,
     print: (human, machine) => process.stdout.write(`${json ? JSON.stringify(machine) : human}\n`),
+    readStdin: async () => {
+      let text = '';
+      for await (const chunk of process.stdin) text += chunk;
+      return text;
+    },
   });
   return 0;
 }

@@ -1,4 +1,5 @@
-// First start on an empty database: a `default` account and a key for it, printed once.
+// First start on an empty database: a `default` account, a key for it and a dashboard sign-in for
+// its owner, printed once.
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import { SettingsStore } from './db/settings-store.js';
@@ -7,10 +8,17 @@ import { AccountsStore } from './resources/accounts/store.js';
 import { ApiKeysService } from './resources/api-keys/service.js';
 import { ApiKeysStore } from './resources/api-keys/store.js';
 import { AccountUsage } from './resources/accounts/usage.js';
+import { generatePassword } from './resources/dashboard-users/passwords.js';
+import { DashboardUsersService } from './resources/dashboard-users/service.js';
+import { DashboardUsersStore } from './resources/dashboard-users/store.js';
+
+/** The bootstrap owner's dashboard email; add others with `cloudnexus-server users create`. */
+export const BOOTSTRAP_EMAIL = 'owner@cloudnexus.local';
 
 export interface Bootstrapped {
   account: Account;
   apiKey: string;
+  dashboard: { email: string; password: string };
 }
 
 /** Creates the default account unless any node already did; returns it only to the node that did. */
@@ -22,6 +30,8 @@ export async function bootstrapDefaultAccount(db: Db, clock: Clock): Promise<Boo
     const account = await new AccountsService(accountsStore, new AccountUsage(trx), clock).create({ name: 'default', tier: 'pro' });
     const keys = new ApiKeysService(new ApiKeysStore(trx), accountsStore, clock);
     const { secret } = await keys.create(account.id, { name: 'bootstrap' });
-    return { account, apiKey: secret };
+    const password = generatePassword();
+    await new DashboardUsersService(new DashboardUsersStore(trx), accountsStore, clock).create(account.id, BOOTSTRAP_EMAIL, password);
+    return { account, apiKey: secret, dashboard: { email: BOOTSTRAP_EMAIL, password } };
   });
 }

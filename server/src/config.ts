@@ -29,6 +29,12 @@ export interface Config {
     /** Longest a connection may sit idle (no bytes either way) before it is closed. */
     readonly idleMs: number;
   };
+  readonly dashboard: {
+    /** A dashboard session unused this long ends. */
+    readonly sessionIdleMs: number;
+    /** A dashboard session ends this long after sign-in, however active. */
+    readonly sessionAbsoluteMs: number;
+  };
   readonly worker: {
     /** Actions one process runs at once. */
     readonly concurrency: number;
@@ -69,6 +75,8 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_WORKER_POLL_MS: 'worker-poll-ms',
   CLOUDNEXUS_REQUEST_TIMEOUT_MS: 'request-timeout-ms',
   CLOUDNEXUS_IDLE_TIMEOUT_MS: 'idle-timeout-ms',
+  CLOUDNEXUS_SESSION_IDLE_MINUTES: 'session-idle-minutes',
+  CLOUDNEXUS_SESSION_MAX_HOURS: 'session-max-hours',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -114,6 +122,10 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     timeouts: Object.freeze({
       requestMs: parseInteger('CLOUDNEXUS_REQUEST_TIMEOUT_MS', read('CLOUDNEXUS_REQUEST_TIMEOUT_MS') ?? '30000', 100, 600_000),
       idleMs: parseInteger('CLOUDNEXUS_IDLE_TIMEOUT_MS', read('CLOUDNEXUS_IDLE_TIMEOUT_MS') ?? '60000', 100, 3_600_000),
+    }),
+    dashboard: Object.freeze({
+      sessionIdleMs: parseInteger('CLOUDNEXUS_SESSION_IDLE_MINUTES', read('CLOUDNEXUS_SESSION_IDLE_MINUTES') ?? '30', 1, 1440) * 60_000,
+      sessionAbsoluteMs: parseInteger('CLOUDNEXUS_SESSION_MAX_HOURS', read('CLOUDNEXUS_SESSION_MAX_HOURS') ?? '12', 1, 720) * 3_600_000,
     }),
     worker: Object.freeze({
       concurrency: parseInteger('CLOUDNEXUS_WORKER_CONCURRENCY', read('CLOUDNEXUS_WORKER_CONCURRENCY') ?? '8', 1, 256),

@@ -31,7 +31,8 @@ export async function startServer(config: Config): Promise<void> {
   app.worker.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const base = `https://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/v2`;
+  const origin = `https://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const base = `${origin}/v2`;
   if (bootstrapped) {
     // Printed to stdout, not the log, so the key never lands in log storage.
     process.stdout.write(
@@ -43,6 +44,10 @@ export async function startServer(config: Config): Promise<void> {
         `  ${bootstrapped.apiKey}`,
         '',
         `Try: curl -k -H "Authorization: Bearer ${bootstrapped.apiKey}" ${base}/regions`,
+        '',
+        `Dashboard: ${origin}/dashboard (playground: ${origin}/playground)`,
+        `  email:    ${bootstrapped.dashboard.email}`,
+        `  password: ${bootstrapped.dashboard.password}`,
         '',
       ].join('\n'),
     );

@@ -51,6 +51,31 @@ for (const kind of DATABASE_KINDS) {
       assert.match(again.stderr, /already revoked/);
     });
 
+    test('users create reads the password from stdin; the user can sign in to the dashboard', async () => {
+      const { account } = await json(['accounts', 'create', '--name', 'Owners', '--tier', 'free']);
+      const args = ['users', 'create', '--account', account.id, '--email', 'Ops@Example.com', '--password-stdin', ...db, '--json'];
+      const created = await runCli(args, 'a long enough password\n');
+      assert.equal(created.code, 0, created.stderr);
+      const { user } = JSON.parse(created.stdout);
+      assert.deepEqual([user.email, user.account_id], ['ops@example.com', account.id]);
+      assert.doesNotMatch(created.stdout, /long enough/, 'the password is never echoed');
+      const host = 'cloudnexus.test';
+      const signIn = (password: string) =>
+        t.app.inject({ method: 'POST', url: '/dashboard/api/session', headers: { host, origin: `https://${host}` }, payload: { email: 'ops@example.com', password } });
+      assert.equal((await signIn('a long enough password')).statusCode, 201, 'the trailing newline is not part of the password');
+      assert.equal((await signIn('a long enough password\n')).statusCode, 401);
+
+      const duplicate = await runCli(args, 'another long password\n');
+      assert.equal(duplicate.code, 1);
+      assert.match(duplicate.stderr, /already exists/);
+      const short = await runCli(['users', 'create', '--account', account.id, '--email', 'x@example.com', '--password-stdin', ...db], 'short\n');
+      assert.equal(short.code, 1);
+      assert.match(short.stderr, /password: Must be 12 to 256 characters/);
+      const noStdin = await runCli(['users', 'create', '--account', account.id, '--email', 'x@example.com', ...db]);
+      assert.equal(noStdin.code, 2);
+      assert.match(noStdin.stderr, /--password-stdin is required/);
+    });
+
     test('bad input is refused with the field named, and usage errors exit 2', async () => {
       const badTier = await runCli(['accounts', 'create', '--name', 'X', '--tier', 'gold', ...db]);
       assert.equal(badTier.code, 1);

@@ -1,4 +1,5 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import type { RotateApiKey } from '@cloudnexus/sdk';
 import { client, outputFormat, printRecord } from '../context.js';
 import { columns } from '../output/table.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
@@ -43,6 +44,16 @@ export function apiKeysCommand(): Command {
       // A table shows the key's fields with the secret beside them; json and yaml keep the API's shape.
       printRecord(command, outputFormat(command) === 'table' ? { ...created.key, secret: created.secret } : created);
       process.stderr.write('Store the secret now: it is shown only this once.\n');
+    });
+  group
+    .command('rotate')
+    .description('give a key a new secret with the same settings; the old one works for the grace period, then gets 401')
+    .argument('<id>', 'API key id')
+    .addOption(new Option('--grace <period>', 'how long the old secret keeps working').choices(['none', '1h', '24h', '7d']).makeOptionMandatory())
+    .action(async (id: string, options: { grace: RotateApiKey['grace_period'] }, command: Command) => {
+      const rotated = await client(command).apiKeys.rotate(id, { grace_period: options.grace });
+      printRecord(command, outputFormat(command) === 'table' ? { ...rotated.key, secret: rotated.secret } : rotated);
+      process.stderr.write('Store the new secret now: it is shown only this once.\n');
     });
   group
     .command('revoke')

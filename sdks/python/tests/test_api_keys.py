@@ -49,3 +49,27 @@ async def test_async_api_key_lifecycle(async_client: AsyncCloudNexus) -> None:
     assert created.key.id in [k.id async for k in async_client.api_keys.list(limit=3)]
     assert created.key.id in {k.id for k in (await async_client.api_keys.list_page(limit=100)).data}
     assert (await async_client.api_keys.revoke(created.key.id)).status == "revoked"
+
+
+def test_rotate_with_no_grace_ends_the_old_secret(client: CloudNexus, server: ServerInfo) -> None:
+    created = client.api_keys.create(name=unique_name("rotate"), scopes=["regions:read"])
+    assert created.secret is not None
+    rotated = client.api_keys.rotate(created.key.id, grace_period="none")
+    assert rotated.secret is not None and rotated.key.id != created.key.id
+    assert (rotated.key.name, rotated.key.scopes) == (created.key.name, ["regions:read"])
+    assert client.api_keys.retrieve(created.key.id).replaced_by == rotated.key.id
+    with client_with(server, rotated.secret) as fresh:
+        assert fresh.regions.retrieve("us-east-1").id == "us-east-1"
+    with client_with(server, created.secret) as old, pytest.raises(AuthenticationError):
+        old.regions.list_page()
+
+
+async def test_async_rotate_keeps_the_old_secret_for_a_grace_period(
+    async_client: AsyncCloudNexus, server: ServerInfo
+) -> None:
+    created = await async_client.api_keys.create(name=unique_name("async-rotate"), scopes=["regions:read"])
+    assert created.secret is not None
+    rotated = await async_client.api_keys.rotate(created.key.id, grace_period="1h")
+    assert rotated.key.status == "active"
+    with client_with(server, created.secret) as old:
+        assert old.regions.retrieve("us-east-1").id == "us-east-1"

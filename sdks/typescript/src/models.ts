@@ -88,6 +88,9 @@ export type ApiKey = {
   revoked_at: string | null;
   /** When the key was created */
   created_at: string;
+  last_used_at: string | null;
+  /** The key that replaced this one when it was rotated */
+  replaced_by: string | null;
 };
 
 export type ApiKeyList = {
@@ -108,6 +111,11 @@ export type CreatedApiKey = {
   key: ApiKey;
   /** The API key itself, shown only in this response; null when an Idempotency-Key replays it */
   secret: string | null;
+};
+
+export type RotateApiKey = {
+  /** How long the old secret keeps working: `none` (it stops at once), `1h`, `24h` or `7d` */
+  grace_period: "none" | "1h" | "24h" | "7d";
 };
 
 export type CreateDatabase = {

@@ -19,10 +19,14 @@ import { UsageError, type ParsedArgs } from './args.js';
 import { AccountUsage } from '../resources/accounts/usage.js';
 import { connectRedis } from '../redis/client.js';
 import { RedisRevocations, type RevocationAnnouncer } from '../resources/api-keys/revocations.js';
+import { DashboardUsersService } from '../resources/dashboard-users/service.js';
+import { DashboardUsersStore } from '../resources/dashboard-users/store.js';
 
 export interface Output {
   json: boolean;
   print(human: string, machine: unknown): void;
+  /** Everything piped to the command (for --password-stdin). */
+  readStdin(): Promise<string>;
 }
 
 export function configFromFlags(flags: Map<string, string>): Config {
@@ -74,6 +78,7 @@ function services(database: Database, revocations?: RevocationAnnouncer) {
   return {
     accounts: new AccountsService(accountsStore, new AccountUsage(database.db), systemClock),
     keys: new ApiKeysService(new ApiKeysStore(database.db), accountsStore, systemClock, revocations ? { revocations } : {}),
+    users: new DashboardUsersService(new DashboardUsersStore(database.db), accountsStore, systemClock),
   };
 }
 
@@ -141,6 +146,16 @@ export async function runCommand(args: ParsedArgs, out: Output): Promise<void> {
           out.print(`Revoked ${key.id}.`, { key });
         }),
       );
+
+    case 'users create': {
+      // The password comes on stdin, never as an argument: arguments show in `ps` and shell history.
+      if (!args.switches.has('password-stdin')) throw new UsageError('--password-stdin is required: pipe the password in');
+      const password = (await out.readStdin()).replace(/\r?\n$/, '');
+      return withDatabase(config, async (database) => {
+        const user = await services(database).users.create(required(args, 'account'), required(args, 'email'), password);
+        out.print(`Created dashboard user ${user.email} (${user.id}) for account ${user.account_id}.`, { user });
+      });
+    }
 
     case 'openapi': {
       const document = await generateOpenApi();

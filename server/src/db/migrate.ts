@@ -6,6 +6,7 @@ import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
 import * as compute from './migrations/0002_compute.js';
 import * as storage from './migrations/0003_storage.js';
 import * as networking from './migrations/0004_networking.js';
+import * as dashboard from './migrations/0005_dashboard.js';
 import * as databases from './migrations/0007_databases.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_compute': compute,
   '0003_storage': storage,
   '0004_networking': networking,
+  '0005_dashboard': dashboard,
   '0007_databases': databases,
 };
 

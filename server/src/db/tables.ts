@@ -26,6 +26,36 @@ export interface ApiKeysTable {
   expires_at: string | null;
   revoked_at: string | null;
   created_at: string;
+  /** Added by 0005: when the key last authenticated a request (to the minute). */
+  last_used_at: string | null;
+  /** Added by 0005: the key that replaced this one when it was rotated. */
+  replaced_by: string | null;
+}
+
+export interface DashboardUsersTable {
+  id: string;
+  account_id: string;
+  email: string;
+  /** `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>` */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface DashboardSessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end of the session, however active it is. */
+  expires_at: string;
+}
+
+export interface DashboardSignInFailuresTable {
+  email: string;
+  failures: number;
+  first_failed_at: string;
+  locked_until: string | null;
 }
 
 
@@ -315,4 +345,7 @@ export interface Tables {
   database_users: DatabaseUsersTable;
   database_backups: DatabaseBackupsTable;
   sim_databases: SimDatabasesTable;
+  dashboard_users: DashboardUsersTable;
+  dashboard_sessions: DashboardSessionsTable;
+  dashboard_sign_in_failures: DashboardSignInFailuresTable;
 }

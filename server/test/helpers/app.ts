@@ -20,6 +20,9 @@ import { AccountUsage } from '../../src/resources/accounts/usage.js';
 
 let certificate: Promise<TlsMaterial> | undefined;
 
+/** A cheap scrypt cost for dashboard passwords in tests (the hash records its cost, so checks still run for real). */
+export const TEST_SCRYPT_COST = { N: 1024, r: 8, p: 1 };
+
 /** One self-signed certificate per test process: generating RSA keys is slow. */
 export function testCertificate(): Promise<TlsMaterial> {
   certificate ??= generateSelfSigned();
@@ -90,6 +93,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     networkDriver: network,
     databaseDriver: databases,
     logStream: { write: (line) => void logs.push(line) },
+    passwordCost: TEST_SCRYPT_COST,
   });
   options.extend?.(app);
   await app.ready();

@@ -12,16 +12,18 @@ export interface CliResult {
 }
 
 /** Starts `cloudnexus-server <args>` with a clean environment (config only through flags). */
-export function spawnCli(args: string[]): ChildProcess {
+export function spawnCli(args: string[], stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', BIN, ...args], {
     cwd: SERVER_DIR,
     env: { PATH: process.env.PATH, HOME: process.env.HOME },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
 }
 
-export function runCli(args: string[]): Promise<CliResult> {
-  const child = spawnCli(args);
+/** Runs the command to its end; `input`, when given, is piped to its stdin. */
+export function runCli(args: string[], input?: string): Promise<CliResult> {
+  const child = spawnCli(args, input === undefined ? 'ignore' : 'pipe');
+  child.stdin?.end(input);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk) => (stdout += chunk));

@@ -8,7 +8,7 @@ use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::core::transport::Call;
-use crate::types::{ApiKey, CreateApiKey, CreatedApiKey, ListParams};
+use crate::types::{ApiKey, CreateApiKey, CreatedApiKey, ListParams, RotateApiKey};
 use crate::Client;
 
 /// The account's API keys.
@@ -58,6 +58,26 @@ impl<'a> ApiKeysResource<'a> {
         self.client
             .transport
             .json(Call::bare(Method::GET, &item_path("api_keys", id)))
+            .await
+    }
+
+    /// `POST /v2/api_keys/{id}/rotate`: a new key with the same settings and its secret, shown
+    /// this once; the old key keeps working for the grace period, then gets 401.
+    pub async fn rotate(&self, id: &str, body: &RotateApiKey) -> Result<CreatedApiKey> {
+        self.rotate_with(id, body, RequestOptions::default()).await
+    }
+
+    /// [`Self::rotate`] with per-call options; a replayed `Idempotency-Key` gives `secret: None`.
+    pub async fn rotate_with(
+        &self,
+        id: &str,
+        body: &RotateApiKey,
+        options: RequestOptions,
+    ) -> Result<CreatedApiKey> {
+        let path = format!("{}/rotate", item_path("api_keys", id));
+        self.client
+            .transport
+            .json(Call::with_body(Method::POST, &path, body, options))
             .await
     }
 

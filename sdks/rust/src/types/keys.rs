@@ -50,6 +50,10 @@ pub struct ApiKey {
     pub revoked_at: Option<String>,
     /// When the key was created.
     pub created_at: String,
+    /// When the key last authenticated a request (to the minute), if ever.
+    pub last_used_at: Option<String>,
+    /// The key that replaced this one when it was rotated.
+    pub replaced_by: Option<String>,
 }
 
 /// Body of `POST /v2/api_keys`. Unset fields default to the calling key's own.
@@ -66,6 +70,30 @@ pub struct CreateApiKey {
     /// When the key stops working (ISO-8601).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<String>,
+}
+
+/// How long a rotated key's old secret keeps working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GracePeriod {
+    /// The old secret stops working at once.
+    #[serde(rename = "none")]
+    None,
+    /// One hour.
+    #[serde(rename = "1h")]
+    OneHour,
+    /// 24 hours.
+    #[serde(rename = "24h")]
+    OneDay,
+    /// Seven days.
+    #[serde(rename = "7d")]
+    SevenDays,
+}
+
+/// Body of `POST /v2/api_keys/{id}/rotate`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RotateApiKey {
+    /// How long the old secret keeps working before it gets 401.
+    pub grace_period: GracePeriod,
 }
 
 /// Answer to `POST /v2/api_keys`: the key and, once only, its secret.

@@ -24,4 +24,6 @@ pub use instances::{
     CreateInstance, Instance, InstanceActionAccepted, InstanceListParams, InstanceMetrics,
     InstanceStatus, MetricPoint, MetricSeries, MetricType, MetricsParams, ResizeInstance,
 };
-pub use keys::{ApiKey, CreateApiKey, CreateSshKey, CreatedApiKey, SshKey};
+pub use keys::{
+    ApiKey, CreateApiKey, CreateSshKey, CreatedApiKey, GracePeriod, RotateApiKey, SshKey,
+};

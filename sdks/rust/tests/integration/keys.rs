@@ -1,6 +1,8 @@
 //! SSH keys and API keys against the real test server.
 
-use cloudnexus::types::{CreateApiKey, CreateSshKey, ListParams};
+use cloudnexus::types::{
+    ApiKey, CreateApiKey, CreateSshKey, GracePeriod, ListParams, RotateApiKey,
+};
 use cloudnexus::{Error, RequestOptions};
 use futures::TryStreamExt;
 
@@ -73,8 +75,14 @@ async fn api_key_scopes_are_enforced_and_revoked_keys_stop_working() {
         "{denied:?}"
     );
 
+    // Using the key is recorded; everything else is as created.
+    let fetched = client.api_keys().retrieve(&created.key.id).await.unwrap();
+    assert!(fetched.last_used_at.is_some(), "{fetched:?}");
     assert_eq!(
-        client.api_keys().retrieve(&created.key.id).await.unwrap(),
+        ApiKey {
+            last_used_at: None,
+            ..fetched
+        },
         created.key
     );
     let page = client
@@ -89,4 +97,45 @@ async fn api_key_scopes_are_enforced_and_revoked_keys_stop_working() {
     assert!(revoked.revoked_at.is_some());
     let refused = limited.regions().retrieve("us-east-1").await.unwrap_err();
     assert!(matches!(refused, Error::Authentication(_)), "{refused:?}");
+}
+
+#[tokio::test]
+async fn rotate_without_grace_ends_the_old_secret_at_once() {
+    let client = client();
+    let created = client
+        .api_keys()
+        .create(&CreateApiKey {
+            name: "rust-sdk rotate".into(),
+            scopes: Some(vec!["regions:read".into()]),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let old_secret = created.secret.unwrap();
+    let rotated = client
+        .api_keys()
+        .rotate(
+            &created.key.id,
+            &RotateApiKey {
+                grace_period: GracePeriod::None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_ne!(rotated.key.id, created.key.id);
+    assert_eq!(rotated.key.scopes, vec!["regions:read"]);
+    let new_secret = rotated.secret.unwrap();
+    client_with_key(&new_secret)
+        .regions()
+        .retrieve("us-east-1")
+        .await
+        .unwrap();
+    let refused = client_with_key(&old_secret)
+        .regions()
+        .retrieve("us-east-1")
+        .await
+        .unwrap_err();
+    assert!(matches!(refused, Error::Authentication(_)), "{refused:?}");
+    let old = client.api_keys().retrieve(&created.key.id).await.unwrap();
+    assert_eq!(old.replaced_by, Some(rotated.key.id));
 }

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
-import type { ApiKey, CreateApiKey, CreatedApiKey } from '../models.js';
+import type { ApiKey, CreateApiKey, CreatedApiKey, RotateApiKey } from '../models.js';
 
 export class ApiKeys extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<ApiKey> {
@@ -16,6 +16,14 @@ export class ApiKeys extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<ApiKey> {
     return this.transport.request({ method: 'GET', path: path`/api_keys/${id}` }, options);
+  }
+
+  /**
+   * A new key with the same settings; the old one keeps working for `grace_period` (`none`, `1h`,
+   * `24h`, `7d`), then gets 401. The new `secret` is shown only in this response.
+   */
+  rotate(id: string, body: RotateApiKey, options?: RequestOptions): Promise<CreatedApiKey> {
+    return this.transport.request({ method: 'POST', path: path`/api_keys/${id}/rotate`, body }, options);
   }
 
   /** Revokes the key at once; returns it with status `revoked`. */

@@ -29,4 +29,15 @@ export function apiKeyTests(live: LiveServer) {
     assert.notEqual(revoked.revoked_at, null);
     await assert.rejects(scoped.regions.retrieve('us-east-1'), AuthenticationError);
   });
+
+  test('rotate: a new secret with the same settings; with grace none the old one gets 401 at once', async () => {
+    const client = live.client();
+    const { key, secret } = await client.apiKeys.create({ name: 'sdk-rotate', scopes: ['regions:read'] });
+    const rotated = await client.apiKeys.rotate(key.id, { grace_period: 'none' });
+    assert.notEqual(rotated.key.id, key.id);
+    assert.deepEqual([rotated.key.name, rotated.key.scopes], ['sdk-rotate', ['regions:read']]);
+    assert.equal((await live.client({ apiKey: rotated.secret! }).regions.retrieve('us-east-1')).id, 'us-east-1');
+    await assert.rejects(live.client({ apiKey: secret! }).regions.retrieve('us-east-1'), AuthenticationError);
+    assert.equal((await client.apiKeys.retrieve(key.id)).replaced_by, rotated.key.id);
+  });
 }

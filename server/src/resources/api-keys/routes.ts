@@ -6,7 +6,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { caller } from '../../http/route-config.js';
 import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
-import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema } from './schema.js';
+import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, RotateApiKeyBody } from './schema.js';
 import type { ApiKeysService } from './service.js';
 
 const tags = ['API keys'];
@@ -67,6 +67,30 @@ export function registerApiKeyRoutes(app: FastifyInstance, keys: ApiKeysService,
       },
     },
     async (request) => keys.get(caller(request).accountId, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/v2/api_keys/:id/rotate',
+    {
+      config: { scope: 'api_keys:write' },
+      schema: {
+        operationId: 'rotateApiKey',
+        summary: 'Rotate an API key: a new key with the same settings, its secret returned once',
+        description: 'The old key keeps working for `grace_period`, then gets 401; its `replaced_by` names the new key.',
+        tags,
+        params: IdParams,
+        body: RotateApiKeyBody,
+        response: { 201: CreatedApiKeySchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params as { id: string };
+      const { grace_period } = request.body as Static<typeof RotateApiKeyBody>;
+      const rotated = await keys.rotateFor(caller(request), id, grace_period, (trx, { key }) =>
+        recordResponse(request, trx, { status: 201, body: { key, secret: null }, location: `/v2/api_keys/${key.id}` }),
+      );
+      return reply.status(201).header('Location', `/v2/api_keys/${rotated.key.id}`).send(rotated);
+    },
   );
 
   app.delete(

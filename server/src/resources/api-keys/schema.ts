@@ -15,6 +15,8 @@ export const ApiKeySchema = named(
     expires_at: Type.Union([Time('When the key stops working'), Type.Null()]),
     revoked_at: Type.Union([Time('When the key was revoked'), Type.Null()]),
     created_at: Time('When the key was created'),
+    last_used_at: Type.Union([Time('When the key last authenticated a request (to the minute)'), Type.Null()]),
+    replaced_by: Type.Union([Type.String(), Type.Null()], { description: 'The key that replaced this one when it was rotated' }),
   }),
 );
 
@@ -46,6 +48,18 @@ export const CreateApiKeyBody = named(
         }),
       ),
       expires_at: Type.Optional(Type.Union([Time('When the key stops working'), Type.Null()])),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const RotateApiKeyBody = named(
+  'RotateApiKey',
+  Type.Object(
+    {
+      grace_period: Type.Union([Type.Literal('none'), Type.Literal('1h'), Type.Literal('24h'), Type.Literal('7d')], {
+        description: 'How long the old secret keeps working: `none` (it stops at once), `1h`, `24h` or `7d`',
+      }),
     },
     { additionalProperties: false },
   ),

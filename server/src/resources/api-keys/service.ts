@@ -12,6 +12,10 @@ import type { AccountsStore } from '../accounts/store.js';
 import type { ApiKeyRow, ApiKeysStore } from './store.js';
 import type { KeyCache } from './key-cache.js';
 import type { RevocationAnnouncer } from './revocations.js';
+import { oldKeyEnd, type GracePeriod } from './rotation.js';
+
+/** `last_used_at` is written at most this often per key, so busy keys do not write on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface ApiKey {
   id: string;
@@ -24,6 +28,8 @@ export interface ApiKey {
   expires_at: string | null;
   revoked_at: string | null;
   created_at: string;
+  last_used_at: string | null;
+  replaced_by: string | null;
 }
 
 export interface NewApiKey {
@@ -38,10 +44,13 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-/** Who is calling, as established from a valid key. */
+/** Who is calling: a valid API key, or an account owner signed in to the dashboard. */
 export interface AuthContext {
   accountId: string;
-  keyId: string;
+  /** The key that authenticated the request; null for a dashboard session. */
+  keyId: string | null;
+  /** The dashboard user behind a session; null for an API key. */
+  userId: string | null;
   scopes: readonly string[];
   regions: readonly string[] | null;
   rateLimit: number;
@@ -78,19 +87,51 @@ export class ApiKeysService {
   async createFor(creator: AuthContext, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
     const scopes = input.scopes ?? [...creator.scopes];
     const regions = input.regions === undefined ? creator.regions : input.regions;
-    const problems: ErrorDetail[] = [];
-    scopes.forEach((scope, i) => {
-      const granted = scope === '*' ? creator.scopes.includes('*') : isScope(scope) && scopeAllows(creator.scopes, scope);
-      if (isScope(scope) && !granted) problems.push({ field: `scopes[${i}]`, message: `The calling key does not hold ${scope}` });
-    });
-    if (creator.regions !== null) {
-      if (regions === null) problems.push({ field: 'regions', message: 'The calling key is limited to some regions; list them' });
-      regions?.forEach((region, i) => {
-        if (!creator.regions?.includes(region)) problems.push({ field: `regions[${i}]`, message: `The calling key may not act in ${region}` });
-      });
-    }
-    if (problems.length > 0) throw ApiError.forbidden('A key cannot grant more than it holds', problems);
+    assertCanGrant(creator, scopes, regions);
     return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] }, within);
+  }
+
+  /**
+   * A new secret for the key's settings (name, scopes, regions, expiry) as a new key; the old one
+   * keeps working for the grace period, then gets 401. Revoked, expired or already rotated keys
+   * cannot be rotated (409).
+   */
+  async rotate(accountId: string, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+    const old = await this.store.find(accountId, id);
+    if (!old) throw ApiError.notFound(`API key ${id}`);
+    const now = this.clock();
+    const generated = generateKey();
+    const row: ApiKeyRow = {
+      ...old,
+      id: newId('key'),
+      key_hash: generated.hash,
+      prefix: generated.prefix,
+      last4: generated.last4,
+      revoked_at: null,
+      created_at: storedTime(now),
+      last_used_at: null,
+      replaced_by: null,
+    };
+    const created = { key: this.present(row), secret: generated.secret };
+    await this.store.transaction(async (store, trx) => {
+      const ends = storedTime(oldKeyEnd(now, grace, old.expires_at));
+      if (!(await store.markRotated(accountId, id, row.id, storedTime(now), ends))) {
+        throw ApiError.conflict(`API key ${id} is revoked, expired or already rotated`);
+      }
+      await store.insert(row);
+      await within?.(trx, created);
+    });
+    // The old key's end moved (or came): nodes drop what they cached of it at once.
+    this.sharing.cache?.evict(id);
+    await this.sharing.revocations?.announce(id);
+    return created;
+  }
+
+  /** A rotation asked for by a key, which may only rotate keys it could have created itself. */
+  async rotateFor(caller: AuthContext, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+    const old = await this.get(caller.accountId, id);
+    assertCanGrant(caller, old.scopes, old.regions);
+    return this.rotate(caller.accountId, id, grace, within);
   }
 
   async get(accountId: string, id: string): Promise<ApiKey> {
@@ -125,11 +166,16 @@ export class ApiKeysService {
     const stamp = cache?.stamp() ?? 0;
     const row = await this.store.findByHash(hash);
     if (!row || row.revoked_at !== null) return null;
+    const now = this.clock();
     const expiresAt = row.expires_at === null ? null : Date.parse(row.expires_at);
-    if (expiresAt !== null && expiresAt <= this.clock()) return null;
+    if (expiresAt !== null && expiresAt <= now) return null;
+    if (row.last_used_at === null || Date.parse(row.last_used_at) < now - LAST_USED_RESOLUTION_MS) {
+      await this.store.touch(row.id, storedTime(now), storedTime(now - LAST_USED_RESOLUTION_MS));
+    }
     const auth: AuthContext = {
       accountId: row.account_id,
       keyId: row.id,
+      userId: null,
       scopes: JSON.parse(row.scopes) as string[],
       regions: row.regions === null ? null : (JSON.parse(row.regions) as string[]),
       rateLimit: rateLimitFor(row.tier as Tier, row.rate_limit),
@@ -172,6 +218,8 @@ export class ApiKeysService {
       expires_at: expiresAt,
       revoked_at: null,
       created_at: storedTime(this.clock()),
+      last_used_at: null,
+      replaced_by: null,
     };
   }
 
@@ -187,6 +235,24 @@ export class ApiKeysService {
       expires_at: apiTime(row.expires_at),
       revoked_at: apiTime(row.revoked_at),
       created_at: apiTime(row.created_at),
+      last_used_at: apiTime(row.last_used_at),
+      replaced_by: row.replaced_by,
     };
   }
+}
+
+/** A key can hand on only the scopes and regions it holds itself (403 listing what it lacks). */
+function assertCanGrant(creator: AuthContext, scopes: readonly string[], regions: readonly string[] | null): void {
+  const problems: ErrorDetail[] = [];
+  scopes.forEach((scope, i) => {
+    const granted = scope === '*' ? creator.scopes.includes('*') : isScope(scope) && scopeAllows(creator.scopes, scope);
+    if (isScope(scope) && !granted) problems.push({ field: `scopes[${i}]`, message: `The calling key does not hold ${scope}` });
+  });
+  if (creator.regions !== null) {
+    if (regions === null) problems.push({ field: 'regions', message: 'The calling key is limited to some regions; list them' });
+    regions?.forEach((region, i) => {
+      if (!creator.regions?.includes(region)) problems.push({ field: `regions[${i}]`, message: `The calling key may not act in ${region}` });
+    });
+  }
+  if (problems.length > 0) throw ApiError.forbidden('A key cannot grant more than it holds', problems);
 }

@@ -47,6 +47,34 @@ export class ApiKeysStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /**
+   * Marks the key as replaced by `newId` and ends it at `endsAt` (revoked at once when that is
+   * now), unless it is already revoked or rotated; returns whether this call rotated it. One
+   * conditional UPDATE, so two concurrent rotations cannot both succeed.
+   */
+  async markRotated(accountId: string, id: string, newId: string, now: string, endsAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('api_keys')
+      .set(endsAt <= now ? { replaced_by: newId, revoked_at: now } : { replaced_by: newId, expires_at: endsAt })
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .where('replaced_by', 'is', null)
+      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Records a use, at most once per `staleBefore` interval, so busy keys do not write on every request. */
+  async touch(id: string, now: string, staleBefore: string): Promise<void> {
+    await this.db
+      .updateTable('api_keys')
+      .set({ last_used_at: now })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', staleBefore)]))
+      .execute();
+  }
+
   async find(accountId: string, id: string): Promise<ApiKeyRow | undefined> {
     return this.db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }

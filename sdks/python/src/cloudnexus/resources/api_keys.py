@@ -1,10 +1,10 @@
-"""API keys of the account: create (the secret is shown once), list, retrieve, revoke."""
+"""API keys of the account: create (the secret is shown once), list, retrieve, rotate, revoke."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Optional
+from typing import Literal, Optional
 
 from .._request import RequestSpec, path_segment, utc_timestamp
 from ..pagination import AsyncPager, SyncPager
@@ -13,6 +13,13 @@ from ..types.keys import ApiKey, CreatedApiKey
 from ._base import AsyncResource, SyncResource
 
 PATH = "/api_keys"
+
+GracePeriod = Literal["none", "1h", "24h", "7d"]
+
+
+def _rotate_spec(id: str, grace_period: GracePeriod, idempotency_key: Optional[str]) -> RequestSpec:
+    body: dict[str, object] = {"grace_period": grace_period}
+    return RequestSpec("POST", f"{PATH}/{path_segment(id)}/rotate", body=body, idempotency_key=idempotency_key)
 
 
 def _create_spec(
@@ -55,6 +62,10 @@ class ApiKeys(SyncResource):
     def retrieve(self, id: str) -> ApiKey:
         return self._get(f"{PATH}/{path_segment(id)}", ApiKey)
 
+    def rotate(self, id: str, *, grace_period: GracePeriod, idempotency_key: Optional[str] = None) -> CreatedApiKey:
+        """A new key with the same settings; the old one keeps working for `grace_period`, then gets 401."""
+        return self._transport.request(_rotate_spec(id, grace_period, idempotency_key), CreatedApiKey)
+
     def revoke(self, id: str) -> ApiKey:
         return self._transport.request(RequestSpec("DELETE", f"{PATH}/{path_segment(id)}"), ApiKey)
 
@@ -81,6 +92,12 @@ class AsyncApiKeys(AsyncResource):
 
     async def retrieve(self, id: str) -> ApiKey:
         return await self._get(f"{PATH}/{path_segment(id)}", ApiKey)
+
+    async def rotate(
+        self, id: str, *, grace_period: GracePeriod, idempotency_key: Optional[str] = None
+    ) -> CreatedApiKey:
+        """A new key with the same settings; the old one keeps working for `grace_period`, then gets 401."""
+        return await self._transport.request(_rotate_spec(id, grace_period, idempotency_key), CreatedApiKey)
 
     async def revoke(self, id: str) -> ApiKey:
         return await self._transport.request(RequestSpec("DELETE", f"{PATH}/{path_segment(id)}"), ApiKey)

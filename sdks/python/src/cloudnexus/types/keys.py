@@ -28,6 +28,9 @@ class ApiKey(CloudNexusModel):
     expires_at: Optional[datetime]
     revoked_at: Optional[datetime]
     created_at: datetime
+    last_used_at: Optional[datetime] = None
+    # The key that replaced this one when it was rotated.
+    replaced_by: Optional[str] = None
 
 
 class CreatedApiKey(CloudNexusModel):

@@ -1,0 +1,2 @@
+/** Builds the dashboard and the playground into dashboard/dist. */
+export declare function buildDashboard(): Promise<void>;

@@ -1,0 +1,61 @@
+// Authentication for the dashboard's own JSON endpoints: the session cookie, never an API key (and
+// /v2 never accepts the cookie). Every mutation must also come from our own origin and carry the
+// session's CSRF token in a header, which a cross-site page can neither read nor send.
+import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
+import { ApiError } from '../http/errors.js';
+import { defaultRateClass, type RateLimiter } from '../http/rate-limit.js';
+import type { AuthContext } from '../resources/api-keys/service.js';
+import { sessionToken } from './cookies.js';
+import { csrfMatches, type Session, type SessionsService } from './sessions.js';
+
+const CSRF_HEADER = 'x-csrf-token';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route needs a dashboard session (and, unless it is a GET, the CSRF token). */
+    session?: true;
+  }
+  interface FastifyRequest {
+    /** Set on every route that declares `session`, before its handler runs. */
+    session: Session | null;
+  }
+}
+
+function notSignedIn(): ApiError {
+  return new ApiError(401, 'Not signed in, or the session has ended');
+}
+
+/** Refuses a request whose Origin is not this server (a cross-site form or script). */
+export function assertSameOrigin(request: FastifyRequest): void {
+  if (request.headers.origin !== `https://${request.headers.host}`) throw ApiError.forbidden('Cross-origin request refused');
+}
+
+export function registerSessionAuth(app: FastifyInstance, sessions: SessionsService, limiter: RateLimiter): void {
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.routeOptions.config.session) return;
+    const token = sessionToken(request.headers.cookie);
+    const session = token ? await sessions.resolve(token) : null;
+    if (!session) throw notSignedIn();
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      assertSameOrigin(request);
+      const presented = request.headers[CSRF_HEADER];
+      if (!csrfMatches(session, typeof presented === 'string' ? presented : undefined)) throw ApiError.forbidden('Missing or invalid CSRF token');
+    }
+    // The dashboard spends from the same per-account budget as the account's keys.
+    limiter.apply(reply, await limiter.spend(session.accountId, session.rateLimit, defaultRateClass(request.method)));
+    request.session = session;
+  });
+}
+
+/** The signed-in session of a route that declares `session`. */
+export function sessionOf(request: FastifyRequest): Session {
+  if (!request.session) throw new Error('sessionOf() used on a route without `session`');
+  return request.session;
+}
+
+/** The account owner behind a session, as the services know callers: every scope, every region. */
+export function ownerCaller(session: Session): AuthContext {
+  return { accountId: session.accountId, keyId: null, userId: session.userId, scopes: ['*'], regions: null, rateLimit: session.rateLimit };
+}
