@@ -6,12 +6,14 @@ import * as accountsAndKeys from './migrations/0001_accounts_and_keys.js';
 import * as compute from './migrations/0002_compute.js';
 import * as storage from './migrations/0003_storage.js';
 import * as networking from './migrations/0004_networking.js';
+import * as eventsWebhooks from './migrations/0006_events_webhooks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_keys': accountsAndKeys,
   '0002_compute': compute,
   '0003_storage': storage,
   '0004_networking': networking,
+  '0006_events_webhooks': eventsWebhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

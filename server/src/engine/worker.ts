@@ -114,7 +114,7 @@ export class Worker {
       return;
     }
     const handler = this.handlers[handlerKey(action)];
-    await this.finish(action, 'errored', message, (trx) => handler?.fail(trx, action) ?? Promise.resolve());
+    await this.finish(action, 'errored', message, (trx) => handler?.fail(trx, action, message) ?? Promise.resolve());
   }
 
   /** Marks the action finished and applies its effect in one transaction, if this worker still holds it. */

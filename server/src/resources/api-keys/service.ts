@@ -12,6 +12,8 @@ import type { AccountsStore } from '../accounts/store.js';
 import type { ApiKeyRow, ApiKeysStore } from './store.js';
 import type { KeyCache } from './key-cache.js';
 import type { RevocationAnnouncer } from './revocations.js';
+import { systemOrigin, type Caller, type EventOrigin } from '../events/origin.js';
+import { EventsRecorder } from '../events/recorder.js';
 
 export interface ApiKey {
   id: string;
@@ -54,14 +56,20 @@ export interface KeySharing {
 }
 
 export class ApiKeysService {
+  /** Its own recorder: the operator CLI and first start build this service too, outside the app. */
+  private readonly events: EventsRecorder;
+
   constructor(
     private readonly store: ApiKeysStore,
     private readonly accounts: AccountsStore,
     private readonly clock: Clock,
     private readonly sharing: KeySharing = {},
-  ) {}
+  ) {
+    this.events = new EventsRecorder(clock);
+  }
 
-  async create(accountId: string, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+  /** A key made by `origin` (the operator, unless a caller made it through the API). */
+  async create(accountId: string, input: NewApiKey, within?: Within<CreatedApiKey>, origin: EventOrigin = systemOrigin(accountId)): Promise<CreatedApiKey> {
     await this.requireAccount(accountId);
     const row = this.validate(accountId, input);
     const generated = generateKey();
@@ -69,13 +77,14 @@ export class ApiKeysService {
     const created = { key: this.present(full), secret: generated.secret };
     await this.store.transaction(async (store, trx) => {
       await store.insert(full);
+      await this.events.record(trx, origin, 'api_key.created', full.id, created.key);
       await within?.(trx, created);
     });
     return created;
   }
 
   /** A key created through the API by another key, which can grant no scope or region it lacks itself. */
-  async createFor(creator: AuthContext, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+  async createFor(creator: Caller, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
     const scopes = input.scopes ?? [...creator.scopes];
     const regions = input.regions === undefined ? creator.regions : input.regions;
     const problems: ErrorDetail[] = [];
@@ -90,7 +99,7 @@ export class ApiKeysService {
       });
     }
     if (problems.length > 0) throw ApiError.forbidden('A key cannot grant more than it holds', problems);
-    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] }, within);
+    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] }, within, creator);
   }
 
   async get(accountId: string, id: string): Promise<ApiKey> {
@@ -105,8 +114,12 @@ export class ApiKeysService {
     return cursors.page('api_keys', request, rows, (r) => [r.created_at, r.id], (r) => this.present(r));
   }
 
-  async revoke(accountId: string, id: string): Promise<ApiKey> {
-    const revoked = await this.store.revoke(accountId, id, storedTime(this.clock()));
+  async revoke(accountId: string, id: string, origin: EventOrigin = systemOrigin(accountId)): Promise<ApiKey> {
+    const revoked = await this.store.transaction(async (store, trx) => {
+      if (!(await store.revoke(accountId, id, storedTime(this.clock())))) return false;
+      await this.events.record(trx, origin, 'api_key.revoked', id, {});
+      return true;
+    });
     const row = await this.store.find(accountId, id);
     if (!row) throw ApiError.notFound(`API key ${id}`);
     if (!revoked) throw ApiError.conflict(`API key ${id} is already revoked`);
