@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { storedTime } from '../src/clock.js';
+import { signatureHeader } from '../src/resources/webhooks/signature.js';
 import { WebhooksStore } from '../src/resources/webhooks/store.js';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
@@ -28,6 +30,12 @@ function signatureVerifies(header: string, body: string, secret: string): boolea
   if (!match) return false;
   return createHmac('sha256', secret).update(`${match[1]}.${body}`).digest('hex') === match[2];
 }
+
+test('the server signs exactly as the SDKs\' shared vectors expect', () => {
+  const vectors = JSON.parse(fs.readFileSync(new URL('../../sdks/conformance/webhook-vectors.json', import.meta.url), 'utf8'));
+  const first = vectors.cases[0];
+  assert.equal(signatureHeader(vectors.secret, first.now, first.payload), first.header);
+});
 
 for (const kind of DATABASE_KINDS) {
   describe(`webhooks (${kind})`, () => {

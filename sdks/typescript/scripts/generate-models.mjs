@@ -16,6 +16,8 @@ const covered = [
   'CreateInstance', 'CreateSshKey', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
   'InstanceActionAccepted', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
   'Region', 'RegionList', 'ResizeInstance', 'SshKey', 'SshKeyList',
+  'Event', 'EventList', 'Webhook', 'WebhookList', 'CreateWebhook', 'CreatedWebhook', 'UpdateWebhook',
+  'WebhookDelivery', 'WebhookDeliveryList', 'WebhookTestAccepted',
 ];
 
 // Wire names that read badly as TypeScript type names.
@@ -47,6 +49,9 @@ function render(schema, indent) {
     }
     case 'object':
       return renderObject(schema, indent);
+    case undefined:
+      // A schema with no type accepts any value (e.g. the values of an event's `data`).
+      return 'unknown';
     default:
       throw new Error(`unsupported schema: ${JSON.stringify(schema)}`);
   }

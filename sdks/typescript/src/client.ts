@@ -6,6 +6,8 @@ import { ApiKeys } from './resources/api-keys.js';
 import { Images, Plans, Regions } from './resources/catalog.js';
 import { Instances } from './resources/instances.js';
 import { SshKeys } from './resources/ssh-keys.js';
+import { Events } from './resources/events.js';
+import { Webhooks } from './resources/webhooks.js';
 
 /** The CloudNexus v2 API. Options fall back to CLOUDNEXUS_API_KEY, CLOUDNEXUS_BASE_URL and CLOUDNEXUS_CA_CERT. */
 export class CloudNexus {
@@ -18,6 +20,8 @@ export class CloudNexus {
   readonly apiKeys: ApiKeys;
   readonly instances: Instances;
   readonly actions: Actions;
+  readonly events: Events;
+  readonly webhooks: Webhooks;
 
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
@@ -31,5 +35,7 @@ export class CloudNexus {
     this.apiKeys = new ApiKeys(transport);
     this.instances = new Instances(transport);
     this.actions = new Actions(transport);
+    this.events = new Events(transport);
+    this.webhooks = new Webhooks(transport);
   }
 }
