@@ -12,6 +12,7 @@ from .resources.actions import Actions, AsyncActions
 from .resources.api_keys import ApiKeys, AsyncApiKeys
 from .resources.async_instances import AsyncInstances
 from .resources.catalog import AsyncCatalog, Catalog
+from .resources.events import AsyncEvents, Events
 from .resources.instances import Instances
 from .resources.ssh_keys import AsyncSshKeys, SshKeys
 from .types.catalog import Image, Plan, Region
@@ -50,6 +51,7 @@ class CloudNexus:
         self.api_keys = ApiKeys(self._transport)
         self.actions = Actions(self._transport, options.wait_timeout)
         self.instances = Instances(self._transport, self.actions)
+        self.events = Events(self._transport)
 
     def close(self) -> None:
         self._transport.close()
@@ -97,6 +99,7 @@ class AsyncCloudNexus:
         self.api_keys = AsyncApiKeys(self._transport)
         self.actions = AsyncActions(self._transport, options.wait_timeout)
         self.instances = AsyncInstances(self._transport, self.actions)
+        self.events = AsyncEvents(self._transport)
 
     async def close(self) -> None:
         await self._transport.close()

@@ -4,6 +4,7 @@ from .account import Account, Quota, Quotas
 from .actions import Action, ActionStatus
 from .catalog import Image, Plan, Region
 from .common import CloudNexusModel, ErrorDetail, Page, Pagination
+from .events import Actor, ActorType, Event
 from .instances import (
     Instance,
     InstanceActionAccepted,
@@ -19,10 +20,13 @@ __all__ = [
     "Account",
     "Action",
     "ActionStatus",
+    "Actor",
+    "ActorType",
     "ApiKey",
     "CloudNexusModel",
     "CreatedApiKey",
     "ErrorDetail",
+    "Event",
     "Image",
     "Instance",
     "InstanceActionAccepted",
