@@ -8,7 +8,8 @@ use crate::core::error::Result;
 use crate::core::transport::Transport;
 use crate::resources::{
     account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
-    catalog::CatalogResource, instances::InstancesResource, ssh_keys::SshKeysResource,
+    catalog::CatalogResource, events::EventsResource, instances::InstancesResource,
+    ssh_keys::SshKeysResource,
 };
 use crate::types::{Image, Plan, Region};
 
@@ -76,6 +77,11 @@ impl Client {
     /// `/v2/actions`.
     pub fn actions(&self) -> ActionsResource<'_> {
         ActionsResource::new(self)
+    }
+
+    /// `/v2/events`.
+    pub fn events(&self) -> EventsResource<'_> {
+        EventsResource::new(self)
     }
 }
 

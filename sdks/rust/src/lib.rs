@@ -7,6 +7,7 @@ mod client;
 mod core;
 mod resources;
 pub mod types;
+pub mod webhooks;
 
 pub use crate::client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::core::error::{ApiError, Error, Result};
@@ -14,5 +15,6 @@ pub use crate::core::pagination::Page;
 pub use crate::core::request::RequestOptions;
 pub use crate::resources::{
     account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
-    catalog::CatalogResource, instances::InstancesResource, ssh_keys::SshKeysResource,
+    catalog::CatalogResource, events::EventsResource, instances::InstancesResource,
+    ssh_keys::SshKeysResource,
 };

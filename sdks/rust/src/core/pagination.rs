@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::Result;
 use super::transport::{Call, Transport};
-use crate::types::{ActionListParams, InstanceListParams, ListParams, Pagination};
+use crate::types::{ActionListParams, EventListParams, InstanceListParams, ListParams, Pagination};
 
 /// One page of a list: its items and where the next page starts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -45,7 +45,12 @@ macro_rules! page_query {
         }
     )*};
 }
-page_query!(ListParams, InstanceListParams, ActionListParams);
+page_query!(
+    ListParams,
+    InstanceListParams,
+    ActionListParams,
+    EventListParams
+);
 
 /// Fetches one page of `path`.
 pub(crate) async fn page<T: DeserializeOwned, Q: Serialize + ?Sized>(

@@ -4,6 +4,7 @@ pub(crate) mod account;
 pub(crate) mod actions;
 pub(crate) mod api_keys;
 pub(crate) mod catalog;
+pub(crate) mod events;
 pub(crate) mod instances;
 pub(crate) mod ssh_keys;
 

@@ -5,6 +5,7 @@ mod account;
 mod actions;
 mod catalog;
 mod common;
+mod events;
 mod instances;
 mod keys;
 
@@ -12,6 +13,7 @@ pub use account::{Account, Quota, Quotas};
 pub use actions::{Action, ActionListParams, ActionStatus};
 pub use catalog::{Image, Plan, Region};
 pub use common::{ErrorDetail, ListParams, Pagination};
+pub use events::{Actor, ActorType, Event, EventListParams};
 pub use instances::{
     CreateInstance, Instance, InstanceActionAccepted, InstanceListParams, InstanceMetrics,
     InstanceStatus, MetricPoint, MetricSeries, MetricType, MetricsParams, ResizeInstance,
