@@ -165,14 +165,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const sender = new WebhookSender(targets, config.webhooks.caFile ? await fs.readFile(config.webhooks.caFile, 'utf8') : null);
   const deliveries = new DeliveryDispatcher(deps.database, sender, events, config.worker, clock, fastify.log);
   worker.every(() => deliveries.tick());
+  worker.onStop(() => deliveries.stop());
   const retention = new EventRetention(db, config.eventRetentionDays, clock);
   worker.every(() => retention.tick());
   fastify.decorate('scheduler', scheduler);
   fastify.decorate('worker', worker);
-  fastify.addHook('onClose', async () => {
-    await worker.stop();
-    await deliveries.stop();
-  });
+  fastify.addHook('onClose', () => worker.stop());
 
   registerErrorHandling(fastify, routeIndex);
   registerAuth(fastify, keys, new RateLimiter(deps.rateLimitStore ?? shared?.rateLimitStore ?? new MemoryRateLimitStore(), clock));

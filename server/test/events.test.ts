@@ -101,6 +101,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(exact[0]?.resource_id, sshId, 'newest first');
       const prefix = await listEvents(t, key, 'type=instance.*&limit=100');
       assert.ok(prefix.length > 0 && prefix.every((e) => e.type.startsWith('instance.')));
+      assert.deepEqual(await listEvents(t, key, 'type=*&limit=100'), await listEvents(t, key, 'limit=100'));
       const created = exact[0]?.created_at as string;
       assert.ok((await listEvents(t, key, `since=${created}&type=ssh_key.created`)).some((e) => e.resource_id === sshId));
       assert.ok(!(await listEvents(t, key, `until=${created}&type=ssh_key.created`)).some((e) => e.resource_id === sshId));

@@ -3,6 +3,8 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { storedTime } from '../src/clock.js';
+import { claimDueDeliveries, DeliveriesStore } from '../src/resources/webhooks/deliveries-store.js';
+import { firstAttempt } from '../src/resources/webhooks/fan-out.js';
 import { signatureHeader } from '../src/resources/webhooks/signature.js';
 import { WebhooksStore } from '../src/resources/webhooks/store.js';
 import { DATABASE_KINDS } from './helpers/databases.js';
@@ -212,6 +214,23 @@ for (const kind of DATABASE_KINDS) {
       }
       const body = assertError(await t.request(key, { method: 'POST', url: '/v2/webhooks', payload: { url: 'https://127.0.0.1/x', event_types: ['*'] } }), 422);
       assert.match(body.error.details[0]?.message as string, /127\.0\.0\.1.*loopback, private, link-local/);
+    });
+
+    test('each due attempt is claimed by one worker, however many claim at once', async () => {
+      // Due an hour from the app's clock, so only these claimers (at two hours) see them.
+      const now = t.clock.ms + 2 * 3_600_000;
+      const store = new DeliveriesStore(t.testDb.database.db);
+      for (let i = 0; i < 12; i++) {
+        const attempt = firstAttempt({ id: `evt_claim${i}`, accountId, type: 'webhook.test', createdAt: storedTime(t.clock.ms) }, 'wh_claims');
+        await store.insert({ ...attempt, run_after: storedTime(t.clock.ms + 3_600_000) });
+      }
+      const claims = await Promise.all(
+        ['a', 'b', 'c'].map((owner) => claimDueDeliveries(t.testDb.database, `claimer_${owner}`, storedTime(now), storedTime(now + 60_000), 12)),
+      );
+      const ids = claims.flat().filter((d) => d.webhook_id === 'wh_claims').map((d) => d.id);
+      assert.equal(ids.length, 12);
+      assert.equal(new Set(ids).size, 12);
+      await t.testDb.database.db.deleteFrom('webhook_deliveries').where('webhook_id', '=', 'wh_claims').execute();
     });
 
     test('no delivery to a refused address: the check is made again when sending (DNS rebinding)', async () => {

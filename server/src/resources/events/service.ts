@@ -32,7 +32,7 @@ export class EventsService {
   async list(accountId: string, query: EventQuery, cursors: Cursors): Promise<Page<Event>> {
     const request = cursors.request('events', query);
     const filters: EventFilters = {
-      ...(query.type === undefined ? {} : { type: query.type.endsWith('.*') ? { prefix: query.type.slice(0, -1) } : { exact: query.type } }),
+      ...(query.type === undefined || query.type === '*' ? {} : { type: query.type.endsWith('.*') ? { prefix: query.type.slice(0, -1) } : { exact: query.type } }),
       resourceId: query.resource_id,
       since: query.since === undefined ? undefined : storedTime(Date.parse(query.since)),
       until: query.until === undefined ? undefined : storedTime(Date.parse(query.until)),

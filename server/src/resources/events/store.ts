@@ -31,10 +31,11 @@ export class EventsStore {
       .selectAll()
       .where('account_id', '=', accountId)
       .$if(type !== undefined && 'exact' in type, (q) => q.where('type', '=', (type as { exact: string }).exact))
-      // A prefix as a range, so the comparison can use an index and needs no LIKE escaping.
+      // A prefix (`instance.`) as a range up to the next string that does not start with it
+      // (`instance/`: '/' follows '.'), so no LIKE and no escaping of `_` is needed.
       .$if(type !== undefined && 'prefix' in type, (q) => {
         const prefix = (type as { prefix: string }).prefix;
-        return q.where('type', '>=', prefix).where('type', '<', prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1));
+        return q.where('type', '>=', prefix).where('type', '<', `${prefix.slice(0, -1)}/`);
       })
       .$if(filters.resourceId !== undefined, (q) => q.where('resource_id', '=', filters.resourceId as string))
       .$if(filters.since !== undefined, (q) => q.where('created_at', '>=', filters.since as string))

@@ -38,6 +38,7 @@ export const EVENT_TYPES = [
   'firewall.deleted',
   'load_balancer.created',
   'load_balancer.update_requested',
+  'load_balancer.updated',
   'load_balancer.delete_requested',
   'load_balancer.status_changed',
   'load_balancer.deleted',

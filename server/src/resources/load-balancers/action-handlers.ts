@@ -64,7 +64,10 @@ export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock:
         await driver.updateLoadBalancer(await spec(await load(action), JSON.parse(action.params) as Settings));
       },
       // The new settings take effect only once the backend has them.
-      succeed: (trx, action) => end(trx, action, JSON.parse(action.params) as Settings),
+      async succeed(trx, action) {
+        await end(trx, action, JSON.parse(action.params) as Settings);
+        await events.record(trx, systemOrigin(action.account_id), 'load_balancer.updated', action.resource_id, { action_id: action.id });
+      },
       fail: (trx, action) => end(trx, action, {}),
     },
     'load_balancer.delete': {

@@ -20,7 +20,6 @@ import { WebhooksStore } from './store.js';
 export class DeliveryDispatcher {
   readonly owner = `whd_${randomBytes(6).toString('hex')}`;
   private readonly running = new Set<Promise<void>>();
-  private stopped = false;
 
   constructor(
     private readonly database: Database,
@@ -34,7 +33,7 @@ export class DeliveryDispatcher {
   /** Claims what is due and starts sending it; returns at once, so a slow receiver never holds up the worker. */
   async tick(): Promise<void> {
     const free = this.settings.concurrency - this.running.size;
-    if (this.stopped || free <= 0) return;
+    if (free <= 0) return;
     const now = this.clock();
     const claimed = await claimDueDeliveries(this.database, this.owner, storedTime(now), storedTime(now + this.settings.leaseMs), free);
     for (const delivery of claimed) {
@@ -47,9 +46,8 @@ export class DeliveryDispatcher {
     }
   }
 
-  /** Lets deliveries in flight finish and hands back any leases still held. */
+  /** Lets deliveries in flight finish and hands back any leases still held (when the worker stops). */
   async stop(): Promise<void> {
-    this.stopped = true;
     await Promise.allSettled([...this.running]);
     await new DeliveriesStore(this.database.db).releaseAll(this.owner);
   }
