@@ -214,6 +214,12 @@ for (const kind of DATABASE_KINDS) {
       }
       const body = assertError(await t.request(key, { method: 'POST', url: '/v2/webhooks', payload: { url: 'https://127.0.0.1/x', event_types: ['*'] } }), 422);
       assert.match(body.error.details[0]?.message as string, /127\.0\.0\.1.*loopback, private, link-local/);
+      // Public addresses are fine (TEST-NET-3 and a global IPv6 one route nowhere; only test events go there).
+      for (const url of ['https://203.0.113.10/hook', 'https://8.8.8.8:8443/hook', 'https://[2001:db8::1]/hook']) {
+        const created = await t.request(key, { method: 'POST', url: '/v2/webhooks', payload: { url, event_types: ['webhook.test'] } });
+        assert.equal(created.statusCode, 201, `${url}: ${created.body}`);
+        assert.equal((await t.request(key, { method: 'DELETE', url: `/v2/webhooks/${created.json().id}` })).statusCode, 204);
+      }
     });
 
     test('each due attempt is claimed by one worker, however many claim at once', async () => {

@@ -23,12 +23,13 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
-  ['::ffff:0:0', 96], // IPv4-mapped: would reach any IPv4 address, internal ones included
   ['64:ff9b::', 96], // NAT64, likewise
   ['fc00::', 7], // unique local (ULA)
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast
 ] as const) INTERNAL.addSubnet(network, prefix, 'ipv6');
+// IPv4-mapped IPv6 addresses (::ffff:127.0.0.1) need no rule of their own: BlockList checks them
+// against the IPv4 rules above.
 
 export class RefusedTarget extends Error {}
 
