@@ -169,6 +169,14 @@ for (const kind of DATABASE_KINDS) {
       assertError(await t.request(key, { method: 'GET', url: `/v2/webhooks/${webhook.id}/deliveries` }), 404);
       const events = (await t.request(key, { method: 'GET', url: `/v2/events?resource_id=${webhook.id}` })).json().data;
       assert.deepEqual(events.map((e: { type: string }) => e.type).reverse(), ['webhook.created', 'webhook.updated', 'webhook.deleted']);
+      // A retried create replays the webhook without its secret, which is never stored with the response.
+      const retry = { method: 'POST' as const, url: '/v2/webhooks', headers: { 'idempotency-key': 'wh-create-1' }, payload: { url: receiver.url, event_types: ['*'] } };
+      const first = await t.request(key, retry);
+      const replay = await t.request(key, retry);
+      assert.deepEqual([replay.statusCode, replay.headers['idempotent-replayed'], replay.json().id, replay.json().secret], [201, 'true', first.json().id, null]);
+      assert.match(first.json().secret, /^whsec_/);
+      assert.equal((await remove(first.json().id)).statusCode, 204);
+
       const other = await t.newCaller();
       const theirs = await createWebhook(['*']);
       assertError(await t.request(other.key, { method: 'GET', url: `/v2/webhooks/${theirs.id}` }), 404);
