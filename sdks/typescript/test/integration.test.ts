@@ -4,6 +4,7 @@ import { LiveServer } from './helpers/live-server.js';
 import { apiKeyTests } from './integration/api-keys.js';
 import { catalogTests } from './integration/catalogs.js';
 import { conformanceTests } from './integration/conformance.js';
+import { eventsAndWebhooksTests } from './integration/events-webhooks.js';
 import { instanceTests } from './integration/instances.js';
 import { schemaTests } from './integration/schemas.js';
 import { sshKeyTests } from './integration/ssh-keys.js';
@@ -19,6 +20,7 @@ describe('against a live server', () => {
   describe('SSH keys', () => sshKeyTests(live));
   describe('API keys', () => apiKeyTests(live));
   describe('instances and actions', () => instanceTests(live));
+  describe('events and webhooks', () => eventsAndWebhooksTests(live));
   describe('responses match the OpenAPI schemas', () => schemaTests(live));
   describe('conformance scenario', () => conformanceTests(live));
 });
