@@ -5,7 +5,9 @@ import { after, before, describe, test } from 'node:test';
 import { storedTime } from '../src/clock.js';
 import { claimDueDeliveries, DeliveriesStore } from '../src/resources/webhooks/deliveries-store.js';
 import { firstAttempt } from '../src/resources/webhooks/fan-out.js';
+import { WebhookSender } from '../src/resources/webhooks/sender.js';
 import { signatureHeader } from '../src/resources/webhooks/signature.js';
+import { TargetPolicy } from '../src/resources/webhooks/target-policy.js';
 import { WebhooksStore } from '../src/resources/webhooks/store.js';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
@@ -37,6 +39,34 @@ test('the server signs exactly as the SDKs\' shared vectors expect', () => {
   const vectors = JSON.parse(fs.readFileSync(new URL('../../sdks/conformance/webhook-vectors.json', import.meta.url), 'utf8'));
   const first = vectors.cases[0];
   assert.equal(signatureHeader(vectors.secret, first.now, first.payload), first.header);
+});
+
+describe('webhook targets by name', () => {
+  test('a name is refused when any address it resolves to is internal', async () => {
+    const policy = new TargetPolicy(false, async () => [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }]);
+    await assert.rejects(policy.resolve('https://hooks.example.com/x'), /resolves to 10\.0\.0\.7/);
+    const publicOnly = new TargetPolicy(false, async () => [{ address: '93.184.216.34', family: 4 }]);
+    assert.deepEqual(await publicOnly.resolve('https://hooks.example.com/x'), { address: '93.184.216.34', family: 4 });
+  });
+
+  test('the delivery connects to the address that was checked, verifying the certificate for the name', async () => {
+    // The name resolves (for the policy) to 127.0.0.2, where alone the receiver listens; a fresh
+    // lookup of `localhost` would give 127.0.0.1 or ::1 and find nobody.
+    const receiver = await startReceiver('127.0.0.2');
+    try {
+      const port = new URL(receiver.url).port;
+      const policy = new TargetPolicy(true, async () => [{ address: '127.0.0.2', family: 4 }]);
+      const sender = new WebhookSender(policy, fs.readFileSync(receiver.caFile, 'utf8'));
+      const outcome = await sender.send(`https://localhost:${port}/hook`, '{}', { 'CloudNexus-Event-Id': 'evt_1' });
+      assert.deepEqual([outcome.ok, outcome.responseStatus, outcome.error], [true, 200, null]);
+      assert.equal(receiver.received[0]?.headers.host, `localhost:${port}`);
+      const untrusted = await new WebhookSender(policy, null).send(`https://localhost:${port}/hook`, '{}', {});
+      assert.equal(untrusted.ok, false, 'a certificate no trusted CA signed is refused');
+      assert.match(untrusted.error ?? '', /certificate/);
+    } finally {
+      await receiver.close();
+    }
+  });
 });
 
 for (const kind of DATABASE_KINDS) {

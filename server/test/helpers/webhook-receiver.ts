@@ -23,7 +23,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(): Promise<Receiver> {
+/** Listens on `host` (any 127.x address works on Linux loopback). */
+export async function startReceiver(host = '127.0.0.1'): Promise<Receiver> {
   const tls = await generateSelfSigned();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cnx-receiver-'));
   const caFile = path.join(dir, 'receiver.pem');
@@ -38,10 +39,10 @@ export async function startReceiver(): Promise<Receiver> {
       response.writeHead(answers.shift() ?? 200).end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `https://127.0.0.1:${port}/hooks/cloudnexus`,
+    url: `https://${host}:${port}/hooks/cloudnexus`,
     caFile,
     received,
     answers,
