@@ -31,7 +31,7 @@ async function settled(url, busy) {
   throw new Error(`${url} still busy`);
 }
 
-const ids = { api_keys: [], ssh_keys: [], instances: [], volumes: [], snapshots: [], backup_policies: [], vpcs: [], networks: [], firewalls: [], load_balancers: [], databases: [] };
+const ids = { api_keys: [], ssh_keys: [], instances: [], volumes: [], snapshots: [], backup_policies: [], vpcs: [], networks: [], firewalls: [], load_balancers: [], databases: [], webhooks: [], events: [] };
 /** A fresh OpenSSH Ed25519 public key line: the API takes each key once per account. */
 function publicKey() {
   const raw = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
@@ -70,7 +70,11 @@ for (let i = 0; i < COPIES; i += 1) {
   ids.databases.push(database.id);
   await settled(`/databases/${database.id}`, ['provisioning']);
   ids.backup_policies.push((await call('POST', '/backup_policies', { name: `seed-${i}`, schedule: '0 3 * * *', retention_count: 2, volume_ids: [volume.id] })).id);
+  // A public address that routes nowhere (TEST-NET-3), wanting only test events: the run makes
+  // no delivery to anyone.
+  ids.webhooks.push((await call('POST', '/webhooks', { url: 'https://203.0.113.10/hook', event_types: ['webhook.test'] })).id);
 }
+ids.events.push(...(await call('GET', `/events?limit=${COPIES + 1}`)).data.map((event) => event.id));
 // libFuzzer dictionary format, which Schemathesis reads: one quoted value per line.
 // The last of each kind is kept for DELETE, so deletes do not take the others from the other operations.
 const write = (file, list) => fs.writeFileSync(path.join(outDir, file), list.map((id) => `"${id}"\n`).join(''));

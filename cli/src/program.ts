@@ -6,6 +6,7 @@ import { authCommand } from './commands/auth.js';
 import { catalogCommands } from './commands/catalogs.js';
 import { completionCommand } from './commands/completion.js';
 import { databasesCommand } from './commands/databases.js';
+import { eventsCommand } from './commands/events.js';
 import { instancesCommand } from './commands/instances.js';
 import { sshKeysCommand } from './commands/ssh-keys.js';
 import { FORMATS } from './output/format.js';
@@ -16,7 +17,7 @@ export function buildProgram(version: string): Command {
     .version(version, '-v, --version')
     .option('-p, --profile <name>', 'stored login to use (see `cloudnexus auth login`)', 'default')
     .addOption(new Option('-o, --output <format>', 'table, json or yaml (default: table on a terminal, json otherwise)').choices(FORMATS));
-  for (const command of [authCommand(), instancesCommand(), databasesCommand(), sshKeysCommand(), ...catalogCommands(), actionsCommand(), accountCommand(), apiKeysCommand(), completionCommand()]) {
+  for (const command of [authCommand(), instancesCommand(), databasesCommand(), sshKeysCommand(), ...catalogCommands(), actionsCommand(), eventsCommand(), accountCommand(), apiKeysCommand(), completionCommand()]) {
     program.addCommand(command);
   }
   forEachCommand(program, (command) => {

@@ -1,5 +1,6 @@
 // buildApp: the whole API as a Fastify instance, without listening, so tests can inject requests.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
@@ -73,6 +74,15 @@ import { SessionsStore } from './dashboard/sessions-store.js';
 import type { ScryptCost } from './resources/dashboard-users/passwords.js';
 import { DashboardUsersService } from './resources/dashboard-users/service.js';
 import { DashboardUsersStore } from './resources/dashboard-users/store.js';
+import { EventsRecorder } from './resources/events/recorder.js';
+import { EventRetention } from './resources/events/retention.js';
+import { registerEventRoutes } from './resources/events/routes.js';
+import { EventsService } from './resources/events/service.js';
+import { DeliveryDispatcher } from './resources/webhooks/dispatcher.js';
+import { registerWebhookRoutes } from './resources/webhooks/routes.js';
+import { WebhookSender } from './resources/webhooks/sender.js';
+import { WebhooksService } from './resources/webhooks/service.js';
+import { TargetPolicy } from './resources/webhooks/target-policy.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -151,29 +161,37 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
   const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);
-  const sshKeys = new SshKeysService(new SshKeysStore(db), clock);
+  const events = new EventsRecorder(clock);
+  const sshKeys = new SshKeysService(new SshKeysStore(db), clock, events);
   const actions = new ActionsService(db, clock);
   metrics.watchQueue(() => queueStats(db, clock));
   const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
   const network = deps.networkDriver ?? createNetworkDriver(config);
   const databaseDriver = deps.databaseDriver ?? createDatabaseDriver(config, db, clock);
   const handlers = {
-    ...instanceActionHandlers(db, driver, sshKeys, clock),
-    ...storageActionHandlers(db, storage, clock),
-    ...loadBalancerActionHandlers(db, network, clock),
-    ...databaseActionHandlers(db, databaseDriver, clock),
+    ...instanceActionHandlers(db, driver, sshKeys, clock, events),
+    ...storageActionHandlers(db, storage, clock, events),
+    ...loadBalancerActionHandlers(db, network, clock, events),
+    ...databaseActionHandlers(db, databaseDriver, clock, events),
   };
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
-  const vpcs = new VpcsService(deps.database, clock);
-  const networks = new NetworksService(deps.database, clock);
-  const instances = new InstancesService(deps.database, driver, sshKeys, actions, vpcs, networks, clock, poke);
-  const volumes = new VolumesService(deps.database, actions, clock, poke);
-  const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, poke);
-  const scheduler = new BackupScheduler(deps.database, actions, clock, fastify.log, poke);
+  const vpcs = new VpcsService(deps.database, clock, events);
+  const networks = new NetworksService(deps.database, clock, events);
+  const instances = new InstancesService(deps.database, driver, sshKeys, actions, vpcs, networks, clock, events, poke);
+  const volumes = new VolumesService(deps.database, actions, clock, events, poke);
+  const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, events, poke);
+  const scheduler = new BackupScheduler(deps.database, actions, clock, events, fastify.log, poke);
   worker.every(() => scheduler.tick());
+  const targets = new TargetPolicy(config.webhooks.allowPrivate);
+  const sender = new WebhookSender(targets, config.webhooks.caFile ? await fs.readFile(config.webhooks.caFile, 'utf8') : null);
+  const deliveries = new DeliveryDispatcher(deps.database, sender, events, config.worker, clock, fastify.log);
+  worker.every(() => deliveries.tick());
+  worker.onStop(() => deliveries.stop());
+  const retention = new EventRetention(db, config.eventRetentionDays, clock);
+  worker.every(() => retention.tick());
   fastify.decorate('scheduler', scheduler);
-  const databases = new DatabasesService(deps.database, databaseDriver, actions, vpcs, networks, clock, poke);
+  const databases = new DatabasesService(deps.database, databaseDriver, actions, vpcs, networks, clock, events, poke);
   const databaseBackups = new DatabaseBackupScheduler(deps.database, actions, clock, fastify.log, poke);
   worker.every(() => databaseBackups.tick());
   fastify.decorate('databaseBackups', databaseBackups);
@@ -200,13 +218,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     networks,
     volumes,
   });
-  registerFirewallRoutes(fastify, new FirewallsService(db, deps.database.kind, instances, clock), cursors);
-  registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, poke), cursors);
+  registerFirewallRoutes(fastify, new FirewallsService(db, deps.database.kind, instances, clock, events), cursors);
+  registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, events, poke), cursors);
   registerVolumeRoutes(fastify, volumes, snapshots, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
-  registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock), cursors);
+  registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock, events), cursors);
   registerDatabaseRoutes(fastify, databases, new DatabaseUsersService(deps.database, databases, clock), new DatabaseBackupsService(deps.database, databases), cursors);
   registerActionRoutes(fastify, actions, cursors);
+  registerEventRoutes(fastify, new EventsService(db), cursors);
+  registerWebhookRoutes(fastify, new WebhooksService(db, targets, clock, events), cursors);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
   registerHealthRoutes(fastify, { db, ...(shared ? { pingRedis: shared.ping } : {}) }, metrics);
 

@@ -43,6 +43,17 @@ export interface Config {
     /** How often an idle worker looks for due work. */
     readonly pollMs: number;
   };
+  /** Days events are kept before the engine prunes them. */
+  readonly eventRetentionDays: number;
+  readonly webhooks: {
+    /**
+     * Deliver to loopback, private, link-local and other internal addresses. Off by default, so a
+     * webhook cannot make the server reach into the network it runs in (SSRF).
+     */
+    readonly allowPrivate: boolean;
+    /** A PEM file of extra certificate authorities trusted for webhook endpoints (e.g. a private CA). */
+    readonly caFile: string | null;
+  };
 }
 
 export interface PostgresSettings {
@@ -77,6 +88,9 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_IDLE_TIMEOUT_MS: 'idle-timeout-ms',
   CLOUDNEXUS_SESSION_IDLE_MINUTES: 'session-idle-minutes',
   CLOUDNEXUS_SESSION_MAX_HOURS: 'session-max-hours',
+  CLOUDNEXUS_EVENT_RETENTION_DAYS: 'event-retention-days',
+  CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE: 'webhook-allow-private',
+  CLOUDNEXUS_WEBHOOK_CA_FILE: 'webhook-ca-file',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -99,6 +113,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
   if ((certFile === undefined) !== (keyFile === undefined)) {
     throw new ConfigError('CLOUDNEXUS_TLS_CERT and CLOUDNEXUS_TLS_KEY must be set together');
   }
+  const webhookCaFile = read('CLOUDNEXUS_WEBHOOK_CA_FILE');
   const cursorSecret = read('CLOUDNEXUS_CURSOR_SECRET') ?? null;
   if (cursorSecret !== null && cursorSecret.length < 32) {
     throw new ConfigError('CLOUDNEXUS_CURSOR_SECRET must be at least 32 characters');
@@ -132,6 +147,11 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
       leaseMs: parseInteger('CLOUDNEXUS_ACTION_LEASE_MS', read('CLOUDNEXUS_ACTION_LEASE_MS') ?? '30000', 100, 3_600_000),
       pollMs: parseInteger('CLOUDNEXUS_WORKER_POLL_MS', read('CLOUDNEXUS_WORKER_POLL_MS') ?? '500', 5, 60_000),
     }),
+    eventRetentionDays: parseInteger('CLOUDNEXUS_EVENT_RETENTION_DAYS', read('CLOUDNEXUS_EVENT_RETENTION_DAYS') ?? '30', 1, 3650),
+    webhooks: Object.freeze({
+      allowPrivate: parseBoolean('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE', read('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE') ?? 'false'),
+      caFile: webhookCaFile === undefined ? null : path.resolve(webhookCaFile),
+    }),
   });
 }
 
@@ -141,6 +161,12 @@ function parseInteger(name: string, value: string, min: number, max: number): nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
   }
   return number;
+}
+
+function parseBoolean(name: string, value: string): boolean {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${value}"`);
 }
 
 function parseDriver(value: string): DriverName {

@@ -5,6 +5,7 @@ import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
 import { waitFor, waitForResource } from './helpers/instances.js';
 import { BackupScheduler } from '../src/resources/backup-policies/scheduler.js';
+import { EventsRecorder } from '../src/resources/events/recorder.js';
 import { ActionsService } from '../src/resources/actions/service.js';
 
 interface SnapshotBody {
@@ -99,7 +100,7 @@ for (const kind of DATABASE_KINDS) {
     test('with several schedulers on one database, each slot fires exactly once', async () => {
       t.clock.ms = Date.UTC(2026, 0, 16, 0, 0, 0);
       const policy = (await create({ name: 'shared', schedule: '30 * * * *', retention_count: 10, volume_ids: [volumes[2]] })).json();
-      const others = [1, 2, 3].map(() => new BackupScheduler(t.testDb.database, new ActionsService(t.testDb.database.db, t.clock.now), t.clock.now, t.app.log, () => t.app.worker.poke()));
+      const others = [1, 2, 3].map(() => new BackupScheduler(t.testDb.database, new ActionsService(t.testDb.database.db, t.clock.now), t.clock.now, new EventsRecorder(t.clock.now), t.app.log, () => t.app.worker.poke()));
       t.clock.ms = Date.UTC(2026, 0, 16, 0, 30, 0);
       const fired = await Promise.all([t.app.scheduler.tick(), ...others.map((s) => s.tick())]);
       assert.ok(fired.reduce((a, b) => a + b, 0) <= 1, `fired ${fired}`);

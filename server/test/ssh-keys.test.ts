@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { KyselyPlugin } from 'kysely';
 import { SshKeysService, type SshKey } from '../src/resources/ssh-keys/service.js';
 import { SshKeysStore } from '../src/resources/ssh-keys/store.js';
+import { EventsRecorder } from '../src/resources/events/recorder.js';
 import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
 import { DATABASE_KINDS } from './helpers/databases.js';
@@ -286,7 +287,7 @@ for (const kind of DATABASE_KINDS) {
         transformQuery: (args) => (queries++, args.node),
         transformResult: async (args) => args.result,
       };
-      const service = () => new SshKeysService(new SshKeysStore(t.testDb.database.db.withPlugin(counter)), t.clock.now);
+      const service = () => new SshKeysService(new SshKeysStore(t.testDb.database.db.withPlugin(counter)), t.clock.now, new EventsRecorder(t.clock.now));
 
       test('assertOwned names each id the account does not own, in one query', async () => {
         const mine = [await add(key, generateSshKey({ kind: 'ed25519' })), await add(key, generateSshKey({ kind: 'ed25519' }))];

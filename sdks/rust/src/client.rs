@@ -8,7 +8,8 @@ use crate::core::error::Result;
 use crate::core::transport::Transport;
 use crate::resources::{
     account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
-    catalog::CatalogResource, databases::DatabasesResource, instances::InstancesResource,
+    catalog::CatalogResource, databases::DatabasesResource, events::EventsResource,
+    instances::InstancesResource,
     ssh_keys::SshKeysResource,
 };
 use crate::types::{DatabaseEngine, Image, Plan, Region};
@@ -87,6 +88,11 @@ impl Client {
     /// `/v2/database_engines`.
     pub fn database_engines(&self) -> CatalogResource<'_, DatabaseEngine> {
         CatalogResource::new(self, "database_engines")
+    }
+
+    /// `/v2/events`.
+    pub fn events(&self) -> EventsResource<'_> {
+        EventsResource::new(self)
     }
 }
 

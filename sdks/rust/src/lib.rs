@@ -7,6 +7,7 @@ mod client;
 mod core;
 mod resources;
 pub mod types;
+pub mod webhooks;
 
 pub use crate::client::{Client, ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::core::error::{ApiError, Error, Result};
@@ -18,6 +19,7 @@ pub use crate::resources::{
     api_keys::ApiKeysResource,
     catalog::CatalogResource,
     databases::{DatabaseUsersResource, DatabasesResource},
+    events::EventsResource,
     instances::InstancesResource,
     ssh_keys::SshKeysResource,
 };

@@ -18,6 +18,8 @@ const covered = [
   'DatabasePasswordReset', 'DatabasePlan', 'DatabaseUser', 'DatabaseUserCreated', 'DatabaseUserList', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
   'InstanceActionAccepted', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
   'Region', 'RegionList', 'ResizeDatabase', 'ResizeInstance', 'SshKey', 'SshKeyList', 'UpdateDatabase',
+  'Event', 'EventList', 'Webhook', 'WebhookList', 'CreateWebhook', 'CreatedWebhook', 'UpdateWebhook',
+  'WebhookDelivery', 'WebhookDeliveryList', 'WebhookTestAccepted',
 ];
 
 // Wire names that read badly as TypeScript type names.
@@ -49,6 +51,9 @@ function render(schema, indent) {
     }
     case 'object':
       return renderObject(schema, indent);
+    case undefined:
+      // A schema with no type accepts any value (e.g. the values of an event's `data`).
+      return 'unknown';
     default:
       throw new Error(`unsupported schema: ${JSON.stringify(schema)}`);
   }

@@ -7,6 +7,8 @@ import { DatabaseEngines, Images, Plans, Regions } from './resources/catalog.js'
 import { Databases } from './resources/databases.js';
 import { Instances } from './resources/instances.js';
 import { SshKeys } from './resources/ssh-keys.js';
+import { Events } from './resources/events.js';
+import { Webhooks } from './resources/webhooks.js';
 
 /** The CloudNexus v2 API. Options fall back to CLOUDNEXUS_API_KEY, CLOUDNEXUS_BASE_URL and CLOUDNEXUS_CA_CERT. */
 export class CloudNexus {
@@ -21,6 +23,8 @@ export class CloudNexus {
   readonly actions: Actions;
   readonly databases: Databases;
   readonly databaseEngines: DatabaseEngines;
+  readonly events: Events;
+  readonly webhooks: Webhooks;
 
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
@@ -36,5 +40,7 @@ export class CloudNexus {
     this.actions = new Actions(transport);
     this.databases = new Databases(transport);
     this.databaseEngines = new DatabaseEngines(transport);
+    this.events = new Events(transport);
+    this.webhooks = new Webhooks(transport);
   }
 }

@@ -22,6 +22,10 @@ export { Page, PagePromise, type PageParams } from './core/pagination.js';
 export type { WaitOptions, WaitableOptions } from './core/wait.js';
 export type { ActionListParams } from './resources/actions.js';
 export type { DatabaseListParams, DatabaseMetricsParams, DatabaseOperationResult } from './resources/databases.js';
+export type { EventListParams } from './resources/events.js';
+/** `webhooks.verify(payload, header, secret, { tolerance })`: checks a delivery's signature. */
+export * as webhooks from './webhooks/verify.js';
+export { WebhookVerificationError, type VerifyOptions } from './webhooks/verify.js';
 export type { InstanceListParams, InstanceMetricsParams, OperationResult } from './resources/instances.js';
 export type * from './models.js';
 export { VERSION } from './version.js';

@@ -548,3 +548,107 @@ export type UpdateDatabase = {
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels?: Record<string, string>;
 };
+
+export type Event = {
+  id: string;
+  /** What happened: `<resource_type>.<verb>` */
+  type: string;
+  resource_type: string;
+  resource_id: string;
+  actor: {
+    /** `system` for changes the engine makes as actions run */
+    type: "api_key" | "dashboard_user" | "system";
+    /** The API key or dashboard user; null for the system */
+    id: string | null;
+  };
+  /** The X-Request-Id of the request that made the change; null for the system */
+  request_id: string | null;
+  /** The resource as it was after the change, or the change itself (e.g. `status` and `previous_status`) */
+  data: Record<string, unknown>;
+  created_at: string;
+};
+
+export type EventList = {
+  data: Event[];
+  pagination: Pagination;
+};
+
+export type Webhook = {
+  id: string;
+  url: string;
+  description: string;
+  /** The event types sent: exact (`instance.created`) or prefixes (`instance.*`, `*`) */
+  event_types: string[];
+  /** Disabled by its owner, or by CloudNexus after 24 hours of failed deliveries */
+  status: "enabled" | "disabled";
+  disabled_reason: string | null;
+  /** When the webhook was created */
+  created_at: string;
+  /** When the webhook last changed */
+  updated_at: string;
+};
+
+export type WebhookList = {
+  data: Webhook[];
+  pagination: Pagination;
+};
+
+export type CreateWebhook = {
+  /** An https:// URL on a public address */
+  url: string;
+  event_types: string[];
+  description?: string;
+  enabled?: boolean;
+};
+
+export type CreatedWebhook = {
+  id: string;
+  url: string;
+  description: string;
+  /** The event types sent: exact (`instance.created`) or prefixes (`instance.*`, `*`) */
+  event_types: string[];
+  /** Disabled by its owner, or by CloudNexus after 24 hours of failed deliveries */
+  status: "enabled" | "disabled";
+  disabled_reason: string | null;
+  /** When the webhook was created */
+  created_at: string;
+  /** When the webhook last changed */
+  updated_at: string;
+  /** The signing secret (`whsec_…`), shown only in this response; null when an Idempotency-Key replays it */
+  secret: string | null;
+};
+
+export type UpdateWebhook = {
+  /** An https:// URL on a public address */
+  url?: string;
+  event_types?: string[];
+  description?: string;
+  /** true re-enables a webhook that was disabled */
+  enabled?: boolean;
+};
+
+export type WebhookDelivery = {
+  id: string;
+  /** Also sent as the CloudNexus-Event-Id header, so receivers can drop duplicates */
+  event_id: string;
+  attempt: number;
+  status: "pending" | "succeeded" | "failed";
+  /** The HTTP status the endpoint answered; null if it never answered */
+  response_status: number | null;
+  duration_ms: number | null;
+  /** Why the attempt failed */
+  error: string | null;
+  /** When the attempt was due */
+  scheduled_at: string;
+  attempted_at: string | null;
+};
+
+export type WebhookDeliveryList = {
+  data: WebhookDelivery[];
+  pagination: Pagination;
+};
+
+export type WebhookTestAccepted = {
+  /** The `webhook.test` event queued for delivery */
+  event_id: string;
+};

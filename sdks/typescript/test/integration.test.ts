@@ -5,6 +5,7 @@ import { apiKeyTests } from './integration/api-keys.js';
 import { catalogTests } from './integration/catalogs.js';
 import { conformanceTests } from './integration/conformance.js';
 import { databaseTests } from './integration/databases.js';
+import { eventsAndWebhooksTests } from './integration/events-webhooks.js';
 import { instanceTests } from './integration/instances.js';
 import { schemaTests } from './integration/schemas.js';
 import { sshKeyTests } from './integration/ssh-keys.js';
@@ -21,6 +22,7 @@ describe('against a live server', () => {
   describe('API keys', () => apiKeyTests(live));
   describe('instances and actions', () => instanceTests(live));
   describe('managed databases', () => databaseTests(live));
+  describe('events and webhooks', () => eventsAndWebhooksTests(live));
   describe('responses match the OpenAPI schemas', () => schemaTests(live));
   describe('conformance scenario', () => conformanceTests(live));
 });

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const expected = 'APIConnectionError,APIError,APITimeoutError,ActionFailedError,AuthenticationError,BadRequestError,CloudNexus,ConflictError,InternalServerError,NotFoundError,PermissionDeniedError,RateLimitError,UnprocessableEntityError';
+const expected = 'APIConnectionError,APIError,APITimeoutError,ActionFailedError,AuthenticationError,BadRequestError,CloudNexus,ConflictError,InternalServerError,NotFoundError,PermissionDeniedError,RateLimitError,UnprocessableEntityError,WebhookVerificationError';
 
 const loaders = {
   import: `import('@cloudnexus/sdk').then((m) => console.log(m.default === m.CloudNexus, Object.keys(m).filter((k) => /Error$|^CloudNexus$/.test(k) && k !== 'CloudNexusError').sort().join()))`,

@@ -43,7 +43,8 @@ export function registerDashboardApiRoutes(app: FastifyInstance, services: Dashb
 
   app.post('/dashboard/api/api_keys', { config, schema: { hide: true, body: CreateApiKeyBody, response: { 201: CreatedApiKeySchema } } }, async (request, reply) => {
     const body = request.body as Static<typeof CreateApiKeyBody>;
-    const created = await keys.create(sessionOf(request).accountId, { name: body.name, scopes: body.scopes, regions: body.regions ?? null, expiresAt: body.expires_at ?? null });
+    const owner = ownerCaller(request);
+    const created = await keys.create(owner.accountId, { name: body.name, scopes: body.scopes, regions: body.regions ?? null, expiresAt: body.expires_at ?? null }, undefined, owner);
     return reply.status(201).send(created);
   });
 
@@ -52,23 +53,24 @@ export function registerDashboardApiRoutes(app: FastifyInstance, services: Dashb
     { config, schema: { hide: true, params: IdParams, body: RotateApiKeyBody, response: { 201: CreatedApiKeySchema } } },
     async (request, reply) => {
       const { grace_period } = request.body as Static<typeof RotateApiKeyBody>;
-      return reply.status(201).send(await keys.rotate(sessionOf(request).accountId, id(request.params), grace_period));
+      const owner = ownerCaller(request);
+      return reply.status(201).send(await keys.rotate(owner.accountId, id(request.params), grace_period, undefined, owner));
     },
   );
 
   app.delete('/dashboard/api/api_keys/:id', { config, schema: { hide: true, params: IdParams, response: { 200: ApiKeySchema } } }, async (request) =>
-    keys.revoke(sessionOf(request).accountId, id(request.params)),
+    keys.revoke(sessionOf(request).accountId, id(request.params), ownerCaller(request)),
   );
 
   app.get('/dashboard/api/instances', { config, schema: { hide: true, querystring: PageQuery, response: { 200: InstanceList } } }, async (request) =>
-    instances.list(ownerCaller(sessionOf(request)), page(request.query), cursors),
+    instances.list(ownerCaller(request), page(request.query), cursors),
   );
 
   app.get('/dashboard/api/networks', { config, schema: { hide: true, querystring: PageQuery, response: { 200: NetworkList } } }, async (request) =>
-    networks.list(ownerCaller(sessionOf(request)), page(request.query), cursors),
+    networks.list(ownerCaller(request), page(request.query), cursors),
   );
 
   app.get('/dashboard/api/volumes', { config, schema: { hide: true, querystring: PageQuery, response: { 200: VolumeList } } }, async (request) =>
-    volumes.list(ownerCaller(sessionOf(request)), page(request.query), cursors),
+    volumes.list(ownerCaller(request), page(request.query), cursors),
   );
 }

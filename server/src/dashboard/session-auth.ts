@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
 import { ApiError } from '../http/errors.js';
 import { defaultRateClass, type RateLimiter } from '../http/rate-limit.js';
-import type { AuthContext } from '../resources/api-keys/service.js';
+import type { Caller } from '../resources/events/origin.js';
 import { sessionToken } from './cookies.js';
 import { csrfMatches, type Session, type SessionsService } from './sessions.js';
 
@@ -55,7 +55,20 @@ export function sessionOf(request: FastifyRequest): Session {
   return request.session;
 }
 
-/** The account owner behind a session, as the services know callers: every scope, every region. */
-export function ownerCaller(session: Session): AuthContext {
-  return { accountId: session.accountId, keyId: null, userId: session.userId, scopes: ['*'], regions: null, rateLimit: session.rateLimit };
+/**
+ * The account owner behind a request's session, as the services know callers: every scope, every
+ * region, and the signed-in user as the actor of the changes it makes (events).
+ */
+export function ownerCaller(request: FastifyRequest): Caller {
+  const session = sessionOf(request);
+  return {
+    accountId: session.accountId,
+    keyId: null,
+    userId: session.userId,
+    scopes: ['*'],
+    regions: null,
+    rateLimit: session.rateLimit,
+    actor: { type: 'dashboard_user', id: session.userId },
+    requestId: request.id,
+  };
 }

@@ -8,6 +8,7 @@ import * as storage from './migrations/0003_storage.js';
 import * as networking from './migrations/0004_networking.js';
 import * as dashboard from './migrations/0005_dashboard.js';
 import * as databases from './migrations/0007_databases.js';
+import * as eventsWebhooks from './migrations/0006_events_webhooks.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_keys': accountsAndKeys,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_networking': networking,
   '0005_dashboard': dashboard,
   '0007_databases': databases,
+  '0006_events_webhooks': eventsWebhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,7 @@
 // Row types as stored. Times are ISO-8601 UTC strings with milliseconds, so they sort as text on
 // SQLite and PostgreSQL alike; flags and lists are stored as text (JSON) for the same reason.
+import type { Generated } from 'kysely';
+
 
 export interface SettingsTable {
   name: string;
@@ -310,6 +312,36 @@ export interface DatabaseBackupsTable {
   updated_at: string;
 }
 
+export interface EventsTable {
+  /** Generated: the order events were written in. */
+  seq: Generated<number | string>;
+  id: string;
+  account_id: string;
+  type: string;
+  resource_type: string;
+  resource_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  request_id: string | null;
+  /** JSON object. */
+  data: string;
+  created_at: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  account_id: string;
+  url: string;
+  description: string;
+  /** JSON array of event types, each exact or a prefix ending in `.*`. */
+  event_types: string;
+  secret: string;
+  status: string;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** The simulated database backend: one row per database server or backup image. */
 export interface SimDatabasesTable {
   id: string;
@@ -319,6 +351,24 @@ export interface SimDatabasesTable {
   node_count: number;
   /** JSON array of user names. */
   users: string;
+  created_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  account_id: string;
+  webhook_id: string;
+  event_id: string;
+  attempt: number;
+  status: string;
+  run_after: string;
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+  first_due_at: string;
+  response_status: number | null;
+  duration_ms: number | null;
+  error: string | null;
+  attempted_at: string | null;
   created_at: string;
 }
 
@@ -348,4 +398,7 @@ export interface Tables {
   dashboard_users: DashboardUsersTable;
   dashboard_sessions: DashboardSessionsTable;
   dashboard_sign_in_failures: DashboardSignInFailuresTable;
+  events: EventsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

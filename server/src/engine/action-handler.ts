@@ -8,8 +8,8 @@ export interface ActionHandler {
   perform(action: ActionRow): Promise<unknown>;
   /** Records success on the resource, in the transaction that completes the action. */
   succeed(trx: Db, action: ActionRow, result: unknown): Promise<void>;
-  /** Puts the resource back in a sound state, in the transaction that marks the action errored. */
-  fail(trx: Db, action: ActionRow): Promise<void>;
+  /** Puts the resource back in a sound state, in the transaction that marks the action errored; `error` says why. */
+  fail(trx: Db, action: ActionRow, error: string): Promise<void>;
 }
 
 /** Handlers by `<resource_type>.<type>`, e.g. `instance.restart`. */

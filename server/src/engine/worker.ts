@@ -19,6 +19,7 @@ export class Worker {
   readonly owner = `wrk_${randomBytes(6).toString('hex')}`;
   private readonly running = new Set<Promise<void>>();
   private readonly periodic: (() => Promise<unknown>)[] = [];
+  private readonly stopHooks: (() => Promise<void>)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private ticking = false;
@@ -41,6 +42,11 @@ export class Worker {
     this.schedule(0);
   }
 
+  /** Runs `hook` when the worker stops, after its own work has finished (e.g. a periodic task's work in flight). */
+  onStop(hook: () => Promise<void>): void {
+    this.stopHooks.push(hook);
+  }
+
   /** Looks for work now instead of at the next poll (called when an action is enqueued). */
   poke(): void {
     if (!this.stopped) this.schedule(0);
@@ -53,6 +59,7 @@ export class Worker {
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.running]);
     await new ActionsStore(this.database.db).releaseAll(this.owner);
+    for (const hook of this.stopHooks) await hook();
   }
 
   private schedule(delayMs: number): void {
@@ -114,7 +121,7 @@ export class Worker {
       return;
     }
     const handler = this.handlers[handlerKey(action)];
-    await this.finish(action, 'errored', message, (trx) => handler?.fail(trx, action) ?? Promise.resolve());
+    await this.finish(action, 'errored', message, (trx) => handler?.fail(trx, action, message) ?? Promise.resolve());
   }
 
   /** Marks the action finished and applies its effect in one transaction, if this worker still holds it. */

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../resources/api-keys/service.js';
 import type { Scope } from '../resources/api-keys/scopes.js';
+import type { Caller } from '../resources/events/origin.js';
 import type { RateClass } from './rate-limit.js';
 
 declare module 'fastify' {
@@ -28,8 +29,11 @@ declare module 'fastify' {
   }
 }
 
-/** The caller of an authenticated route. */
-export function caller(request: FastifyRequest): AuthContext {
+/**
+ * The caller of an authenticated route: who it is, and the origin its changes are recorded
+ * under in events (the key as actor, and this request's id).
+ */
+export function caller(request: FastifyRequest): Caller {
   if (!request.auth) throw new Error('caller() used on a route without a scope');
-  return request.auth;
+  return { ...request.auth, actor: { type: 'api_key', id: request.auth.keyId }, requestId: request.id };
 }

@@ -1,5 +1,6 @@
 """CloudNexus: Python SDK for the CloudNexus v2 REST API."""
 
+from . import webhooks
 from ._client import AsyncCloudNexus, CloudNexus
 from ._version import __version__
 from .errors import (
@@ -40,4 +41,5 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "__version__",
+    "webhooks",
 ]

@@ -14,6 +14,7 @@ from .resources.async_databases import AsyncDatabases
 from .resources.async_instances import AsyncInstances
 from .resources.catalog import AsyncCatalog, Catalog
 from .resources.databases import Databases
+from .resources.events import AsyncEvents, Events
 from .resources.instances import Instances
 from .resources.ssh_keys import AsyncSshKeys, SshKeys
 from .types.catalog import Image, Plan, Region
@@ -55,6 +56,7 @@ class CloudNexus:
         self.instances = Instances(self._transport, self.actions)
         self.databases = Databases(self._transport, self.actions)
         self.database_engines = Catalog(self._transport, "/database_engines", DatabaseEngine)
+        self.events = Events(self._transport)
 
     def close(self) -> None:
         self._transport.close()
@@ -104,6 +106,7 @@ class AsyncCloudNexus:
         self.instances = AsyncInstances(self._transport, self.actions)
         self.databases = AsyncDatabases(self._transport, self.actions)
         self.database_engines = AsyncCatalog(self._transport, "/database_engines", DatabaseEngine)
+        self.events = AsyncEvents(self._transport)
 
     async def close(self) -> None:
         await self._transport.close()

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::error::Result;
 use super::transport::{Call, Transport};
 use crate::types::{
-    ActionListParams, DatabaseListParams, InstanceListParams, ListParams, Pagination,
+    ActionListParams, DatabaseListParams, EventListParams, InstanceListParams, ListParams, Pagination,
 };
 
 /// One page of a list: its items and where the next page starts.
@@ -51,7 +51,8 @@ page_query!(
     ListParams,
     InstanceListParams,
     ActionListParams,
-    DatabaseListParams
+    DatabaseListParams,
+    EventListParams
 );
 
 /// Fetches one page of `path`.

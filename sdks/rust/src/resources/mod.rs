@@ -5,6 +5,7 @@ pub(crate) mod actions;
 pub(crate) mod api_keys;
 pub(crate) mod catalog;
 pub(crate) mod databases;
+pub(crate) mod events;
 pub(crate) mod instances;
 pub(crate) mod ssh_keys;
 

@@ -6,6 +6,7 @@ mod actions;
 mod catalog;
 mod common;
 mod databases;
+mod events;
 mod instances;
 mod keys;
 
@@ -20,6 +21,7 @@ pub use databases::{
     DatabasePasswordReset, DatabasePlan, DatabaseProtection, DatabaseStatus, DatabaseUser,
     DatabaseUserCreated, ResizeDatabase, RestoreFrom, UpdateDatabase,
 };
+pub use events::{Actor, ActorType, Event, EventListParams};
 pub use instances::{
     CreateInstance, Instance, InstanceActionAccepted, InstanceListParams, InstanceMetrics,
     InstanceStatus, MetricPoint, MetricSeries, MetricType, MetricsParams, ResizeInstance,

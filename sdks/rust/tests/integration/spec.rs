@@ -6,8 +6,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use cloudnexus::types::{
-    ActionListParams, ActionStatus, CreateApiKey, CreateInstance, CreateSshKey, InstanceListParams,
-    InstanceStatus, ListParams, MetricType, MetricsParams, ResizeInstance,
+    ActionListParams, ActionStatus, ActorType, CreateApiKey, CreateInstance, CreateSshKey,
+    EventListParams, InstanceListParams, InstanceStatus, ListParams, MetricType, MetricsParams,
+    ResizeInstance,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -126,6 +127,17 @@ fn request_types_have_the_specs_fields() {
         },
     );
     assert_query(
+        "/v2/events",
+        &EventListParams {
+            r#type: Some("instance.*".into()),
+            resource_id: Some("i".into()),
+            since: Some("s".into()),
+            until: Some("u".into()),
+            limit: Some(1),
+            cursor: Some("c".into()),
+        },
+    );
+    assert_query(
         "/v2/actions",
         &ActionListParams {
             resource_id: Some("i".into()),
@@ -177,6 +189,18 @@ async fn response_types_have_the_specs_fields() {
         .await
         .unwrap();
     assert_schema("SshKey", &ssh_key);
+    let events = client
+        .events()
+        .list(&EventListParams {
+            resource_id: Some(ssh_key.id.clone()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.data.len(), 1);
+    assert_eq!(events.data[0].r#type, "ssh_key.created");
+    assert_eq!(events.data[0].actor.r#type, ActorType::ApiKey);
+    assert_schema("Event", &events.data[0]);
     let api_key = client
         .api_keys()
         .create(&CreateApiKey {

@@ -2,6 +2,7 @@
 import type { Db, Database } from '../../db/database.js';
 import type { ActionsTable } from '../../db/tables.js';
 import { pageNewestFirst } from '../../db/keyset.js';
+import { claimDue, releaseLeases } from '../../engine/queue.js';
 import type { PageRequest } from '../../http/pagination.js';
 
 export type ActionRow = ActionsTable;
@@ -57,7 +58,7 @@ export class ActionsStore {
 
   /** Releases this worker's leases (on shutdown), so another node can take them at once. */
   async releaseAll(owner: string): Promise<void> {
-    await this.db.updateTable('actions').set({ lease_owner: null, lease_expires_at: null }).where('lease_owner', '=', owner).execute();
+    await releaseLeases(this.db, 'actions', owner);
   }
 
   /** How many actions are waiting or running, and when the oldest of them started (for metrics). */
@@ -71,25 +72,7 @@ export class ActionsStore {
   }
 }
 
-/**
- * Claims up to `limit` due actions for `owner`: in progress, due, and unleased or with an expired
- * lease (its worker died). On PostgreSQL, SKIP LOCKED lets many workers claim at once without
- * waiting on each other or taking the same row; SQLite has a single writer, so the UPDATE alone is atomic.
- */
-export async function claimDueActions(database: Database, owner: string, now: string, leaseUntil: string, limit: number): Promise<ActionRow[]> {
-  const due = database.db
-    .selectFrom('actions')
-    .select('id')
-    .where('status', '=', 'in-progress')
-    .where('run_after', '<=', now)
-    .where((eb) => eb.or([eb('lease_expires_at', 'is', null), eb('lease_expires_at', '<', now)]))
-    .orderBy('run_after')
-    .limit(limit)
-    .$if(database.kind === 'postgres', (q) => q.forUpdate().skipLocked());
-  return database.db
-    .updateTable('actions')
-    .set({ lease_owner: owner, lease_expires_at: leaseUntil })
-    .where('id', 'in', due)
-    .returningAll()
-    .execute();
+/** Claims up to `limit` due actions for `owner` (see claimDue). */
+export function claimDueActions(database: Database, owner: string, now: string, leaseUntil: string, limit: number): Promise<ActionRow[]> {
+  return claimDue<ActionRow>(database, 'actions', 'in-progress', owner, now, leaseUntil, limit);
 }

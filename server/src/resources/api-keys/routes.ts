@@ -105,6 +105,9 @@ export function registerApiKeyRoutes(app: FastifyInstance, keys: ApiKeysService,
         response: { 200: ApiKeySchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
       },
     },
-    async (request) => keys.revoke(caller(request).accountId, (request.params as { id: string }).id),
+    async (request) => {
+      const auth = caller(request);
+      return keys.revoke(auth.accountId, (request.params as { id: string }).id, auth);
+    },
   );
 }

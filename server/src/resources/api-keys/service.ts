@@ -16,6 +16,8 @@ import { oldKeyEnd, type GracePeriod } from './rotation.js';
 
 /** `last_used_at` is written at most this often per key, so busy keys do not write on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+import { systemOrigin, type Caller, type EventOrigin } from '../events/origin.js';
+import { EventsRecorder } from '../events/recorder.js';
 
 export interface ApiKey {
   id: string;
@@ -63,14 +65,20 @@ export interface KeySharing {
 }
 
 export class ApiKeysService {
+  /** Its own recorder: the operator CLI and first start build this service too, outside the app. */
+  private readonly events: EventsRecorder;
+
   constructor(
     private readonly store: ApiKeysStore,
     private readonly accounts: AccountsStore,
     private readonly clock: Clock,
     private readonly sharing: KeySharing = {},
-  ) {}
+  ) {
+    this.events = new EventsRecorder(clock);
+  }
 
-  async create(accountId: string, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+  /** A key made by `origin` (the operator, unless a caller made it through the API). */
+  async create(accountId: string, input: NewApiKey, within?: Within<CreatedApiKey>, origin: EventOrigin = systemOrigin(accountId)): Promise<CreatedApiKey> {
     await this.requireAccount(accountId);
     const row = this.validate(accountId, input);
     const generated = generateKey();
@@ -78,17 +86,18 @@ export class ApiKeysService {
     const created = { key: this.present(full), secret: generated.secret };
     await this.store.transaction(async (store, trx) => {
       await store.insert(full);
+      await this.events.record(trx, origin, 'api_key.created', full.id, created.key);
       await within?.(trx, created);
     });
     return created;
   }
 
   /** A key created through the API by another key, which can grant no scope or region it lacks itself. */
-  async createFor(creator: AuthContext, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+  async createFor(creator: Caller, input: NewApiKey, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
     const scopes = input.scopes ?? [...creator.scopes];
     const regions = input.regions === undefined ? creator.regions : input.regions;
     assertCanGrant(creator, scopes, regions);
-    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] }, within);
+    return this.create(creator.accountId, { ...input, scopes: [...scopes], regions: regions === null ? null : [...regions] }, within, creator);
   }
 
   /**
@@ -96,7 +105,7 @@ export class ApiKeysService {
    * keeps working for the grace period, then gets 401. Revoked, expired or already rotated keys
    * cannot be rotated (409).
    */
-  async rotate(accountId: string, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+  async rotate(accountId: string, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>, origin: EventOrigin = systemOrigin(accountId)): Promise<CreatedApiKey> {
     const old = await this.store.find(accountId, id);
     if (!old) throw ApiError.notFound(`API key ${id}`);
     const now = this.clock();
@@ -119,6 +128,7 @@ export class ApiKeysService {
         throw ApiError.conflict(`API key ${id} is revoked, expired or already rotated`);
       }
       await store.insert(row);
+      await this.events.record(trx, origin, 'api_key.rotated', id, { replaced_by: row.id, grace_period: grace, old_key_ends_at: apiTime(ends) });
       await within?.(trx, created);
     });
     // The old key's end moved (or came): nodes drop what they cached of it at once.
@@ -128,10 +138,10 @@ export class ApiKeysService {
   }
 
   /** A rotation asked for by a key, which may only rotate keys it could have created itself. */
-  async rotateFor(caller: AuthContext, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
+  async rotateFor(caller: Caller, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>): Promise<CreatedApiKey> {
     const old = await this.get(caller.accountId, id);
     assertCanGrant(caller, old.scopes, old.regions);
-    return this.rotate(caller.accountId, id, grace, within);
+    return this.rotate(caller.accountId, id, grace, within, caller);
   }
 
   async get(accountId: string, id: string): Promise<ApiKey> {
@@ -146,8 +156,12 @@ export class ApiKeysService {
     return cursors.page('api_keys', request, rows, (r) => [r.created_at, r.id], (r) => this.present(r));
   }
 
-  async revoke(accountId: string, id: string): Promise<ApiKey> {
-    const revoked = await this.store.revoke(accountId, id, storedTime(this.clock()));
+  async revoke(accountId: string, id: string, origin: EventOrigin = systemOrigin(accountId)): Promise<ApiKey> {
+    const revoked = await this.store.transaction(async (store, trx) => {
+      if (!(await store.revoke(accountId, id, storedTime(this.clock())))) return false;
+      await this.events.record(trx, origin, 'api_key.revoked', id, {});
+      return true;
+    });
     const row = await this.store.find(accountId, id);
     if (!row) throw ApiError.notFound(`API key ${id}`);
     if (!revoked) throw ApiError.conflict(`API key ${id} is already revoked`);

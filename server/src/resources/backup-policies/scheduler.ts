@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { storedTime, type Clock } from '../../clock.js';
 import type { Database } from '../../db/database.js';
 import type { ActionsService } from '../actions/service.js';
+import { systemOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { enqueueSnapshot, enqueueSnapshotDelete } from '../snapshots/service.js';
 import { SnapshotsStore } from '../snapshots/store.js';
@@ -20,6 +22,7 @@ export class BackupScheduler {
     private readonly database: Database,
     private readonly actions: ActionsService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
     private readonly log: FastifyBaseLogger,
     private readonly onEnqueued: () => void,
   ) {}
@@ -45,13 +48,15 @@ export class BackupScheduler {
     return this.database.db.transaction().execute(async (trx) => {
       if (!(await new BackupPoliciesStore(trx).claimSlot(policy.id, slot, next, storedTime(now)))) return false;
       const ids = policy.volume_ids === null ? null : (JSON.parse(policy.volume_ids) as string[]);
+      // The policy acts on its own schedule: the system is the actor.
+      const origin = systemOrigin(policy.account_id);
       const volumes = await new VolumesStore(trx).targets(policy.account_id, ids, parseLabelSelector(policy.label_selector ?? ''));
       for (const volume of volumes.filter((v) => SNAPSHOTTABLE.has(v.status))) {
-        await enqueueSnapshot(trx, this.actions, this.clock, volume, `${policy.name}-${slot.slice(0, 16)}`, policy.id);
+        await enqueueSnapshot(trx, this.actions, this.clock, volume, `${policy.name}-${slot.slice(0, 16)}`, policy.id, this.events, origin);
         // The new snapshot counts towards retention: keep it and the newest (retention - 1) before it.
         const older = (await new SnapshotsStore(trx).ofPolicy(policy.id, volume.id)).filter((s) => s.status === 'available');
         for (const expired of older.slice(Math.max(0, policy.retention_count - 1))) {
-          await enqueueSnapshotDelete(trx, this.actions, this.clock, policy.account_id, expired.id);
+          await enqueueSnapshotDelete(trx, this.actions, this.clock, expired.id, this.events, origin);
         }
       }
       return true;

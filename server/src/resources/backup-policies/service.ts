@@ -1,10 +1,12 @@
 // Backup policies: validated schedules and targets; the scheduler does the firing.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Db } from '../../db/database.js';
+import { inTransaction, type Db } from '../../db/database.js';
 import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { VolumesStore } from '../volumes/store.js';
 import { BackupPoliciesStore, type BackupPolicyRow } from './store.js';
@@ -37,9 +39,10 @@ export class BackupPoliciesService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
   ) {}
 
-  async create(caller: AuthContext, input: Required<Pick<BackupPolicyInput, 'name' | 'schedule' | 'retention_count'>> & BackupPolicyInput): Promise<BackupPolicy> {
+  async create(caller: Caller, input: Required<Pick<BackupPolicyInput, 'name' | 'schedule' | 'retention_count'>> & BackupPolicyInput): Promise<BackupPolicy> {
     await this.validateTargets(caller, input);
     const now = this.clock();
     const row: BackupPolicyRow = {
@@ -56,8 +59,12 @@ export class BackupPoliciesService {
       created_at: storedTime(now),
       updated_at: storedTime(now),
     };
-    await new BackupPoliciesStore(this.db).insert(row);
-    return present(row);
+    const policy = present(row);
+    await inTransaction(this.db, async (trx) => {
+      await new BackupPoliciesStore(trx).insert(row);
+      await this.events.record(trx, caller, 'backup_policy.created', row.id, policy);
+    });
+    return policy;
   }
 
   async list(caller: AuthContext, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<BackupPolicy>> {
@@ -70,7 +77,7 @@ export class BackupPoliciesService {
     return present(await this.owned(caller, id));
   }
 
-  async update(caller: AuthContext, id: string, input: BackupPolicyInput): Promise<BackupPolicy> {
+  async update(caller: Caller, id: string, input: BackupPolicyInput): Promise<BackupPolicy> {
     const row = await this.owned(caller, id);
     const retargeted = input.volume_ids !== undefined || input.label_selector !== undefined;
     if (retargeted) await this.validateTargets(caller, input);
@@ -87,12 +94,19 @@ export class BackupPoliciesService {
     };
     // A new schedule, or a policy switched back on, starts from now: no stale slot fires.
     if (input.schedule !== undefined || (enabled === 1 && row.enabled === 0)) changes.next_run_at = storedTime(nextSlot(schedule, now));
-    await new BackupPoliciesStore(this.db).update(caller.accountId, id, changes);
-    return present({ ...row, ...changes });
+    const policy = present({ ...row, ...changes });
+    await inTransaction(this.db, async (trx) => {
+      await new BackupPoliciesStore(trx).update(caller.accountId, id, changes);
+      await this.events.record(trx, caller, 'backup_policy.updated', id, policy);
+    });
+    return policy;
   }
 
-  async delete(caller: AuthContext, id: string): Promise<void> {
-    if (!(await new BackupPoliciesStore(this.db).remove(caller.accountId, id))) throw ApiError.notFound(`Backup policy ${id}`);
+  async delete(caller: Caller, id: string): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      if (!(await new BackupPoliciesStore(trx).remove(caller.accountId, id))) throw ApiError.notFound(`Backup policy ${id}`);
+      await this.events.record(trx, caller, 'backup_policy.deleted', id, {});
+    });
   }
 
   private async owned(caller: AuthContext, id: string): Promise<BackupPolicyRow> {

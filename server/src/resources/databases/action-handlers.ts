@@ -5,6 +5,9 @@ import { DriverError } from '../../drivers/compute-driver.js';
 import type { DatabaseDriver } from '../../drivers/database-driver.js';
 import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../actions/store.js';
+import { systemOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
+import type { EventType } from '../events/types.js';
 import { databaseEngines } from '../catalog/catalogs.js';
 import type { DatabaseEngine } from '../catalog/data/database-engines.js';
 import { LabelsStore } from '../labels/store.js';
@@ -21,7 +24,7 @@ interface Params {
   password_verifier?: string;
 }
 
-export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Clock): ActionHandlers {
+export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
   const params = (action: ActionRow) => JSON.parse(action.params) as Params;
   const now = () => storedTime(clock());
   const load = async (action: ActionRow): Promise<DatabaseRow> => {
@@ -33,8 +36,16 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
     const plan = planOf(databaseEngines.find(row.engine) as DatabaseEngine, planId);
     return { cpu: plan.cpu, memoryGb: plan.memory_gb, storageGb: plan.storage_gb, nodeCount };
   };
+  /** What the engine did, recorded with the engine as the actor. */
+  const record = (trx: Db, action: ActionRow, type: EventType, data: object = {}) =>
+    events.record(trx, systemOrigin(action.account_id), type, action.resource_id, { action_id: action.id, ...data });
+  /** Ends the action on the database, and records the status it leaves. */
   const end = async (trx: Db, action: ActionRow, changes: Parameters<DatabasesStore['end']>[2] = {}) => {
+    const before = await new DatabasesStore(trx).findById(action.resource_id);
     await new DatabasesStore(trx).end(action.resource_id, action.id, changes, now());
+    if (before && changes.status !== undefined) {
+      await events.statusChanged(trx, systemOrigin(action.account_id), 'database.status_changed', action.resource_id, { previous: before.status, status: changes.status }, { action_id: action.id });
+    }
   };
   const online = (trx: Db, action: ActionRow) => end(trx, action, { status: 'online' });
   /** Everything the database holds in the control plane, its address included. */
@@ -45,6 +56,7 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
     await new LabelsStore(trx).remove(id);
     await new IpAllocationsStore(trx).releaseFor(id);
     await new DatabasesStore(trx).remove(id);
+    await record(trx, action, 'database.deleted');
   };
   const usersStore = (trx: Db, action: ActionRow) => ({ store: new DatabaseUsersStore(trx), name: params(action).name as string });
 
@@ -80,7 +92,11 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         const { plan, node_count: nodeCount } = params(action);
         await driver.resizeDatabase(action.resource_id, size(await load(action), plan as string, nodeCount as number));
       },
-      succeed: (trx, action) => end(trx, action, { status: 'online', plan: params(action).plan, node_count: params(action).node_count }),
+      async succeed(trx, action) {
+        const { plan, node_count: nodeCount } = params(action);
+        await end(trx, action, { status: 'online', plan, node_count: nodeCount });
+        await record(trx, action, 'database.resized', { plan, node_count: nodeCount });
+      },
       fail: online,
     },
     'database.delete': {
@@ -98,6 +114,7 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         const { store, name } = usersStore(trx, action);
         await store.update(action.resource_id, name, { password_verifier: params(action).password_verifier as string }, now());
         await end(trx, action);
+        await record(trx, action, 'database.password_reset', { user: name });
       },
       // The old password still works.
       fail: (trx, action) => end(trx, action),
@@ -108,6 +125,7 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         const { store, name } = usersStore(trx, action);
         await store.update(action.resource_id, name, { status: 'active' }, now());
         await end(trx, action);
+        await record(trx, action, 'database.user_created', { user: name });
       },
       async fail(trx, action) {
         const { store, name } = usersStore(trx, action);
@@ -121,6 +139,7 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         const { store, name } = usersStore(trx, action);
         await store.remove(action.resource_id, name);
         await end(trx, action);
+        await record(trx, action, 'database.user_deleted', { user: name });
       },
       async fail(trx, action) {
         const { store, name } = usersStore(trx, action);
@@ -135,13 +154,18 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         return driver.createBackup(backup.database_id, backup.id);
       },
       async succeed(trx, action, result) {
-        await new DatabaseBackupsStore(trx).end(action.resource_id, action.id, { status: 'available', size_mb: (result as { sizeMb: number }).sizeMb }, now());
+        const sizeMb = (result as { sizeMb: number }).sizeMb;
+        await new DatabaseBackupsStore(trx).end(action.resource_id, action.id, { status: 'available', size_mb: sizeMb }, now());
+        await record(trx, action, 'database_backup.created', { size_mb: sizeMb });
       },
       fail: (trx, action) => new DatabaseBackupsStore(trx).remove(action.resource_id),
     },
     'database_backup.delete': {
       perform: (action) => driver.deleteBackup(action.resource_id),
-      succeed: (trx, action) => new DatabaseBackupsStore(trx).remove(action.resource_id),
+      async succeed(trx, action) {
+        await new DatabaseBackupsStore(trx).remove(action.resource_id);
+        await record(trx, action, 'database_backup.deleted');
+      },
       async fail(trx, action) {
         await new DatabaseBackupsStore(trx).end(action.resource_id, action.id, { status: 'available' }, now());
       },

@@ -9,6 +9,8 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { ActionsService } from '../actions/service.js';
 import { databaseEngines, regions } from '../catalog/catalogs.js';
@@ -82,6 +84,7 @@ export class DatabasesService {
     private readonly vpcs: VpcsService,
     private readonly networks: NetworksService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
   ) {}
 
@@ -105,7 +108,7 @@ export class DatabasesService {
    * Creates the database in `provisioning`. The answer carries the admin password, once; `within`
    * (the idempotency record) gets the same answer without it, so the password is never stored.
    */
-  async create(caller: AuthContext, input: NewDatabase, within: Within<ManagedDatabase>): Promise<ManagedDatabase> {
+  async create(caller: Caller, input: NewDatabase, within: Within<ManagedDatabase>): Promise<ManagedDatabase> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
     const { engine, version, plan, region, restoredFrom } = await this.resolve(caller, input);
@@ -158,7 +161,9 @@ export class DatabasesService {
         });
         await new LabelsStore(trx).replace(id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'database', resourceId: id }, actionId);
-        await within(trx, present(row, input.labels ?? {}, null));
+        const created = present(row, input.labels ?? {}, null);
+        await this.events.record(trx, caller, 'database.created', id, { ...created, action_id: actionId });
+        await within(trx, created);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw ApiError.conflict(`A database named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
@@ -169,7 +174,7 @@ export class DatabasesService {
   }
 
   /** Settings that need no backend work: labels, delete protection, the backup schedule. */
-  async update(caller: AuthContext, id: string, changes: DatabaseChanges): Promise<ManagedDatabase> {
+  async update(caller: Caller, id: string, changes: DatabaseChanges): Promise<ManagedDatabase> {
     const labelProblems = validateLabels(changes.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
     const row = await this.owned(caller, id);
@@ -187,11 +192,12 @@ export class DatabasesService {
     await this.database.db.transaction().execute(async (trx) => {
       await new DatabasesStore(trx).update(caller.accountId, id, settings, storedTime(this.clock()));
       if (changes.labels) await new LabelsStore(trx).replace(id, changes.labels);
+      await this.events.record(trx, caller, 'database.updated', id, changes);
     });
     return this.get(caller, id);
   }
 
-  async resize(caller: AuthContext, id: string, input: { plan?: string; node_count?: number }): Promise<DatabaseAccepted> {
+  async resize(caller: Caller, id: string, input: { plan?: string; node_count?: number }): Promise<DatabaseAccepted> {
     const row = await this.owned(caller, id);
     const engine = databaseEngines.find(row.engine) as DatabaseEngine;
     const plan = input.plan === undefined ? planOf(engine, row.plan) : engine.plans.find((p) => p.id === input.plan);
@@ -204,14 +210,14 @@ export class DatabasesService {
     return this.begin(caller, row, 'resize', { plan: plan.id, node_count: nodeCount });
   }
 
-  async delete(caller: AuthContext, id: string): Promise<DatabaseAccepted> {
+  async delete(caller: Caller, id: string): Promise<DatabaseAccepted> {
     const row = await this.owned(caller, id);
     if (row.protect_delete === 1) throw ApiError.conflict('Database has delete protection; turn it off with PATCH (protection.delete: false) first');
     return this.begin(caller, row, 'delete', {});
   }
 
   /** A new admin password, shown in this answer only; it works once the action completes. */
-  async resetPassword(caller: AuthContext, id: string) {
+  async resetPassword(caller: Caller, id: string) {
     const row = await this.owned(caller, id);
     const password = generatePassword();
     const accepted = await this.begin(caller, row, 'reset_password', { name: row.admin_user, password_verifier: scramVerifier(password) });
@@ -222,13 +228,16 @@ export class DatabasesService {
    * Takes the database's action slot (it must be online and idle) and enqueues `operation`, plus
    * `extra` work in the same transaction; a 409 names what is in the way.
    */
-  async begin(caller: AuthContext, row: DatabaseRow, operation: DatabaseOperation, params: Record<string, unknown>, extra?: (trx: Database['db'], actionId: string) => Promise<void>): Promise<DatabaseAccepted> {
+  async begin(caller: Caller, row: DatabaseRow, operation: DatabaseOperation, params: Record<string, unknown>, extra?: (trx: Database['db'], actionId: string) => Promise<void>): Promise<DatabaseAccepted> {
     const transition = DATABASE_TRANSITIONS[operation];
     const actionId = ActionsService.newId();
     const begun = await this.database.db.transaction().execute(async (trx) => {
       if (!(await new DatabasesStore(trx).begin(caller.accountId, row.id, actionId, transition.during, storedTime(this.clock())))) return false;
       await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'database', resourceId: row.id, params }, actionId);
       await extra?.(trx, actionId);
+      // The password verifier stays out of the event.
+      await this.events.record(trx, caller, `database.${operation}_requested`, row.id, { action_id: actionId, ...(params.name === undefined ? {} : { user: params.name }), ...(operation === 'resize' ? params : {}) });
+      await this.events.statusChanged(trx, caller, 'database.status_changed', row.id, { previous: row.status, status: transition.during ?? row.status }, { action_id: actionId });
       return true;
     });
     if (!begun) {

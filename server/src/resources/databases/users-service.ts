@@ -7,6 +7,7 @@ import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
 import { generatePassword, scramVerifier } from './credentials.js';
 import type { DatabaseAccepted, DatabasesService } from './service.js';
 import { DatabaseUsersStore, type DatabaseUserRow } from './users-store.js';
@@ -32,7 +33,7 @@ export class DatabaseUsersService {
   }
 
   /** The user, with its password in this answer only; `within` records the answer without it. */
-  async create(caller: AuthContext, databaseId: string, name: string, within: Within<{ user: DatabaseUser; action_id: string }>) {
+  async create(caller: Caller, databaseId: string, name: string, within: Within<{ user: DatabaseUser; action_id: string }>) {
     const row = await this.databases.owned(caller, databaseId);
     if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) throw ApiError.validation([{ field: 'name', message: `${name} is reserved` }]);
     const password = generatePassword();
@@ -52,7 +53,7 @@ export class DatabaseUsersService {
     return { user: present(user, password), action_id: accepted.action_id };
   }
 
-  async delete(caller: AuthContext, databaseId: string, name: string): Promise<DatabaseAccepted> {
+  async delete(caller: Caller, databaseId: string, name: string): Promise<DatabaseAccepted> {
     const row = await this.databases.owned(caller, databaseId);
     const user = await new DatabaseUsersStore(this.database.db).find(databaseId, name);
     if (!user) throw ApiError.notFound(`User ${name} of database ${databaseId}`);

@@ -7,6 +7,8 @@ import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { validateLabels } from '../labels/labels.js';
 import { selectorMatches } from '../labels/match.js';
@@ -58,9 +60,10 @@ export class FirewallsService {
     private readonly kind: Database['kind'],
     private readonly instances: InstancesService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
   ) {}
 
-  async create(caller: AuthContext, input: FirewallInput, within: Within<Firewall>): Promise<Firewall> {
+  async create(caller: Caller, input: FirewallInput, within: Within<Firewall>): Promise<Firewall> {
     await this.validate(caller, input);
     const now = storedTime(this.clock());
     const row: FirewallRow = { id: newId('fw'), account_id: caller.accountId, ...serialize(input), created_at: now, updated_at: now };
@@ -70,6 +73,7 @@ export class FirewallsService {
         await checkQuota(trx, this.kind, caller.accountId, { firewalls: 1 });
         await new FirewallsStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+        await this.events.record(trx, caller, 'firewall.created', row.id, firewall);
         await within(trx, firewall);
       }),
     );
@@ -88,23 +92,26 @@ export class FirewallsService {
     return present(row, (await new LabelsStore(this.db).forResources([id])).get(id) ?? {});
   }
 
-  async replace(caller: AuthContext, id: string, input: FirewallInput): Promise<Firewall> {
+  async replace(caller: Caller, id: string, input: FirewallInput): Promise<Firewall> {
     const row = await this.owned(caller, id);
     await this.validate(caller, input);
     const changes = { ...serialize(input), updated_at: storedTime(this.clock()) };
+    const firewall = present({ ...row, ...changes }, input.labels ?? {});
     await this.unique(input.name, () =>
       this.db.transaction().execute(async (trx) => {
         await new FirewallsStore(trx).replace(caller.accountId, id, changes);
         await new LabelsStore(trx).replace(id, input.labels ?? {});
+        await this.events.record(trx, caller, 'firewall.updated', id, firewall);
       }),
     );
-    return present({ ...row, ...changes }, input.labels ?? {});
+    return firewall;
   }
 
-  async delete(caller: AuthContext, id: string): Promise<void> {
+  async delete(caller: Caller, id: string): Promise<void> {
     const deleted = await this.db.transaction().execute(async (trx) => {
       if (!(await new FirewallsStore(trx).remove(caller.accountId, id))) return false;
       await new LabelsStore(trx).remove(id);
+      await this.events.record(trx, caller, 'firewall.deleted', id, {});
       return true;
     });
     if (!deleted) throw ApiError.notFound(`Firewall ${id}`);

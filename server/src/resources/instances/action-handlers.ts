@@ -4,6 +4,8 @@ import type { Db } from '../../db/database.js';
 import { DriverError, type ComputeDriver } from '../../drivers/compute-driver.js';
 import type { ActionHandler, ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../actions/store.js';
+import { systemOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { LabelsStore } from '../labels/store.js';
 import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
@@ -19,22 +21,29 @@ interface Params {
 
 type Changes = Parameters<InstancesStore['end']>[2];
 
-export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: SshKeysService, clock: Clock): ActionHandlers {
+export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: SshKeysService, clock: Clock, events: EventsRecorder): ActionHandlers {
   const load = async (action: ActionRow): Promise<InstanceRow> => {
     const row = await new InstancesStore(db).findById(action.resource_id);
     if (!row) throw new DriverError(`instance ${action.resource_id} no longer exists`, false);
     return row;
   };
   const params = (action: ActionRow) => JSON.parse(action.params) as Params;
-  const end = async (trx: Db, action: ActionRow, changes: Changes) => {
+  /** Ends the action on the instance, and records the status it leaves (the engine is the actor). */
+  const end = async (trx: Db, action: ActionRow, changes: Changes, error?: string) => {
+    const before = await new InstancesStore(trx).findById(action.resource_id);
     await new InstancesStore(trx).end(action.resource_id, action.id, changes, storedTime(clock()));
+    if (before && changes.status !== undefined) {
+      const data = { action_id: action.id, ...(error === undefined ? {} : { error }) };
+      await events.statusChanged(trx, systemOrigin(action.account_id), 'instance.status_changed', action.resource_id, { previous: before.status, status: changes.status }, data);
+    }
   };
   const removeInstance = async (trx: Db, action: ActionRow) => {
     await new IpAllocationsStore(trx).releaseFor(action.resource_id);
     await new LabelsStore(trx).remove(action.resource_id);
     await new InstancesStore(trx).remove(action.resource_id);
+    await events.record(trx, systemOrigin(action.account_id), 'instance.deleted', action.resource_id, { action_id: action.id });
   };
-  const backToPrevious = (trx: Db, action: ActionRow) => end(trx, action, { status: params(action).previous_status });
+  const backToPrevious = (trx: Db, action: ActionRow, error: string) => end(trx, action, { status: params(action).previous_status }, error);
 
   /** An operation that changes the machine's power state and lands on a fixed status. */
   const powerOperation = (run: (id: string) => Promise<void>, after: InstanceStatus): ActionHandler => ({
@@ -76,6 +85,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
       },
       async succeed(trx, action) {
         const { previous_status, plan, cpu, memory_gb } = params(action);
+        await events.record(trx, systemOrigin(action.account_id), 'instance.resized', action.resource_id, { plan, cpu, memory_gb, action_id: action.id });
         await end(trx, action, { status: previous_status, plan, cpu, memory_gb });
       },
       fail: backToPrevious,

@@ -8,6 +8,9 @@ import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
+import type { EventType } from '../events/types.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { ActionsService, type Action } from '../actions/service.js';
@@ -25,6 +28,14 @@ import { allocateAddress } from '../networks/ipam.js';
 import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
+
+const REQUESTED: Record<InstanceOperation, EventType> = {
+  restart: 'instance.restart_requested',
+  stop: 'instance.stop_requested',
+  start: 'instance.start_requested',
+  resize: 'instance.resize_requested',
+  delete: 'instance.delete_requested',
+};
 
 export interface Instance {
   id: string;
@@ -80,6 +91,7 @@ export class InstancesService {
     private readonly vpcs: VpcsService,
     private readonly networks: NetworksService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
     /** Called once new work is committed, so a worker starts on it at once. */
     private readonly onEnqueued: () => void,
   ) {}
@@ -107,7 +119,7 @@ export class InstancesService {
     return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);
   }
 
-  async create(caller: AuthContext, input: NewInstance, within: Within<Instance>): Promise<Instance> {
+  async create(caller: Caller, input: NewInstance, within: Within<Instance>): Promise<Instance> {
     const plan = await this.validateCreate(caller, input);
     // The given network, else the region's default one (made on first use).
     const network = input.network_id
@@ -141,6 +153,7 @@ export class InstancesService {
         await allocateAddress(trx, this.database.kind, network.id, row.id);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
+        await this.events.record(trx, caller, 'instance.created', row.id, { ...instance, action_id: actionId });
         await within(trx, instance);
       });
     } catch (error) {
@@ -154,7 +167,7 @@ export class InstancesService {
   }
 
   /** Starts restart, stop, start, resize or delete: 202 material, or a 409 when the instance cannot. */
-  async operate(caller: AuthContext, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
+  async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
       const attached = (await new VolumesStore(this.database.db).attachedTo([id])).get(id) ?? [];
@@ -174,6 +187,9 @@ export class InstancesService {
       const store = new InstancesStore(trx);
       if (!(await store.begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())))) return false;
       await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'instance', resourceId: id, params }, actionId);
+      await this.events.record(trx, caller, REQUESTED[operation], id, { ...params, action_id: actionId });
+      const change = { previous: row.status, status: transition.during ?? row.status };
+      await this.events.statusChanged(trx, caller, 'instance.status_changed', id, change, { action_id: actionId });
       return true;
     });
     if (!begun) throw await this.whyNot(caller, id, operation);

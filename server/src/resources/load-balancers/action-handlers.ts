@@ -5,6 +5,8 @@ import { DriverError } from '../../drivers/compute-driver.js';
 import type { LoadBalancerSpec, NetworkDriver } from '../../drivers/network-driver.js';
 import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../actions/store.js';
+import { systemOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { InstancesStore } from '../instances/store.js';
 import { LabelsStore } from '../labels/store.js';
 import { parseLabelSelector } from '../labels/selector.js';
@@ -13,7 +15,7 @@ import type { Targets } from './service.js';
 
 type Settings = Pick<LoadBalancerRow, 'algorithm' | 'forwarding_rules' | 'health_check' | 'targets'>;
 
-export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock: Clock): ActionHandlers {
+export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
   const load = async (action: ActionRow): Promise<LoadBalancerRow> => {
     const row = await new LoadBalancersStore(db).findById(action.resource_id);
     if (!row) throw new DriverError(`load balancer ${action.resource_id} no longer exists`, false);
@@ -34,11 +36,18 @@ export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock:
       targetAddresses: instances.flatMap((i) => (i.ipv4 ? [i.ipv4] : [])),
     };
   };
-  const end = (trx: Db, action: ActionRow, changes: Parameters<LoadBalancersStore['end']>[2]) =>
-    new LoadBalancersStore(trx).end(action.resource_id, action.id, changes, storedTime(clock())).then(() => undefined);
+  /** Ends the action on the balancer, and records the status it leaves (the engine is the actor). */
+  const end = async (trx: Db, action: ActionRow, changes: Parameters<LoadBalancersStore['end']>[2]) => {
+    const before = await new LoadBalancersStore(trx).findById(action.resource_id);
+    await new LoadBalancersStore(trx).end(action.resource_id, action.id, changes, storedTime(clock()));
+    if (before && changes.status !== undefined) {
+      await events.statusChanged(trx, systemOrigin(action.account_id), 'load_balancer.status_changed', action.resource_id, { previous: before.status, status: changes.status }, { action_id: action.id });
+    }
+  };
   const remove = async (trx: Db, action: ActionRow) => {
     await new LabelsStore(trx).remove(action.resource_id);
     await new LoadBalancersStore(trx).remove(action.resource_id);
+    await events.record(trx, systemOrigin(action.account_id), 'load_balancer.deleted', action.resource_id, { action_id: action.id });
   };
 
   return {
@@ -55,7 +64,10 @@ export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock:
         await driver.updateLoadBalancer(await spec(await load(action), JSON.parse(action.params) as Settings));
       },
       // The new settings take effect only once the backend has them.
-      succeed: (trx, action) => end(trx, action, JSON.parse(action.params) as Settings),
+      async succeed(trx, action) {
+        await end(trx, action, JSON.parse(action.params) as Settings);
+        await events.record(trx, systemOrigin(action.account_id), 'load_balancer.updated', action.resource_id, { action_id: action.id });
+      },
       fail: (trx, action) => end(trx, action, {}),
     },
     'load_balancer.delete': {

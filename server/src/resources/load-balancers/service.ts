@@ -8,6 +8,8 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { ActionsService } from '../actions/service.js';
 import { InstancesStore } from '../instances/store.js';
@@ -55,10 +57,11 @@ export class LoadBalancersService {
     private readonly database: Database,
     private readonly actions: ActionsService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
   ) {}
 
-  async create(caller: AuthContext, input: NewLoadBalancer, within: Within<LoadBalancer>): Promise<LoadBalancer> {
+  async create(caller: Caller, input: NewLoadBalancer, within: Within<LoadBalancer>): Promise<LoadBalancer> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
     const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
@@ -87,6 +90,7 @@ export class LoadBalancersService {
         await new LoadBalancersStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'load_balancer', resourceId: row.id }, actionId);
+        await this.events.record(trx, caller, 'load_balancer.created', row.id, { ...balancer, action_id: actionId });
         await within(trx, balancer);
       });
     } catch (error) {
@@ -114,7 +118,7 @@ export class LoadBalancersService {
   }
 
   /** Replaces the settings (through an `update` action) or deletes the balancer: 202 material, or 409. */
-  async operate(caller: AuthContext, id: string, operation: 'update' | 'delete', input?: LoadBalancerSettings) {
+  async operate(caller: Caller, id: string, operation: 'update' | 'delete', input?: LoadBalancerSettings) {
     const row = await this.owned(caller, id);
     const params = input ? await this.validate(caller.accountId, row.vpc_id, input) : {};
     const actionId = ActionsService.newId();
@@ -122,6 +126,8 @@ export class LoadBalancersService {
     const begun = await this.database.db.transaction().execute(async (trx) => {
       if (!(await new LoadBalancersStore(trx).begin(caller.accountId, id, actionId, during, storedTime(this.clock())))) return false;
       await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'load_balancer', resourceId: id, params }, actionId);
+      await this.events.record(trx, caller, operation === 'delete' ? 'load_balancer.delete_requested' : 'load_balancer.update_requested', id, { action_id: actionId });
+      await this.events.statusChanged(trx, caller, 'load_balancer.status_changed', id, { previous: row.status, status: during ?? row.status }, { action_id: actionId });
       return true;
     });
     if (!begun) {

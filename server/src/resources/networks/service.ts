@@ -7,6 +7,8 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { validateLabels } from '../labels/labels.js';
 import { parseLabelSelector } from '../labels/selector.js';
@@ -51,9 +53,10 @@ export class NetworksService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
   ) {}
 
-  async create(caller: AuthContext, input: NewNetwork, within: Within<Network>): Promise<Network> {
+  async create(caller: Caller, input: NewNetwork, within: Within<Network>): Promise<Network> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
     const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
@@ -81,6 +84,7 @@ export class NetworksService {
         if (problems.length > 0) throw ApiError.validation(problems);
         await new NetworksStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+        await this.events.record(trx, caller, 'network.created', row.id, network);
         await within(trx, network);
       });
     } catch (error) {
@@ -107,11 +111,12 @@ export class NetworksService {
     return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
   }
 
-  async delete(caller: AuthContext, id: string): Promise<void> {
+  async delete(caller: Caller, id: string): Promise<void> {
     await this.owned(caller, id);
     const deleted = await this.database.db.transaction().execute(async (trx) => {
       if (!(await new NetworksStore(trx).removeIfEmpty(id))) return false;
       await new LabelsStore(trx).remove(id);
+      await this.events.record(trx, caller, 'network.deleted', id, {});
       return true;
     });
     if (!deleted) throw ApiError.conflict('Network still has instances or databases; delete them first');

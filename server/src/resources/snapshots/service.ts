@@ -6,6 +6,8 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller, EventOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { ActionsService } from '../actions/service.js';
 import type { VolumesService } from '../volumes/service.js';
 import type { VolumeRow } from '../volumes/store.js';
@@ -27,14 +29,15 @@ export class SnapshotsService {
     private readonly volumes: VolumesService,
     private readonly actions: ActionsService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
   ) {}
 
-  async create(caller: AuthContext, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
+  async create(caller: Caller, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
     const volume = await this.volumes.owned(caller, volumeId);
     if (volume.status === 'creating' || volume.status === 'deleting') throw ApiError.conflict(`Cannot snapshot a volume that is ${volume.status}`);
     const snapshot = await this.database.db.transaction().execute(async (trx) => {
-      const created = await enqueueSnapshot(trx, this.actions, this.clock, volume, name, null);
+      const created = await enqueueSnapshot(trx, this.actions, this.clock, volume, name, null, this.events, caller);
       await within(trx, created);
       return created;
     });
@@ -52,9 +55,9 @@ export class SnapshotsService {
     return present(await this.owned(caller, id));
   }
 
-  async delete(caller: AuthContext, id: string) {
+  async delete(caller: Caller, id: string) {
     const row = await this.owned(caller, id);
-    const actionId = await this.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.actions, this.clock, caller.accountId, id));
+    const actionId = await this.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.actions, this.clock, id, this.events, caller));
     if (!actionId) throw ApiError.conflict(`Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
     this.onEnqueued();
     return { id, status: 'deleting' as const, message: 'Deletion initiated successfully', action_id: actionId };
@@ -69,7 +72,16 @@ export class SnapshotsService {
 }
 
 /** Records a snapshot of `volume` and queues the action that takes it, inside `trx`. */
-export async function enqueueSnapshot(trx: Db, actions: ActionsService, clock: Clock, volume: VolumeRow, name: string, policyId: string | null): Promise<Snapshot> {
+export async function enqueueSnapshot(
+  trx: Db,
+  actions: ActionsService,
+  clock: Clock,
+  volume: VolumeRow,
+  name: string,
+  policyId: string | null,
+  events: EventsRecorder,
+  origin: EventOrigin,
+): Promise<Snapshot> {
   const now = storedTime(clock());
   const actionId = ActionsService.newId();
   const row: SnapshotRow = {
@@ -87,14 +99,19 @@ export async function enqueueSnapshot(trx: Db, actions: ActionsService, clock: C
   };
   await new SnapshotsStore(trx).insert(row);
   await actions.enqueue(trx, { accountId: volume.account_id, type: 'create', resourceType: 'snapshot', resourceId: row.id }, actionId);
-  return present(row);
+  const snapshot = present(row);
+  await events.record(trx, origin, 'snapshot.created', row.id, { ...snapshot, action_id: actionId });
+  return snapshot;
 }
 
 /** Queues the deletion of an idle, available snapshot inside `trx`; the action id, or null if it cannot start. */
-export async function enqueueSnapshotDelete(trx: Db, actions: ActionsService, clock: Clock, accountId: string, id: string): Promise<string | null> {
+export async function enqueueSnapshotDelete(trx: Db, actions: ActionsService, clock: Clock, id: string, events: EventsRecorder, origin: EventOrigin): Promise<string | null> {
+  const { accountId } = origin;
   const actionId = ActionsService.newId();
   if (!(await new SnapshotsStore(trx).begin(accountId, id, actionId, storedTime(clock())))) return null;
   await actions.enqueue(trx, { accountId, type: 'delete', resourceType: 'snapshot', resourceId: id }, actionId);
+  await events.record(trx, origin, 'snapshot.delete_requested', id, { action_id: actionId });
+  await events.statusChanged(trx, origin, 'snapshot.status_changed', id, { previous: 'available', status: 'deleting' }, { action_id: actionId });
   return actionId;
 }
 

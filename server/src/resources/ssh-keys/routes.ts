@@ -45,7 +45,7 @@ export function registerSshKeyRoutes(app: FastifyInstance, keys: SshKeysService,
     },
     async (request, reply) => {
       const body = request.body as Static<typeof CreateSshKeyBody>;
-      const created = await keys.create(caller(request).accountId, { name: body.name, publicKey: body.public_key }, (trx, key) =>
+      const created = await keys.create(caller(request), { name: body.name, publicKey: body.public_key }, (trx, key) =>
         recordResponse(request, trx, { status: 201, body: key, location: `/v2/ssh_keys/${key.id}` }),
       );
       return reply.status(201).header('Location', `/v2/ssh_keys/${created.id}`).send(created);
@@ -80,7 +80,7 @@ export function registerSshKeyRoutes(app: FastifyInstance, keys: SshKeysService,
       },
     },
     async (request, reply) => {
-      await keys.delete(caller(request).accountId, (request.params as { id: string }).id);
+      await keys.delete(caller(request), (request.params as { id: string }).id);
       return reply.status(204).send();
     },
   );

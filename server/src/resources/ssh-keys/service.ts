@@ -2,6 +2,8 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Within } from '../../db/database.js';
 import { newId } from '../../ids.js';
+import type { EventOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
 import { InvalidPublicKey, parsePublicKey, type KeyType, type PublicKey } from './public-key.js';
@@ -26,9 +28,11 @@ export class SshKeysService {
   constructor(
     private readonly store: SshKeysStore,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
   ) {}
 
-  async create(accountId: string, input: NewSshKey, within?: Within<SshKey>): Promise<SshKey> {
+  async create(caller: EventOrigin, input: NewSshKey, within?: Within<SshKey>): Promise<SshKey> {
+    const { accountId } = caller;
     const key = this.validate(input);
     const row: SshKeyRow = {
       id: newId('ssh'),
@@ -41,6 +45,7 @@ export class SshKeysService {
     const created = present(row, key);
     const inserted = await this.store.transaction(async (store, trx) => {
       if (!(await store.insert(row))) return false;
+      await this.events.record(trx, caller, 'ssh_key.created', row.id, created);
       await within?.(trx, created);
       return true;
     });
@@ -65,8 +70,11 @@ export class SshKeysService {
     return cursors.page('ssh_keys', request, rows, (r) => [r.created_at, r.id], (r) => present(r));
   }
 
-  async delete(accountId: string, id: string): Promise<void> {
-    if (!(await this.store.delete(accountId, id))) throw ApiError.notFound(`SSH key ${id}`);
+  async delete(caller: EventOrigin, id: string): Promise<void> {
+    await this.store.transaction(async (store, trx) => {
+      if (!(await store.delete(caller.accountId, id))) throw ApiError.notFound(`SSH key ${id}`);
+      await this.events.record(trx, caller, 'ssh_key.deleted', id, {});
+    });
   }
 
   /** One detail per id that is not one of the account's keys, with field `ssh_keys[i]`; empty when all are. */

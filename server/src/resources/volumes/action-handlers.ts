@@ -5,6 +5,9 @@ import { DriverError } from '../../drivers/compute-driver.js';
 import type { StorageDriver } from '../../drivers/storage-driver.js';
 import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../actions/store.js';
+import { systemOrigin } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
+import type { EventType } from '../events/types.js';
 import { LabelsStore } from '../labels/store.js';
 import { SnapshotsStore } from '../snapshots/store.js';
 import type { VolumeStatus } from './lifecycle.js';
@@ -16,7 +19,7 @@ interface Params {
   size_gb?: number;
 }
 
-export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Clock): ActionHandlers {
+export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
   const params = (action: ActionRow) => JSON.parse(action.params) as Params;
   const now = () => storedTime(clock());
   const volume = async (action: ActionRow): Promise<VolumeRow> => {
@@ -24,14 +27,30 @@ export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Cloc
     if (!row) throw new DriverError(`volume ${action.resource_id} no longer exists`, false);
     return row;
   };
-  const endVolume = async (trx: Db, action: ActionRow, changes: Parameters<VolumesStore['end']>[2]) => {
+  const system = (action: ActionRow) => systemOrigin(action.account_id);
+  /** Ends the action on the volume, records the status it leaves, and `outcome` if given. */
+  const endVolume = async (trx: Db, action: ActionRow, changes: Parameters<VolumesStore['end']>[2], outcome?: [EventType, object]) => {
+    const before = await new VolumesStore(trx).findById(action.resource_id);
     await new VolumesStore(trx).end(action.resource_id, action.id, changes, now());
+    if (outcome) await events.record(trx, system(action), outcome[0], action.resource_id, { ...outcome[1], action_id: action.id });
+    if (before && changes.status !== undefined) {
+      await events.statusChanged(trx, system(action), 'volume.status_changed', action.resource_id, { previous: before.status, status: changes.status }, { action_id: action.id });
+    }
   };
   const removeVolume = async (trx: Db, action: ActionRow) => {
     await new LabelsStore(trx).remove(action.resource_id);
     await new VolumesStore(trx).remove(action.resource_id);
+    await events.record(trx, system(action), 'volume.deleted', action.resource_id, { action_id: action.id });
   };
   const volumeBack = (trx: Db, action: ActionRow) => endVolume(trx, action, { status: params(action).previous_status });
+  const endSnapshot = async (trx: Db, action: ActionRow, previous: string) => {
+    await new SnapshotsStore(trx).end(action.resource_id, action.id, 'available', now());
+    await events.statusChanged(trx, system(action), 'snapshot.status_changed', action.resource_id, { previous, status: 'available' }, { action_id: action.id });
+  };
+  const removeSnapshot = async (trx: Db, action: ActionRow) => {
+    await new SnapshotsStore(trx).remove(action.resource_id);
+    await events.record(trx, system(action), 'snapshot.deleted', action.resource_id, { action_id: action.id });
+  };
 
   return {
     'volume.create': {
@@ -44,17 +63,17 @@ export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Cloc
     },
     'volume.attach': {
       perform: (action) => driver.attach(action.resource_id, params(action).instance_id as string),
-      succeed: (trx, action) => endVolume(trx, action, { status: 'attached', instance_id: params(action).instance_id }),
+      succeed: (trx, action) => endVolume(trx, action, { status: 'attached', instance_id: params(action).instance_id }, ['volume.attached', { instance_id: params(action).instance_id }]),
       fail: volumeBack,
     },
     'volume.detach': {
       perform: (action) => driver.detach(action.resource_id, params(action).instance_id as string),
-      succeed: (trx, action) => endVolume(trx, action, { status: 'available', instance_id: null }),
+      succeed: (trx, action) => endVolume(trx, action, { status: 'available', instance_id: null }, ['volume.detached', { instance_id: params(action).instance_id }]),
       fail: volumeBack,
     },
     'volume.resize': {
       perform: (action) => driver.resizeVolume(action.resource_id, params(action).size_gb as number),
-      succeed: (trx, action) => endVolume(trx, action, { size_gb: params(action).size_gb }),
+      succeed: (trx, action) => endVolume(trx, action, { size_gb: params(action).size_gb }, ['volume.resized', { size_gb: params(action).size_gb }]),
       fail: volumeBack,
     },
     'volume.delete': {
@@ -68,17 +87,13 @@ export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Cloc
         if (!snapshot) throw new DriverError(`snapshot ${action.resource_id} no longer exists`, false);
         await driver.createSnapshot(snapshot.id, snapshot.volume_id);
       },
-      succeed: async (trx, action) => {
-        await new SnapshotsStore(trx).end(action.resource_id, action.id, 'available', now());
-      },
-      fail: (trx, action) => new SnapshotsStore(trx).remove(action.resource_id),
+      succeed: (trx, action) => endSnapshot(trx, action, 'creating'),
+      fail: removeSnapshot,
     },
     'snapshot.delete': {
       perform: (action) => driver.deleteSnapshot(action.resource_id),
-      succeed: (trx, action) => new SnapshotsStore(trx).remove(action.resource_id),
-      fail: async (trx, action) => {
-        await new SnapshotsStore(trx).end(action.resource_id, action.id, 'available', now());
-      },
+      succeed: removeSnapshot,
+      fail: (trx, action) => endSnapshot(trx, action, 'deleting'),
     },
   };
 }

@@ -7,6 +7,9 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
+import type { EventType } from '../events/types.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { ActionsService } from '../actions/service.js';
 import { regions } from '../catalog/catalogs.js';
@@ -57,11 +60,19 @@ export interface VolumeAccepted {
   action_id: string;
 }
 
+const REQUESTED: Record<VolumeOperation, EventType> = {
+  attach: 'volume.attach_requested',
+  detach: 'volume.detach_requested',
+  resize: 'volume.resize_requested',
+  delete: 'volume.delete_requested',
+};
+
 export class VolumesService {
   constructor(
     private readonly database: Database,
     private readonly actions: ActionsService,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
   ) {}
 
@@ -79,7 +90,7 @@ export class VolumesService {
     return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
   }
 
-  async create(caller: AuthContext, input: NewVolume, within: Within<Volume>): Promise<Volume> {
+  async create(caller: Caller, input: NewVolume, within: Within<Volume>): Promise<Volume> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
     const { region, sizeGb } = await this.resolvePlacement(caller, input);
@@ -106,6 +117,7 @@ export class VolumesService {
         await new VolumesStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'volume', resourceId: row.id }, actionId);
+        await this.events.record(trx, caller, 'volume.created', row.id, { ...volume, action_id: actionId });
         await within(trx, volume);
       });
     } catch (error) {
@@ -116,7 +128,7 @@ export class VolumesService {
     return volume;
   }
 
-  async operate(caller: AuthContext, id: string, operation: VolumeOperation, args: { instance_id?: string; size_gb?: number } = {}): Promise<VolumeAccepted> {
+  async operate(caller: Caller, id: string, operation: VolumeOperation, args: { instance_id?: string; size_gb?: number } = {}): Promise<VolumeAccepted> {
     const row = await this.owned(caller, id);
     const params: Record<string, unknown> = { previous_status: row.status };
     if (operation === 'attach') params.instance_id = await this.attachTarget(caller, row, args.instance_id as string);
@@ -133,6 +145,9 @@ export class VolumesService {
     const begun = await this.database.db.transaction().execute(async (trx) => {
       if (!(await new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())))) return false;
       await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'volume', resourceId: id, params }, actionId);
+      await this.events.record(trx, caller, REQUESTED[operation], id, { ...params, action_id: actionId });
+      const change = { previous: row.status, status: transition.during ?? row.status };
+      await this.events.statusChanged(trx, caller, 'volume.status_changed', id, change, { action_id: actionId });
       return true;
     });
     if (!begun) {

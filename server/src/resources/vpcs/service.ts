@@ -7,6 +7,8 @@ import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/service.js';
+import type { Caller } from '../events/origin.js';
+import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { REGIONS } from '../catalog/data/regions.js';
 import { regions } from '../catalog/catalogs.js';
@@ -47,9 +49,10 @@ export class VpcsService {
   constructor(
     private readonly database: Database,
     private readonly clock: Clock,
+    private readonly events: EventsRecorder,
   ) {}
 
-  async create(caller: AuthContext, input: NewVpc, within: Within<Vpc>): Promise<Vpc> {
+  async create(caller: Caller, input: NewVpc, within: Within<Vpc>): Promise<Vpc> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
     const problems = [];
@@ -79,6 +82,7 @@ export class VpcsService {
         await checkQuota(trx, this.database.kind, caller.accountId, { vpcs: 1 });
         await new VpcsStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+        await this.events.record(trx, caller, 'vpc.created', row.id, vpc);
         await within(trx, vpc);
       });
     } catch (error) {
@@ -100,7 +104,7 @@ export class VpcsService {
     return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
   }
 
-  async update(caller: AuthContext, id: string, input: { name?: string; description?: string; labels?: Record<string, string> }): Promise<Vpc> {
+  async update(caller: Caller, id: string, input: { name?: string; description?: string; labels?: Record<string, string> }): Promise<Vpc> {
     const row = await this.owned(caller, id);
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
@@ -109,6 +113,7 @@ export class VpcsService {
       await this.database.db.transaction().execute(async (trx) => {
         await new VpcsStore(trx).update(id, changes);
         if (input.labels) await new LabelsStore(trx).replace(id, input.labels);
+        await this.events.record(trx, caller, 'vpc.updated', id, input);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw ApiError.conflict(`A VPC named ${input.name} already exists in ${row.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
@@ -117,11 +122,12 @@ export class VpcsService {
     return this.get(caller, id);
   }
 
-  async delete(caller: AuthContext, id: string): Promise<void> {
+  async delete(caller: Caller, id: string): Promise<void> {
     await this.owned(caller, id);
     const deleted = await this.database.db.transaction().execute(async (trx) => {
       if (!(await new VpcsStore(trx).removeIfEmpty(id))) return false;
       await new LabelsStore(trx).remove(id);
+      await this.events.record(trx, caller, 'vpc.deleted', id, {});
       return true;
     });
     if (!deleted) throw ApiError.conflict('VPC still has networks; delete them first');

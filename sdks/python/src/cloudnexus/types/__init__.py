@@ -15,6 +15,7 @@ from .databases import (
     DatabaseUser,
     DatabaseUserCreated,
 )
+from .events import Actor, ActorType, Event
 from .instances import (
     Instance,
     InstanceActionAccepted,
@@ -30,6 +31,8 @@ __all__ = [
     "Account",
     "Action",
     "ActionStatus",
+    "Actor",
+    "ActorType",
     "ApiKey",
     "CloudNexusModel",
     "CreatedApiKey",
@@ -43,6 +46,7 @@ __all__ = [
     "DatabaseUser",
     "DatabaseUserCreated",
     "ErrorDetail",
+    "Event",
     "Image",
     "Instance",
     "InstanceActionAccepted",
