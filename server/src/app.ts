@@ -33,7 +33,7 @@ import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
-import { createComputeDriver, createNetworkDriver, createStorageDriver } from './drivers/factory.js';
+import { createDrivers } from './drivers/factory.js';
 import type { NetworkDriver } from './drivers/network-driver.js';
 import { loadBalancerActionHandlers } from './resources/load-balancers/action-handlers.js';
 import { registerLoadBalancerRoutes } from './resources/load-balancers/routes.js';
@@ -130,17 +130,22 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock, shared ? { cache: shared.keyCache, revocations: shared.revocations } : {});
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
-  const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);
+  // Injected drivers (tests) win over the configured ones.
+  const drivers = createDrivers(config, db, clock);
+  if (drivers.close) fastify.addHook('onClose', drivers.close);
+  const driver = deps.computeDriver ?? drivers.compute;
   const sshKeys = new SshKeysService(new SshKeysStore(db), clock);
   const actions = new ActionsService(db, clock);
   metrics.watchQueue(() => queueStats(db, clock));
-  const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
-  const network = deps.networkDriver ?? createNetworkDriver(config);
+  const storage = deps.storageDriver ?? drivers.storage;
+  const network = deps.networkDriver ?? drivers.network;
   const handlers = {
     ...instanceActionHandlers(db, driver, sshKeys, clock),
     ...storageActionHandlers(db, storage, clock),
     ...loadBalancerActionHandlers(db, network, clock),
   };
+  // The host must match the database before the first action runs against it.
+  if (drivers.reconcile) await drivers.reconcile();
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
   const vpcs = new VpcsService(deps.database, clock);

@@ -1,4 +1,5 @@
 // Picks the drivers named by the configuration.
+import path from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -10,24 +11,38 @@ import { SimStorageDriver } from './sim/sim-storage-driver.js';
 import type { StorageDriver } from './storage-driver.js';
 import type { NetworkDriver } from './network-driver.js';
 import { SimNetworkDriver } from './sim/sim-network-driver.js';
+import { assertLinuxHost } from './linux/preflight.js';
+import { LinuxHost } from './linux/linux-host.js';
+import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 
-export function createStorageDriver(config: Config, db: Db, clock: Clock): StorageDriver {
-  switch (config.driver) {
-    case 'sim':
-      return new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock);
-  }
+export interface Drivers {
+  compute: ComputeDriver;
+  storage: StorageDriver;
+  network: NetworkDriver;
+  /** Brings the host in line with the database before any action runs (real drivers only). */
+  reconcile?: () => Promise<void>;
+  /** Stops background work (metrics sampling). */
+  close?: () => void;
 }
 
-export function createNetworkDriver(config: Config): NetworkDriver {
+export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
   switch (config.driver) {
     case 'sim':
-      return new SimNetworkDriver(config.simDelayMs);
-  }
-}
-
-export function createComputeDriver(config: Config, db: Db, clock: Clock): ComputeDriver {
-  switch (config.driver) {
-    case 'sim':
-      return new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock);
+      return {
+        compute: new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock),
+        storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
+        network: new SimNetworkDriver(config.simDelayMs),
+      };
+    case 'linux': {
+      assertLinuxHost();
+      const host = LinuxHost.open(path.join(config.dataDir, 'linux'));
+      host.startSampling();
+      return {
+        compute: new LinuxComputeDriver(host),
+        storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
+        network: new SimNetworkDriver(config.simDelayMs),
+        close: () => host.stopSampling(),
+      };
+    }
   }
 }

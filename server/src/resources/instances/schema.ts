@@ -93,6 +93,14 @@ export const MetricsQuerySchema = Type.Object(
   { additionalProperties: false },
 );
 
+export const ConsoleSchema = named(
+  'InstanceConsole',
+  Type.Object({
+    instance_id: Type.String(),
+    output: Type.String({ description: "The tail of the instance's console (at most 64 KiB): boot messages and the output of `user_data`" }),
+  }),
+);
+
 export const MetricsSchema = named(
   'InstanceMetrics',
   Type.Object({
