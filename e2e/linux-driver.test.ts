@@ -88,6 +88,67 @@ describe('linux driver', { skip: canRunLinuxDriver ? false : 'needs root on Linu
     assert.equal(await pings(ids.a1 as string, ips.b1 as string), false, 'a1 (VPC A) reached b1 (VPC B)');
   });
 
+  /** Connects from one instance to address:port; resolves with what the other side said ('' if nothing). */
+  const connect = async (from: string, address: string, port: number) => {
+    const { code, output } = await shStatus(from, `nc -w 1 ${address} ${port} </dev/null`);
+    return code === 0 ? output.trim() : '';
+  };
+  /** A persistent server on :8080 inside the instance that answers each connection with its hostname. */
+  const serveHostname = (id: string) => sh(id, 'nc -ll -p 8080 -e hostname </dev/null >/dev/null 2>&1 &');
+  const eventually = async (check: () => Promise<boolean>, what: string, ms = 20_000) => {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      assert.ok(Date.now() < deadline, `timed out: ${what}`);
+      await sleep(200);
+    }
+  };
+
+  test('a firewall rule opening tcp/8080 changes what is reachable', async () => {
+    await serveHostname(ids.a1 as string);
+    await serveHostname(ids.a2 as string);
+    assert.equal(await sh(ids.a1 as string, 'nc -w 1 127.0.0.1 8080 </dev/null').then((o) => o.trim()), 'a1', 'the listener runs');
+    assert.equal(await connect(ids.a2 as string, ips.a1 as string, 8080), '', 'inbound tcp/8080 is denied before any rule allows it');
+    await api('POST', '/v2/firewalls', {
+      name: 'web-8080',
+      inbound_rules: [{ protocol: 'tcp', ports: '8080', sources: { addresses: ['10.31.0.0/16'] } }],
+      apply_to: { label_selector: 'role=web' },
+    });
+    await eventually(async () => (await connect(ids.a2 as string, ips.a1 as string, 8080)) === 'a1', 'a2 reaches a1:8080 once allowed');
+    assert.equal(await connect(ids.b1 as string, ips.a1 as string, 8080), '', 'another VPC still cannot');
+  });
+
+  test('a load balancer spreads connections over healthy targets and skips a stopped one', async () => {
+    const lb = await api('POST', '/v2/load_balancers', {
+      name: 'web',
+      vpc_id: (await api('GET', `/v2/networks/${ids.netA}`)).vpc_id,
+      forwarding_rules: [{ entry_protocol: 'tcp', entry_port: 80, target_protocol: 'tcp', target_port: 8080 }],
+      health_check: { protocol: 'tcp', port: 8080, interval_seconds: 3, timeout_seconds: 1, healthy_threshold: 1, unhealthy_threshold: 1 },
+      targets: { instance_ids: [ids.a1, ids.a2] },
+    });
+    const active = await waitFor(`/v2/load_balancers/${lb.id}`, (r) => r.body.status === 'active', 'load balancer active');
+    const answers = async (count: number) => {
+      const seen: string[] = [];
+      for (let i = 0; i < count; i++) seen.push(await connect(ids.a1 as string, active.ip, 80));
+      return seen;
+    };
+    await eventually(async () => {
+      const seen = new Set(await answers(4));
+      return seen.has('a1') && seen.has('a2');
+    }, 'connections reach both targets');
+    const spread = await answers(6);
+    assert.deepEqual(new Set(spread), new Set(['a1', 'a2']), `spread: ${spread}`);
+
+    await api('PUT', `/v2/instances/${ids.a2}/stop`);
+    await waitFor(`/v2/instances/${ids.a2}`, (r) => r.body.status === 'stopped', 'a2 stopped');
+    await eventually(async () => (await answers(4)).every((a) => a === 'a1'), 'the stopped target is skipped');
+    assert.deepEqual(await answers(6), Array(6).fill('a1'));
+
+    await api('PUT', `/v2/instances/${ids.a2}/start`);
+    await running(ids.a2 as string);
+    await api('DELETE', `/v2/load_balancers/${lb.id}`);
+    await waitFor(`/v2/load_balancers/${lb.id}`, (r) => r.status === 404, 'load balancer deleted');
+  });
+
   test('a memory-hungry process in a micro instance is held to its 1 GB plan', async () => {
     const before = (await cgroupUsage(ids.a2 as string)).oomKills;
     // busybox tail keeps reading /dev/zero into memory, looking for a newline that never comes.

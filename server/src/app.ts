@@ -45,6 +45,7 @@ import { NetworksService } from './resources/networks/service.js';
 import { registerNetworkingRoutes } from './resources/vpcs/routes.js';
 import { registerFirewallRoutes } from './resources/firewalls/routes.js';
 import { FirewallsService } from './resources/firewalls/service.js';
+import { FirewallEnforcer } from './resources/firewalls/enforcer.js';
 import { VpcsService } from './resources/vpcs/service.js';
 import { VolumesService } from './resources/volumes/service.js';
 import { registerSnapshotRoutes } from './resources/snapshots/routes.js';
@@ -155,6 +156,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, poke);
   const scheduler = new BackupScheduler(deps.database, actions, clock, fastify.log, poke);
   worker.every(() => scheduler.tick());
+  if (network.enforcesFirewalls) {
+    const enforcer = new FirewallEnforcer(db, network, clock);
+    worker.every(() => enforcer.tick());
+  }
   fastify.decorate('scheduler', scheduler);
   fastify.decorate('worker', worker);
   fastify.addHook('onClose', () => worker.stop());

@@ -14,6 +14,8 @@ import { SimNetworkDriver } from './sim/sim-network-driver.js';
 import { assertLinuxHost } from './linux/preflight.js';
 import { LinuxHost } from './linux/linux-host.js';
 import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
+import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
+import { LoadBalancers } from './linux/load-balancers.js';
 
 export interface Drivers {
   compute: ComputeDriver;
@@ -40,7 +42,7 @@ export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
       return {
         compute: new LinuxComputeDriver(host),
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
-        network: new SimNetworkDriver(config.simDelayMs),
+        network: new LinuxNetworkDriver(new LoadBalancers(host)),
         close: () => host.stopSampling(),
       };
     }

@@ -24,7 +24,7 @@ export interface EnvironmentSpec {
 
 // Joins the cgroup before anything else runs, so every later process (and fork) is inside it.
 // The cgroup files come first, then `--`, then the command: no user input reaches this script.
-const JOIN_CGROUP_THEN_EXEC = 'while [ "$1" != -- ]; do echo $$ > "$1"; shift; done; shift; exec "$@"';
+export const JOIN_CGROUP_THEN_EXEC = 'while [ "$1" != -- ]; do echo $$ > "$1"; shift; done; shift; exec "$@"';
 
 /** Starts the environment's PID 1 (unless it runs already) and returns its host PID. */
 export async function bootEnvironment(cgroups: Cgroups, spec: EnvironmentSpec): Promise<number> {

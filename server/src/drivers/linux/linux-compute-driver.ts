@@ -8,7 +8,8 @@ import { copyTree } from './images.js';
 import type { LinuxHost } from './linux-host.js';
 import { readJson, writeJson } from './host-layout.js';
 import { bridgeName, cgroupName, environmentNamespace, vethName, vpcNamespace } from './names.js';
-import { ensureBridge, ensureNamespace, ensureVpcRouter, plugIntoBridge, removeNamespace } from './namespaces.js';
+import { ensureBridge, ensureNamespace, ensureVpcRouter, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
+import { applyPolicy, DENY_INBOUND } from './nftables.js';
 import { INIT_PATH, writeFirstBoot } from './rootfs.js';
 
 /** What the driver remembers of a machine: how it was made, and whether it should be running. */
@@ -121,7 +122,11 @@ export class LinuxComputeDriver implements ComputeDriver {
     const ns = environmentNamespace(spec.instanceId);
     await ensureVpcRouter(vpcNs);
     await ensureBridge(vpcNs, bridgeName(spec.network.id), spec.network.ipRange);
-    await ensureNamespace(ns);
+    if (!existsSync(namespacePath(ns))) {
+      // Default deny from the first packet: the firewall enforcer replaces this within a second.
+      await ensureNamespace(ns);
+      await applyPolicy(ns, DENY_INBOUND);
+    }
     await plugIntoBridge({ ns, vpcNs, bridge: bridgeName(spec.network.id), veth: vethName(spec.instanceId), address: spec.ipv4, ipRange: spec.network.ipRange });
   }
 

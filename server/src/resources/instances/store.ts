@@ -81,4 +81,9 @@ export class InstancesStore {
   async findById(id: string): Promise<InstanceRow | undefined> {
     return this.db.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
   }
+
+  /** Every instance that has an address, across accounts (what firewall enforcement works from). */
+  async addressed(): Promise<Pick<InstanceRow, 'id' | 'account_id' | 'ipv4'>[]> {
+    return this.db.selectFrom('instances').select(['id', 'account_id', 'ipv4']).where('ipv4', 'is not', null).orderBy('id').execute();
+  }
 }
