@@ -149,6 +149,39 @@ describe('linux driver', { skip: canRunLinuxDriver ? false : 'needs root on Linu
     await waitFor(`/v2/load_balancers/${lb.id}`, (r) => r.status === 404, 'load balancer deleted');
   });
 
+  test('a file on a volume survives detach and attach to another instance, and is in a snapshot\'s restore', async () => {
+    const volumeDone = (id: string, status: string) => waitFor(`/v2/volumes/${id}`, (r) => r.body.status === status, `volume ${id} ${status}`);
+    const volume = await api('POST', '/v2/volumes', { name: 'data', region: 'eu-west-1', size_gb: 1, filesystem: 'ext4' });
+    await volumeDone(volume.id, 'available');
+    await api('PUT', `/v2/volumes/${volume.id}/attach`, { instance_id: ids.a1 });
+    await volumeDone(volume.id, 'attached');
+    await sh(ids.a1 as string, 'echo "written by a1" > /mnt/data/hello.txt && sync');
+    assert.match(await sh(ids.a1 as string, 'mount'), /on \/mnt\/data type ext4/);
+
+    await api('PUT', `/v2/volumes/${volume.id}/detach`);
+    await volumeDone(volume.id, 'available');
+    assert.doesNotMatch(await sh(ids.a1 as string, 'mount'), /\/mnt\/data/, 'detached from a1');
+    await api('PUT', `/v2/volumes/${volume.id}/attach`, { instance_id: ids.b1 });
+    await volumeDone(volume.id, 'attached');
+    assert.equal((await sh(ids.b1 as string, 'cat /mnt/data/hello.txt')).trim(), 'written by a1');
+
+    const snapshot = await api('POST', `/v2/volumes/${volume.id}/snapshots`, { name: 'data-1' });
+    await waitFor(`/v2/snapshots/${snapshot.id}`, (r) => r.body.status === 'available', 'snapshot available');
+    await sh(ids.b1 as string, 'echo "after the snapshot" > /mnt/data/hello.txt && sync');
+    const restored = await api('POST', '/v2/volumes', { name: 'restored', snapshot_id: snapshot.id });
+    await volumeDone(restored.id, 'available');
+    await api('PUT', `/v2/volumes/${restored.id}/attach`, { instance_id: ids.a1 });
+    await volumeDone(restored.id, 'attached');
+    assert.equal((await sh(ids.a1 as string, 'cat /mnt/restored/hello.txt')).trim(), 'written by a1');
+
+    for (const id of [volume.id, restored.id]) {
+      await api('PUT', `/v2/volumes/${id}/detach`);
+      await volumeDone(id, 'available');
+      await api('DELETE', `/v2/volumes/${id}`);
+    }
+    await api('DELETE', `/v2/snapshots/${snapshot.id}`);
+  });
+
   test('a memory-hungry process in a micro instance is held to its 1 GB plan', async () => {
     const before = (await cgroupUsage(ids.a2 as string)).oomKills;
     // busybox tail keeps reading /dev/zero into memory, looking for a newline that never comes.

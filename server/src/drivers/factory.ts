@@ -16,6 +16,7 @@ import { LinuxHost } from './linux/linux-host.js';
 import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
+import { LinuxStorageDriver } from './linux/volumes.js';
 
 export interface Drivers {
   compute: ComputeDriver;
@@ -41,7 +42,7 @@ export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
       host.startSampling();
       return {
         compute: new LinuxComputeDriver(host),
-        storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
+        storage: new LinuxStorageDriver(host),
         network: new LinuxNetworkDriver(new LoadBalancers(host)),
         close: () => host.stopSampling(),
       };
