@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { cli, request, startServer, stop, type RunningServer } from './helpers/server.js';
-import { canRunLinuxDriver, cgroupUsage, forceCleanup, hostObjects, sh, shStatus } from './helpers/linux.js';
+import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
+import { canRunLinuxDriver, cgroupUsage, forceCleanup, hostObjects, loseInstance, makeOrphan, sh, shStatus } from './helpers/linux.js';
 
 const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 
@@ -212,6 +212,21 @@ describe('linux driver', { skip: canRunLinuxDriver ? false : 'needs root on Linu
       await sleep(200);
     }
   }
+
+  test('after kill -9 the server loses nothing: it recreates what the host lost and removes orphans', async () => {
+    const a2Boot = (await sh(ids.a2 as string, 'cat /run/cnx-boot-id')).trim();
+    await kill9(server);
+    await loseInstance(ids.a1 as string);
+    const orphan = 'inst_0rphan0000000000';
+    await makeOrphan(orphan);
+    server = await startServer(dataDir, SERVER_ARGS);
+    assert.equal((await sh(ids.a1 as string, 'hostname')).trim(), 'a1', 'a1 is booted again');
+    assert.equal((await sh(ids.a1 as string, 'cat /root/user-data-ran')).trim(), 'ran', 'with its disk');
+    assert.equal((await sh(ids.a2 as string, 'cat /run/cnx-boot-id')).trim(), a2Boot, 'a2 kept running through the server restart');
+    await waitForPing(ids.a2 as string, ips.a1 as string);
+    const objects = await hostObjects(dataDir);
+    assert.ok(!objects.some((o) => o.includes(orphan)), `orphan left: ${objects}`);
+  });
 
   test('deleting instances leaves nothing on the host', async () => {
     for (const name of ['a1', 'a2', 'b1']) await api('DELETE', `/v2/instances/${ids[name]}`);

@@ -66,3 +66,15 @@ export async function forceCleanup(dataDir: string): Promise<void> {
     await new Promise((resolve) => execFile('losetup', ['-d', line.trim().split(/\s+/)[0] as string], resolve));
   }
 }
+
+/** As if the host rebooted under an instance: its processes and its network namespace are gone. */
+export async function loseInstance(instanceId: string): Promise<void> {
+  await tree().killAll(cgroupName(instanceId));
+  await removeNamespace(`cnx-${instanceId}`);
+}
+
+/** Leftovers of a create that never reached the database: a cgroup and a namespace named like ours. */
+export async function makeOrphan(instanceId: string): Promise<void> {
+  await tree().create(cgroupName(instanceId));
+  await new Promise((resolve, reject) => execFile('ip', ['netns', 'add', `cnx-${instanceId}`], (error) => (error ? reject(error) : resolve(undefined))));
+}

@@ -17,6 +17,11 @@ import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
+import { reconcileHost, type KnownResources } from './linux/reconcile.js';
+import { InstancesStore } from '../resources/instances/store.js';
+import { VolumesStore } from '../resources/volumes/store.js';
+import { SnapshotsStore } from '../resources/snapshots/store.js';
+import { LoadBalancersStore } from '../resources/load-balancers/store.js';
 
 export interface Drivers {
   compute: ComputeDriver;
@@ -40,12 +45,23 @@ export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
       assertLinuxHost();
       const host = LinuxHost.open(path.join(config.dataDir, 'linux'));
       host.startSampling();
+      const linux = { host, compute: new LinuxComputeDriver(host), storage: new LinuxStorageDriver(host), balancers: new LoadBalancers(host) };
       return {
-        compute: new LinuxComputeDriver(host),
-        storage: new LinuxStorageDriver(host),
-        network: new LinuxNetworkDriver(new LoadBalancers(host)),
+        compute: linux.compute,
+        storage: linux.storage,
+        network: new LinuxNetworkDriver(linux.balancers),
+        reconcile: () => reconcileHost(linux, knownResources(db)),
         close: () => host.stopSampling(),
       };
     }
   }
+}
+
+function knownResources(db: Db): KnownResources {
+  return {
+    instances: () => new InstancesStore(db).allIds(),
+    volumes: () => new VolumesStore(db).allIds(),
+    snapshots: () => new SnapshotsStore(db).allIds(),
+    loadBalancers: () => new LoadBalancersStore(db).allIds(),
+  };
 }

@@ -7,7 +7,7 @@ import { bootEnvironment, stopEnvironment } from './environments.js';
 import { copyTree } from './images.js';
 import type { LinuxHost } from './linux-host.js';
 import { readJson, writeJson } from './host-layout.js';
-import { bridgeName, cgroupName, environmentNamespace, vethName, vpcNamespace } from './names.js';
+import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
 import { ensureBridge, ensureNamespace, ensureVpcRouter, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
 import { applyPolicy, DENY_INBOUND } from './nftables.js';
 import { INIT_PATH, writeFirstBoot } from './rootfs.js';
@@ -127,7 +127,7 @@ export class LinuxComputeDriver implements ComputeDriver {
       await ensureNamespace(ns);
       await applyPolicy(ns, DENY_INBOUND);
     }
-    await plugIntoBridge({ ns, vpcNs, bridge: bridgeName(spec.network.id), veth: vethName(spec.instanceId), address: spec.ipv4, ipRange: spec.network.ipRange });
+    await plugIntoBridge({ ns, vpcNs, bridge: bridgeName(spec.network.id), veth: vethName(spec.instanceId), mac: macAddress(spec.instanceId), address: spec.ipv4, ipRange: spec.network.ipRange });
   }
 
   private applyLimits(spec: MachineSpec): Promise<void> {

@@ -21,3 +21,12 @@ export const cgroupName = (id: string) => `${HOST_PREFIX}${id}`;
 export function idFromHostName(name: string): string | null {
   return name.startsWith(HOST_PREFIX) ? name.slice(HOST_PREFIX.length) : null;
 }
+
+/**
+ * A stable, locally administered MAC for an environment's eth0: when its link is made again (after a
+ * host reboot), neighbours' ARP caches still point at it.
+ */
+export function macAddress(id: string): string {
+  const bytes = createHash('sha256').update(`mac:${id}`).digest().subarray(0, 5);
+  return ['02', ...[...bytes].map((b) => b.toString(16).padStart(2, '0'))].join(':');
+}

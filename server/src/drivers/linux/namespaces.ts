@@ -65,6 +65,8 @@ export interface Attachment {
   bridge: string;
   /** The bridge-side end's name. */
   veth: string;
+  /** eth0's MAC address (keep it stable per environment). */
+  mac: string;
   address: string;
   ipRange: string;
 }
@@ -75,7 +77,7 @@ export async function plugIntoBridge(a: Attachment): Promise<void> {
   if (!(await linkExists(a.ns, 'eth0'))) {
     // A half-made pair from an interrupted attempt is removed first.
     if (await linkExists(a.vpcNs, a.veth)) await ipIn(a.vpcNs, ['link', 'delete', a.veth]);
-    await ipIn(a.ns, ['link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', a.veth, 'netns', a.vpcNs]);
+    await ipIn(a.ns, ['link', 'add', 'eth0', 'address', a.mac, 'type', 'veth', 'peer', 'name', a.veth, 'netns', a.vpcNs]);
   }
   await ipIn(a.vpcNs, ['link', 'set', a.veth, 'master', a.bridge]);
   await ipIn(a.vpcNs, ['link', 'set', a.veth, 'up']);

@@ -21,6 +21,11 @@ export interface InstanceFilters {
 export class InstancesStore {
   constructor(private readonly db: Db) {}
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('instances').select('id').execute()).map((r) => r.id));
+  }
+
   async insert(row: InstanceRow): Promise<void> {
     await this.db.insertInto('instances').values(row).execute();
   }
