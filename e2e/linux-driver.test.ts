@@ -8,11 +8,11 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
-import { canRunLinuxDriver, cgroupUsage, forceCleanup, hostObjects, loseInstance, makeOrphan, sh, shStatus } from './helpers/linux.js';
+import { cgroupUsage, forceCleanup, hostObjects, loseInstance, makeOrphan, sh, shStatus, skipWithoutLinuxRoot } from './helpers/linux.js';
 
 const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 
-describe('linux driver', { skip: canRunLinuxDriver ? false : 'needs root on Linux' }, () => {
+describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
   let dataDir: string;
   let key: string;
   let server: RunningServer;

@@ -9,7 +9,17 @@ import { execInEnvironment } from '../../server/src/drivers/linux/environments.j
 import { cgroupName } from '../../server/src/drivers/linux/names.js';
 import { listNamespaces, removeNamespace } from '../../server/src/drivers/linux/namespaces.js';
 
-export const canRunLinuxDriver = process.platform === 'linux' && process.getuid?.() === 0;
+const canRun = process.platform === 'linux' && process.getuid?.() === 0;
+if (!canRun && (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').includes('linux')) {
+  throw new Error('CLOUDNEXUS_TEST_REQUIRE names linux but this is not root on Linux');
+}
+
+/** `skip` option for the linux driver suite; says so loudly when it cannot run. */
+export function skipWithoutLinuxRoot(): string | false {
+  if (canRun) return false;
+  process.stderr.write('\n*** not root on Linux: the linux driver suite is SKIPPED ***\n\n');
+  return 'needs root on Linux';
+}
 
 let cgroups: Cgroups | null = null;
 const tree = () => (cgroups ??= Cgroups.detect());
