@@ -140,6 +140,7 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
 
     await api('PUT', `/v2/instances/${ids.a2}/stop`);
     await waitFor(`/v2/instances/${ids.a2}`, (r) => r.body.status === 'stopped', 'a2 stopped');
+    assert.equal(await pings(ids.a1 as string, ips.a2 as string), false, 'a stopped instance answers nothing');
     await eventually(async () => (await answers(4)).every((a) => a === 'a1'), 'the stopped target is skipped');
     assert.deepEqual(await answers(6), Array(6).fill('a1'));
 

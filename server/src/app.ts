@@ -146,7 +146,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     ...loadBalancerActionHandlers(db, network, clock),
   };
   // The host must match the database before the first action runs against it.
-  if (drivers.reconcile) await drivers.reconcile();
+  if (drivers.reconcile) await drivers.reconcile(fastify.log);
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
   const vpcs = new VpcsService(deps.database, clock);

@@ -17,7 +17,7 @@ import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
-import { reconcileHost, type KnownResources } from './linux/reconcile.js';
+import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
 import { InstancesStore } from '../resources/instances/store.js';
 import { VolumesStore } from '../resources/volumes/store.js';
 import { SnapshotsStore } from '../resources/snapshots/store.js';
@@ -28,7 +28,7 @@ export interface Drivers {
   storage: StorageDriver;
   network: NetworkDriver;
   /** Brings the host in line with the database before any action runs (real drivers only). */
-  reconcile?: () => Promise<void>;
+  reconcile?: (log: ReconcileLog) => Promise<void>;
   /** Stops background work (metrics sampling). */
   close?: () => void;
 }
@@ -50,7 +50,7 @@ export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
         compute: linux.compute,
         storage: linux.storage,
         network: new LinuxNetworkDriver(linux.balancers),
-        reconcile: () => reconcileHost(linux, knownResources(db)),
+        reconcile: (log) => reconcileHost(linux, knownResources(db), log),
         close: () => host.stopSampling(),
       };
     }

@@ -8,7 +8,7 @@ import { copyTree } from './images.js';
 import type { LinuxHost } from './linux-host.js';
 import { readJson, writeJson } from './host-layout.js';
 import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
-import { ensureBridge, ensureNamespace, ensureVpcRouter, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
+import { ensureBridge, ensureNamespace, ensureVpcRouter, ipIn, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
 import { applyPolicy, DENY_INBOUND } from './nftables.js';
 import { INIT_PATH, writeFirstBoot } from './rootfs.js';
 
@@ -48,7 +48,7 @@ export class LinuxComputeDriver implements ComputeDriver {
 
   async stop(instanceId: string): Promise<void> {
     await this.setPower(instanceId, 'off');
-    await stopEnvironment(this.host.cgroups, cgroupName(instanceId));
+    await this.powerOff(instanceId);
   }
 
   async reboot(instanceId: string): Promise<void> {
@@ -104,6 +104,13 @@ export class LinuxComputeDriver implements ComputeDriver {
       consoleFile: this.host.layout.consoleFile(instanceId),
     });
     await this.host.afterBoot(instanceId);
+  }
+
+  /** Stops every process; the link goes down too, so a stopped machine answers nothing, not even ping. */
+  async powerOff(instanceId: string): Promise<void> {
+    await stopEnvironment(this.host.cgroups, cgroupName(instanceId));
+    const ns = environmentNamespace(instanceId);
+    if (existsSync(namespacePath(ns))) await ipIn(ns, ['link', 'set', 'eth0', 'down']);
   }
 
   async machine(instanceId: string): Promise<MachineState> {
