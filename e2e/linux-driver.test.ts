@@ -90,7 +90,8 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
 
   /** Connects from one instance to address:port; resolves with what the other side said ('' if nothing). */
   const connect = async (from: string, address: string, port: number) => {
-    const { code, output } = await shStatus(from, `nc -w 1 ${address} ${port} </dev/null`);
+    // nc's -w bounds the connect only: `timeout` bounds the whole exchange.
+    const { code, output } = await shStatus(from, `timeout 3 nc -w 1 ${address} ${port} </dev/null`);
     return code === 0 ? output.trim() : '';
   };
   /** A persistent server on :8080 inside the instance that answers each connection with its hostname. */
@@ -141,7 +142,12 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
     await api('PUT', `/v2/instances/${ids.a2}/stop`);
     await waitFor(`/v2/instances/${ids.a2}`, (r) => r.body.status === 'stopped', 'a2 stopped');
     assert.equal(await pings(ids.a1 as string, ips.a2 as string), false, 'a stopped instance answers nothing');
-    await eventually(async () => (await answers(4)).every((a) => a === 'a1'), 'the stopped target is skipped');
+    const proxyLog = () => fs.readFile(path.join(dataDir, 'linux', 'load-balancers', `${lb.id}.log`), 'utf8');
+    let lastAnswers: string[] = [];
+    await eventually(async () => (lastAnswers = await answers(4)).every((a) => a === 'a1'), 'the stopped target is skipped').catch(async (error) => {
+      const raw = await shStatus(ids.a1 as string, `nc -w 1 ${active.ip} 80 </dev/null; echo rc=$?`);
+      throw new Error(`${error.message}\nproxy: ${await proxyLog()}\nlast: ${JSON.stringify(raw)} ${JSON.stringify(lastAnswers)}`);
+    });
     assert.deepEqual(await answers(6), Array(6).fill('a1'));
 
     await api('PUT', `/v2/instances/${ids.a2}/start`);

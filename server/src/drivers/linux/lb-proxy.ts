@@ -48,6 +48,10 @@ function forward(client: net.Socket, targetPort: number): void {
   state.active++;
   // Half-open both ways: a client that finishes sending still gets the whole answer.
   const upstream = net.connect({ host: target, port: targetPort, allowHalfOpen: true });
+  // A target that went away between checks must not hold the client forever: give up after the
+  // health check's timeout, as a failed check would.
+  upstream.setTimeout(config.health.timeoutSeconds * 1000, () => upstream.destroy());
+  upstream.on('connect', () => upstream.setTimeout(0));
   let closed = 0;
   const onClose = () => {
     if (++closed === 2) state.active--;
