@@ -14,7 +14,7 @@ export const modelsPath = path.resolve(here, '../src/models.ts');
 const covered = [
   'Account', 'Action', 'ActionList', 'ApiKey', 'ApiKeyList', 'CreateApiKey', 'CreatedApiKey',
   'CreateInstance', 'CreateSshKey', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
-  'InstanceActionAccepted', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
+  'InstanceActionAccepted', 'InstanceConsole', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
   'Region', 'RegionList', 'ResizeInstance', 'SshKey', 'SshKeyList',
 ];
 
