@@ -17,6 +17,7 @@ import { ensureBridge, ensureVpcRouter, gatewayOf } from './namespaces.js';
 /** What the driver keeps per balancer: the proxy's configuration plus where it runs. */
 interface BalancerState extends ProxyConfig {
   vpcId: string;
+  networks: { id: string; ipRange: string }[];
   ip: string;
 }
 
@@ -31,33 +32,37 @@ export class LoadBalancers {
 
   /** Creates or updates the balancer and makes sure its proxy runs with the latest settings. */
   async ensure(spec: LoadBalancerSpec): Promise<{ ip: string }> {
-    const vpcNs = vpcNamespace(spec.vpcId);
     const networks = [...spec.networks].sort((a, b) => a.id.localeCompare(b.id));
     const first = networks[0];
     if (!first) throw new DriverError(`VPC ${spec.vpcId} has no network to serve on`, false);
-    await ensureVpcRouter(vpcNs);
-    for (const network of networks) await ensureBridge(vpcNs, bridgeName(network.id), network.ipRange);
     // The VPC router answers on every network's gateway; the balancer is reached at the first one's.
     const ip = gatewayOf(first.ipRange).gateway;
+    // Written before the namespace is made, so the VPC counts as in use from the start.
     const state: BalancerState = {
       vpcId: spec.vpcId,
+      networks,
       ip,
       algorithm: spec.algorithm,
       rules: spec.forwardingRules.map((r) => ({ entryPort: r.entry_port, targetPort: r.target_port })),
       targets: spec.targetAddresses,
       health: spec.healthCheck,
     };
-    const file = this.host.layout.loadBalancerFile(spec.loadBalancerId);
-    await writeJson(file, state);
+    await writeJson(this.host.layout.loadBalancerFile(spec.loadBalancerId), state);
     await this.run(spec.loadBalancerId);
     return { ip };
   }
 
-  /** Starts the proxy if it is not running; otherwise has it re-read its configuration. */
+  /**
+   * Makes the VPC's namespace and bridges (again, after a host reboot), then starts the proxy if it
+   * is not running, or has it re-read its configuration.
+   */
   async run(id: string): Promise<void> {
     const { cgroups, layout } = this.host;
     const state = await readJson<BalancerState>(layout.loadBalancerFile(id));
     if (!state) throw new DriverError(`load balancer ${id} does not exist`, false);
+    const vpcNs = vpcNamespace(state.vpcId);
+    await ensureVpcRouter(vpcNs);
+    for (const network of state.networks) await ensureBridge(vpcNs, bridgeName(network.id), network.ipRange);
     const running = await cgroups.procs(cgroupName(id));
     if (running.length > 0) {
       for (const pid of running) process.kill(pid, 'SIGHUP');
@@ -68,7 +73,7 @@ export class LoadBalancers {
     try {
       const child = spawn(
         'sh',
-        ['-c', JOIN_CGROUP_THEN_EXEC, 'sh', ...cgroups.procsFiles(cgroupName(id)), '--', 'ip', 'netns', 'exec', vpcNamespace(state.vpcId), process.execPath, ...process.execArgv, PROXY, layout.loadBalancerFile(id)],
+        ['-c', JOIN_CGROUP_THEN_EXEC, 'sh', ...cgroups.procsFiles(cgroupName(id)), '--', 'ip', 'netns', 'exec', vpcNs, process.execPath, ...process.execArgv, PROXY, layout.loadBalancerFile(id)],
         { detached: true, stdio: ['ignore', log.fd, log.fd] },
       );
       child.unref();
