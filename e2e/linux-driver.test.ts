@@ -2,9 +2,11 @@
 // every promise checked from inside the instances (nsenter into their namespaces, busybox tools).
 // Needs root on Linux; skipped elsewhere. Everything it makes on the host is removed even on failure.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
@@ -239,5 +241,28 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
     for (const name of ['a1', 'a2', 'b1']) await api('DELETE', `/v2/instances/${ids[name]}`);
     for (const name of ['a1', 'a2', 'b1']) await waitFor(`/v2/instances/${ids[name]}`, (r) => r.status === 404, `${name} deleted`);
     assert.deepEqual(await hostObjects(dataDir), []);
+  });
+});
+
+describe('linux driver preflight', () => {
+  test('without root it refuses to start, saying why', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cnx-linux-nonroot-'));
+    try {
+      await fs.chmod(dataDir, 0o777);
+      // As root, drop to nobody for this one process; otherwise this already is not root.
+      const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+      const bin = fileURLToPath(new URL('../server/src/bin.ts', import.meta.url));
+      const [file, ...args] = [...asNobody, process.execPath, '--import', 'tsx', bin, 'start', '--driver', 'linux', '--data-dir', dataDir, '--port', '0'];
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(file as string, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c) => (stderr += c));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      assert.equal(result.code, 2, result.stderr);
+      assert.match(result.stderr, process.platform === 'linux' ? /must run as root/ : /runs only on Linux/);
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
