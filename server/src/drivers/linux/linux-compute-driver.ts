@@ -69,6 +69,7 @@ export class LinuxComputeDriver implements ComputeDriver {
     await this.host.cgroups.remove(cgroupName(instanceId));
     await removeNamespace(environmentNamespace(instanceId));
     await fs.rm(this.host.layout.instanceDir(instanceId), { recursive: true, force: true });
+    this.host.metrics.forget(instanceId);
     await this.host.removeUnusedVpcs();
   }
 
