@@ -35,7 +35,7 @@ import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
-import { createComputeDriver, createDatabaseDriver, createNetworkDriver, createStorageDriver } from './drivers/factory.js';
+import { createDrivers } from './drivers/factory.js';
 import type { DatabaseDriver } from './drivers/database-driver.js';
 import { databaseActionHandlers } from './resources/databases/action-handlers.js';
 import { DatabaseBackupScheduler } from './resources/databases/backup-scheduler.js';
@@ -54,6 +54,7 @@ import { NetworksService } from './resources/networks/service.js';
 import { registerNetworkingRoutes } from './resources/vpcs/routes.js';
 import { registerFirewallRoutes } from './resources/firewalls/routes.js';
 import { FirewallsService } from './resources/firewalls/service.js';
+import { FirewallEnforcer } from './resources/firewalls/enforcer.js';
 import { VpcsService } from './resources/vpcs/service.js';
 import { VolumesService } from './resources/volumes/service.js';
 import { registerSnapshotRoutes } from './resources/snapshots/routes.js';
@@ -160,20 +161,25 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const keys = new ApiKeysService(new ApiKeysStore(db), accounts, clock, { cache: keyCache, ...(shared ? { revocations: shared.revocations } : {}) });
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
-  const driver = deps.computeDriver ?? createComputeDriver(config, db, clock);
+  // Injected drivers (tests) win over the configured ones.
+  const drivers = createDrivers(config, db, clock);
+  if (drivers.close) fastify.addHook('onClose', drivers.close);
+  const driver = deps.computeDriver ?? drivers.compute;
   const events = new EventsRecorder(clock);
   const sshKeys = new SshKeysService(new SshKeysStore(db), clock, events);
   const actions = new ActionsService(db, clock);
   metrics.watchQueue(() => queueStats(db, clock));
-  const storage = deps.storageDriver ?? createStorageDriver(config, db, clock);
-  const network = deps.networkDriver ?? createNetworkDriver(config);
-  const databaseDriver = deps.databaseDriver ?? createDatabaseDriver(config, db, clock);
+  const storage = deps.storageDriver ?? drivers.storage;
+  const network = deps.networkDriver ?? drivers.network;
+  const databaseDriver = deps.databaseDriver ?? drivers.database;
   const handlers = {
     ...instanceActionHandlers(db, driver, sshKeys, clock, events),
     ...storageActionHandlers(db, storage, clock, events),
     ...loadBalancerActionHandlers(db, network, clock, events),
     ...databaseActionHandlers(db, databaseDriver, clock, events),
   };
+  // The host must match the database before the first action runs against it.
+  if (drivers.reconcile) await drivers.reconcile(fastify.log);
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
   const poke = () => worker.poke();
   const vpcs = new VpcsService(deps.database, clock, events);
@@ -190,6 +196,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   worker.onStop(() => deliveries.stop());
   const retention = new EventRetention(db, config.eventRetentionDays, clock);
   worker.every(() => retention.tick());
+  if (network.enforcesFirewalls) {
+    const enforcer = new FirewallEnforcer(db, network, clock);
+    worker.every(() => enforcer.tick());
+  }
   fastify.decorate('scheduler', scheduler);
   const databases = new DatabasesService(deps.database, databaseDriver, actions, vpcs, networks, clock, events, poke);
   const databaseBackups = new DatabaseBackupScheduler(deps.database, actions, clock, fastify.log, poke);

@@ -63,7 +63,8 @@ export interface PostgresSettings {
   readonly statementTimeoutMs: number;
 }
 
-export const DRIVERS = ['sim'] as const;
+/** `sim` keeps machines in the database; `linux` runs them for real on this host (root only). */
+export const DRIVERS = ['sim', 'linux'] as const;
 export type DriverName = (typeof DRIVERS)[number];
 
 /** Variable name → the CLI flag that overrides it (`--port 9443` beats CLOUDNEXUS_PORT). */

@@ -16,7 +16,7 @@ const covered = [
   'CreateDatabase', 'CreateDatabaseUser', 'CreateInstance', 'CreateSshKey', 'Database', 'DatabaseActionAccepted',
   'DatabaseBackup', 'DatabaseBackupList', 'DatabaseEngine', 'DatabaseEngineList', 'DatabaseList', 'DatabaseMetrics',
   'DatabasePasswordReset', 'DatabasePlan', 'DatabaseUser', 'DatabaseUserCreated', 'DatabaseUserList', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
-  'InstanceActionAccepted', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
+  'InstanceActionAccepted', 'InstanceConsole', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
   'Region', 'RegionList', 'ResizeDatabase', 'ResizeInstance', 'SshKey', 'SshKeyList', 'UpdateDatabase',
   'Event', 'EventList', 'Webhook', 'WebhookList', 'CreateWebhook', 'CreatedWebhook', 'UpdateWebhook',
   'WebhookDelivery', 'WebhookDeliveryList', 'WebhookTestAccepted',

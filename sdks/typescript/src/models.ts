@@ -436,6 +436,12 @@ export type InstanceActionAccepted = {
   action_id: string;
 };
 
+export type InstanceConsole = {
+  instance_id: string;
+  /** The tail of the instance's console (at most 64 KiB): boot messages and the output of `user_data` */
+  output: string;
+};
+
 export type InstanceList = {
   data: Instance[];
   pagination: Pagination;

@@ -10,6 +10,8 @@ export interface MachineSpec {
   memoryGb: number;
   /** The private address the control plane allocated in the instance's network. */
   ipv4: string;
+  /** The private network the address belongs to. */
+  network: { id: string; vpcId: string; ipRange: string };
   sshPublicKeys: string[];
   /** Base64 cloud-init style script, run at first boot. */
   userData: string | null;
@@ -58,4 +60,6 @@ export interface ComputeDriver {
   resize(instanceId: string, size: MachineSize): Promise<void>;
   destroy(instanceId: string): Promise<void>;
   metrics(instanceId: string, query: MetricsQuery): Promise<MetricSeries[]>;
+  /** The tail of the machine's console: boot messages and the output of user_data. */
+  console(instanceId: string): Promise<string>;
 }

@@ -1,4 +1,5 @@
 // Picks the drivers named by the configuration.
+import path from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
@@ -13,31 +14,61 @@ import { SimNetworkDriver } from './sim/sim-network-driver.js';
 import type { DatabaseDriver } from './database-driver.js';
 import { SimDatabasesStore } from './sim/databases-store.js';
 import { SimDatabaseDriver } from './sim/sim-database-driver.js';
+import { assertLinuxHost } from './linux/preflight.js';
+import { LinuxHost } from './linux/linux-host.js';
+import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
+import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
+import { LoadBalancers } from './linux/load-balancers.js';
+import { LinuxStorageDriver } from './linux/volumes.js';
+import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
+import { InstancesStore } from '../resources/instances/store.js';
+import { VolumesStore } from '../resources/volumes/store.js';
+import { SnapshotsStore } from '../resources/snapshots/store.js';
+import { LoadBalancersStore } from '../resources/load-balancers/store.js';
 
-export function createStorageDriver(config: Config, db: Db, clock: Clock): StorageDriver {
+export interface Drivers {
+  compute: ComputeDriver;
+  storage: StorageDriver;
+  network: NetworkDriver;
+  database: DatabaseDriver;
+  /** Brings the host in line with the database before any action runs (real drivers only). */
+  reconcile?: (log: ReconcileLog) => Promise<void>;
+  /** Stops background work (metrics sampling). */
+  close?: () => void;
+}
+
+export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
   switch (config.driver) {
     case 'sim':
-      return new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock);
+      return {
+        compute: new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock),
+        storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
+        network: new SimNetworkDriver(config.simDelayMs),
+        database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
+      };
+    case 'linux': {
+      assertLinuxHost();
+      const host = LinuxHost.open(path.join(config.dataDir, 'linux'));
+      host.startSampling();
+      const linux = { host, compute: new LinuxComputeDriver(host), storage: new LinuxStorageDriver(host), balancers: new LoadBalancers(host) };
+      return {
+        compute: linux.compute,
+        storage: linux.storage,
+        network: new LinuxNetworkDriver(linux.balancers),
+        // Managed databases have no host implementation yet: the linux driver keeps them simulated.
+        database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
+        reconcile: (log) => reconcileHost(linux, knownResources(db), log),
+        close: () => host.stopSampling(),
+      };
+    }
   }
 }
 
-export function createNetworkDriver(config: Config): NetworkDriver {
-  switch (config.driver) {
-    case 'sim':
-      return new SimNetworkDriver(config.simDelayMs);
-  }
-}
-
-export function createComputeDriver(config: Config, db: Db, clock: Clock): ComputeDriver {
-  switch (config.driver) {
-    case 'sim':
-      return new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock);
-  }
-}
-
-export function createDatabaseDriver(config: Config, db: Db, clock: Clock): DatabaseDriver {
-  switch (config.driver) {
-    case 'sim':
-      return new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock);
-  }
+function knownResources(db: Db): KnownResources {
+  return {
+    instances: () => new InstancesStore(db).allIds(),
+    volumes: () => new VolumesStore(db).allIds(),
+    snapshots: () => new SnapshotsStore(db).allIds(),
+    loadBalancers: () => new LoadBalancersStore(db).allIds(),
+  };
 }

@@ -2,6 +2,8 @@
 
 export interface VolumeSpec {
   volumeId: string;
+  /** Where it shows up in an instance: /mnt/<name>. */
+  name: string;
   sizeGb: number;
   filesystem: 'ext4' | 'xfs' | 'none';
   /** Restore from this snapshot instead of creating an empty disk. */

@@ -3,7 +3,7 @@ import { listPages, type PageParams, type PagePromise } from '../core/pagination
 import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
 import { operate, waitForCreateAction, type OperationResult as WaitResult, type WaitableOptions } from '../core/wait.js';
-import type { Action, CreateInstance, Instance, InstanceActionAccepted, InstanceMetrics, ResizeInstance } from '../models.js';
+import type { Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole, InstanceMetrics, ResizeInstance } from '../models.js';
 
 export interface InstanceListParams extends PageParams {
   region?: string;
@@ -70,6 +70,11 @@ export class Instances extends APIResource {
 
   metrics(id: string, params: InstanceMetricsParams, options?: RequestOptions): Promise<InstanceMetrics> {
     return this.transport.request({ method: 'GET', path: path`/instances/${id}/metrics`, query: params }, options);
+  }
+
+  /** The tail of the instance's console: boot messages and what `user_data` printed. */
+  console(id: string, options?: RequestOptions): Promise<InstanceConsole> {
+    return this.transport.request({ method: 'GET', path: path`/instances/${id}/console` }, options);
   }
 
   /** The actions of one instance, newest first. */

@@ -78,6 +78,15 @@ export function instanceTests(live: LiveServer) {
     await assert.rejects(client.instances.metrics(instance.id, { type: 'cpu', step: 5 }), (e: unknown) => (e as { status?: number }).status === 400);
   });
 
+  test('console output', async () => {
+    const client = live.client();
+    const [instance] = (await client.instances.list({ name: 'sdk-nowait' })).data as [Instance];
+    const console = await client.instances.console(instance.id);
+    assert.equal(console.instance_id, instance.id);
+    assert.match(console.output, new RegExp(`booted ${instance.id}`));
+    await assert.rejects(client.instances.console('inst_0000000000000000'), NotFoundError);
+  });
+
   test('an unknown plan is a 422; delete with wait removes the instance', async () => {
     const client = live.client();
     const [instance] = (await client.instances.list({ name: 'sdk-nowait' })).data as [Instance];

@@ -70,6 +70,18 @@ export class SimComputeDriver implements ComputeDriver {
     return simulatedMetrics(instanceId, machine?.memory_gb ?? 0, query, (t) => on && t >= bornAt);
   }
 
+  /** A plausible boot log: the machine's boots as power-ons, the way a real console would show them. */
+  async console(instanceId: string): Promise<string> {
+    const machine = await this.store.find(instanceId);
+    if (!machine) return '';
+    const lines = [
+      `[    0.000000] Linux version 6.1.0-cloudnexus (simulated)`,
+      `[    0.412000] cnx-init: booted ${instanceId} at ${machine.created_at}`,
+      `[    1.020000] cnx-init: network ${machine.ipv4} up`,
+    ];
+    if (machine.power === 'off') lines.push('[    9.000000] cnx-init: shutting down');
+    return `${lines.join('\n')}\n`;
+  }
 
   private async require(instanceId: string, change: () => Promise<boolean>): Promise<void> {
     if (!(await change())) throw new DriverError(`machine ${instanceId} does not exist`, false);

@@ -7,6 +7,9 @@ import { SimFaults } from './faults.js';
 export type NetworkOperation = 'create_load_balancer' | 'update_load_balancer' | 'delete_load_balancer';
 
 export class SimNetworkDriver implements NetworkDriver {
+  /** The simulation carries no traffic, so there is nothing to enforce. */
+  readonly enforcesFirewalls = false;
+
   constructor(
     private readonly delayMs: number,
     readonly faults = new SimFaults<NetworkOperation>(),
@@ -25,6 +28,10 @@ export class SimNetworkDriver implements NetworkDriver {
 
   async deleteLoadBalancer(): Promise<void> {
     await this.faults.step('delete_load_balancer', this.delayMs);
+  }
+
+  async applyFirewall(): Promise<boolean> {
+    return true;
   }
 
 }

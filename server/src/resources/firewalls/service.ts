@@ -11,20 +11,15 @@ import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { validateLabels } from '../labels/labels.js';
-import { selectorMatches } from '../labels/match.js';
 import { LabelsStore } from '../labels/store.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { InstancesStore } from '../instances/store.js';
 import type { InstancesService } from '../instances/service.js';
 import { parseCidr } from '../networks/cidr.js';
 import { FirewallsStore, type FirewallRow } from './store.js';
+import { appliesTo, type ApplyTo, type Peers } from './targeting.js';
 
 type Protocol = 'tcp' | 'udp' | 'icmp';
-interface Peers {
-  addresses?: string[];
-  instance_ids?: string[];
-  label_selector?: string;
-}
 export interface InboundRule {
   protocol: Protocol;
   ports?: string;
@@ -34,10 +29,6 @@ export interface OutboundRule {
   protocol: Protocol;
   ports?: string;
   destinations: Peers;
-}
-interface ApplyTo {
-  instance_ids?: string[];
-  label_selector?: string;
 }
 
 export interface FirewallInput {
@@ -120,11 +111,7 @@ export class FirewallsService {
   /** The rules an instance ends up with: every rule of every firewall that applies to it. */
   async effectiveRules(caller: AuthContext, instanceId: string) {
     const instance = await this.instances.get(caller, instanceId);
-    const applying = (await new FirewallsStore(this.db).allOf(caller.accountId)).filter((row) => {
-      const target = JSON.parse(row.apply_to) as ApplyTo;
-      if (target.instance_ids?.includes(instance.id)) return true;
-      return target.label_selector !== undefined && selectorMatches(parseLabelSelector(target.label_selector), instance.labels);
-    });
+    const applying = (await new FirewallsStore(this.db).allOf(caller.accountId)).filter((row) => appliesTo(row, instance));
     const inbound = applying.flatMap((row) => (JSON.parse(row.inbound_rules) as InboundRule[]).map((rule) => ({ firewall_id: row.id, ...rule, ports: rule.ports ?? null })));
     const outbound = applying.flatMap((row) => (JSON.parse(row.outbound_rules) as OutboundRule[]).map((rule) => ({ firewall_id: row.id, ...rule, ports: rule.ports ?? null })));
     return {

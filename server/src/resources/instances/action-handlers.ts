@@ -8,6 +8,7 @@ import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { LabelsStore } from '../labels/store.js';
 import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
+import { NetworksStore } from '../networks/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import type { InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow } from './store.js';
@@ -59,8 +60,11 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
         const sshPublicKeys = await sshKeys.publicKeys(row.account_id, JSON.parse(row.ssh_key_ids) as string[]);
         const ipv4 = await new IpAllocationsStore(db).addressOf(row.id);
         if (!ipv4) throw new DriverError(`instance ${row.id} has no allocated address`, false);
+        const network = row.network_id ? await new NetworksStore(db).find(row.account_id, row.network_id) : undefined;
+        if (!network) throw new DriverError(`instance ${row.id} has no network`, false);
         return driver.create({
           ipv4,
+          network: { id: network.id, vpcId: network.vpc_id, ipRange: network.ip_range },
           instanceId: row.id,
           name: row.name,
           region: row.region,

@@ -10,6 +10,7 @@ import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schem
 import { ActionList } from '../actions/schema.js';
 import type { InstanceOperation } from './lifecycle.js';
 import {
+  ConsoleSchema,
   CreateInstanceBody,
   InstanceActionAccepted,
   InstanceList,
@@ -150,6 +151,21 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
     },
     async (request) =>
       instances.metrics(caller(request), idOf(request.params), request.query as { type: MetricType; start?: string; end?: string; step?: number }),
+  );
+
+  app.get(
+    '/v2/instances/:id/console',
+    {
+      config: { scope: 'instances:read' },
+      schema: {
+        operationId: 'getInstanceConsole',
+        summary: "The instance's console output: boot messages and what `user_data` printed",
+        tags,
+        params: IdParams,
+        response: { 200: ConsoleSchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+      },
+    },
+    async (request) => instances.console(caller(request), idOf(request.params)),
   );
 
   app.get(

@@ -86,4 +86,12 @@ export const ListInstancesQuery = Type.Object(
 
 export const MetricsQuerySchema = metricsQuerySchema(METRIC_TYPES);
 
+export const ConsoleSchema = named(
+  'InstanceConsole',
+  Type.Object({
+    instance_id: Type.String(),
+    output: Type.String({ description: "The tail of the instance's console (at most 64 KiB): boot messages and the output of `user_data`" }),
+  }),
+);
+
 export const MetricsSchema = named('InstanceMetrics', metricsSchema('instance_id', METRIC_TYPES));

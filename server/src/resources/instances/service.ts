@@ -202,6 +202,11 @@ export class InstancesService {
     return this.actions.list(caller.accountId, { resource_id: id }, query, cursors);
   }
 
+  async console(caller: AuthContext, id: string): Promise<{ instance_id: string; output: string }> {
+    const row = await this.owned(caller, id);
+    return { instance_id: row.id, output: await this.driver.console(row.id) };
+  }
+
   async metrics(caller: AuthContext, id: string, query: { type: MetricType } & MetricsRangeQuery) {
     const row = await this.owned(caller, id);
     const range = metricsRange(query, this.clock);

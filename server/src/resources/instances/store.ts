@@ -21,6 +21,11 @@ export interface InstanceFilters {
 export class InstancesStore {
   constructor(private readonly db: Db) {}
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('instances').select('id').execute()).map((r) => r.id));
+  }
+
   async insert(row: InstanceRow): Promise<void> {
     await this.db.insertInto('instances').values(row).execute();
   }
@@ -80,5 +85,10 @@ export class InstancesStore {
 
   async findById(id: string): Promise<InstanceRow | undefined> {
     return this.db.selectFrom('instances').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** Every instance that has an address, across accounts (what firewall enforcement works from). */
+  async addressed(): Promise<Pick<InstanceRow, 'id' | 'account_id' | 'ipv4'>[]> {
+    return this.db.selectFrom('instances').select(['id', 'account_id', 'ipv4']).where('ipv4', 'is not', null).orderBy('id').execute();
   }
 }

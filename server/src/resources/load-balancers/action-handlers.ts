@@ -11,7 +11,8 @@ import { InstancesStore } from '../instances/store.js';
 import { LabelsStore } from '../labels/store.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
-import type { Targets } from './service.js';
+import type { HealthCheck, Targets } from './service.js';
+import { NetworksStore } from '../networks/store.js';
 
 type Settings = Pick<LoadBalancerRow, 'algorithm' | 'forwarding_rules' | 'health_check' | 'targets'>;
 
@@ -28,12 +29,26 @@ export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock:
       ids: targets.instance_ids ?? null,
       selector: parseLabelSelector(targets.label_selector ?? ''),
     });
+    const health = JSON.parse(settings.health_check) as HealthCheck;
+    const networks = await new NetworksStore(db).inVpc(row.vpc_id);
     return {
       loadBalancerId: row.id,
       region: row.region,
       algorithm: settings.algorithm,
       forwardingRules: JSON.parse(settings.forwarding_rules),
       targetAddresses: instances.flatMap((i) => (i.ipv4 ? [i.ipv4] : [])),
+      vpcId: row.vpc_id,
+      networks: networks.map((n) => ({ id: n.id, ipRange: n.ip_range })),
+      // The schema's documented defaults, for checks stored without them.
+      healthCheck: {
+        protocol: health.protocol === 'http' ? 'http' : 'tcp',
+        port: health.port,
+        path: health.path ?? '/',
+        intervalSeconds: health.interval_seconds ?? 10,
+        timeoutSeconds: health.timeout_seconds ?? 5,
+        healthyThreshold: health.healthy_threshold ?? 3,
+        unhealthyThreshold: health.unhealthy_threshold ?? 3,
+      },
     };
   };
   /** Ends the action on the balancer, and records the status it leaves (the engine is the actor). */

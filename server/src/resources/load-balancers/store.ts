@@ -11,6 +11,11 @@ export type LoadBalancerRow = LoadBalancersTable;
 export class LoadBalancersStore {
   constructor(private readonly db: Db) {}
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('load_balancers').select('id').execute()).map((r) => r.id));
+  }
+
   async insert(row: LoadBalancerRow): Promise<void> {
     await this.db.insertInto('load_balancers').values(row).execute();
   }

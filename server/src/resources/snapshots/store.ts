@@ -15,6 +15,11 @@ export interface SnapshotFilters {
 export class SnapshotsStore {
   constructor(private readonly db: Db) {}
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('snapshots').select('id').execute()).map((r) => r.id));
+  }
+
   async insert(row: SnapshotRow): Promise<void> {
     await this.db.insertInto('snapshots').values(row).execute();
   }

@@ -56,7 +56,7 @@ export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Cloc
     'volume.create': {
       async perform(action) {
         const row = await volume(action);
-        await driver.createVolume({ volumeId: row.id, sizeGb: row.size_gb, filesystem: row.filesystem as 'ext4', snapshotId: row.snapshot_id });
+        await driver.createVolume({ volumeId: row.id, name: row.name, sizeGb: row.size_gb, filesystem: row.filesystem as 'ext4', snapshotId: row.snapshot_id });
       },
       succeed: (trx, action) => endVolume(trx, action, { status: 'available' }),
       fail: removeVolume,

@@ -20,6 +20,11 @@ export interface VolumeFilters {
 export class VolumesStore {
   constructor(private readonly db: Db) {}
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('volumes').select('id').execute()).map((r) => r.id));
+  }
+
   async insert(row: VolumeRow): Promise<void> {
     await this.db.insertInto('volumes').values(row).execute();
   }

@@ -1,0 +1,68 @@
+// Root filesystem trees, one per image slug, prepared once under <data dir>/linux/images/<slug>.
+// An operator installs a real distribution by putting its tree there before first use, e.g.
+//   debootstrap bookworm <data dir>/linux/images/debian-12 http://deb.debian.org/debian
+// A slug without a tree gets the built-in minimal image: static busybox and its applets, which
+// builds in well under a second and is enough to boot, network and run user_data.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { DriverError } from '../compute-driver.js';
+import { run } from './host-command.js';
+
+const BUSYBOX = '/bin/busybox';
+const DIRECTORIES = ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc', 'proc', 'sys', 'dev', 'tmp', 'run', 'root', 'mnt', 'var/log', 'var/lib'];
+/** The device nodes a minimal system needs; the instance never sees the host's /dev. */
+const DEVICES: [string, number, number][] = [
+  ['null', 1, 3],
+  ['zero', 1, 5],
+  ['full', 1, 7],
+  ['random', 1, 8],
+  ['urandom', 1, 9],
+  ['tty', 5, 0],
+];
+
+export class ImageTrees {
+  private readonly building = new Map<string, Promise<string>>();
+
+  constructor(private readonly dir: string) {}
+
+  /** The tree of `slug`, building the minimal image first when the operator provided none. */
+  tree(slug: string): Promise<string> {
+    const target = path.join(this.dir, slug);
+    if (existsSync(target)) return Promise.resolve(target);
+    let pending = this.building.get(slug);
+    if (!pending) {
+      pending = buildMinimalImage(target).finally(() => this.building.delete(slug));
+      this.building.set(slug, pending);
+    }
+    return pending;
+  }
+}
+
+/** Builds into a scratch directory and renames it into place, so a crash never leaves half a tree. */
+async function buildMinimalImage(target: string): Promise<string> {
+  if (!existsSync(BUSYBOX)) throw new DriverError(`${BUSYBOX} is missing: install busybox-static`, false);
+  const scratch = `${target}.building-${process.pid}`;
+  await fs.rm(scratch, { recursive: true, force: true });
+  for (const dir of DIRECTORIES) await fs.mkdir(path.join(scratch, dir), { recursive: true });
+  await fs.chmod(path.join(scratch, 'tmp'), 0o1777);
+  await fs.copyFile(BUSYBOX, path.join(scratch, 'bin/busybox'));
+  await fs.chmod(path.join(scratch, 'bin/busybox'), 0o755);
+  const applets = (await run(BUSYBOX, ['--list-full'])).split('\n').filter(Boolean);
+  for (const applet of applets) {
+    const link = path.join(scratch, applet);
+    // Relative links, so the tree is sound wherever it is looked at from.
+    if (!existsSync(link)) await fs.symlink(path.relative(path.dirname(link), path.join(scratch, 'bin/busybox')), link);
+  }
+  for (const [name, major, minor] of DEVICES) await run('mknod', ['-m', '666', path.join(scratch, 'dev', name), 'c', String(major), String(minor)]);
+  await fs.writeFile(path.join(scratch, 'etc/os-release'), 'NAME="CloudNexus minimal (busybox)"\nID=cloudnexus-minimal\n');
+  await fs.writeFile(path.join(scratch, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
+  await fs.writeFile(path.join(scratch, 'etc/group'), 'root:x:0:\n');
+  await fs.rename(scratch, target);
+  return target;
+}
+
+/** Copies an image tree to be an instance's own disk (reflinks where the filesystem can). */
+export async function copyTree(source: string, target: string): Promise<void> {
+  await run('cp', ['-a', '--reflink=auto', source, target], { timeoutMs: 600_000 });
+}

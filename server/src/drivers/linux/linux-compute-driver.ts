@@ -1,0 +1,144 @@
+// Instances as real isolated environments on this host: a root tree copied from the image, a network
+// namespace plugged into the network's bridge, a cgroup sized to the plan, and an init as PID 1.
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import { DriverError, type ComputeDriver, type MachineSize, type MachineSpec, type MetricSeries, type MetricsQuery } from '../compute-driver.js';
+import { bootEnvironment, stopEnvironment } from './environments.js';
+import { copyTree } from './images.js';
+import type { LinuxHost } from './linux-host.js';
+import { readJson, writeJson } from './host-layout.js';
+import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
+import { ensureBridge, ensureNamespace, ensureVpcRouter, ipIn, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
+import { applyPolicy, DENY_INBOUND } from './nftables.js';
+import { INIT_PATH, writeFirstBoot } from './rootfs.js';
+
+/** What the driver remembers of a machine: how it was made, and whether it should be running. */
+export interface MachineState {
+  spec: MachineSpec;
+  power: 'on' | 'off';
+}
+
+const CONSOLE_TAIL_BYTES = 64 * 1024;
+const GIB = 1024 ** 3;
+
+export class LinuxComputeDriver implements ComputeDriver {
+  constructor(private readonly host: LinuxHost) {}
+
+  async create(spec: MachineSpec): Promise<{ ipv4: string }> {
+    const { layout } = this.host;
+    await fs.mkdir(layout.instanceDir(spec.instanceId), { recursive: true });
+    const rootfs = layout.rootfs(spec.instanceId);
+    if (!existsSync(rootfs)) {
+      // Built aside and renamed in, so a repeated create after a crash starts the copy over.
+      const scratch = `${rootfs}.new`;
+      await fs.rm(scratch, { recursive: true, force: true });
+      await copyTree(await this.host.images.tree(spec.image), scratch);
+      await writeFirstBoot(scratch, { hostname: spec.name, sshPublicKeys: spec.sshPublicKeys, userData: spec.userData });
+      await fs.rename(scratch, rootfs);
+    }
+    await writeJson(layout.machineFile(spec.instanceId), { spec, power: 'on' } satisfies MachineState);
+    await this.powerOn(spec.instanceId);
+    return { ipv4: spec.ipv4 };
+  }
+
+  async start(instanceId: string): Promise<void> {
+    await this.setPower(instanceId, 'on');
+    await this.powerOn(instanceId);
+  }
+
+  async stop(instanceId: string): Promise<void> {
+    await this.setPower(instanceId, 'off');
+    await this.powerOff(instanceId);
+  }
+
+  async reboot(instanceId: string): Promise<void> {
+    await this.setPower(instanceId, 'on');
+    await stopEnvironment(this.host.cgroups, cgroupName(instanceId));
+    await this.powerOn(instanceId);
+  }
+
+  async resize(instanceId: string, size: MachineSize): Promise<void> {
+    const state = await this.machine(instanceId);
+    state.spec = { ...state.spec, cpu: size.cpu, memoryGb: size.memoryGb };
+    await writeJson(this.host.layout.machineFile(instanceId), state);
+    // A stopped machine gets its new limits when it next boots.
+    if ((await this.host.cgroups.procs(cgroupName(instanceId))).length > 0) await this.applyLimits(state.spec);
+  }
+
+  async destroy(instanceId: string): Promise<void> {
+    await this.host.cgroups.remove(cgroupName(instanceId));
+    await removeNamespace(environmentNamespace(instanceId));
+    await fs.rm(this.host.layout.instanceDir(instanceId), { recursive: true, force: true });
+    this.host.metrics.forget(instanceId);
+    await this.host.removeUnusedVpcs();
+  }
+
+  metrics(instanceId: string, query: MetricsQuery): Promise<MetricSeries[]> {
+    return Promise.resolve(this.host.metrics.series(instanceId, query));
+  }
+
+  async console(instanceId: string): Promise<string> {
+    const file = this.host.layout.consoleFile(instanceId);
+    if (!existsSync(file)) return '';
+    const handle = await fs.open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      const length = Math.min(size, CONSOLE_TAIL_BYTES);
+      const { buffer } = await handle.read(Buffer.alloc(length), 0, length, size - length);
+      return buffer.toString('utf8');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /** Boots a machine that should be on (network, cgroup, init, then its volumes); a no-op if it runs. */
+  async powerOn(instanceId: string): Promise<void> {
+    const { spec } = await this.machine(instanceId);
+    await this.ensureNetwork(spec);
+    await this.host.cgroups.create(cgroupName(instanceId));
+    await this.applyLimits(spec);
+    await bootEnvironment(this.host.cgroups, {
+      root: this.host.layout.rootfs(instanceId),
+      init: INIT_PATH,
+      netns: environmentNamespace(instanceId),
+      cgroup: cgroupName(instanceId),
+      consoleFile: this.host.layout.consoleFile(instanceId),
+    });
+    await this.host.afterBoot(instanceId);
+  }
+
+  /** Stops every process; the link goes down too, so a stopped machine answers nothing, not even ping. */
+  async powerOff(instanceId: string): Promise<void> {
+    await stopEnvironment(this.host.cgroups, cgroupName(instanceId));
+    const ns = environmentNamespace(instanceId);
+    if (existsSync(namespacePath(ns))) await ipIn(ns, ['link', 'set', 'eth0', 'down']);
+  }
+
+  async machine(instanceId: string): Promise<MachineState> {
+    const state = await readJson<MachineState>(this.host.layout.machineFile(instanceId));
+    if (!state) throw new DriverError(`machine ${instanceId} does not exist`, false);
+    return state;
+  }
+
+  private async setPower(instanceId: string, power: MachineState['power']): Promise<void> {
+    const state = await this.machine(instanceId);
+    if (state.power !== power) await writeJson(this.host.layout.machineFile(instanceId), { ...state, power });
+  }
+
+  private async ensureNetwork(spec: MachineSpec): Promise<void> {
+    const vpcNs = vpcNamespace(spec.network.vpcId);
+    const ns = environmentNamespace(spec.instanceId);
+    await ensureVpcRouter(vpcNs);
+    await ensureBridge(vpcNs, bridgeName(spec.network.id), spec.network.ipRange);
+    if (!existsSync(namespacePath(ns))) {
+      // Default deny from the first packet: the firewall enforcer replaces this within a second.
+      await ensureNamespace(ns);
+      await applyPolicy(ns, DENY_INBOUND);
+    }
+    await plugIntoBridge({ ns, vpcNs, bridge: bridgeName(spec.network.id), veth: vethName(spec.instanceId), mac: macAddress(spec.instanceId), address: spec.ipv4, ipRange: spec.network.ipRange });
+  }
+
+  private applyLimits(spec: MachineSpec): Promise<void> {
+    return this.host.cgroups.limit(cgroupName(spec.instanceId), { cpus: spec.cpu, memoryBytes: Math.round(spec.memoryGb * GIB) });
+  }
+}

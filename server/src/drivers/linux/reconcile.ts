@@ -1,0 +1,79 @@
+// On start the host is brought in line with the database: what the database no longer knows is
+// removed (only objects with our prefix), and what it knows but the host lost (after a crash or a
+// host reboot) is made again. Machines that should run are booted; those that should not, stopped.
+import fs from 'node:fs/promises';
+import { idsIn } from './host-layout.js';
+import type { LinuxComputeDriver } from './linux-compute-driver.js';
+import type { LinuxHost } from './linux-host.js';
+import type { LoadBalancers } from './load-balancers.js';
+import { environmentNamespace, idFromHostName } from './names.js';
+import { listNamespaces, removeNamespace } from './namespaces.js';
+import type { LinuxStorageDriver } from './volumes.js';
+
+/** The ids the database holds, per kind. */
+export interface KnownResources {
+  instances(): Promise<Set<string>>;
+  volumes(): Promise<Set<string>>;
+  snapshots(): Promise<Set<string>>;
+  loadBalancers(): Promise<Set<string>>;
+}
+
+export interface LinuxDrivers {
+  host: LinuxHost;
+  compute: LinuxComputeDriver;
+  storage: LinuxStorageDriver;
+  balancers: LoadBalancers;
+}
+
+export interface ReconcileLog {
+  warn(details: object, message: string): void;
+}
+
+/**
+ * One object that cannot be brought back (a broken image tree, a full disk) is logged and left
+ * for the next start: it must not keep the API, and every other object, down.
+ */
+export async function reconcileHost({ host, compute, storage, balancers }: LinuxDrivers, known: KnownResources, log: ReconcileLog): Promise<void> {
+  const attempt = async (what: string, id: string, step: () => Promise<unknown>) => {
+    try {
+      await step();
+    } catch (error) {
+      log.warn({ err: error, id }, `reconcile: could not ${what}`);
+    }
+  };
+
+  const instances = await known.instances();
+  for (const id of await fs.readdir(host.layout.instances)) {
+    if (!instances.has(id)) await attempt('remove an unknown instance', id, () => compute.destroy(id));
+  }
+  for (const machine of await host.machines()) {
+    const id = machine.spec.instanceId;
+    if (machine.power === 'on') await attempt('boot an instance', id, () => compute.powerOn(id));
+    else await attempt('stop an instance', id, () => compute.powerOff(id));
+  }
+
+  const volumes = await known.volumes();
+  for (const id of await idsIn(host.layout.volumes)) if (!volumes.has(id)) await attempt('remove an unknown volume', id, () => storage.deleteVolume(id));
+  const snapshots = await known.snapshots();
+  for (const id of await idsIn(host.layout.snapshots, '.img')) {
+    if (!snapshots.has(id)) await attempt('remove an unknown snapshot', id, () => storage.deleteSnapshot(id));
+  }
+
+  const loadBalancers = await known.loadBalancers();
+  for (const id of await balancers.ids()) {
+    if (loadBalancers.has(id)) await attempt('start a load balancer', id, () => balancers.run(id));
+    else await attempt('remove an unknown load balancer', id, () => balancers.remove(id));
+  }
+
+  // Leftovers of interrupted creates and deletes: our cgroups and namespaces nothing accounts for.
+  const live = new Set([...(await host.machines()).map((m) => m.spec.instanceId), ...(await balancers.ids())]);
+  for (const cgroup of await host.cgroups.list()) {
+    const id = idFromHostName(cgroup);
+    if (id !== null && !live.has(id)) await attempt('remove a leftover cgroup', cgroup, () => host.cgroups.remove(cgroup));
+  }
+  for (const ns of await listNamespaces()) {
+    const id = idFromHostName(ns);
+    if (id !== null && id.startsWith('inst_') && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
+  }
+  await attempt('remove unused VPC namespaces', '', () => host.removeUnusedVpcs());
+}

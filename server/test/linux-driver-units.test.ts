@@ -1,0 +1,74 @@
+// The pure parts of the linux driver (no root needed): firewall rendering, host names, metrics.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DENY_INBOUND, renderRuleset } from '../src/drivers/linux/nftables.js';
+import { bridgeName, macAddress, vethName, vpcNamespace } from '../src/drivers/linux/names.js';
+import { MetricsSampler } from '../src/drivers/linux/metrics-sampler.js';
+import { loadConfig } from '../src/config.js';
+
+describe('linux driver: nftables rules', () => {
+  test('inbound is dropped unless a rule allows it; replies and loopback always pass', () => {
+    const ruleset = renderRuleset(DENY_INBOUND);
+    assert.match(ruleset, /hook input priority 0; policy drop;/);
+    assert.match(ruleset, /hook output priority 0; policy accept;/);
+    assert.match(ruleset, /ct state established,related accept/);
+    assert.match(ruleset, /iif "lo" accept/);
+    // Replaced atomically: declare, delete, re-create in one nft transaction.
+    assert.match(ruleset, /^table inet cnx-firewall\ndelete table inet cnx-firewall\ntable inet cnx-firewall \{/);
+  });
+
+  test('rules become matches on peers, protocol and ports; empty peers allow nothing', () => {
+    const ruleset = renderRuleset({
+      inbound: [
+        { protocol: 'tcp', ports: '8000-8100', peers: ['10.0.0.0/8', '10.1.2.3/32'] },
+        { protocol: 'icmp', ports: null, peers: ['0.0.0.0/0'] },
+        { protocol: 'udp', ports: '53', peers: [] },
+      ],
+      outbound: [{ protocol: 'udp', ports: '53', peers: ['10.0.0.2/32'] }],
+      restrictOutbound: true,
+    });
+    assert.match(ruleset, /ip saddr \{ 10\.0\.0\.0\/8, 10\.1\.2\.3\/32 \} tcp dport 8000-8100 accept/);
+    assert.match(ruleset, /\n {4}meta l4proto icmp accept/, 'anywhere needs no address match');
+    assert.doesNotMatch(ruleset, /udp dport 53 accept\n {2}\}\n {2}chain outbound/);
+    assert.match(ruleset, /hook output priority 0; policy drop;/);
+    assert.match(ruleset, /ip daddr \{ 10\.0\.0\.2\/32 \} udp dport 53 accept/);
+  });
+});
+
+describe('linux driver: host names', () => {
+  test('every name carries cnx- and interface names fit in 15 bytes', () => {
+    for (const name of [bridgeName('net_0123456789abcdef'), vethName('inst_0123456789abcdef')]) {
+      assert.ok(name.startsWith('cnx-'));
+      assert.ok(name.length <= 15, name);
+    }
+    assert.equal(vpcNamespace('vpc_1'), 'cnx-vpc_1');
+  });
+
+  test('MACs are stable per id, unicast and locally administered', () => {
+    assert.equal(macAddress('inst_a'), macAddress('inst_a'));
+    assert.notEqual(macAddress('inst_a'), macAddress('inst_b'));
+    assert.match(macAddress('inst_a'), /^02(:[0-9a-f]{2}){5}$/);
+  });
+});
+
+describe('linux driver: metrics', () => {
+  test('CPU and network are rates between samples; memory is the latest value; no samples is zero', () => {
+    const sampler = new MetricsSampler();
+    sampler.record('i', { t: 1000, cpuUsec: 0, memoryBytes: 0, rxBytes: 0, txBytes: 0, cpus: 2 });
+    sampler.record('i', { t: 1010, cpuUsec: 5_000_000, memoryBytes: 512 * 1024 ** 2, rxBytes: 10_000, txBytes: 2_000, cpus: 2 });
+    const [cpu] = sampler.series('i', { type: 'cpu', start: 1010, end: 1010, step: 10 });
+    assert.deepEqual(cpu?.points, [[1010, 25]]);
+    const [memory] = sampler.series('i', { type: 'memory', start: 1010, end: 1010, step: 10 });
+    assert.deepEqual(memory?.points, [[1010, 0.5]]);
+    const [rx, tx] = sampler.series('i', { type: 'network', start: 1010, end: 1010, step: 10 });
+    assert.deepEqual([rx?.points, tx?.points], [[[1010, 1000]], [[1010, 200]]]);
+    assert.deepEqual(sampler.series('other', { type: 'cpu', start: 1010, end: 1010, step: 10 })[0]?.points, [[1010, 0]]);
+  });
+});
+
+describe('linux driver: configuration', () => {
+  test('CLOUDNEXUS_DRIVER accepts linux; sim stays the default', () => {
+    assert.equal(loadConfig({}, {}).driver, 'sim');
+    assert.equal(loadConfig({ CLOUDNEXUS_DRIVER: 'linux' }, {}).driver, 'linux');
+  });
+});
