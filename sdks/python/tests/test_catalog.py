@@ -14,6 +14,7 @@ def test_account_is_the_callers(client: CloudNexus, server: ServerInfo) -> None:
     assert account.id == server.account_id
     assert account.tier == "enterprise"
     assert account.quotas.instances.limit >= account.quotas.instances.used
+    assert account.quotas.databases.limit > 0 and account.quotas.load_balancers.limit > 0
 
 
 def test_auto_pagination_walks_every_page_once(client: CloudNexus) -> None:

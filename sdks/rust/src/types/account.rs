@@ -36,6 +36,8 @@ pub struct Quotas {
     pub firewalls: Quota,
     /// Load balancers.
     pub load_balancers: Quota,
+    /// Managed databases.
+    pub databases: Quota,
 }
 
 /// One quota: its limit and how much of it is used.

@@ -16,6 +16,13 @@ class Quota(CloudNexusModel):
 class Quotas(CloudNexusModel):
     instances: Quota
     vcpus: Quota
+    volumes: Quota
+    volume_gb: Quota
+    vpcs: Quota
+    networks: Quota
+    firewalls: Quota
+    load_balancers: Quota
+    databases: Quota
 
 
 class Account(CloudNexusModel):
