@@ -2,24 +2,9 @@
 // revoke with a confirmation.
 import { ApiFailure, call } from '../api.js';
 import { badge, h, replaceChildren, time } from '../dom.js';
+// The wire types generated from spec/openapi.json (type-only: nothing of the SDK is bundled).
+import type { ApiKey, CreatedApiKey as Created } from '../../../sdks/typescript/src/models.js';
 
-interface ApiKey {
-  id: string;
-  name: string;
-  display: string;
-  status: 'active' | 'revoked' | 'expired';
-  scopes: string[];
-  regions: string[] | null;
-  expires_at: string | null;
-  revoked_at: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  replaced_by: string | null;
-}
-interface Created {
-  key: ApiKey;
-  secret: string | null;
-}
 interface Catalog {
   scopes: string[];
   regions: { id: string; name: string }[];
