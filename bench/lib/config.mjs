@@ -32,7 +32,7 @@ export function loadConfig() {
     // Rows seeded for the page-depth scenario (the list account's instances).
     depth: number('BENCH_DEPTH', 1_000_000, { integer: true }),
     // Accounts the create scenario spreads over: each holds at most 500 instances (enterprise quota).
-    createAccounts: number('BENCH_CREATE_ACCOUNTS', 24, { integer: true }),
+    createAccounts: number('BENCH_CREATE_ACCOUNTS', 48, { integer: true }),
     // Rebuild server/dist even if it exists (it is otherwise built only when missing).
     rebuild: process.env.BENCH_REBUILD === '1',
   });

@@ -23,11 +23,12 @@ export function workload(spec) {
     case 'get':
       return () => ({ method: 'GET', path: spec.path, headers: spec.headers });
     case 'create':
-      // Loops spread over several accounts (keys) because each account's instance quota is finite.
-      return (loop) => {
+      // Creates spread evenly over several accounts (keys), one after the other whichever loop sends
+      // them, because each account's instance quota is finite.
+      return () => {
         const body = JSON.stringify({ ...spec.fields, name: `b-${process.pid}-${sequence++}` });
         const headers = {
-          authorization: `Bearer ${spec.keys[loop % spec.keys.length]}`,
+          authorization: `Bearer ${spec.keys[sequence % spec.keys.length]}`,
           'content-type': 'application/json',
           'idempotency-key': randomUUID(),
         };
