@@ -12,8 +12,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { cli, request, startServer, stop, type RunningServer } from './helpers/server.js';
-import { forceCleanup, hostObjects, skipWithoutLinuxRoot } from './helpers/linux.js';
+import { Cgroups } from '../server/src/drivers/linux/cgroups.js';
+import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
+import { forceCleanup, hostObjects, makeOrphan, skipWithoutLinuxRoot } from './helpers/linux.js';
 
 const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 /** The newest PostgreSQL the host has (Debian's packages put each major under here). */
@@ -58,6 +59,8 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     return result.output;
   };
 
+  let cgroups: Cgroups | null = null;
+  const cgroupsTree = () => (cgroups ??= Cgroups.detect());
   const ids: Record<string, string> = {};
   let uri = '';
 
@@ -146,6 +149,28 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     ids.restored = restored.id;
     await online(restored.id);
     assert.equal(await works(ids.a1 as string, restored.connection.uri, 'SELECT body FROM notes'), 'hello from a1');
+  });
+
+  test('after a crash of the control plane and of the database server, a restart brings the server back', async () => {
+    await kill9(server);
+    // As if the host rebooted under it: every process of the database is gone.
+    await cgroupsTree().killAll(`cnx-${ids.db}`);
+    // And leftovers of a create that never reached the database: a server tree, cgroup and namespace.
+    await fs.mkdir(path.join(dataDir, 'linux', 'databases', 'db_0000000000000000'), { recursive: true });
+    await makeOrphan('db_0000000000000000');
+    server = await startServer(dataDir, SERVER_ARGS);
+    assert.equal(await works(ids.a1 as string, uri, 'SELECT body FROM notes'), 'hello from a1');
+    const objects = await hostObjects(dataDir);
+    assert.ok(!objects.some((o) => o.includes('db_0000000000000000')), `left on the host: ${objects.join(', ')}`);
+    assert.equal(existsSync(path.join(dataDir, 'linux', 'databases', 'db_0000000000000000')), false);
+  });
+
+  test('engines the host does not run are refused: the create fails with the reason and the database goes', async () => {
+    const db = await api('POST', '/v2/databases', { name: 'my1', engine: 'mysql', plan: 'db-s-1vcpu-1gb', region: 'eu-west-1', network_id: ids.netA });
+    await waitFor(`/v2/databases/${db.id}`, (r) => r.status === 404, 'the failed database removed');
+    const [action] = (await api('GET', `/v2/actions?resource_id=${db.id}`)).data;
+    assert.equal(action.status, 'errored');
+    assert.match(action.error, /engine mysql is not available on the linux driver/);
   });
 
   test('delete stops the servers and removes their namespaces and files', async () => {

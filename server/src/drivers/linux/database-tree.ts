@@ -1,7 +1,6 @@
 // The root tree a database server runs in: the host's /usr (and /lib… where they are directories)
 // bind-mounted read-only at boot, a few device nodes, its own /etc/passwd, and a private data
 // directory. Nothing else of the host is visible inside.
-import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -64,7 +63,8 @@ export async function prepareDatabaseTree(root: string, ipRange: string): Promis
     const host = `/${name}`;
     const target = path.join(root, name);
     const stat = await fs.lstat(host).catch(() => null);
-    if (!stat || existsSync(target)) continue;
+    // lstat: the link points into /usr, which is only mounted inside the running environment.
+    if (!stat || (await fs.lstat(target).catch(() => null))) continue;
     if (stat.isSymbolicLink()) await fs.symlink(await fs.readlink(host), target);
     else if (stat.isDirectory()) {
       await fs.mkdir(target);
