@@ -20,6 +20,9 @@ const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level
 /** The newest PostgreSQL the host has (Debian's packages put each major under here). */
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const version = existsSync(POSTGRES_ROOT) ? readdirSync(POSTGRES_ROOT).sort((a, b) => Number(a) - Number(b)).at(-1) : undefined;
+if (version === undefined && (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').includes('linux')) {
+  throw new Error('CLOUDNEXUS_TEST_REQUIRE names linux but PostgreSQL is not installed (apt-get install postgresql)');
+}
 const skip = skipWithoutLinuxRoot() || (version === undefined && 'needs Debian’s postgresql package');
 
 describe('linux driver: managed PostgreSQL', { skip }, () => {
