@@ -108,6 +108,18 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     assert.ok((await hostObjects(dataDir)).includes(`netns cnx-${db.id}`));
   });
 
+  test('metrics measure the real server: open connections and the size of its data', async () => {
+    const peak = async (type: string) => {
+      const metrics = await api('GET', `/v2/databases/${ids.db}/metrics?type=${type}`);
+      return Math.max(...metrics.series[0].points.map((p: { value: number }) => p.value));
+    };
+    const holding = psql(ids.a1 as string, uri, 'SELECT pg_sleep(3)');
+    await sleep(1000);
+    assert.ok((await peak('connections')) >= 1, 'the open session is counted');
+    assert.ok((await holding).ok);
+    assert.ok((await peak('storage')) > 0);
+  });
+
   test('it cannot be reached from another VPC, nor logged into from another network of its VPC', async () => {
     const fromOtherVpc = await psql(ids.b1 as string, uri, 'SELECT 1');
     assert.equal(fromOtherVpc.ok, false);

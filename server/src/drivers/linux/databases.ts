@@ -99,8 +99,9 @@ export class LinuxDatabaseDriver implements DatabaseDriver {
         return this.host.metrics.series(databaseId, { ...query, type: 'cpu' });
       case 'connections': {
         const state = await readJson<DatabaseState>(this.host.layout.databaseFile(databaseId));
-        const count = state ? Number((await this.sql(state.spec, "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'", {})).trim()) - 1 : 0;
-        return [latest(query, 'connections', 'count', count)];
+        // A server that is not (yet, or any more) running has no connections. Our own psql is not counted.
+        const count = state ? await this.sql(state.spec, "SELECT count(*) - 1 FROM pg_stat_activity WHERE backend_type = 'client backend'", {}).catch(() => '0') : '0';
+        return [latest(query, 'connections', 'count', Number(count.trim()))];
       }
       case 'storage': {
         const dir = path.join(treeOf(this.host.layout.databaseDir(databaseId)), DATA_DIR);
