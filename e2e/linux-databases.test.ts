@@ -180,12 +180,16 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     assert.equal(existsSync(path.join(dataDir, 'linux', 'databases', 'db_0000000000000000')), false);
   });
 
-  test('engines the host does not run are refused: the create fails with the reason and the database goes', async () => {
-    const db = await api('POST', '/v2/databases', { name: 'my1', engine: 'mysql', plan: 'db-s-1vcpu-1gb', region: 'eu-west-1', network_id: ids.netA });
-    await waitFor(`/v2/databases/${db.id}`, (r) => r.status === 404, 'the failed database removed');
-    const [action] = (await api('GET', `/v2/actions?resource_id=${db.id}`)).data;
-    assert.equal(action.status, 'errored');
-    assert.match(action.error, /engine mysql is not available on the linux driver/);
+  test('engines and versions this host does not run are refused up front, naming the field', async () => {
+    const mysql = await request(server, key, 'POST', '/v2/databases', { name: 'my1', engine: 'mysql', plan: 'db-s-1vcpu-1gb', region: 'eu-west-1', network_id: ids.netA });
+    assert.equal(mysql.status, 422, JSON.stringify(mysql.body));
+    assert.match(JSON.stringify(mysql.body.error.details), /"field":"engine".*mysql is not available on the linux driver/);
+    const missing = ['14', '15', '16', '17'].find((v) => !existsSync(path.join(POSTGRES_ROOT, v)));
+    if (missing) {
+      const old = await request(server, key, 'POST', '/v2/databases', { name: 'pg-missing', engine: 'postgres', version: missing, plan: 'db-s-1vcpu-1gb', region: 'eu-west-1', network_id: ids.netA });
+      assert.equal(old.status, 422, JSON.stringify(old.body));
+      assert.match(JSON.stringify(old.body.error.details), new RegExp(`"field":"version".*PostgreSQL ${missing} is not installed`));
+    }
   });
 
   test('delete stops the servers and removes their namespaces and files', async () => {

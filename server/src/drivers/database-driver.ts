@@ -49,7 +49,15 @@ export interface DatabaseMetricsQuery {
   step: number;
 }
 
+/** Why this backend cannot run an engine version the catalog offers (a 422 on that field). */
+export interface DatabaseRefusal {
+  field: 'engine' | 'version';
+  message: string;
+}
+
 export interface DatabaseDriver {
+  /** Asked before a create is accepted; a backend that runs every catalog engine leaves it out. */
+  refuses?(engine: DatabaseSpec['engine'], version: string): DatabaseRefusal | null;
   createDatabase(spec: DatabaseSpec): Promise<void>;
   resizeDatabase(databaseId: string, size: DatabaseSize): Promise<void>;
   deleteDatabase(databaseId: string): Promise<void>;

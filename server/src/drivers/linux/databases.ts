@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DriverError, type MetricSeries } from '../compute-driver.js';
-import type { DatabaseDriver, DatabaseMetricsQuery, DatabaseSize, DatabaseSpec, DatabaseUserSpec } from '../database-driver.js';
+import type { DatabaseDriver, DatabaseMetricsQuery, DatabaseRefusal, DatabaseSize, DatabaseSpec, DatabaseUserSpec } from '../database-driver.js';
 import { BOOT_SERVER, DATA_DIR, DUMPS_DIR, HBA_FILE, prepareDatabaseTree, RESTORE_FILE, SERVER_UID, SOCKET_DIR } from './database-tree.js';
 import { execInEnvironment, findInit, JOIN_CGROUP_THEN_EXEC, stopEnvironment } from './environments.js';
 import { readJson, writeJson } from './host-layout.js';
@@ -35,9 +35,16 @@ export class LinuxDatabaseDriver implements DatabaseDriver {
     host.samples(async () => (await this.all()).map((d) => ({ id: d.spec.databaseId, cpus: d.spec.cpu })));
   }
 
+  refuses(engine: DatabaseSpec['engine'], version: string): DatabaseRefusal | null {
+    if (engine !== 'postgres') return { field: 'engine', message: `Engine ${engine} is not available on the linux driver (only postgres is)` };
+    if (!installed(version)) return { field: 'version', message: `PostgreSQL ${version} is not installed on this host (apt-get install postgresql-${version})` };
+    return null;
+  }
+
   async createDatabase(spec: DatabaseSpec): Promise<void> {
-    if (spec.engine !== 'postgres') throw new DriverError(`engine ${spec.engine} is not available on the linux driver (only postgres is)`, false);
-    binDir(spec.version);
+    // Refused at the API already; checked again for a create accepted before the host changed.
+    const refusal = this.refuses(spec.engine, spec.version);
+    if (refusal) throw new DriverError(refusal.message, false);
     const dir = this.host.layout.databaseDir(spec.databaseId);
     // 0700 and root's: no other host user can reach the server's socket or files.
     await fs.mkdir(dir, { recursive: true, mode: 0o700 });
@@ -235,14 +242,9 @@ export class LinuxDatabaseDriver implements DatabaseDriver {
   }
 }
 
-/** Where Debian's packages put the server of this major version; a clear error when it is not installed. */
-function binDir(version: string): string {
-  const dir = path.join(POSTGRES_ROOT, version, 'bin');
-  if (!/^\d+$/.test(version) || !existsSync(path.join(dir, 'postgres'))) {
-    throw new DriverError(`PostgreSQL ${version} is not installed on this host (apt-get install postgresql-${version})`, false);
-  }
-  return dir;
-}
+/** Where Debian's packages put the server of this major version. */
+const binDir = (version: string) => path.join(POSTGRES_ROOT, version, 'bin');
+const installed = (version: string) => /^\d+$/.test(version) && existsSync(path.join(binDir(version), 'postgres'));
 
 /** Starts `command` in its own session, in a cgroup, with a clean environment (the server's variables are not for it). */
 async function spawnDetached(consoleFile: string, cgroupThenCommand: string[]): Promise<void> {
