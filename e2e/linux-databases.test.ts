@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Cgroups } from '../server/src/drivers/linux/cgroups.js';
 import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
-import { forceCleanup, hostObjects, makeOrphan, skipWithoutLinuxRoot } from './helpers/linux.js';
+import { forceCleanup, hostObjects, makeOrphan, memoryLimit, skipWithoutLinuxRoot } from './helpers/linux.js';
 
 const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 /** The newest PostgreSQL the host has (Debian's packages put each major under here). */
@@ -43,7 +43,10 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
       await sleep(100);
     }
   };
-  const actionDone = (actionId: string) => waitFor(`/v2/actions/${actionId}`, (r) => r.body.status === 'completed', `action ${actionId}`);
+  const actionDone = async (actionId: string) => {
+    const action = await waitFor(`/v2/actions/${actionId}`, (r) => r.body.status !== 'in-progress', `action ${actionId}`);
+    assert.equal(action.status, 'completed', JSON.stringify(action));
+  };
   const online = (id: string) => waitFor(`/v2/databases/${id}`, (r) => r.body.status === 'online', `${id} online`);
 
   /** psql with `uri` from inside the network namespace of `instanceId`: its output, or the error. */
@@ -164,6 +167,14 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     ids.restored = restored.id;
     await online(restored.id);
     assert.equal(await works(ids.a1 as string, restored.connection.uri, 'SELECT body FROM notes'), 'hello from a1');
+  });
+
+  test('resize gives the running server its new plan\'s limits', async () => {
+    assert.equal(await memoryLimit(ids.db as string), 1024 ** 3);
+    const resize = await api('PUT', `/v2/databases/${ids.db}/resize`, { plan: 'db-s-2vcpu-4gb' });
+    await actionDone(resize.action_id);
+    assert.equal(await memoryLimit(ids.db as string), 4 * 1024 ** 3);
+    assert.equal(await works(ids.a1 as string, uri, 'SELECT body FROM notes'), 'hello from a1');
   });
 
   test('after a crash of the control plane and of the database server, a restart brings the server back', async () => {

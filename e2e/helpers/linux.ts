@@ -40,6 +40,13 @@ export async function shStatus(instanceId: string, script: string): Promise<{ co
 
 export const cgroupUsage = (id: string) => tree().usage(cgroupName(id));
 
+/** The memory limit of an environment's cgroup, in bytes (v2 `memory.max` or v1 `memory.limit_in_bytes`). */
+export async function memoryLimit(id: string): Promise<number> {
+  const v2 = path.join('/sys/fs/cgroup', cgroupName(id), 'memory.max');
+  const file = existsSync(v2) ? v2 : path.join('/sys/fs/cgroup/memory', cgroupName(id), 'memory.limit_in_bytes');
+  return Number((await fs.readFile(file, 'utf8')).trim());
+}
+
 /** Our host objects: cnx- namespaces and cgroups, loop devices backed by files under `dataDir`. */
 export async function hostObjects(dataDir: string): Promise<string[]> {
   const loops = await new Promise<string>((resolve) => execFile('losetup', ['-l', '-n', '-O', 'NAME,BACK-FILE'], (_, stdout) => resolve(stdout ?? '')));
