@@ -132,7 +132,7 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     assert.match(fromOtherNetwork.output, /pg_hba\.conf/, 'the server answers, and refuses addresses outside its network');
   });
 
-  test('a user created through the API logs in with its password; a wrong password does not', async () => {
+  test('a user created through the API logs in with its password, a wrong password does not, and a deleted user cannot', async () => {
     const created = await api('POST', `/v2/databases/${ids.db}/users`, { name: 'app' });
     await actionDone(created.action_id);
     const appUri = uri.replace(/^postgresql:\/\/[^@]+@/, `postgresql://app:${encodeURIComponent(created.user.password)}@`);
@@ -140,6 +140,11 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     const wrong = await psql(ids.a1 as string, appUri.replace(/:[^:@]+@/, ':wrong@'), 'SELECT 1');
     assert.equal(wrong.ok, false);
     assert.match(wrong.output, /password authentication failed/);
+    // A deleted user's tables stay, given to the admin; the user can no longer log in.
+    await works(ids.a1 as string, appUri, 'CREATE TABLE app_table (n int)');
+    await actionDone((await api('DELETE', `/v2/databases/${ids.db}/users/app`)).action_id);
+    assert.match((await psql(ids.a1 as string, appUri, 'SELECT 1')).output, /role "app" does not exist|password authentication failed/);
+    assert.equal(await works(ids.a1 as string, uri, "SELECT tableowner FROM pg_tables WHERE tablename = 'app_table'"), 'cnxadmin');
   });
 
   test('reset_password: the old password stops working, the new one works', async () => {
