@@ -12,6 +12,7 @@ import type { DatabaseDriver, DatabaseMetricsQuery, DatabaseRefusal, DatabaseSiz
 import { BOOT_SERVER, DATA_DIR, DUMPS_DIR, HBA_FILE, prepareDatabaseTree, RESTORE_FILE, SERVER_UID, SOCKET_DIR } from './database-tree.js';
 import { execInEnvironment, findInit, JOIN_CGROUP_THEN_EXEC, stopEnvironment } from './environments.js';
 import { readJson, writeJson } from './host-layout.js';
+import { ADMIN_SQL, DROP_USER_SQL, PUT_USER_SQL } from './postgres-sql.js';
 import { run } from './host-command.js';
 import type { LinuxHost } from './linux-host.js';
 import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
@@ -270,22 +271,3 @@ function latest(query: DatabaseMetricsQuery, name: string, unit: string, value: 
   }
   return { name, unit, points };
 }
-
-// The admin owns the database and may create roles and databases, but is not a superuser.
-const ADMIN_SQL = `
-SELECT format('CREATE ROLE %I LOGIN CREATEDB CREATEROLE', :'name') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \\gexec
-ALTER ROLE :"name" PASSWORD :'verifier';
-SELECT format('CREATE DATABASE %I OWNER %I', :'database', :'name') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'database') \\gexec
-`;
-
-const PUT_USER_SQL = `
-SELECT format('CREATE ROLE %I LOGIN', :'name') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \\gexec
-ALTER ROLE :"name" PASSWORD :'verifier';
-GRANT ALL ON SCHEMA public TO :"name";
-`;
-
-const DROP_USER_SQL = `
-SELECT format('REASSIGN OWNED BY %I TO %I', :'name', :'admin') WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \\gexec
-SELECT format('DROP OWNED BY %I', :'name') WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \\gexec
-SELECT format('DROP ROLE %I', :'name') WHERE EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \\gexec
-`;
