@@ -111,6 +111,22 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     assert.ok((await hostObjects(dataDir)).includes(`netns cnx-${db.id}`));
   });
 
+  test('the server runs unprivileged in its own tree, the host binaries read-only and without set-uid', async () => {
+    // Every process inside its PID namespace (the host side keeps only `unshare` waiting for it).
+    const pids: number[] = [];
+    for (const pid of await cgroupsTree().procs(`cnx-${ids.db}`)) {
+      const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+      if ((/^NSpid:\s+(.*)$/m.exec(status)?.[1] ?? '').trim().split(/\s+/).length < 2) continue;
+      assert.match(status, /^Uid:\s+70000\s/m, `process ${pid} is not the server's user`);
+      pids.push(pid);
+    }
+    assert.ok(pids.length > 0);
+    assert.equal(await fs.readlink(`/proc/${pids[0]}/root`), path.join(dataDir, 'linux', 'databases', ids.db as string, 'root'));
+    const usr = (await fs.readFile(`/proc/${pids[0]}/mountinfo`, 'utf8')).split('\n').find((line) => line.split(' ')[4] === '/usr');
+    assert.ok(usr, 'its /usr is a mount of its own');
+    assert.match(usr.split(' ')[5] as string, /^ro,nosuid,nodev/);
+  });
+
   test('metrics measure the real server: open connections and the size of its data', async () => {
     const peak = async (type: string) => {
       const metrics = await api('GET', `/v2/databases/${ids.db}/metrics?type=${type}`);

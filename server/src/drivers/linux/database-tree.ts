@@ -21,7 +21,8 @@ const TOP_LEVEL = ['bin', 'sbin', 'lib', 'lib32', 'lib64', 'libx32'];
 const DEVICES = ['null', 'zero', 'full', 'random', 'urandom'];
 
 /**
- * Boots the server: mounts the host's binaries read-only and the device nodes into the tree (in the
+ * Boots the server: mounts the host's binaries read-only (and nosuid: no set-uid program of the
+ * host gains anything inside) and the device nodes into the tree (in the
  * environment's private mount namespace, so nothing shows on the host), runs initdb the first time
  * (into a scratch directory renamed into place, so an interrupted initdb starts over), then becomes
  * the server as its own user. Arguments: the tree, PostgreSQL's bin directory, the directories to
@@ -29,7 +30,7 @@ const DEVICES = ['null', 'zero', 'full', 'random', 'urandom'];
  */
 export const BOOT_SERVER = `set -e
 root=$1; bin=$2; shift 2
-while [ "$1" != -- ]; do mount -o bind,ro "/$1" "$root/$1"; shift; done; shift
+while [ "$1" != -- ]; do mount -o bind,ro,nosuid,nodev "/$1" "$root/$1"; shift; done; shift
 for dev in ${DEVICES.join(' ')}; do mount --bind "/dev/$dev" "$root/dev/$dev"; done
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs "$root/dev/shm"
 if [ ! -d "$root${DATA_DIR}" ]; then
