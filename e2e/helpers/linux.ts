@@ -40,6 +40,13 @@ export async function shStatus(instanceId: string, script: string): Promise<{ co
 
 export const cgroupUsage = (id: string) => tree().usage(cgroupName(id));
 
+/** The memory limit of an environment's cgroup, in bytes (v2 `memory.max` or v1 `memory.limit_in_bytes`). */
+export async function memoryLimit(id: string): Promise<number> {
+  const v2 = path.join('/sys/fs/cgroup', cgroupName(id), 'memory.max');
+  const file = existsSync(v2) ? v2 : path.join('/sys/fs/cgroup/memory', cgroupName(id), 'memory.limit_in_bytes');
+  return Number((await fs.readFile(file, 'utf8')).trim());
+}
+
 /** Our host objects: cnx- namespaces and cgroups, loop devices backed by files under `dataDir`. */
 export async function hostObjects(dataDir: string): Promise<string[]> {
   const loops = await new Promise<string>((resolve) => execFile('losetup', ['-l', '-n', '-O', 'NAME,BACK-FILE'], (_, stdout) => resolve(stdout ?? '')));
@@ -51,13 +58,13 @@ export async function hostObjects(dataDir: string): Promise<string[]> {
 }
 
 /**
- * Removes whatever the test's server left behind, found through the ids in its data dir, so a failed
+ * Removes whatever the test's server left behind (instances, load balancers, database servers), found through the ids in its data dir, so a failed
  * run does not leak onto the machine. Only objects named after those ids are touched.
  */
 export async function forceCleanup(dataDir: string): Promise<void> {
   const root = path.join(dataDir, 'linux');
   const ids: string[] = [];
-  for (const dir of ['instances', 'load-balancers']) {
+  for (const dir of ['instances', 'load-balancers', 'databases']) {
     if (!existsSync(path.join(root, dir))) continue;
     for (const entry of await fs.readdir(path.join(root, dir))) ids.push(entry.replace(/\.json$/, ''));
   }
@@ -67,6 +74,8 @@ export async function forceCleanup(dataDir: string): Promise<void> {
     if (existsSync(machine)) vpcIds.add(JSON.parse(await fs.readFile(machine, 'utf8')).spec.network.vpcId);
     const lb = path.join(root, 'load-balancers', `${id}.json`);
     if (existsSync(lb)) vpcIds.add(JSON.parse(await fs.readFile(lb, 'utf8')).vpcId);
+    const database = path.join(root, 'databases', id, 'database.json');
+    if (existsSync(database)) vpcIds.add(JSON.parse(await fs.readFile(database, 'utf8')).spec.network.vpcId);
     await tree().remove(cgroupName(id));
     await removeNamespace(`cnx-${id}`);
   }

@@ -5,6 +5,7 @@ import { DENY_INBOUND, renderRuleset } from '../src/drivers/linux/nftables.js';
 import { bridgeName, macAddress, vethName, vpcNamespace } from '../src/drivers/linux/names.js';
 import { MetricsSampler } from '../src/drivers/linux/metrics-sampler.js';
 import { loadConfig } from '../src/config.js';
+import { hbaConf } from '../src/drivers/linux/database-tree.js';
 
 describe('linux driver: nftables rules', () => {
   test('inbound is dropped unless a rule allows it; replies and loopback always pass', () => {
@@ -63,6 +64,14 @@ describe('linux driver: metrics', () => {
     const [rx, tx] = sampler.series('i', { type: 'network', start: 1010, end: 1010, step: 10 });
     assert.deepEqual([rx?.points, tx?.points], [[[1010, 1000]], [[1010, 200]]]);
     assert.deepEqual(sampler.series('other', { type: 'cpu', start: 1010, end: 1010, step: 10 })[0]?.points, [[1010, 0]]);
+  });
+});
+
+describe('linux driver: database access rules', () => {
+  test("only the network's addresses log in, with SCRAM; the superuser only on the local socket", () => {
+    const lines = hbaConf('10.41.1.0/24').trim().split('\n');
+    // pg_hba.conf is first match: the superuser's network refusal must come before the network's grant.
+    assert.deepEqual(lines, ['local all postgres peer', 'host all postgres 0.0.0.0/0 reject', 'host all all 10.41.1.0/24 scram-sha-256']);
   });
 });
 

@@ -3,7 +3,7 @@
 //
 // The sim driver keeps databases in the control plane's own database. A real backend (the linux
 // driver) runs the engine's server inside the database's own isolated environment, attached to
-// `networkId` on `host`, and creates the users from their verifiers.
+// `network` on `host`, and creates the users from their verifiers.
 import type { MetricSeries } from './compute-driver.js';
 
 export const DATABASE_METRIC_TYPES = ['connections', 'cpu', 'storage'] as const;
@@ -32,7 +32,7 @@ export interface DatabaseSpec extends DatabaseSize {
   version: string;
   region: string;
   /** The private network it is reachable in, and its allocated address and port there. */
-  networkId: string;
+  network: { id: string; vpcId: string; ipRange: string };
   host: string;
   port: number;
   databaseName: string;
@@ -49,7 +49,15 @@ export interface DatabaseMetricsQuery {
   step: number;
 }
 
+/** Why this backend cannot run an engine version the catalog offers (a 422 on that field). */
+export interface DatabaseRefusal {
+  field: 'engine' | 'version';
+  message: string;
+}
+
 export interface DatabaseDriver {
+  /** Asked before a create is accepted; a backend that runs every catalog engine leaves it out. */
+  refuses?(engine: DatabaseSpec['engine'], version: string): DatabaseRefusal | null;
   createDatabase(spec: DatabaseSpec): Promise<void>;
   resizeDatabase(databaseId: string, size: DatabaseSize): Promise<void>;
   deleteDatabase(databaseId: string): Promise<void>;

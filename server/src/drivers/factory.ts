@@ -20,11 +20,14 @@ import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
+import { LinuxDatabaseDriver } from './linux/databases.js';
 import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
 import { InstancesStore } from '../resources/instances/store.js';
 import { VolumesStore } from '../resources/volumes/store.js';
 import { SnapshotsStore } from '../resources/snapshots/store.js';
 import { LoadBalancersStore } from '../resources/load-balancers/store.js';
+import { DatabasesStore } from '../resources/databases/store.js';
+import { DatabaseBackupsStore } from '../resources/databases/backups-store.js';
 
 export interface Drivers {
   compute: ComputeDriver;
@@ -50,13 +53,19 @@ export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
       assertLinuxHost();
       const host = LinuxHost.open(path.join(config.dataDir, 'linux'));
       host.startSampling();
-      const linux = { host, compute: new LinuxComputeDriver(host), storage: new LinuxStorageDriver(host), balancers: new LoadBalancers(host) };
+      const linux = {
+        host,
+        compute: new LinuxComputeDriver(host),
+        storage: new LinuxStorageDriver(host),
+        balancers: new LoadBalancers(host),
+        databases: new LinuxDatabaseDriver(host),
+      };
       return {
         compute: linux.compute,
         storage: linux.storage,
         network: new LinuxNetworkDriver(linux.balancers),
-        // Managed databases have no host implementation yet: the linux driver keeps them simulated.
-        database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
+        // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
+        database: linux.databases,
         reconcile: (log) => reconcileHost(linux, knownResources(db), log),
         close: () => host.stopSampling(),
       };
@@ -70,5 +79,7 @@ function knownResources(db: Db): KnownResources {
     volumes: () => new VolumesStore(db).allIds(),
     snapshots: () => new SnapshotsStore(db).allIds(),
     loadBalancers: () => new LoadBalancersStore(db).allIds(),
+    databases: () => new DatabasesStore(db).allIds(),
+    databaseBackups: () => new DatabaseBackupsStore(db).allIds(),
   };
 }

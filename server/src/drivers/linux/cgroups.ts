@@ -72,8 +72,13 @@ const v1: Layout = {
   listRoot: path.join(ROOT, 'memory'),
   async limit(name, { cpus, memoryBytes }) {
     const memory = v1Dir('memory', name);
-    await fs.writeFile(path.join(memory, 'memory.limit_in_bytes'), String(memoryBytes));
-    await writeIfPresent(path.join(memory, 'memory.memsw.limit_in_bytes'), String(memoryBytes));
+    const ram = path.join(memory, 'memory.limit_in_bytes');
+    const ramAndSwap = path.join(memory, 'memory.memsw.limit_in_bytes');
+    // The kernel keeps memsw >= the memory limit (EINVAL otherwise): on a grow, raise memsw first.
+    const growing = memoryBytes > (await readNumber(ram));
+    if (growing) await writeIfPresent(ramAndSwap, String(memoryBytes));
+    await fs.writeFile(ram, String(memoryBytes));
+    if (!growing) await writeIfPresent(ramAndSwap, String(memoryBytes));
     await writeIfPresent(path.join(memory, 'memory.swappiness'), '0');
     await fs.writeFile(path.join(v1Dir('cpu', name), 'cpu.cfs_period_us'), String(CFS_PERIOD_US));
     await fs.writeFile(path.join(v1Dir('cpu', name), 'cpu.cfs_quota_us'), String(Math.round(cpus * CFS_PERIOD_US)));

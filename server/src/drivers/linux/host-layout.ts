@@ -10,6 +10,8 @@ export class HostLayout {
   readonly volumes: string;
   readonly snapshots: string;
   readonly loadBalancers: string;
+  readonly databases: string;
+  readonly databaseBackups: string;
 
   constructor(readonly root: string) {
     this.images = path.join(root, 'images');
@@ -17,6 +19,8 @@ export class HostLayout {
     this.volumes = path.join(root, 'volumes');
     this.snapshots = path.join(root, 'snapshots');
     this.loadBalancers = path.join(root, 'load-balancers');
+    this.databases = path.join(root, 'databases');
+    this.databaseBackups = path.join(root, 'database-backups');
   }
 
   instanceDir = (id: string) => path.join(this.instances, id);
@@ -27,9 +31,12 @@ export class HostLayout {
   volumeFile = (id: string) => path.join(this.volumes, `${id}.json`);
   snapshotImage = (id: string) => path.join(this.snapshots, `${id}.img`);
   loadBalancerFile = (id: string) => path.join(this.loadBalancers, `${id}.json`);
+  databaseDir = (id: string) => path.join(this.databases, id);
+  databaseFile = (id: string) => path.join(this.databases, id, 'database.json');
+  databaseBackup = (id: string) => path.join(this.databaseBackups, `${id}.dump`);
 
   prepare(): void {
-    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers]) mkdirSync(dir, { recursive: true });
+    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups]) mkdirSync(dir, { recursive: true });
   }
 }
 

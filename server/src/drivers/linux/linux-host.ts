@@ -12,12 +12,15 @@ import { interfaceCounters, listNamespaces, removeNamespace } from './namespaces
 
 /** Where a VPC is in use besides its instances (load balancers record it in their state). */
 type VpcUsers = () => Promise<string[]>;
+/** Environments besides instances whose cgroup and eth0 are sampled (database servers). */
+type SampledEnvironments = () => Promise<{ id: string; cpus: number }[]>;
 
 export class LinuxHost {
   readonly images: ImageTrees;
   readonly metrics = new MetricsSampler();
   private readonly bootHooks: ((instanceId: string) => Promise<void>)[] = [];
   private readonly vpcUsers: VpcUsers[] = [];
+  private readonly sampled: SampledEnvironments[] = [];
   private sampler: NodeJS.Timeout | null = null;
 
   private constructor(
@@ -51,6 +54,10 @@ export class LinuxHost {
     return states.filter((s): s is MachineState => s !== null);
   }
 
+  samples(environments: SampledEnvironments): void {
+    this.sampled.push(environments);
+  }
+
   /** Removes the namespaces of VPCs that no machine or load balancer uses any more. */
   async removeUnusedVpcs(): Promise<void> {
     const used = new Set((await this.machines()).map((m) => vpcNamespace(m.spec.network.vpcId)));
@@ -70,12 +77,13 @@ export class LinuxHost {
 
   private async sample(): Promise<void> {
     const t = Math.floor(Date.now() / 1000);
-    for (const machine of await this.machines()) {
-      const id = machine.spec.instanceId;
+    const environments = (await this.machines()).map((m) => ({ id: m.spec.instanceId, cpus: m.spec.cpu }));
+    for (const more of this.sampled) environments.push(...(await more()));
+    for (const { id, cpus } of environments) {
       if ((await this.cgroups.procs(cgroupName(id))).length === 0) continue;
       const usage = await this.cgroups.usage(cgroupName(id));
       const counters = await interfaceCounters(environmentNamespace(id));
-      this.metrics.record(id, { t, cpuUsec: usage.cpuUsec, memoryBytes: usage.memoryBytes, ...counters, cpus: machine.spec.cpu });
+      this.metrics.record(id, { t, cpuUsec: usage.cpuUsec, memoryBytes: usage.memoryBytes, ...counters, cpus });
     }
   }
 }

@@ -9,6 +9,7 @@ import type { LoadBalancers } from './load-balancers.js';
 import { environmentNamespace, idFromHostName } from './names.js';
 import { listNamespaces, removeNamespace } from './namespaces.js';
 import type { LinuxStorageDriver } from './volumes.js';
+import type { LinuxDatabaseDriver } from './databases.js';
 
 /** The ids the database holds, per kind. */
 export interface KnownResources {
@@ -16,6 +17,8 @@ export interface KnownResources {
   volumes(): Promise<Set<string>>;
   snapshots(): Promise<Set<string>>;
   loadBalancers(): Promise<Set<string>>;
+  databases(): Promise<Set<string>>;
+  databaseBackups(): Promise<Set<string>>;
 }
 
 export interface LinuxDrivers {
@@ -23,6 +26,7 @@ export interface LinuxDrivers {
   compute: LinuxComputeDriver;
   storage: LinuxStorageDriver;
   balancers: LoadBalancers;
+  databases: LinuxDatabaseDriver;
 }
 
 export interface ReconcileLog {
@@ -33,7 +37,7 @@ export interface ReconcileLog {
  * One object that cannot be brought back (a broken image tree, a full disk) is logged and left
  * for the next start: it must not keep the API, and every other object, down.
  */
-export async function reconcileHost({ host, compute, storage, balancers }: LinuxDrivers, known: KnownResources, log: ReconcileLog): Promise<void> {
+export async function reconcileHost({ host, compute, storage, balancers, databases }: LinuxDrivers, known: KnownResources, log: ReconcileLog): Promise<void> {
   const attempt = async (what: string, id: string, step: () => Promise<unknown>) => {
     try {
       await step();
@@ -65,15 +69,26 @@ export async function reconcileHost({ host, compute, storage, balancers }: Linux
     else await attempt('remove an unknown load balancer', id, () => balancers.remove(id));
   }
 
+  // A database server whose row is gone is removed; one whose server is down (a host reboot) starts.
+  const knownDatabases = await known.databases();
+  for (const id of await fs.readdir(host.layout.databases)) {
+    if (!knownDatabases.has(id)) await attempt('remove an unknown database', id, () => databases.deleteDatabase(id));
+  }
+  for (const id of await databases.ids()) await attempt('start a database', id, () => databases.start(id));
+  const backups = await known.databaseBackups();
+  for (const id of await idsIn(host.layout.databaseBackups, '.dump')) {
+    if (!backups.has(id)) await attempt('remove an unknown database backup', id, () => databases.deleteBackup(id));
+  }
+
   // Leftovers of interrupted creates and deletes: our cgroups and namespaces nothing accounts for.
-  const live = new Set([...(await host.machines()).map((m) => m.spec.instanceId), ...(await balancers.ids())]);
+  const live = new Set([...(await host.machines()).map((m) => m.spec.instanceId), ...(await balancers.ids()), ...(await databases.ids())]);
   for (const cgroup of await host.cgroups.list()) {
     const id = idFromHostName(cgroup);
     if (id !== null && !live.has(id)) await attempt('remove a leftover cgroup', cgroup, () => host.cgroups.remove(cgroup));
   }
   for (const ns of await listNamespaces()) {
     const id = idFromHostName(ns);
-    if (id !== null && id.startsWith('inst_') && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
+    if (id !== null && (id.startsWith('inst_') || id.startsWith('db_')) && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
   }
   await attempt('remove unused VPC namespaces', '', () => host.removeUnusedVpcs());
 }

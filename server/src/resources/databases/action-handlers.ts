@@ -12,6 +12,7 @@ import { databaseEngines } from '../catalog/catalogs.js';
 import type { DatabaseEngine } from '../catalog/data/database-engines.js';
 import { LabelsStore } from '../labels/store.js';
 import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
+import { NetworksStore } from '../networks/store.js';
 import { DatabaseBackupsStore } from './backups-store.js';
 import { planOf } from './service.js';
 import { DatabasesStore, type DatabaseRow } from './store.js';
@@ -66,13 +67,15 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         const row = await load(action);
         const admin = await new DatabaseUsersStore(db).find(row.id, row.admin_user);
         if (!admin) throw new DriverError(`database ${row.id} has no admin user`, false);
+        const network = await new NetworksStore(db).find(row.account_id, row.network_id);
+        if (!network) throw new DriverError(`database ${row.id} has no network`, false);
         await driver.createDatabase({
           databaseId: row.id,
           engine: row.engine as DatabaseEngine['id'],
           version: row.version,
           region: row.region,
           ...size(row, row.plan, row.node_count),
-          networkId: row.network_id,
+          network: { id: network.id, vpcId: network.vpc_id, ipRange: network.ip_range },
           host: row.host,
           port: row.port,
           databaseName: row.database_name,

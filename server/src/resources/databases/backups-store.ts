@@ -17,6 +17,11 @@ export class DatabaseBackupsStore {
     return this.db.selectFrom('database_backups').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('database_backups').select('id').execute()).map((r) => r.id));
+  }
+
   async findById(id: string): Promise<DatabaseBackupRow | undefined> {
     return this.db.selectFrom('database_backups').selectAll().where('id', '=', id).executeTakeFirst();
   }

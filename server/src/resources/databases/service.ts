@@ -295,6 +295,11 @@ export class DatabasesService {
     const engine = engineId === undefined ? undefined : databaseEngines.find(engineId);
     version ??= engine?.default_version;
     if (engine && version !== undefined && !engine.versions.includes(version)) problems.push({ field: 'version', message: `${engine.name} versions: ${engine.versions.join(', ')}` });
+    // The catalog lists what the product offers; the driver may run only part of it on this host.
+    else if (engine && version !== undefined) {
+      const refusal = this.driver.refuses?.(engine.id, version);
+      if (refusal) problems.push(refusal);
+    }
     const plan = engine?.plans.find((p) => p.id === input.plan);
     if (engine && !plan) problems.push({ field: 'plan', message: `Not a plan of ${engine.name}; see GET /v2/database_engines` });
     if (plan && plan.storage_gb * 1024 < minimumMb) problems.push({ field: 'plan', message: `Too little storage for the backup (${minimumMb} MB)` });

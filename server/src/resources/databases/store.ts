@@ -30,6 +30,11 @@ export class DatabasesStore {
     return this.db.selectFrom('databases').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Every id, across accounts (what a real driver reconciles the host against). */
+  async allIds(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('databases').select('id').execute()).map((r) => r.id));
+  }
+
   async findById(id: string): Promise<DatabaseRow | undefined> {
     return this.db.selectFrom('databases').selectAll().where('id', '=', id).executeTakeFirst();
   }
