@@ -20,7 +20,7 @@ import { parseLabelSelector } from '../labels/selector.js';
 import { LabelsStore } from '../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
-import { InstancesStore, type InstanceRow } from './store.js';
+import { InstancesStore, type InstanceRow, type ShownInstanceRow } from './store.js';
 import { VolumesStore } from '../volumes/store.js';
 import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
@@ -114,7 +114,7 @@ export class InstancesService {
   }
 
   /** Loads the labels and attached volumes of a page of instances in two queries, and presents them. */
-  private async related(ids: string[]): Promise<(row: InstanceRow) => Instance> {
+  private async related(ids: string[]): Promise<(row: ShownInstanceRow) => Instance> {
     const [labels, volumes] = await Promise.all([new LabelsStore(this.database.db).forResources(ids), new VolumesStore(this.database.db).attachedTo(ids)]);
     return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);
   }
@@ -248,7 +248,7 @@ export class InstancesService {
   }
 }
 
-function present(row: InstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
+function present(row: ShownInstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
   return {
     id: row.id,
     name: row.name,

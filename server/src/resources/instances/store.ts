@@ -9,6 +9,10 @@ import type { InstanceStatus } from './lifecycle.js';
 
 export type InstanceRow = InstancesTable;
 
+/** What the API shows of an instance: the row without its user_data (up to 64 KiB), owner and running action. */
+export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'created_at', 'updated_at'] as const;
+export type ShownInstanceRow = Pick<InstanceRow, (typeof SHOWN_COLUMNS)[number]>;
+
 export interface InstanceFilters {
   region?: string;
   status?: string;
@@ -35,10 +39,10 @@ export class InstancesStore {
   }
 
   /** Newest first. */
-  async list(accountId: string, filters: InstanceFilters, page: PageRequest): Promise<InstanceRow[]> {
+  async list(accountId: string, filters: InstanceFilters, page: PageRequest): Promise<ShownInstanceRow[]> {
     const query = this.db
       .selectFrom('instances')
-      .selectAll()
+      .select(SHOWN_COLUMNS)
       .where('account_id', '=', accountId)
       .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
       .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
