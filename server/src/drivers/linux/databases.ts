@@ -10,13 +10,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DriverError, type MetricSeries } from '../compute-driver.js';
 import type { DatabaseDriver, DatabaseMetricsQuery, DatabaseRefusal, DatabaseSize, DatabaseSpec, DatabaseUserSpec } from '../database-driver.js';
 import { BOOT_SERVER, DATA_DIR, DUMPS_DIR, HBA_FILE, prepareDatabaseTree, RESTORE_FILE, SERVER_UID, SOCKET_DIR } from './database-tree.js';
-import { execInEnvironment, findInit, JOIN_CGROUP_THEN_EXEC, stopEnvironment } from './environments.js';
+import { execInEnvironment, findInit, isolatedCommand, JOIN_CGROUP_THEN_EXEC, stopEnvironment } from './environments.js';
 import { readJson, writeJson } from './host-layout.js';
 import { ADMIN_SQL, DROP_USER_SQL, PUT_USER_SQL } from './postgres-sql.js';
 import { run } from './host-command.js';
 import type { LinuxHost } from './linux-host.js';
 import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
-import { ensureBridge, ensureNamespace, ensureVpcRouter, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
+import { ensureBridge, ensureNamespace, ensureVpcRouter, plugIntoBridge, removeNamespace } from './namespaces.js';
 
 /** What the driver remembers of a database: how it was made (its size follows resizes). */
 export interface DatabaseState {
@@ -131,27 +131,10 @@ export class LinuxDatabaseDriver implements DatabaseDriver {
     await this.applyLimits(spec);
     if ((await this.host.cgroups.procs(cgroup)).length === 0) {
       const serverOptions = ['-c', `listen_addresses=${spec.host}`, '-c', `port=${spec.port}`, '-c', `unix_socket_directories=${SOCKET_DIR}`, '-c', `hba_file=${HBA_FILE}`, '-c', 'password_encryption=scram-sha-256'];
-      await spawnDetached(consoleOf(dir), [
-        ...this.host.cgroups.procsFiles(cgroup),
-        '--',
-        'nsenter',
-        `--net=${namespacePath(environmentNamespace(databaseId))}`,
-        'unshare',
-        '--pid',
-        '--fork',
-        '--mount',
-        '--uts',
-        '--ipc',
-        'sh',
-        '-c',
-        BOOT_SERVER,
-        'sh',
-        treeOf(dir),
-        bin,
-        ...binds,
-        '--',
-        ...serverOptions,
-      ]);
+      await spawnDetached(
+        consoleOf(dir),
+        isolatedCommand(this.host.cgroups, cgroup, environmentNamespace(databaseId), ['sh', '-c', BOOT_SERVER, 'sh', treeOf(dir), bin, ...binds, '--', ...serverOptions]),
+      );
     }
     await this.waitUntilReady(spec);
   }

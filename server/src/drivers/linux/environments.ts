@@ -26,6 +26,14 @@ export interface EnvironmentSpec {
 // The cgroup files come first, then `--`, then the command: no user input reaches this script.
 export const JOIN_CGROUP_THEN_EXEC = 'while [ "$1" != -- ]; do echo $$ > "$1"; shift; done; shift; exec "$@"';
 
+/**
+ * Arguments for `sh -c JOIN_CGROUP_THEN_EXEC sh …` that run `command` in `cgroup`, in the network
+ * namespace `netns`, and in new PID, mount, UTS and IPC namespaces of its own.
+ */
+export function isolatedCommand(cgroups: Cgroups, cgroup: string, netns: string, command: string[]): string[] {
+  return [...cgroups.procsFiles(cgroup), '--', 'nsenter', `--net=${namespacePath(netns)}`, 'unshare', '--pid', '--fork', '--mount', '--uts', '--ipc', ...command];
+}
+
 /** Starts the environment's PID 1 (unless it runs already) and returns its host PID. */
 export async function bootEnvironment(cgroups: Cgroups, spec: EnvironmentSpec): Promise<number> {
   const running = await findInit(cgroups, spec.cgroup);
@@ -38,18 +46,7 @@ export async function bootEnvironment(cgroups: Cgroups, spec: EnvironmentSpec): 
         '-c',
         JOIN_CGROUP_THEN_EXEC,
         'sh',
-        ...cgroups.procsFiles(spec.cgroup),
-        '--',
-        'nsenter',
-        `--net=${namespacePath(spec.netns)}`,
-        'unshare',
-        '--pid',
-        '--fork',
-        '--mount',
-        '--uts',
-        '--ipc',
-        `--root=${spec.root}`,
-        spec.init,
+        ...isolatedCommand(cgroups, spec.cgroup, spec.netns, [`--root=${spec.root}`, spec.init]),
       ],
       // Its own session: it outlives the server (a restart of the API must not reboot instances).
       { detached: true, stdio: ['ignore', console.fd, console.fd] },
