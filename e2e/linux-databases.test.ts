@@ -15,12 +15,13 @@ import Database from 'better-sqlite3';
 import { Cgroups } from '../server/src/drivers/linux/cgroups.js';
 import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
 import { forceCleanup, hostObjects, makeOrphan, memoryLimit, skipWithoutLinuxRoot } from './helpers/linux.js';
+import { isRequired } from '../server/test/helpers/required.js';
 
 const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 /** The newest PostgreSQL the host has (Debian's packages put each major under here). */
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const version = existsSync(POSTGRES_ROOT) ? readdirSync(POSTGRES_ROOT).sort((a, b) => Number(a) - Number(b)).at(-1) : undefined;
-if (version === undefined && (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').includes('linux')) {
+if (version === undefined && isRequired('linux')) {
   throw new Error('CLOUDNEXUS_TEST_REQUIRE names linux but PostgreSQL is not installed (apt-get install postgresql)');
 }
 const skip = skipWithoutLinuxRoot() || (version === undefined && 'needs Debian’s postgresql package');

@@ -5,11 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { isRequired } from '../../server/test/helpers/required.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
-const required = (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').includes('chromium');
-
-if (required && !fs.existsSync(CHROMIUM)) throw new Error(`CLOUDNEXUS_TEST_REQUIRE names chromium but ${CHROMIUM} is missing (apt-get install chromium)`);
+if (isRequired('chromium') && !fs.existsSync(CHROMIUM)) throw new Error(`CLOUDNEXUS_TEST_REQUIRE names chromium but ${CHROMIUM} is missing (apt-get install chromium)`);
 
 /** `skip` option for browser suites. */
 export function skipWithoutChromium(): string | false {

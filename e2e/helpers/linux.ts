@@ -8,9 +8,10 @@ import { Cgroups } from '../../server/src/drivers/linux/cgroups.js';
 import { execInEnvironment } from '../../server/src/drivers/linux/environments.js';
 import { cgroupName } from '../../server/src/drivers/linux/names.js';
 import { listNamespaces, removeNamespace } from '../../server/src/drivers/linux/namespaces.js';
+import { isRequired } from '../../server/test/helpers/required.js';
 
 const canRun = process.platform === 'linux' && process.getuid?.() === 0;
-if (!canRun && (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').includes('linux')) {
+if (!canRun && isRequired('linux')) {
   throw new Error('CLOUDNEXUS_TEST_REQUIRE names linux but this is not root on Linux');
 }
 

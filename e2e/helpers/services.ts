@@ -1,13 +1,12 @@
 // PostgreSQL and Redis for the multi-node suite: required in CI, otherwise skipped loudly.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { isRequired } from '../../server/test/helpers/required.js';
 
 export const databaseUrl = process.env.TEST_DATABASE_URL;
 export const redisUrl = process.env.TEST_REDIS_URL;
-const required = (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').filter(Boolean);
-
-if (required.includes('postgres') && !databaseUrl) throw new Error('CLOUDNEXUS_TEST_REQUIRE names postgres but TEST_DATABASE_URL is not set');
-if (required.includes('redis') && !redisUrl) throw new Error('CLOUDNEXUS_TEST_REQUIRE names redis but TEST_REDIS_URL is not set');
+if (isRequired('postgres') && !databaseUrl) throw new Error('CLOUDNEXUS_TEST_REQUIRE names postgres but TEST_DATABASE_URL is not set');
+if (isRequired('redis') && !redisUrl) throw new Error('CLOUDNEXUS_TEST_REQUIRE names redis but TEST_REDIS_URL is not set');
 
 /** `skip` option for suites needing both; says so loudly when they are missing. */
 export function skipWithoutServices(): string | false {

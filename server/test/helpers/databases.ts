@@ -6,6 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
+import { isRequired } from './required.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 
@@ -19,9 +20,7 @@ export interface TestDatabase {
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL;
-const required = (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').filter(Boolean);
-
-if (required.includes('postgres') && !postgresUrl) {
+if (isRequired('postgres') && !postgresUrl) {
   throw new Error('CLOUDNEXUS_TEST_REQUIRE names postgres but TEST_DATABASE_URL is not set');
 }
 if (!postgresUrl) {

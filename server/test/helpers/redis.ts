@@ -1,11 +1,10 @@
 // The Redis the scale-out suites run against: TEST_REDIS_URL, required in CI.
 import net from 'node:net';
 import { Redis } from 'ioredis';
+import { isRequired } from './required.js';
 
 export const redisUrl = process.env.TEST_REDIS_URL;
-const required = (process.env.CLOUDNEXUS_TEST_REQUIRE ?? '').split(',').filter(Boolean);
-
-if (required.includes('redis') && !redisUrl) {
+if (isRequired('redis') && !redisUrl) {
   throw new Error('CLOUDNEXUS_TEST_REQUIRE names redis but TEST_REDIS_URL is not set');
 }
 
