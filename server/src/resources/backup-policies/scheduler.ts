@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { storedTime, type Clock } from '../../clock.js';
 import type { Database } from '../../db/database.js';
+import { fireDueSlots } from '../../engine/due-slots.js';
 import type { ActionsService } from '../actions/service.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
@@ -30,14 +31,8 @@ export class BackupScheduler {
   /** Fires every due slot; returns how many it fired (others may have been fired by other nodes). */
   async tick(): Promise<number> {
     const now = this.clock();
-    let fired = 0;
-    for (const policy of await new BackupPoliciesStore(this.database.db).due(storedTime(now), BATCH)) {
-      try {
-        if (await this.fire(policy, now)) fired++;
-      } catch (error) {
-        this.log.error({ err: error, policyId: policy.id }, 'backup policy failed to fire');
-      }
-    }
+    const due = await new BackupPoliciesStore(this.database.db).due(storedTime(now), BATCH);
+    const fired = await fireDueSlots(due, (policy) => this.fire(policy, now), (error, policy) => this.log.error({ err: error, policyId: policy.id }, 'backup policy failed to fire'));
     if (fired > 0) this.onEnqueued();
     return fired;
   }

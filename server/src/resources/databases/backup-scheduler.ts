@@ -4,6 +4,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { storedTime, type Clock } from '../../clock.js';
 import type { Database, Db } from '../../db/database.js';
+import { fireDueSlots } from '../../engine/due-slots.js';
 import { newId } from '../../ids.js';
 import { ActionsService } from '../actions/service.js';
 import { DAY_MS, nextDailySlot } from './backup-slots.js';
@@ -26,14 +27,8 @@ export class DatabaseBackupScheduler {
   /** Fires every due slot; returns how many this node fired. */
   async tick(): Promise<number> {
     const now = this.clock();
-    let fired = 0;
-    for (const row of await new DatabasesStore(this.database.db).backupsDue(storedTime(now), BATCH)) {
-      try {
-        if (await this.fire(row, now)) fired++;
-      } catch (error) {
-        this.log.error({ err: error, databaseId: row.id }, 'database backup failed to start');
-      }
-    }
+    const due = await new DatabasesStore(this.database.db).backupsDue(storedTime(now), BATCH);
+    const fired = await fireDueSlots(due, (row) => this.fire(row, now), (error, row) => this.log.error({ err: error, databaseId: row.id }, 'database backup failed to start'));
     if (fired > 0) this.onEnqueued();
     return fired;
   }
