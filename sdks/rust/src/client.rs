@@ -9,8 +9,7 @@ use crate::core::transport::Transport;
 use crate::resources::{
     account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
     catalog::CatalogResource, databases::DatabasesResource, events::EventsResource,
-    instances::InstancesResource,
-    ssh_keys::SshKeysResource,
+    instances::InstancesResource, ssh_keys::SshKeysResource,
 };
 use crate::types::{DatabaseEngine, Image, Plan, Region};
 

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::error::Result;
 use super::transport::{Call, Transport};
 use crate::types::{
-    ActionListParams, DatabaseListParams, EventListParams, InstanceListParams, ListParams, Pagination,
+    ActionListParams, DatabaseListParams, EventListParams, InstanceListParams, ListParams,
+    Pagination,
 };
 
 /// One page of a list: its items and where the next page starts.
