@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::instances::MetricSeries;
+use super::instances::{MetricSeries, MetricsParams};
 
 /// A managed database engine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -348,33 +348,7 @@ pub enum DatabaseMetricType {
 }
 
 /// Query of `GET /v2/databases/{id}/metrics`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DatabaseMetricsParams {
-    /// Which metric.
-    #[serde(rename = "type")]
-    pub r#type: DatabaseMetricType,
-    /// Start of the range (ISO-8601); the server defaults to one hour before `end`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub start: Option<String>,
-    /// End of the range (ISO-8601); the server defaults to now.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub end: Option<String>,
-    /// Seconds between points, 10 to 86400.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub step: Option<u32>,
-}
-
-impl DatabaseMetricsParams {
-    /// The last hour of `r#type` at the default step.
-    pub fn new(r#type: DatabaseMetricType) -> Self {
-        DatabaseMetricsParams {
-            r#type,
-            start: None,
-            end: None,
-            step: None,
-        }
-    }
-}
+pub type DatabaseMetricsParams = MetricsParams<DatabaseMetricType>;
 
 /// Answer to `GET /v2/databases/{id}/metrics`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

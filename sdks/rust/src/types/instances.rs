@@ -135,12 +135,13 @@ pub enum MetricType {
     Network,
 }
 
-/// Query of `GET /v2/instances/{id}/metrics`.
+/// Query of a metrics endpoint: `GET /v2/instances/{id}/metrics` with the default `T`, or
+/// [`DatabaseMetricsParams`](crate::types::DatabaseMetricsParams) for databases.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MetricsParams {
+pub struct MetricsParams<T = MetricType> {
     /// Which metric.
     #[serde(rename = "type")]
-    pub r#type: MetricType,
+    pub r#type: T,
     /// Start of the range (ISO-8601); the server defaults to one hour before `end`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub start: Option<String>,
@@ -152,9 +153,9 @@ pub struct MetricsParams {
     pub step: Option<u32>,
 }
 
-impl MetricsParams {
+impl<T> MetricsParams<T> {
     /// The last hour of `r#type` at the default step.
-    pub fn new(r#type: MetricType) -> Self {
+    pub fn new(r#type: T) -> Self {
         MetricsParams {
             r#type,
             start: None,
