@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Database } from './db/database.js';
 import { SettingsStore } from './db/settings-store.js';
 import { registerAuth } from './http/auth.js';
+import { registerResponseCache, ResponseCache } from './http/response-cache.js';
 import './http/route-config.js';
 import { clientErrors, frameworkErrors, registerErrorHandling } from './http/error-handler.js';
 import { newRequestId } from './http/errors.js';
@@ -211,6 +212,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerErrorHandling(fastify, routeIndex);
   const limiter = new RateLimiter(deps.rateLimitStore ?? shared?.rateLimitStore ?? new MemoryRateLimitStore(), clock);
   registerAuth(fastify, keys, limiter);
+  // After auth, so an answer from the cache is still authenticated, rate limited and region checked.
+  if (config.responseCacheBytes > 0) {
+    const counters = { hits: metrics.responseCacheHits, misses: metrics.responseCacheMisses };
+    registerResponseCache(fastify, new ResponseCache(config.responseCacheBytes), deps.database.writeStamp, counters);
+  }
   registerIdempotency(fastify, db, clock);
   registerCatalogRoutes(fastify, cursors);
   registerAccountRoutes(fastify, new AccountsService(accounts, new AccountUsage(db), clock));

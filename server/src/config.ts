@@ -45,6 +45,8 @@ export interface Config {
   };
   /** Days events are kept before the engine prunes them. */
   readonly eventRetentionDays: number;
+  /** Memory for reusable read answers; 0 turns the response cache off. */
+  readonly responseCacheBytes: number;
   readonly webhooks: {
     /**
      * Deliver to loopback, private, link-local and other internal addresses. Off by default, so a
@@ -90,6 +92,7 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_SESSION_IDLE_MINUTES: 'session-idle-minutes',
   CLOUDNEXUS_SESSION_MAX_HOURS: 'session-max-hours',
   CLOUDNEXUS_EVENT_RETENTION_DAYS: 'event-retention-days',
+  CLOUDNEXUS_RESPONSE_CACHE_MB: 'response-cache-mb',
   CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE: 'webhook-allow-private',
   CLOUDNEXUS_WEBHOOK_CA_FILE: 'webhook-ca-file',
 } as const;
@@ -149,6 +152,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
       pollMs: parseInteger('CLOUDNEXUS_WORKER_POLL_MS', read('CLOUDNEXUS_WORKER_POLL_MS') ?? '500', 5, 60_000),
     }),
     eventRetentionDays: parseInteger('CLOUDNEXUS_EVENT_RETENTION_DAYS', read('CLOUDNEXUS_EVENT_RETENTION_DAYS') ?? '30', 1, 3650),
+    responseCacheBytes: parseInteger('CLOUDNEXUS_RESPONSE_CACHE_MB', read('CLOUDNEXUS_RESPONSE_CACHE_MB') ?? '32', 0, 65_536) * 1024 * 1024,
     webhooks: Object.freeze({
       allowPrivate: parseBoolean('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE', read('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE') ?? 'false'),
       caFile: webhookCaFile === undefined ? null : path.resolve(webhookCaFile),

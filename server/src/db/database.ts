@@ -28,6 +28,11 @@ export interface Database {
    * process on the same file) commits. Caches of rows this process did not write check it.
    */
   readonly externalWrites: (() => number) | null;
+  /**
+   * A stamp that changes whenever a read may answer differently than before. Equal stamps mean no
+   * row changed in between, which is what lets answers be reused. Take it before reading.
+   */
+  readonly writeStamp: () => string | Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,14 +46,14 @@ export interface PostgresOptions {
 
 export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
   if (target.kind === 'sqlite') {
-    const { db, externalWrites } = openSqlite(target.file);
-    return { db, kind: 'sqlite', schema: null, externalWrites, close: () => db.destroy() };
+    const { db, externalWrites, writeStamp } = openSqlite(target.file);
+    return { db, kind: 'sqlite', schema: null, externalWrites, writeStamp, close: () => db.destroy() };
   }
-  const db = openPostgres(target.url, options);
-  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, close: () => db.destroy() };
+  const { db, writeStamp } = openPostgres(target.url, options);
+  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, writeStamp, close: () => db.destroy() };
 }
 
-function openSqlite(file: string): { db: Db; externalWrites: () => number } {
+function openSqlite(file: string): { db: Db; externalWrites: () => number; writeStamp: () => string } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets the operator CLI write while the server reads and writes.
@@ -60,18 +65,29 @@ function openSqlite(file: string): { db: Db; externalWrites: () => number } {
   sqlite.pragma('busy_timeout = 5000');
   // data_version changes only for commits made by other connections, never for this one's own.
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  // This connection's changes, rolled back or not (a rollback only costs a needless refresh), and
+  // other connections' commits. total_changes() counts every row inserted, updated or deleted.
+  const changes = sqlite.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw();
   return {
     db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }),
     externalWrites: () => dataVersion.get() as number,
+    writeStamp: () => (changes.get() as [number, number]).join('.'),
   };
 }
 
-function openPostgres(url: string, options: PostgresOptions): Db {
+function openPostgres(url: string, options: PostgresOptions): { db: Db; writeStamp: () => Promise<string> } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  // Every change, from any node, is inserted into the write-ahead log before it commits, and its
+  // commit record after: the insert position moves past any change another session could see.
+  // (It also moves for other databases on the server and for maintenance: needless refreshes only.)
+  const stampQuery = { name: 'cnx_write_stamp', text: 'SELECT pg_current_wal_insert_lsn()::text', rowMode: 'array' as const };
+  return {
+    db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
+    writeStamp: async () => String((await pool.query<[string]>(stampQuery)).rows[0]?.[0]),
+  };
 }

@@ -29,6 +29,16 @@ export class Metrics {
     help: 'Requests refused with 429',
     registers: [this.registry],
   });
+  readonly responseCacheHits = new Counter({
+    name: 'cloudnexus_response_cache_hits_total',
+    help: 'Reads answered from the response cache (the database had not changed since)',
+    registers: [this.registry],
+  });
+  readonly responseCacheMisses = new Counter({
+    name: 'cloudnexus_response_cache_misses_total',
+    help: 'Cacheable reads answered by their handler (first time, database changed, or Cache-Control: no-cache)',
+    registers: [this.registry],
+  });
   readonly redisErrors = new Counter({
     name: 'cloudnexus_redis_errors_total',
     help: 'Redis failures, by operation; while Redis is down rate limits fall back to per-node counters',

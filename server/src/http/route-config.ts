@@ -13,6 +13,11 @@ declare module 'fastify' {
     rateClass?: RateClass;
     /** The regions a request acts in, checked against the key's region allowlist. */
     regionsOf?: (request: FastifyRequest) => readonly string[];
+    /**
+     * The 200 answer depends only on the database, the URL and the caller's account and regions
+     * (not on the clock or a driver), so it may be reused until the database changes.
+     */
+    cached?: boolean;
   }
   /** OpenAPI fields a route's schema may carry beside what Fastify validates. */
   interface FastifySchema {

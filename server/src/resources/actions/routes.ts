@@ -12,7 +12,7 @@ export function registerActionRoutes(app: FastifyInstance, actions: ActionsServi
   app.get(
     '/v2/actions',
     {
-      config: { scope: 'actions:read' },
+      config: { cached: true, scope: 'actions:read' },
       schema: {
         operationId: 'listActions',
         summary: 'List actions, newest first',

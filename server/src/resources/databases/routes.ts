@@ -41,7 +41,7 @@ export function registerDatabaseRoutes(app: FastifyInstance, databases: Database
   app.get(
     '/v2/databases',
     {
-      config: { ...read, regionsOf: (request) => [(request.query as DatabaseQuery).region].filter((r): r is string => r !== undefined) },
+      config: { cached: true, ...read, regionsOf: (request) => [(request.query as DatabaseQuery).region].filter((r): r is string => r !== undefined) },
       schema: { operationId: 'listDatabases', summary: 'List managed databases, newest first', tags, querystring: ListDatabasesQuery, response: { 200: DatabaseList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
     },
     async (request) => databases.list(caller(request), request.query as DatabaseQuery, cursors),

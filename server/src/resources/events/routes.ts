@@ -12,7 +12,7 @@ export function registerEventRoutes(app: FastifyInstance, events: EventsService,
   app.get(
     '/v2/events',
     {
-      config: { scope: 'events:read' },
+      config: { cached: true, scope: 'events:read' },
       schema: {
         operationId: 'listEvents',
         summary: 'List events, newest first',

@@ -15,7 +15,7 @@ export function registerFirewallRoutes(app: FastifyInstance, firewalls: Firewall
   app.get(
     '/v2/firewalls',
     {
-      config: { scope: 'firewalls:read' },
+      config: { cached: true, scope: 'firewalls:read' },
       schema: { operationId: 'listFirewalls', summary: 'List firewalls, newest first', tags, querystring: ListFirewallsQuery, response: { 200: FirewallList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
     },
     async (request) => firewalls.list(caller(request), request.query as { label_selector?: string; limit?: number; cursor?: string }, cursors),

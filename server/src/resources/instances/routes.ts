@@ -33,7 +33,7 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
   app.get(
     '/v2/instances',
     {
-      config: { scope: 'instances:read', regionsOf: (request) => [(request.query as InstanceQuery).region].filter((r): r is string => r !== undefined) },
+      config: { cached: true, scope: 'instances:read', regionsOf: (request) => [(request.query as InstanceQuery).region].filter((r): r is string => r !== undefined) },
       schema: {
         operationId: 'listInstances',
         summary: 'List instances, newest first',

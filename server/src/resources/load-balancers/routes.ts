@@ -16,7 +16,7 @@ export function registerLoadBalancerRoutes(app: FastifyInstance, balancers: Load
   app.get(
     '/v2/load_balancers',
     {
-      config: { scope: 'load_balancers:read' },
+      config: { cached: true, scope: 'load_balancers:read' },
       schema: { operationId: 'listLoadBalancers', summary: 'List load balancers, newest first', tags, querystring: ListLoadBalancersQuery, response: { 200: LoadBalancerList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
     },
     async (request) => balancers.list(caller(request), request.query as { region?: string; vpc_id?: string; label_selector?: string; limit?: number; cursor?: string }, cursors),

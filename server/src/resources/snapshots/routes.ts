@@ -12,7 +12,7 @@ export function registerSnapshotRoutes(app: FastifyInstance, snapshots: Snapshot
   app.get(
     '/v2/snapshots',
     {
-      config: { scope: 'snapshots:read' },
+      config: { cached: true, scope: 'snapshots:read' },
       schema: { operationId: 'listSnapshots', summary: 'List snapshots, newest first', tags, querystring: ListSnapshotsQuery, response: { 200: SnapshotList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
     },
     async (request) => snapshots.list(caller(request), request.query as { volume_id?: string; region?: string; limit?: number; cursor?: string }, cursors),

@@ -15,7 +15,7 @@ export function registerSshKeyRoutes(app: FastifyInstance, keys: SshKeysService,
   app.get(
     '/v2/ssh_keys',
     {
-      config: { scope: 'ssh_keys:read' },
+      config: { cached: true, scope: 'ssh_keys:read' },
       schema: {
         operationId: 'listSshKeys',
         summary: 'List SSH keys, newest first',

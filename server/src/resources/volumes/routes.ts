@@ -21,7 +21,7 @@ export function registerVolumeRoutes(app: FastifyInstance, volumes: VolumesServi
   app.get(
     '/v2/volumes',
     {
-      config: { scope: 'volumes:read', regionsOf: (request) => [(request.query as VolumeQuery).region].filter((r): r is string => r !== undefined) },
+      config: { cached: true, scope: 'volumes:read', regionsOf: (request) => [(request.query as VolumeQuery).region].filter((r): r is string => r !== undefined) },
       schema: {
         operationId: 'listVolumes',
         summary: 'List block storage volumes, newest first',

@@ -18,7 +18,7 @@ export function registerNetworkingRoutes(app: FastifyInstance, vpcs: VpcsService
   app.get(
     '/v2/vpcs',
     {
-      config: { scope: 'vpcs:read' },
+      config: { cached: true, scope: 'vpcs:read' },
       schema: { operationId: 'listVpcs', summary: 'List VPCs, newest first', tags: vpcTags, querystring: ListVpcsQuery, response: { 200: VpcList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
     },
     async (request) => vpcs.list(caller(request), request.query as { region?: string; label_selector?: string; limit?: number; cursor?: string }, cursors),
@@ -78,7 +78,7 @@ export function registerNetworkingRoutes(app: FastifyInstance, vpcs: VpcsService
   app.get(
     '/v2/networks',
     {
-      config: { scope: 'networks:read' },
+      config: { cached: true, scope: 'networks:read' },
       schema: {
         operationId: 'listNetworks',
         summary: 'List private networks, newest first',

@@ -1,0 +1,149 @@
+// The response cache: repeated reads are answered from memory while the database is unchanged, and
+// never once anything changed, whoever changed it. Auth, rate limits and tenancy still apply.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { openDatabase } from '../src/db/database.js';
+import { ResponseCache } from '../src/http/response-cache.js';
+import { createTestApp, type TestApp } from './helpers/app.js';
+import { assertError } from './helpers/assertions.js';
+import { DATABASE_KINDS } from './helpers/databases.js';
+import { createInstance, waitForStatus, type InstanceBody } from './helpers/instances.js';
+
+interface Page {
+  data: InstanceBody[];
+}
+
+async function counter(t: TestApp, name: 'hits' | 'misses'): Promise<number> {
+  const text = (await t.request(null, { method: 'GET', url: '/metrics' })).body;
+  const match = new RegExp(`^cloudnexus_response_cache_${name}_total (\\d+)$`, 'm').exec(text);
+  assert.ok(match, `cloudnexus_response_cache_${name}_total missing from /metrics`);
+  return Number(match[1]);
+}
+
+const list = (t: TestApp, key: string, query = '', headers: Record<string, string> = {}) =>
+  t.request(key, { method: 'GET', url: `/v2/instances?limit=50${query}`, headers });
+
+const names = async (t: TestApp, key: string) => {
+  const response = await list(t, key);
+  assert.equal(response.statusCode, 200, response.body);
+  return (response.json() as Page).data.map((i) => `${i.name}:${i.status}`);
+};
+
+for (const kind of DATABASE_KINDS) {
+  describe(`response cache (${kind})`, () => {
+    let t: TestApp;
+    let key: string;
+    let accountId: string;
+    before(async () => {
+      t = await createTestApp(kind, { systemClock: true });
+      const caller = await t.newCaller();
+      key = caller.key;
+      accountId = caller.account.id;
+      await waitForStatus(t, key, (await createInstance(t, key, { name: 'first', region: 'us-east-1' })).id, 'running');
+    });
+    after(() => t.close());
+
+    test('a repeated list is a hit: same body, fresh request id and rate-limit headers', async () => {
+      const first = await list(t, key, '&status=running');
+      const hits = await counter(t, 'hits');
+      const second = await list(t, key, '&status=running');
+      assert.equal(await counter(t, 'hits'), hits + 1);
+      assert.equal(second.statusCode, 200);
+      assert.equal(second.body, first.body);
+      assert.equal(second.headers['content-type'], 'application/json; charset=utf-8');
+      assert.notEqual(second.headers['x-request-id'], first.headers['x-request-id']);
+      assert.equal(Number(second.headers['x-ratelimit-remaining']), Number(first.headers['x-ratelimit-remaining']) - 1);
+    });
+
+    test('a create through the API, and each status the engine moves it through, show on the next list', async () => {
+      await names(t, key);
+      const made = await createInstance(t, key, { name: 'second', region: 'us-east-1' });
+      assert.ok((await names(t, key)).includes('second:provisioning'));
+      await waitForStatus(t, key, made.id, 'running');
+      assert.ok((await names(t, key)).includes('second:running'));
+    });
+
+    test('a write on the server connection that no service announced still shows', async () => {
+      await names(t, key);
+      await t.testDb.database.db.updateTable('instances').set({ name: 'renamed-inside' }).where('name', '=', 'first').execute();
+      assert.ok((await names(t, key)).includes('renamed-inside:running'));
+    });
+
+    test('a commit by another connection (the CLI, another process or node) shows', async () => {
+      await names(t, key);
+      const url = t.testDb.databaseUrl;
+      const other = openDatabase(kind === 'sqlite' ? { kind, file: url } : { kind, url });
+      try {
+        await other.db.updateTable('instances').set({ name: 'renamed-outside' }).where('name', '=', 'renamed-inside').execute();
+      } finally {
+        await other.close();
+      }
+      assert.ok((await names(t, key)).includes('renamed-outside:running'));
+    });
+
+    test('another account, and a key of the same account limited to other regions, never get the cached answer', async () => {
+      const full = await names(t, key);
+      assert.ok(full.length >= 2);
+      const stranger = await t.newCaller();
+      assert.deepEqual(await names(t, stranger.key), []);
+      const europe = await t.createKey(accountId, { regions: ['eu-west-1'] });
+      assert.deepEqual(await names(t, europe), []);
+      assert.deepEqual(await names(t, key), full);
+    });
+
+    test('a hit still authenticates and checks scopes and regions', async () => {
+      await names(t, key);
+      const readOnlyVolumes = await t.createKey(accountId, { scopes: ['volumes:read'] });
+      assertError(await list(t, readOnlyVolumes), 403);
+      assertError(await list(t, 'cnx_not_a_key'), 401);
+      const europe = await t.createKey(accountId, { regions: ['eu-west-1'] });
+      assertError(await list(t, europe, '&region=us-east-1'), 403);
+    });
+
+    test('Cache-Control: no-cache is answered by the handler', async () => {
+      await names(t, key);
+      const misses = await counter(t, 'misses');
+      const fresh = await list(t, key, '', { 'cache-control': 'no-cache' });
+      assert.equal(fresh.statusCode, 200);
+      assert.equal(await counter(t, 'misses'), misses + 1);
+    });
+
+    test('errors are never stored', async () => {
+      const hits = await counter(t, 'hits');
+      for (let i = 0; i < 2; i++) assertError(await list(t, key, '&cursor=forged'), 400);
+      assert.equal(await counter(t, 'hits'), hits);
+    });
+  });
+}
+
+describe('response cache bookkeeping', () => {
+  test('an entry made at another stamp is dropped, not served', () => {
+    const cache = new ResponseCache(1024);
+    cache.set('k', '1.0', 'old');
+    assert.equal(cache.get('k', '1.0'), 'old');
+    assert.equal(cache.get('k', '2.0'), undefined);
+    assert.equal(cache.get('k', '1.0'), undefined);
+    assert.equal(cache.size, 0);
+  });
+
+  test('holds at most its byte budget, evicting the least recently used first', () => {
+    const cache = new ResponseCache(25);
+    cache.set('a', 's', 'x'.repeat(9));
+    cache.set('b', 's', 'y'.repeat(9));
+    assert.equal(cache.get('a', 's'), 'x'.repeat(9));
+    cache.set('c', 's', 'z'.repeat(9));
+    assert.equal(cache.get('b', 's'), undefined);
+    assert.equal(cache.get('a', 's'), 'x'.repeat(9));
+    assert.equal(cache.get('c', 's'), 'z'.repeat(9));
+    assert.equal(cache.size, 20);
+  });
+
+  test('an answer bigger than the whole budget is not kept, and replacing an entry keeps the count right', () => {
+    const cache = new ResponseCache(20);
+    cache.set('a', 's', 'é'.repeat(10));
+    assert.equal(cache.get('a', 's'), undefined);
+    cache.set('b', 's', 'short');
+    cache.set('b', 's', 'longer');
+    assert.equal(cache.size, 'longer'.length + 1);
+  });
+});
