@@ -4,6 +4,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { cachingStatements } from './statement-cache.js';
+import { freshSharedRead } from './fresh-shared-read.js';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Tables } from './tables.js';
@@ -88,6 +89,6 @@ function openPostgres(url: string, options: PostgresOptions): { db: Db; writeSta
   const stampQuery = { name: 'cnx_write_stamp', text: 'SELECT pg_current_wal_insert_lsn()::text', rowMode: 'array' as const };
   return {
     db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
-    writeStamp: async () => String((await pool.query<[string]>(stampQuery)).rows[0]?.[0]),
+    writeStamp: freshSharedRead(async () => String((await pool.query<[string]>(stampQuery)).rows[0]?.[0])),
   };
 }
