@@ -175,9 +175,9 @@ export class ApiKeysService {
     if (!isWellFormedKey(secret)) return null;
     const hash = hashKey(secret);
     const cache = this.sharing.cache;
-    const cached = cache?.get(hash);
+    const stamp = cache ? await cache.stamp() : 0;
+    const cached = cache?.get(hash, stamp);
     if (cached) return cached;
-    const stamp = cache?.stamp() ?? 0;
     const row = await this.store.findByHash(hash);
     if (!row || row.revoked_at !== null) return null;
     const now = this.clock();
