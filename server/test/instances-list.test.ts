@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
-import { createInstance, waitForStatus, type InstanceBody } from './helpers/instances.js';
+import { createInstance, waitForResource, waitForStatus, type InstanceBody } from './helpers/instances.js';
 
 interface Page {
   data: InstanceBody[];
@@ -61,6 +61,28 @@ for (const kind of DATABASE_KINDS) {
         assert.deepEqual(await names(`label_selector=${encodeURIComponent(selector)}`), expected, selector);
       }
       assert.deepEqual(fields(assertError(await t.request(key, { method: 'GET', url: `/v2/instances?label_selector=${encodeURIComponent('env in (a')}` }), 400)), ['label_selector']);
+    });
+
+    test('a listed instance is exactly its GET: labels in key order, attached volume ids in order', async () => {
+      const labels = { zone: 'b', Zeta: '1', alpha: 'x', '10': 'ten', '9': 'nine', 'example.com/role': 'db', env: '' };
+      const instance = await createInstance(t, key, { name: 'with-volumes', region: 'ap-south-1', labels });
+      await waitForStatus(t, key, instance.id, 'running');
+      for (const name of ['vol-b', 'vol-a']) {
+        const volume = await t.request(key, { method: 'POST', url: '/v2/volumes', payload: { name, region: 'ap-south-1', size_gb: 1 } });
+        assert.equal(volume.statusCode, 201, volume.body);
+        await waitForResource(t, key, `/v2/volumes/${volume.json().id}`, 'available');
+        const attach = await t.request(key, { method: 'PUT', url: `/v2/volumes/${volume.json().id}/attach`, payload: { instance_id: instance.id } });
+        assert.equal(attach.statusCode, 202, attach.body);
+        await waitForResource(t, key, `/v2/volumes/${volume.json().id}`, 'attached');
+      }
+      const got = (await t.request(key, { method: 'GET', url: `/v2/instances/${instance.id}` })).json() as InstanceBody;
+      const listed = ((await t.request(key, { method: 'GET', url: '/v2/instances?region=ap-south-1' })).json() as Page).data;
+      assert.equal(listed.length, 1);
+      assert.equal(JSON.stringify(listed[0]), JSON.stringify(got));
+      assert.equal(got.volume_ids.length, 2);
+      assert.deepEqual(got.volume_ids, [...got.volume_ids].sort());
+      assert.deepEqual(Object.keys(got.labels), ['9', '10', 'Zeta', 'alpha', 'env', 'example.com/role', 'zone']);
+      assert.deepEqual(got.labels, labels);
     });
 
     test('newest first, walked page by page without duplicates or gaps', async () => {

@@ -16,6 +16,7 @@ export interface InstanceBody {
   image: string;
   labels: Record<string, string>;
   ssh_keys: string[];
+  volume_ids: string[];
   created_at: string;
   updated_at: string;
 }

@@ -20,7 +20,7 @@ import { parseLabelSelector } from '../labels/selector.js';
 import { LabelsStore } from '../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
-import { InstancesStore, type InstanceRow, type ShownInstanceRow } from './store.js';
+import { InstancesStore, type InstanceRow, type ListedInstanceRow, type ShownInstanceRow } from './store.js';
 import { VolumesStore } from '../volumes/store.js';
 import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
@@ -103,9 +103,10 @@ export class InstancesService {
       caller.accountId,
       { region: query.region, status: query.status, name: query.name, regions: caller.regions, selector },
       request,
+      this.database.kind,
     );
-    const related = await this.related(rows.map((r) => r.id));
-    return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], (r) => related(r));
+    const presentListed = (r: ListedInstanceRow) => present(r, JSON.parse(r.labels) as Record<string, string>, JSON.parse(r.volume_ids) as string[]);
+    return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], presentListed);
   }
 
   async get(caller: AuthContext, id: string): Promise<Instance> {
@@ -113,7 +114,7 @@ export class InstancesService {
     return (await this.related([row.id]))(row);
   }
 
-  /** Loads the labels and attached volumes of a page of instances in two queries, and presents them. */
+  /** Loads the labels and attached volumes of instances in two queries, and presents them. */
   private async related(ids: string[]): Promise<(row: ShownInstanceRow) => Instance> {
     const [labels, volumes] = await Promise.all([new LabelsStore(this.database.db).forResources(ids), new VolumesStore(this.database.db).attachedTo(ids)]);
     return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);

@@ -1,5 +1,7 @@
 import { beginAction, endAction } from '../../db/busy.js';
-import type { Db } from '../../db/database.js';
+import { sql } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import { jsonArrayOf, jsonObjectOf } from '../../db/json-aggregate.js';
 import type { InstancesTable } from '../../db/tables.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
@@ -12,6 +14,7 @@ export type InstanceRow = InstancesTable;
 /** What the API shows of an instance: the row without its user_data (up to 64 KiB), owner and running action. */
 export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'created_at', 'updated_at'] as const;
 export type ShownInstanceRow = Pick<InstanceRow, (typeof SHOWN_COLUMNS)[number]>;
+export type ListedInstanceRow = ShownInstanceRow & { labels: string; volume_ids: string };
 
 export interface InstanceFilters {
   region?: string;
@@ -38,11 +41,15 @@ export class InstancesStore {
     return this.db.selectFrom('instances').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
-  /** Newest first. */
-  async list(accountId: string, filters: InstanceFilters, page: PageRequest): Promise<ShownInstanceRow[]> {
+  /** Newest first, each row with its labels and attached volume ids (JSON text), in one statement. */
+  async list(accountId: string, filters: InstanceFilters, page: PageRequest, kind: Database['kind']): Promise<ListedInstanceRow[]> {
     const query = this.db
       .selectFrom('instances')
       .select(SHOWN_COLUMNS)
+      .select([
+        jsonObjectOf(kind, 'labels.key', 'labels.value', sql`from labels where labels.resource_id = instances.id`).as('labels'),
+        jsonArrayOf(kind, 'volumes.id', sql`from volumes where volumes.instance_id = instances.id`).as('volume_ids'),
+      ])
       .where('account_id', '=', accountId)
       .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
       .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
