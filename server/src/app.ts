@@ -153,8 +153,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   const metrics = new Metrics();
   metrics.observe(fastify);
-  // With Redis, nodes share rate-limit counters and revocations; without it, this node is alone.
-  // Redis announces revocations; without it, a stamp of other connections' commits voids the cache.
+  // With Redis, nodes share rate-limit counters and Redis announces revocations to the key cache;
+  // without it, the database's stamp of other connections' commits voids that cache.
   const keyCache = new KeyCache(clock, deps.database.externalWrites ?? (config.redisUrl ? null : deps.database.writeStamp));
   const shared = config.redisUrl ? await connectSharedState(config.redisUrl, metrics, fastify.log, keyCache) : null;
   if (shared) fastify.addHook('onClose', () => shared.close());

@@ -1,11 +1,11 @@
 import { beginAction, endAction } from '../../db/busy.js';
-import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
-import { jsonArrayOf, jsonObjectOf } from '../../db/json-aggregate.js';
 import type { InstancesTable } from '../../db/tables.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 import { matchesLabelSelector } from '../labels/filter.js';
+import { labelsJson } from '../labels/store.js';
+import { attachedVolumeIdsJson } from '../volumes/store.js';
 import type { LabelSelector } from '../labels/selector.js';
 import type { InstanceStatus } from './lifecycle.js';
 
@@ -46,10 +46,7 @@ export class InstancesStore {
     const query = this.db
       .selectFrom('instances')
       .select(SHOWN_COLUMNS)
-      .select([
-        jsonObjectOf(kind, 'labels.key', 'labels.value', sql`from labels where labels.resource_id = instances.id`).as('labels'),
-        jsonArrayOf(kind, 'volumes.id', sql`from volumes where volumes.instance_id = instances.id`).as('volume_ids'),
-      ])
+      .select([labelsJson(kind, 'instances.id').as('labels'), attachedVolumeIdsJson(kind, 'instances.id').as('volume_ids')])
       .where('account_id', '=', accountId)
       .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
       .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))

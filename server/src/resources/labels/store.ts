@@ -1,5 +1,7 @@
 // SQL for the labels of any resource (one table for every type: ids carry their type's prefix).
-import type { Db } from '../../db/database.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import { jsonObjectOf } from '../../db/json-aggregate.js';
 
 export type Labels = Record<string, string>;
 
@@ -34,4 +36,12 @@ export class LabelsStore {
   async remove(resourceId: string): Promise<void> {
     await this.db.deleteFrom('labels').where('resource_id', '=', resourceId).execute();
   }
+}
+
+/**
+ * The labels of the outer query's row `idColumn` (e.g. 'instances.id'), as JSON text in key order:
+ * a column for a list's own select, so a page and its labels are one statement.
+ */
+export function labelsJson(kind: Database['kind'], idColumn: string): RawBuilder<string> {
+  return jsonObjectOf(kind, 'labels.key', 'labels.value', sql`from labels where labels.resource_id = ${sql.ref(idColumn)}`);
 }

@@ -1,5 +1,7 @@
 import { beginAction, endAction } from '../../db/busy.js';
-import type { Db } from '../../db/database.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import { jsonArrayOf } from '../../db/json-aggregate.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { VolumesTable } from '../../db/tables.js';
 import type { PageRequest } from '../../http/pagination.js';
@@ -89,4 +91,9 @@ export class VolumesStore {
   async remove(id: string): Promise<void> {
     await this.db.deleteFrom('volumes').where('id', '=', id).execute();
   }
+}
+
+/** The ids of the volumes attached to the outer query's row `instanceIdColumn`, as a JSON array in id order. */
+export function attachedVolumeIdsJson(kind: Database['kind'], instanceIdColumn: string): RawBuilder<string> {
+  return jsonArrayOf(kind, 'volumes.id', sql`from volumes where volumes.instance_id = ${sql.ref(instanceIdColumn)}`);
 }
