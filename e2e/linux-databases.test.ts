@@ -7,17 +7,16 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { Cgroups } from '../server/src/drivers/linux/cgroups.js';
-import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
-import { forceCleanup, hostObjects, makeOrphan, memoryLimit, skipWithoutLinuxRoot } from './helpers/linux.js';
+import { cgroupName } from '../server/src/drivers/linux/names.js';
+import { kill9, request, requestOk, stop, waitForReply, type Reply, type RunningServer } from './helpers/server.js';
+import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
+import { forceCleanup, hostCgroups, hostObjects, makeOrphan, memoryLimit, skipWithoutLinuxRoot } from './helpers/linux.js';
 import { isRequired } from '../server/test/helpers/required.js';
 
-const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 /** The newest PostgreSQL the host has (Debian's packages put each major under here). */
 const POSTGRES_ROOT = '/usr/lib/postgresql';
 const version = existsSync(POSTGRES_ROOT) ? readdirSync(POSTGRES_ROOT).sort((a, b) => Number(a) - Number(b)).at(-1) : undefined;
@@ -30,20 +29,8 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
   let dataDir: string;
   let key: string;
   let server: RunningServer;
-  const api = async (method: string, url: string, body?: unknown) => {
-    const reply = await request(server, key, method, url, body);
-    assert.ok(reply.status < 400, `${method} ${url} → ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  };
-  const waitFor = async (url: string, done: (reply: { status: number; body: any }) => boolean, what: string) => {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const reply = await request(server, key, 'GET', url);
-      if (done(reply)) return reply.body;
-      assert.ok(Date.now() < deadline, `timed out waiting for ${what}: ${JSON.stringify(reply.body)}\n${server.output()}`);
-      await sleep(100);
-    }
-  };
+  const api = (method: string, url: string, body?: unknown) => requestOk(server, key, method, url, body);
+  const waitFor = (url: string, done: (reply: Reply) => boolean, what: string) => waitForReply(server, key, url, done, what, 90_000);
   const actionDone = async (actionId: string) => {
     const action = await waitFor(`/v2/actions/${actionId}`, (r) => r.body.status !== 'in-progress', `action ${actionId}`);
     assert.equal(action.status, 'completed', JSON.stringify(action));
@@ -66,17 +53,12 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
     return result.output;
   };
 
-  let cgroups: Cgroups | null = null;
-  const cgroupsTree = () => (cgroups ??= Cgroups.detect());
   const ids: Record<string, string> = {};
   let uri = '';
 
   before(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cnx-pg-'));
-    const created = await cli(['accounts', 'create', '--name', 'pg', '--tier', 'enterprise', '--rate-limit', '100000', '--json', '--data-dir', dataDir]);
-    assert.equal(created.code, 0, created.stderr);
-    key = JSON.parse(created.stdout).api_key;
-    server = await startServer(dataDir, SERVER_ARGS);
+    ({ dataDir, key } = await linuxAccount('cnx-pg-'));
+    server = await startLinuxServer(dataDir);
 
     const vpcA = await api('POST', '/v2/vpcs', { name: 'vpc-a', region: 'eu-west-1', ip_range: '10.41.0.0/16' });
     const vpcB = await api('POST', '/v2/vpcs', { name: 'vpc-b', region: 'eu-west-1', ip_range: '10.42.0.0/16' });
@@ -115,7 +97,7 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
   test('the server runs unprivileged in its own tree, the host binaries read-only and without set-uid', async () => {
     // Every process inside its PID namespace (the host side keeps only `unshare` waiting for it).
     const pids: number[] = [];
-    for (const pid of await cgroupsTree().procs(`cnx-${ids.db}`)) {
+    for (const pid of await hostCgroups().procs(cgroupName(ids.db as string))) {
       const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
       if ((/^NSpid:\s+(.*)$/m.exec(status)?.[1] ?? '').trim().split(/\s+/).length < 2) continue;
       assert.match(status, /^Uid:\s+70000\s/m, `process ${pid} is not the server's user`);
@@ -202,11 +184,11 @@ describe('linux driver: managed PostgreSQL', { skip }, () => {
   test('after a crash of the control plane and of the database server, a restart brings the server back', async () => {
     await kill9(server);
     // As if the host rebooted under it: every process of the database is gone.
-    await cgroupsTree().killAll(`cnx-${ids.db}`);
+    await hostCgroups().killAll(cgroupName(ids.db as string));
     // And leftovers of a create that never reached the database: a server tree, cgroup and namespace.
     await fs.mkdir(path.join(dataDir, 'linux', 'databases', 'db_0000000000000000'), { recursive: true });
     await makeOrphan('db_0000000000000000');
-    server = await startServer(dataDir, SERVER_ARGS);
+    server = await startLinuxServer(dataDir);
     assert.equal(await works(ids.a1 as string, uri, 'SELECT body FROM notes'), 'hello from a1');
     const objects = await hostObjects(dataDir);
     assert.ok(!objects.some((o) => o.includes('db_0000000000000000')), `left on the host: ${objects.join(', ')}`);

@@ -9,29 +9,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
+import { kill9, requestOk, stop, waitForReply, type Reply, type RunningServer } from './helpers/server.js';
+import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
 import { cgroupUsage, forceCleanup, hostObjects, loseInstance, makeOrphan, sh, shStatus, skipWithoutLinuxRoot } from './helpers/linux.js';
 
-const SERVER_ARGS = ['--driver', 'linux', '--worker-poll-ms', '50', '--log-level', 'warn'];
 
 describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
   let dataDir: string;
   let key: string;
   let server: RunningServer;
-  const api = async (method: string, url: string, body?: unknown) => {
-    const reply = await request(server, key, method, url, body);
-    assert.ok(reply.status < 400, `${method} ${url} → ${reply.status} ${JSON.stringify(reply.body)}`);
-    return reply.body;
-  };
-  const waitFor = async (url: string, done: (body: any) => boolean, what: string) => {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const reply = await request(server, key, 'GET', url);
-      if (done(reply)) return reply.body;
-      assert.ok(Date.now() < deadline, `timed out waiting for ${what}: ${JSON.stringify(reply.body)}\n${server.output()}`);
-      await sleep(100);
-    }
-  };
+  const api = (method: string, url: string, body?: unknown) => requestOk(server, key, method, url, body);
+  const waitFor = (url: string, done: (reply: Reply) => boolean, what: string) => waitForReply(server, key, url, done, what, 60_000);
   const running = (id: string) => waitFor(`/v2/instances/${id}`, (r) => r.body.status === 'running', `${id} running`);
   const createInstance = async (name: string, networkId: string, extra: Record<string, unknown> = {}) =>
     (await api('POST', '/v2/instances', { name, region: 'eu-west-1', plan: 'micro', image: 'debian-12', network_id: networkId, ...extra })).id as string;
@@ -42,11 +30,8 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
   const ips: Record<string, string> = {};
 
   before(async () => {
-    dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cnx-linux-'));
-    const created = await cli(['accounts', 'create', '--name', 'linux', '--tier', 'enterprise', '--rate-limit', '100000', '--json', '--data-dir', dataDir]);
-    assert.equal(created.code, 0, created.stderr);
-    key = JSON.parse(created.stdout).api_key;
-    server = await startServer(dataDir, SERVER_ARGS);
+    ({ dataDir, key } = await linuxAccount('cnx-linux-'));
+    server = await startLinuxServer(dataDir);
 
     const vpcA = await api('POST', '/v2/vpcs', { name: 'vpc-a', region: 'eu-west-1', ip_range: '10.31.0.0/16' });
     const vpcB = await api('POST', '/v2/vpcs', { name: 'vpc-b', region: 'eu-west-1', ip_range: '10.32.0.0/16' });
@@ -228,7 +213,7 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
     await loseInstance(ids.a1 as string);
     const orphan = 'inst_0rphan0000000000';
     await makeOrphan(orphan);
-    server = await startServer(dataDir, SERVER_ARGS);
+    server = await startLinuxServer(dataDir);
     assert.equal((await sh(ids.a1 as string, 'hostname')).trim(), 'a1', 'a1 is booted again');
     assert.equal((await sh(ids.a1 as string, 'cat /root/user-data-ran')).trim(), 'ran', 'with its disk');
     assert.equal((await sh(ids.a2 as string, 'cat /run/cnx-boot-id')).trim(), a2Boot, 'a2 kept running through the server restart');

@@ -23,11 +23,12 @@ export function skipWithoutLinuxRoot(): string | false {
 }
 
 let cgroups: Cgroups | null = null;
-const tree = () => (cgroups ??= Cgroups.detect());
+/** The host's cgroup tree (v1 or v2), found once. */
+export const hostCgroups = () => (cgroups ??= Cgroups.detect());
 
 /** Runs a busybox shell command inside the instance (all its namespaces, root and cgroup). */
 export function sh(instanceId: string, script: string): Promise<string> {
-  return execInEnvironment(tree(), cgroupName(instanceId), '/bin/sh', ['-c', script]);
+  return execInEnvironment(hostCgroups(), cgroupName(instanceId), '/bin/sh', ['-c', script]);
 }
 
 /** Like sh, but resolves with the exit code and output instead of throwing. */
@@ -39,7 +40,7 @@ export async function shStatus(instanceId: string, script: string): Promise<{ co
   }
 }
 
-export const cgroupUsage = (id: string) => tree().usage(cgroupName(id));
+export const cgroupUsage = (id: string) => hostCgroups().usage(cgroupName(id));
 
 /** The memory limit of an environment's cgroup, in bytes (v2 `memory.max` or v1 `memory.limit_in_bytes`). */
 export async function memoryLimit(id: string): Promise<number> {
@@ -53,7 +54,7 @@ export async function hostObjects(dataDir: string): Promise<string[]> {
   const loops = await new Promise<string>((resolve) => execFile('losetup', ['-l', '-n', '-O', 'NAME,BACK-FILE'], (_, stdout) => resolve(stdout ?? '')));
   return [
     ...(await listNamespaces()).map((ns) => `netns ${ns}`),
-    ...(await tree().list()).map((cg) => `cgroup ${cg}`),
+    ...(await hostCgroups().list()).map((cg) => `cgroup ${cg}`),
     ...loops.split('\n').filter((line) => line.includes(dataDir)).map((line) => `loop ${line.trim()}`),
   ];
 }
@@ -77,7 +78,7 @@ export async function forceCleanup(dataDir: string): Promise<void> {
     if (existsSync(lb)) vpcIds.add(JSON.parse(await fs.readFile(lb, 'utf8')).vpcId);
     const database = path.join(root, 'databases', id, 'database.json');
     if (existsSync(database)) vpcIds.add(JSON.parse(await fs.readFile(database, 'utf8')).spec.network.vpcId);
-    await tree().remove(cgroupName(id));
+    await hostCgroups().remove(cgroupName(id));
     await removeNamespace(`cnx-${id}`);
   }
   for (const vpcId of vpcIds) await removeNamespace(`cnx-${vpcId}`);
@@ -89,12 +90,12 @@ export async function forceCleanup(dataDir: string): Promise<void> {
 
 /** As if the host rebooted under an instance: its processes and its network namespace are gone. */
 export async function loseInstance(instanceId: string): Promise<void> {
-  await tree().killAll(cgroupName(instanceId));
+  await hostCgroups().killAll(cgroupName(instanceId));
   await removeNamespace(`cnx-${instanceId}`);
 }
 
 /** Leftovers of a create that never reached the database: a cgroup and a namespace named like ours. */
 export async function makeOrphan(instanceId: string): Promise<void> {
-  await tree().create(cgroupName(instanceId));
+  await hostCgroups().create(cgroupName(instanceId));
   await new Promise((resolve, reject) => execFile('ip', ['netns', 'add', `cnx-${instanceId}`], (error) => (error ? reject(error) : resolve(undefined))));
 }

@@ -1,9 +1,11 @@
 // Real server processes for end-to-end tests: started from the CLI, killed for real.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const BIN = fileURLToPath(new URL('../../server/src/bin.ts', import.meta.url));
 
@@ -90,4 +92,22 @@ export function request(server: RunningServer, key: string, method: string, url:
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** `request`, failing the test on a 4xx or 5xx with the answer: the body. */
+export async function requestOk(server: RunningServer, key: string, method: string, url: string, body?: unknown): Promise<any> {
+  const reply = await request(server, key, method, url, body);
+  assert.ok(reply.status < 400, `${method} ${url} → ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+/** GETs `url` until `done` holds for the reply, failing with the server's output after `timeoutMs`: the last body. */
+export async function waitForReply(server: RunningServer, key: string, url: string, done: (reply: Reply) => boolean, what: string, timeoutMs: number): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const reply = await request(server, key, 'GET', url);
+    if (done(reply)) return reply.body;
+    assert.ok(Date.now() < deadline, `timed out waiting for ${what}: ${JSON.stringify(reply.body)}\n${server.output()}`);
+    await sleep(100);
+  }
 }
