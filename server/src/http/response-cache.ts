@@ -55,7 +55,7 @@ export class ResponseCache {
     }
   }
 
-  /** Bytes held (bodies and keys), for tests and metrics. */
+  /** Bytes held (bodies and keys). */
   get size(): number {
     return this.bytes;
   }
