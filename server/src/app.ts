@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { systemClock, type Clock } from './clock.js';
-import type { Database } from './db/database.js';
+import type { Database, Db } from './db/database.js';
 import { SettingsStore } from './db/settings-store.js';
 import { registerAuth } from './http/auth.js';
 import { registerResponseCache, ResponseCache } from './http/response-cache.js';
@@ -36,7 +36,13 @@ import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
-import { createDrivers } from './drivers/factory.js';
+import { createDrivers, type KnownResources } from './drivers/factory.js';
+import { InstancesStore } from './resources/instances/store.js';
+import { VolumesStore } from './resources/volumes/store.js';
+import { SnapshotsStore } from './resources/snapshots/store.js';
+import { LoadBalancersStore } from './resources/load-balancers/store.js';
+import { DatabasesStore } from './resources/databases/store.js';
+import { DatabaseBackupsStore } from './resources/databases/backups-store.js';
 import type { DatabaseDriver } from './drivers/database-driver.js';
 import { databaseActionHandlers } from './resources/databases/action-handlers.js';
 import { DatabaseBackupScheduler } from './resources/databases/backup-scheduler.js';
@@ -164,7 +170,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
   // Injected drivers (tests) win over the configured ones.
-  const drivers = createDrivers(config, db, clock);
+  const drivers = createDrivers(config, db, clock, knownResources(db));
   if (drivers.close) fastify.addHook('onClose', drivers.close);
   const driver = deps.computeDriver ?? drivers.compute;
   const events = new EventsRecorder(clock);
@@ -248,4 +254,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerHealthRoutes(fastify, { db, ...(shared ? { pingRedis: shared.ping } : {}) }, metrics);
 
   return fastify;
+}
+
+/** The ids of every resource a driver may hold on the host, for the linux driver's reconciliation. */
+function knownResources(db: Db): KnownResources {
+  return {
+    instances: () => new InstancesStore(db).allIds(),
+    volumes: () => new VolumesStore(db).allIds(),
+    snapshots: () => new SnapshotsStore(db).allIds(),
+    loadBalancers: () => new LoadBalancersStore(db).allIds(),
+    databases: () => new DatabasesStore(db).allIds(),
+    databaseBackups: () => new DatabaseBackupsStore(db).allIds(),
+  };
 }

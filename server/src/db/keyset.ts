@@ -1,6 +1,6 @@
 // Keyset conditions for lists ordered newest first by (time, id), served by an index on them.
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { invalidCursor, type PageRequest, type Position } from '../http/pagination.js';
+import type { PageRequest, TimeIdPosition } from './page.js';
 
 /**
  * Rows strictly after `after` in (timeColumn desc, id desc) order; everything when `after` is null.
@@ -8,10 +8,9 @@ import { invalidCursor, type PageRequest, type Position } from '../http/paginati
  * the (account_id, time, id) index to the cursor, so a page costs the same at any depth. The
  * equivalent `time < ? OR (time = ? AND id < ?)` makes SQLite scan every row down to the cursor.
  */
-function keysetBefore(after: Position | null, timeColumn: string): RawBuilder<SqlBool> {
+function keysetBefore(after: TimeIdPosition | null, timeColumn: string): RawBuilder<SqlBool> {
   if (after === null) return sql<SqlBool>`1 = 1`;
   const [time, id] = after;
-  if (typeof time !== 'string' || typeof id !== 'string' || after.length !== 2) throw invalidCursor();
   return sql<SqlBool>`(${sql.ref(timeColumn)}, ${sql.ref('id')}) < (${time}, ${id})`;
 }
 

@@ -22,12 +22,8 @@ import { LoadBalancers } from './linux/load-balancers.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
 import { LinuxDatabaseDriver } from './linux/databases.js';
 import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
-import { InstancesStore } from '../resources/instances/store.js';
-import { VolumesStore } from '../resources/volumes/store.js';
-import { SnapshotsStore } from '../resources/snapshots/store.js';
-import { LoadBalancersStore } from '../resources/load-balancers/store.js';
-import { DatabasesStore } from '../resources/databases/store.js';
-import { DatabaseBackupsStore } from '../resources/databases/backups-store.js';
+
+export type { KnownResources } from './linux/reconcile.js';
 
 export interface Drivers {
   compute: ComputeDriver;
@@ -40,7 +36,11 @@ export interface Drivers {
   close?: () => void;
 }
 
-export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
+/**
+ * `known` lists the resources the database holds, for the linux driver's reconciliation; it is
+ * handed in because drivers know no resource (the composition root builds it).
+ */
+export function createDrivers(config: Config, db: Db, clock: Clock, known: KnownResources): Drivers {
   switch (config.driver) {
     case 'sim':
       return {
@@ -66,20 +66,9 @@ export function createDrivers(config: Config, db: Db, clock: Clock): Drivers {
         network: new LinuxNetworkDriver(linux.balancers),
         // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
         database: linux.databases,
-        reconcile: (log) => reconcileHost(linux, knownResources(db), log),
+        reconcile: (log) => reconcileHost(linux, known, log),
         close: () => host.stopSampling(),
       };
     }
   }
-}
-
-function knownResources(db: Db): KnownResources {
-  return {
-    instances: () => new InstancesStore(db).allIds(),
-    volumes: () => new VolumesStore(db).allIds(),
-    snapshots: () => new SnapshotsStore(db).allIds(),
-    loadBalancers: () => new LoadBalancersStore(db).allIds(),
-    databases: () => new DatabasesStore(db).allIds(),
-    databaseBackups: () => new DatabaseBackupsStore(db).allIds(),
-  };
 }

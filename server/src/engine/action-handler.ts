@@ -1,7 +1,7 @@
 // How the engine runs one kind of action. The engine owns claiming, leases, retries and the
 // action's own status; a handler owns what the action does to its resource.
 import type { Db } from '../db/database.js';
-import type { ActionRow } from '../resources/actions/store.js';
+import type { ActionRow } from './actions-queue.js';
 
 export interface ActionHandler {
   /** Does the work through a driver. Must be idempotent: after a crash it runs again. */

@@ -5,8 +5,8 @@ import { storedTime, type Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
 import { DriverError } from '../drivers/compute-driver.js';
-import { ActionsStore, claimDueActions, type ActionRow } from '../resources/actions/store.js';
 import { handlerKey, type ActionHandlers } from './action-handler.js';
+import { ActionsQueue, claimDueActions, type ActionRow } from './actions-queue.js';
 
 /** Driver failures tolerated before an action is marked errored. */
 export const MAX_ATTEMPTS = 3;
@@ -58,7 +58,7 @@ export class Worker {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.running]);
-    await new ActionsStore(this.database.db).releaseAll(this.owner);
+    await new ActionsQueue(this.database.db).releaseAll(this.owner);
     for (const hook of this.stopHooks) await hook();
   }
 
@@ -117,7 +117,7 @@ export class Worker {
     if (!(error instanceof DriverError)) this.log.error({ err: error, actionId: action.id }, 'action failed unexpectedly');
     if (retryable && action.attempts + 1 < MAX_ATTEMPTS) {
       const backoff = BACKOFF_BASE_MS * 2 ** action.attempts * (1 + Math.random());
-      await new ActionsStore(this.database.db).retryLater(action.id, this.owner, storedTime(this.clock() + backoff), message);
+      await new ActionsQueue(this.database.db).retryLater(action.id, this.owner, storedTime(this.clock() + backoff), message);
       return;
     }
     const handler = this.handlers[handlerKey(action)];
@@ -127,7 +127,7 @@ export class Worker {
   /** Marks the action finished and applies its effect in one transaction, if this worker still holds it. */
   private async finish(action: ActionRow, status: 'completed' | 'errored', error: string | null, apply: (trx: Database['db']) => Promise<void>): Promise<void> {
     await this.database.db.transaction().execute(async (trx) => {
-      const held = await new ActionsStore(trx).finish(action.id, this.owner, status, storedTime(this.clock()), error);
+      const held = await new ActionsQueue(trx).finish(action.id, this.owner, status, storedTime(this.clock()), error);
       if (!held) throw new LostLease();
       await apply(trx);
     });

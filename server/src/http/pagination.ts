@@ -1,6 +1,7 @@
 // The one pagination helper: signed opaque cursors over keyset positions, and the page envelope.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Type from 'typebox';
+import { isTimeIdPosition, type PageRequest, type Position, type PositionShape } from '../db/page.js';
 import { ApiError } from './errors.js';
 
 export const DEFAULT_LIMIT = 20;
@@ -16,13 +17,7 @@ export const listQueryProperties = {
   ),
 };
 
-/** Where a page starts: the sort key values of the last row of the previous page. */
-export type Position = readonly (string | number)[];
-
-export interface PageRequest {
-  limit: number;
-  after: Position | null;
-}
+export type { PageRequest, Position } from '../db/page.js';
 
 export interface Page<T> {
   data: T[];
@@ -34,13 +29,21 @@ const SIGNATURE_BYTES = 16;
 export class Cursors {
   constructor(private readonly secret: string) {}
 
-  /** Parses the `limit` and `cursor` of a list request; a cursor made for another list, or tampered with, is a 400. */
-  request(list: string, query: { limit?: number; cursor?: string }): PageRequest {
-    return { limit: query.limit ?? DEFAULT_LIMIT, after: query.cursor === undefined ? null : this.decode(list, query.cursor) };
+  /**
+   * Parses the `limit` and `cursor` of a list request; a cursor made for another list, tampered
+   * with, or holding a position of another shape than the list's, is a 400.
+   */
+  request(list: string, query: { limit?: number; cursor?: string }): PageRequest;
+  request<P extends Position>(list: string, query: { limit?: number; cursor?: string }, shape: PositionShape<P>): PageRequest<P>;
+  request(list: string, query: { limit?: number; cursor?: string }, shape: PositionShape<Position> = isTimeIdPosition): PageRequest<Position> {
+    if (query.cursor === undefined) return { limit: query.limit ?? DEFAULT_LIMIT, after: null };
+    const after = this.decode(list, query.cursor);
+    if (!shape(after)) throw invalidCursor();
+    return { limit: query.limit ?? DEFAULT_LIMIT, after };
   }
 
   /** Builds the page from up to `limit + 1` rows in order: the extra row only tells that more exist. */
-  page<Row, Out>(list: string, request: PageRequest, rows: Row[], positionOf: (row: Row) => Position, present: (row: Row) => Out): Page<Out> {
+  page<Row, Out, P extends Position>(list: string, request: PageRequest<P>, rows: Row[], positionOf: (row: Row) => Position, present: (row: Row) => Out): Page<Out> {
     const hasMore = rows.length > request.limit;
     const kept = hasMore ? rows.slice(0, request.limit) : rows;
     const last = kept[kept.length - 1];

@@ -1,6 +1,6 @@
 // What a route declares about itself, read by the auth, rate-limit and OpenAPI layers.
 import type { FastifyRequest } from 'fastify';
-import type { AuthContext } from '../resources/api-keys/service.js';
+import type { AuthContext } from '../resources/api-keys/auth-context.js';
 import type { Scope } from '../resources/api-keys/scopes.js';
 import type { Caller } from '../resources/events/origin.js';
 import type { RateClass } from './rate-limit.js';

@@ -9,14 +9,10 @@ import type { LinuxHost } from './linux-host.js';
 import { readJson, writeJson } from './host-layout.js';
 import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
 import { ensureBridge, ensureNamespace, ensureVpcRouter, ipIn, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
+import type { MachineState } from './machine-state.js';
 import { applyPolicy, DENY_INBOUND } from './nftables.js';
 import { INIT_PATH, writeFirstBoot } from './rootfs.js';
 
-/** What the driver remembers of a machine: how it was made, and whether it should be running. */
-export interface MachineState {
-  spec: MachineSpec;
-  power: 'on' | 'off';
-}
 
 const CONSOLE_TAIL_BYTES = 64 * 1024;
 const GIB = 1024 ** 3;

@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 import { Cgroups } from './cgroups.js';
 import { HostLayout, readJson } from './host-layout.js';
 import { ImageTrees } from './images.js';
-import type { MachineState } from './linux-compute-driver.js';
+import type { MachineState } from './machine-state.js';
 import { MetricsSampler, SAMPLE_EVERY_SECONDS } from './metrics-sampler.js';
 import { cgroupName, environmentNamespace, vpcNamespace } from './names.js';
 import { interfaceCounters, listNamespaces, removeNamespace } from './namespaces.js';

@@ -3,7 +3,7 @@
 // Every call is idempotent, so a repeated step after a crash is a no-op.
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import { formatAddress, parseCidr } from '../../resources/networks/cidr.js';
+import { formatAddress, parseCidr } from '../../net/cidr.js';
 import { run, succeeds } from './host-command.js';
 import { HOST_PREFIX } from './names.js';
 

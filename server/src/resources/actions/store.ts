@@ -1,11 +1,11 @@
-// The durable actions table is both the audit of async work and the queue the workers drain.
-import type { Db, Database } from '../../db/database.js';
-import type { ActionsTable } from '../../db/tables.js';
+// The actions table as the audit of async work: recording, showing and listing actions. The
+// engine's side of the same table (claiming, leases, finishing) is engine/actions-queue.ts.
+import type { Db } from '../../db/database.js';
+import type { ActionRow } from '../../engine/actions-queue.js';
 import { pageNewestFirst } from '../../db/keyset.js';
-import { claimDue, releaseLeases } from '../../engine/queue.js';
 import type { PageRequest } from '../../http/pagination.js';
 
-export type ActionRow = ActionsTable;
+export type { ActionRow } from '../../engine/actions-queue.js';
 
 export interface ActionFilters {
   resource_id?: string;
@@ -34,33 +34,6 @@ export class ActionsStore {
     return pageNewestFirst(query, page, 'started_at').execute();
   }
 
-  /** Finishes an action this worker still holds; false when its lease was lost to another worker. */
-  async finish(id: string, owner: string, status: 'completed' | 'errored', at: string, error: string | null): Promise<boolean> {
-    const result = await this.db
-      .updateTable('actions')
-      .set({ status, completed_at: at, error, lease_owner: null, lease_expires_at: null })
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .where('status', '=', 'in-progress')
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
-  }
-
-  /** Gives the action back to the queue, to be tried again from `runAfter`. */
-  async retryLater(id: string, owner: string, runAfter: string, error: string): Promise<void> {
-    await this.db
-      .updateTable('actions')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), run_after: runAfter, error, lease_owner: null, lease_expires_at: null }))
-      .where('id', '=', id)
-      .where('lease_owner', '=', owner)
-      .execute();
-  }
-
-  /** Releases this worker's leases (on shutdown), so another node can take them at once. */
-  async releaseAll(owner: string): Promise<void> {
-    await releaseLeases(this.db, 'actions', owner);
-  }
-
   /** How many actions are waiting or running, and when the oldest of them started (for metrics). */
   async queue(): Promise<{ depth: number; oldestStartedAt: string | null }> {
     const row = await this.db
@@ -70,9 +43,4 @@ export class ActionsStore {
       .executeTakeFirstOrThrow();
     return { depth: Number(row.depth), oldestStartedAt: row.oldest ?? null };
   }
-}
-
-/** Claims up to `limit` due actions for `owner` (see claimDue). */
-export function claimDueActions(database: Database, owner: string, now: string, leaseUntil: string, limit: number): Promise<ActionRow[]> {
-  return claimDue<ActionRow>(database, 'actions', 'in-progress', owner, now, leaseUntil, limit);
 }

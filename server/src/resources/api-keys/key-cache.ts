@@ -5,7 +5,7 @@
 // announced, so a revoke anywhere evicts the key everywhere at once. The TTL bounds how long a
 // change that announces nothing (a tier change, a lost message) takes to show.
 import type { Clock } from '../../clock.js';
-import type { AuthContext } from './service.js';
+import type { AuthContext } from './auth-context.js';
 
 export const KEY_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;

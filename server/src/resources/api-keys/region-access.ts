@@ -1,5 +1,5 @@
 import { ApiError } from '../../http/errors.js';
-import type { AuthContext } from './service.js';
+import type { AuthContext } from './auth-context.js';
 
 /** A key with a region allowlist may only act on resources in those regions (403 otherwise). */
 export function assertRegionAccess(caller: AuthContext, region: string): void {

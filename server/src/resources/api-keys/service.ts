@@ -10,6 +10,7 @@ import { generateKey, hashKey, isWellFormedKey } from './key-format.js';
 import { isScope, scopeAllows, type Scope } from './scopes.js';
 import type { AccountsStore } from '../accounts/store.js';
 import type { ApiKeyRow, ApiKeysStore } from './store.js';
+import type { AuthContext } from './auth-context.js';
 import type { KeyCache } from './key-cache.js';
 import type { RevocationAnnouncer } from './revocations.js';
 import { oldKeyEnd, type GracePeriod } from './rotation.js';
@@ -47,17 +48,6 @@ export interface CreatedApiKey {
 }
 
 /** Who is calling: a valid API key, or an account owner signed in to the dashboard. */
-export interface AuthContext {
-  accountId: string;
-  /** The key that authenticated the request; null for a dashboard session. */
-  keyId: string | null;
-  /** The dashboard user behind a session; null for an API key. */
-  userId: string | null;
-  scopes: readonly string[];
-  regions: readonly string[] | null;
-  rateLimit: number;
-}
-
 /** Scale-out: a cache of lookups, and who to tell when a key is revoked so other nodes evict it. */
 export interface KeySharing {
   cache?: KeyCache;

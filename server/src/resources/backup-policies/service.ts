@@ -4,7 +4,7 @@ import { inTransaction, type Db } from '../../db/database.js';
 import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { parseLabelSelector } from '../labels/selector.js';

@@ -1,6 +1,7 @@
 // Read-only access to one catalog: pages of items, and single items by id.
 import { ApiError } from '../../http/errors.js';
-import type { Cursors, Page } from '../../http/pagination.js';
+import { isIdPosition } from '../../db/page.js';
+import { invalidCursor, type Cursors, type Page } from '../../http/pagination.js';
 import type { CatalogStore } from './store.js';
 
 export class CatalogService<T extends { id: string }> {
@@ -12,8 +13,10 @@ export class CatalogService<T extends { id: string }> {
   ) {}
 
   list(query: { limit?: number; cursor?: string }, cursors: Cursors): Page<T> {
-    const request = cursors.request(this.name, query);
-    return cursors.page(this.name, request, this.store.page(request), (item) => [item.id], (item) => item);
+    const request = cursors.request(this.name, query, isIdPosition);
+    const items = this.store.page(request);
+    if (items === null) throw invalidCursor();
+    return cursors.page(this.name, request, items, (item) => [item.id], (item) => item);
   }
 
   get(id: string): T {

@@ -1,5 +1,5 @@
 // Catalogs are product data shipped with the server: held in memory, sorted by id, paged by keyset.
-import { invalidCursor, type PageRequest } from '../../http/pagination.js';
+import type { IdPosition, PageRequest } from '../../db/page.js';
 
 export class CatalogStore<T extends { id: string }> {
   private readonly items: readonly T[];
@@ -15,13 +15,15 @@ export class CatalogStore<T extends { id: string }> {
     return index === undefined ? undefined : this.items[index];
   }
 
-  /** Up to `limit + 1` items after the cursor's id, so a page costs the same at any depth. */
-  page(request: PageRequest): T[] {
+  /**
+   * Up to `limit + 1` items after the cursor's id, so a page costs the same at any depth; null
+   * when that id is no longer in the catalog (a cursor from before an upgrade).
+   */
+  page(request: PageRequest<IdPosition>): T[] | null {
     let start = 0;
     if (request.after !== null) {
-      const [afterId] = request.after;
-      const index = typeof afterId === 'string' ? this.indexById.get(afterId) : undefined;
-      if (index === undefined) throw invalidCursor();
+      const index = this.indexById.get(request.after[0]);
+      if (index === undefined) return null;
       start = index + 1;
     }
     return this.items.slice(start, start + request.limit + 1);

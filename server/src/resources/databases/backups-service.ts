@@ -3,7 +3,7 @@
 import { apiTime } from '../../clock.js';
 import type { Database } from '../../db/database.js';
 import type { Cursors, Page } from '../../http/pagination.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import { DatabaseBackupsStore, type DatabaseBackupRow } from './backups-store.js';
 import type { DatabasesService } from './service.js';
 

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/unique-violation.js';
 import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import { generatePassword, scramVerifier } from './credentials.js';
 import type { DatabaseAccepted, DatabasesService } from './service.js';

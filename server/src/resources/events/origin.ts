@@ -1,5 +1,5 @@
 // Who made a change, and in answer to which request: what every event records besides the change.
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 
 export const ACTOR_TYPES = ['api_key', 'dashboard_user', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];

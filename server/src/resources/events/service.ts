@@ -1,6 +1,7 @@
 // Events: the account's audit trail, listed newest first with filters.
 import { apiTime, storedTime } from '../../clock.js';
 import type { Db } from '../../db/database.js';
+import { isSequencePosition } from '../../db/page.js';
 import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import type { ActorType } from './origin.js';
@@ -30,7 +31,7 @@ export class EventsService {
   constructor(private readonly db: Db) {}
 
   async list(accountId: string, query: EventQuery, cursors: Cursors): Promise<Page<Event>> {
-    const request = cursors.request('events', query);
+    const request = cursors.request('events', query, isSequencePosition);
     const filters: EventFilters = {
       ...(query.type === undefined || query.type === '*' ? {} : { type: query.type.endsWith('.*') ? { prefix: query.type.slice(0, -1) } : { exact: query.type } }),
       resourceId: query.resource_id,

@@ -1,7 +1,7 @@
 // The events table: written inside the transaction of each change, read newest first.
 import type { Db } from '../../db/database.js';
 import type { EventsTable } from '../../db/tables.js';
-import { invalidCursor, type PageRequest } from '../../http/pagination.js';
+import type { PageRequest, SequencePosition } from '../../db/page.js';
 
 export type EventRow = Omit<EventsTable, 'seq'> & { seq: number };
 export type NewEventRow = Omit<EventsTable, 'seq'>;
@@ -22,9 +22,8 @@ export class EventsStore {
   }
 
   /** Newest first, by the order they were written; the cursor position is the last row's seq. */
-  async list(accountId: string, filters: EventFilters, page: PageRequest): Promise<EventRow[]> {
+  async list(accountId: string, filters: EventFilters, page: PageRequest<SequencePosition>): Promise<EventRow[]> {
     const after = page.after;
-    if (after !== null && (after.length !== 1 || typeof after[0] !== 'number')) throw invalidCursor();
     const { type } = filters;
     const rows = await this.db
       .selectFrom('events')

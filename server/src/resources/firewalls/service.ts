@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/unique-violation.js';
 import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
@@ -15,7 +15,7 @@ import { LabelsStore } from '../labels/store.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { InstancesStore } from '../instances/store.js';
 import type { InstancesService } from '../instances/service.js';
-import { parseCidr } from '../networks/cidr.js';
+import { parseCidr } from '../../net/cidr.js';
 import { FirewallsStore, type FirewallRow } from './store.js';
 import { appliesTo, type ApplyTo, type Peers } from './targeting.js';
 

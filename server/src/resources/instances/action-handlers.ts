@@ -3,7 +3,7 @@ import { storedTime, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { DriverError, type ComputeDriver } from '../../drivers/compute-driver.js';
 import type { ActionHandler, ActionHandlers } from '../../engine/action-handler.js';
-import type { ActionRow } from '../actions/store.js';
+import type { ActionRow } from '../../engine/actions-queue.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { LabelsStore } from '../labels/store.js';

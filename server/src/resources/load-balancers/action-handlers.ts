@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { DriverError } from '../../drivers/compute-driver.js';
 import type { LoadBalancerSpec, NetworkDriver } from '../../drivers/network-driver.js';
 import type { ActionHandlers } from '../../engine/action-handler.js';
-import type { ActionRow } from '../actions/store.js';
+import type { ActionRow } from '../../engine/actions-queue.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { InstancesStore } from '../instances/store.js';

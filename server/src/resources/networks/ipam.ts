@@ -1,7 +1,7 @@
 // Private address management: hands out each address of a network at most once.
 import type { Database, Db } from '../../db/database.js';
 import { ApiError } from '../../http/errors.js';
-import { formatAddress, parseCidr, usableAddresses, type Cidr } from './cidr.js';
+import { formatAddress, parseCidr, usableAddresses, type Cidr } from '../../net/cidr.js';
 import { IpAllocationsStore } from './ip-allocations-store.js';
 import { NetworksStore } from './store.js';
 

@@ -6,7 +6,7 @@ import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
@@ -14,7 +14,7 @@ import { validateLabels } from '../labels/labels.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { LabelsStore } from '../labels/store.js';
 import { VpcsStore } from '../vpcs/store.js';
-import { contains, overlaps, parseCidr, type Cidr } from './cidr.js';
+import { contains, overlaps, parseCidr, type Cidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from './store.js';
 
 const SMALLEST_PREFIX = 29;

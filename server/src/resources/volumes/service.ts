@@ -6,7 +6,7 @@ import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';

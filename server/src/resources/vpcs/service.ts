@@ -6,7 +6,7 @@ import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
-import type { AuthContext } from '../api-keys/service.js';
+import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
@@ -15,7 +15,7 @@ import { regions } from '../catalog/catalogs.js';
 import { validateLabels } from '../labels/labels.js';
 import { parseLabelSelector } from '../labels/selector.js';
 import { LabelsStore } from '../labels/store.js';
-import { isPrivate, parseCidr } from '../networks/cidr.js';
+import { isPrivate, parseCidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from '../networks/store.js';
 import { VpcsStore, type VpcRow } from './store.js';
 
