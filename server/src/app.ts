@@ -52,7 +52,8 @@ import type { StorageDriver } from './drivers/storage-driver.js';
 import { storageActionHandlers } from './resources/volumes/action-handlers.js';
 import { registerVolumeRoutes } from './resources/volumes/routes.js';
 import { NetworksService } from './resources/networks/service.js';
-import { registerNetworkingRoutes } from './resources/vpcs/routes.js';
+import { registerVpcRoutes } from './resources/vpcs/routes.js';
+import { registerNetworkRoutes } from './resources/networks/routes.js';
 import { registerFirewallRoutes } from './resources/firewalls/routes.js';
 import { FirewallsService } from './resources/firewalls/service.js';
 import { FirewallEnforcer } from './resources/firewalls/enforcer.js';
@@ -224,7 +225,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerApiKeyRoutes(fastify, keys, cursors);
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
-  registerNetworkingRoutes(fastify, vpcs, networks, cursors);
+  registerVpcRoutes(fastify, vpcs, cursors);
+  registerNetworkRoutes(fastify, networks, cursors);
   registerDashboard(fastify, {
     users: new DashboardUsersService(new DashboardUsersStore(db), accounts, clock, deps.passwordCost),
     sessions: new SessionsService(new SessionsStore(db), clock, { idleMs: config.dashboard.sessionIdleMs, absoluteMs: config.dashboard.sessionAbsoluteMs }),
