@@ -239,7 +239,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   registerFirewallRoutes(fastify, new FirewallsService(db, deps.database.kind, instances, clock, events), cursors);
   registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, events, poke), cursors);
-  registerVolumeRoutes(fastify, volumes, snapshots, cursors);
+  registerVolumeRoutes(fastify, volumes, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock, events), cursors);
   registerDatabaseRoutes(fastify, databases, new DatabaseUsersService(deps.database, databases, clock), new DatabaseBackupsService(deps.database, databases), cursors);
