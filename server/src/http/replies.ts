@@ -21,6 +21,6 @@ export function noContent(reply: FastifyReply) {
  * The callback a service runs inside its create transaction, so an `Idempotency-Key` retry
  * gets the same 201 (with its `Location`) that this request answers.
  */
-export function recordCreated<T extends { id: string }>(request: FastifyRequest, locationOf: (created: T) => string) {
+export function recordCreated<T>(request: FastifyRequest, locationOf: (created: T) => string) {
   return (trx: Db, createdBody: T) => recordResponse(request, trx, { status: 201, body: createdBody, location: locationOf(createdBody) });
 }
