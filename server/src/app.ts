@@ -58,7 +58,8 @@ import type { StorageDriver } from './drivers/storage-driver.js';
 import { storageActionHandlers } from './resources/volumes/action-handlers.js';
 import { registerVolumeRoutes } from './resources/volumes/routes.js';
 import { NetworksService } from './resources/networks/service.js';
-import { registerNetworkingRoutes } from './resources/vpcs/routes.js';
+import { registerVpcRoutes } from './resources/vpcs/routes.js';
+import { registerNetworkRoutes } from './resources/networks/routes.js';
 import { registerFirewallRoutes } from './resources/firewalls/routes.js';
 import { FirewallsService } from './resources/firewalls/service.js';
 import { FirewallEnforcer } from './resources/firewalls/enforcer.js';
@@ -230,7 +231,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   registerApiKeyRoutes(fastify, keys, cursors);
   registerSshKeyRoutes(fastify, sshKeys, cursors);
   registerInstanceRoutes(fastify, instances, cursors);
-  registerNetworkingRoutes(fastify, vpcs, networks, cursors);
+  registerVpcRoutes(fastify, vpcs, cursors);
+  registerNetworkRoutes(fastify, networks, cursors);
   registerDashboard(fastify, {
     users: new DashboardUsersService(new DashboardUsersStore(db), accounts, clock, deps.passwordCost),
     sessions: new SessionsService(new SessionsStore(db), clock, { idleMs: config.dashboard.sessionIdleMs, absoluteMs: config.dashboard.sessionAbsoluteMs }),
@@ -243,7 +245,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   registerFirewallRoutes(fastify, new FirewallsService(db, deps.database.kind, instances, clock, events), cursors);
   registerLoadBalancerRoutes(fastify, new LoadBalancersService(deps.database, actions, clock, events, poke), cursors);
-  registerVolumeRoutes(fastify, volumes, snapshots, cursors);
+  registerVolumeRoutes(fastify, volumes, cursors);
   registerSnapshotRoutes(fastify, snapshots, cursors);
   registerBackupPolicyRoutes(fastify, new BackupPoliciesService(db, clock, events), cursors);
   registerDatabaseRoutes(fastify, databases, new DatabaseUsersService(deps.database, databases, clock), new DatabaseBackupsService(deps.database, databases), cursors);

@@ -1,5 +1,6 @@
 // The dashboard's JSON endpoints for an account's API keys and resources. They call the same
 // services as /v2, as the account owner, so every rule lives in one place.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
 import { MAX_LIMIT, type Cursors } from '../http/pagination.js';
@@ -24,13 +25,19 @@ export interface DashboardServices {
   volumes: VolumesService;
 }
 
+/**
+ * A list page's types: the query from its schema, the reply as the service's page (spelled out
+ * because the schemas' status unions, built with `.map`, read as `never` to TypeScript).
+ */
+type ListRoute<S extends { list: (...args: never[]) => Promise<unknown> }> = { Querystring: Static<typeof PageQuery>; Reply: Awaited<ReturnType<S['list']>> };
+
 const SCOPES = ['*', ...SCOPE_RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`])];
 
-export function registerDashboardApiRoutes(app: FastifyInstance, services: DashboardServices, cursors: Cursors): void {
+export function registerDashboardApiRoutes(untyped: FastifyInstance, services: DashboardServices, cursors: Cursors): void {
+  const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
   const { keys, instances, networks, volumes } = services;
   const config = { session: true } as const;
-  const page = (query: unknown) => ({ limit: MAX_LIMIT, ...(query as Static<typeof PageQuery>) });
-  const id = (params: unknown) => (params as { id: string }).id;
+  const page = (query: Static<typeof PageQuery>) => ({ limit: MAX_LIMIT, ...query });
 
   app.get('/dashboard/api/catalog', { config, schema: { hide: true, response: { 200: CatalogSchema } } }, async () => ({
     scopes: SCOPES,
@@ -42,7 +49,7 @@ export function registerDashboardApiRoutes(app: FastifyInstance, services: Dashb
   );
 
   app.post('/dashboard/api/api_keys', { config, schema: { hide: true, body: CreateApiKeyBody, response: { 201: CreatedApiKeySchema } } }, async (request, reply) => {
-    const body = request.body as Static<typeof CreateApiKeyBody>;
+    const { body } = request;
     const owner = ownerCaller(request);
     const created = await keys.create(owner.accountId, { name: body.name, scopes: body.scopes, regions: body.regions ?? null, expiresAt: body.expires_at ?? null }, undefined, owner);
     return reply.status(201).send(created);
@@ -52,25 +59,25 @@ export function registerDashboardApiRoutes(app: FastifyInstance, services: Dashb
     '/dashboard/api/api_keys/:id/rotate',
     { config, schema: { hide: true, params: IdParams, body: RotateApiKeyBody, response: { 201: CreatedApiKeySchema } } },
     async (request, reply) => {
-      const { grace_period } = request.body as Static<typeof RotateApiKeyBody>;
+      const { grace_period } = request.body;
       const owner = ownerCaller(request);
-      return reply.status(201).send(await keys.rotate(owner.accountId, id(request.params), grace_period, undefined, owner));
+      return reply.status(201).send(await keys.rotate(owner.accountId, request.params.id, grace_period, undefined, owner));
     },
   );
 
   app.delete('/dashboard/api/api_keys/:id', { config, schema: { hide: true, params: IdParams, response: { 200: ApiKeySchema } } }, async (request) =>
-    keys.revoke(sessionOf(request).accountId, id(request.params), ownerCaller(request)),
+    keys.revoke(sessionOf(request).accountId, request.params.id, ownerCaller(request)),
   );
 
-  app.get('/dashboard/api/instances', { config, schema: { hide: true, querystring: PageQuery, response: { 200: InstanceList } } }, async (request) =>
+  app.get<ListRoute<InstancesService>>('/dashboard/api/instances', { config, schema: { hide: true, querystring: PageQuery, response: { 200: InstanceList } } }, async (request) =>
     instances.list(ownerCaller(request), page(request.query), cursors),
   );
 
-  app.get('/dashboard/api/networks', { config, schema: { hide: true, querystring: PageQuery, response: { 200: NetworkList } } }, async (request) =>
+  app.get<ListRoute<NetworksService>>('/dashboard/api/networks', { config, schema: { hide: true, querystring: PageQuery, response: { 200: NetworkList } } }, async (request) =>
     networks.list(ownerCaller(request), page(request.query), cursors),
   );
 
-  app.get('/dashboard/api/volumes', { config, schema: { hide: true, querystring: PageQuery, response: { 200: VolumeList } } }, async (request) =>
+  app.get<ListRoute<VolumesService>>('/dashboard/api/volumes', { config, schema: { hide: true, querystring: PageQuery, response: { 200: VolumeList } } }, async (request) =>
     volumes.list(ownerCaller(request), page(request.query), cursors),
   );
 }

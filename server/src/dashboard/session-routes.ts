@@ -1,6 +1,6 @@
 // /dashboard/api/session: sign in (POST), who is signed in and the CSRF token (GET), sign out (DELETE).
-import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Static } from 'typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import { apiTime, storedTime } from '../clock.js';
 import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
@@ -19,14 +19,15 @@ const present = (session: Pick<Session, 'userId' | 'email' | 'accountId' | 'csrf
   expires_at: apiTime(storedTime(session.expiresAt)),
 });
 
-export function registerSessionRoutes(app: FastifyInstance, users: DashboardUsersService, sessions: SessionsService, limiter: RateLimiter): void {
+export function registerSessionRoutes(untyped: FastifyInstance, users: DashboardUsersService, sessions: SessionsService, limiter: RateLimiter): void {
+  const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
   const hide = true;
 
-  app.post('/dashboard/api/session', { schema: { hide, body: SignInBody, response: { 201: SessionSchema } } }, async (request, reply: FastifyReply) => {
+  app.post('/dashboard/api/session', { schema: { hide, body: SignInBody, response: { 201: SessionSchema } } }, async (request, reply) => {
     // A sign-in from another site would log the victim in to the attacker's account (login CSRF).
     assertSameOrigin(request);
     limiter.apply(reply, await limiter.spend(`sign-in:${request.ip}`, SIGN_IN_ATTEMPTS_PER_MINUTE, 'write'));
-    const { email, password } = request.body as Static<typeof SignInBody>;
+    const { email, password } = request.body;
     const result = await users.signIn(email, password);
     if (!result.ok) {
       if (result.lockedForSeconds === null) throw new ApiError(401, 'Invalid email or password');

@@ -1,83 +1,74 @@
 // /v2/backup_policies: automated snapshot schedules with retention.
 import type { FastifyInstance } from 'fastify';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
+import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
+import { created, noContent } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
+import { IdParams } from '../../http/schemas.js';
 import { BackupPolicyList, BackupPolicySchema, CreateBackupPolicyBody, ListBackupPoliciesQuery, UpdateBackupPolicyBody } from './schema.js';
 import type { BackupPoliciesService } from './service.js';
 
 const tags = ['Backup policies'];
-const idOf = (params: unknown) => (params as { id: string }).id;
 
 export function registerBackupPolicyRoutes(app: FastifyInstance, policies: BackupPoliciesService, cursors: Cursors): void {
-  app.get(
-    '/v2/backup_policies',
-    {
-      config: { scope: 'backup_policies:read' },
-      schema: { operationId: 'listBackupPolicies', summary: 'List backup policies', tags, querystring: ListBackupPoliciesQuery, response: { 200: BackupPolicyList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
-    },
-    async (request) => policies.list(caller(request), request.query as { limit?: number; cursor?: string }, cursors),
-  );
-
-  app.post(
-    '/v2/backup_policies',
-    {
-      config: { scope: 'backup_policies:write' },
-      schema: {
+  registerRoutes(app, [
+    defineRoute(
+      { method: 'GET', url: '/v2/backup_policies', scope: 'backup_policies:read', operationId: 'listBackupPolicies', summary: 'List backup policies', tags, query: ListBackupPoliciesQuery, response: { 200: BackupPolicyList } },
+      async (request) => policies.list(caller(request), request.query, cursors),
+    ),
+    defineRoute(
+      {
+        method: 'POST',
+        url: '/v2/backup_policies',
+        scope: 'backup_policies:write',
         operationId: 'createBackupPolicy',
         summary: 'Snapshot volumes on a cron schedule (UTC), keeping the newest retention_count per volume',
         tags,
         body: CreateBackupPolicyBody,
-        response: { 201: BackupPolicySchema, ...errorResponses(...AUTHENTICATED_ERRORS, 413, 415, 422) },
+        response: { 201: BackupPolicySchema },
+        errors: [422],
       },
-    },
-    async (request, reply) => {
-      const policy = await policies.create(caller(request), request.body as Static<typeof CreateBackupPolicyBody>);
-      return reply.status(201).header('Location', `/v2/backup_policies/${policy.id}`).send(policy);
-    },
-  );
-
-  app.get(
-    '/v2/backup_policies/:id',
-    {
-      config: { scope: 'backup_policies:read' },
-      schema: { operationId: 'getBackupPolicy', summary: 'Get a backup policy', tags, params: IdParams, response: { 200: BackupPolicySchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404) } },
-    },
-    async (request) => policies.get(caller(request), idOf(request.params)),
-  );
-
-  app.put(
-    '/v2/backup_policies/:id',
-    {
-      config: { scope: 'backup_policies:write' },
-      schema: {
+      async (request, reply) => {
+        const policy = await policies.create(caller(request), request.body);
+        return created(reply, `/v2/backup_policies/${policy.id}`, policy);
+      },
+    ),
+    defineRoute(
+      { method: 'GET', url: '/v2/backup_policies/:id', scope: 'backup_policies:read', operationId: 'getBackupPolicy', summary: 'Get a backup policy', tags, params: IdParams, response: { 200: BackupPolicySchema }, errors: [404] },
+      async (request) => policies.get(caller(request), request.params.id),
+    ),
+    defineRoute(
+      {
+        method: 'PUT',
+        url: '/v2/backup_policies/:id',
+        scope: 'backup_policies:write',
         operationId: 'updateBackupPolicy',
         summary: 'Change a backup policy; a new schedule, or re-enabling, counts the next slot from now',
         tags,
         params: IdParams,
         body: UpdateBackupPolicyBody,
-        response: { 200: BackupPolicySchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 413, 415, 422) },
+        response: { 200: BackupPolicySchema },
+        errors: [404, 422],
       },
-    },
-    async (request) => policies.update(caller(request), idOf(request.params), request.body as Static<typeof UpdateBackupPolicyBody>),
-  );
-
-  app.delete(
-    '/v2/backup_policies/:id',
-    {
-      config: { scope: 'backup_policies:write' },
-      schema: {
+      async (request) => policies.update(caller(request), request.params.id, request.body),
+    ),
+    defineRoute(
+      {
+        method: 'DELETE',
+        url: '/v2/backup_policies/:id',
+        scope: 'backup_policies:write',
         operationId: 'deleteBackupPolicy',
         summary: 'Delete a backup policy (its snapshots are kept)',
         tags,
         params: IdParams,
-        response: { 204: Type.Null({ description: 'Deleted; no body' }), ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+        response: { 204: Type.Null({ description: 'Deleted; no body' }) },
+        errors: [404],
       },
-    },
-    async (request, reply) => {
-      await policies.delete(caller(request), idOf(request.params));
-      return reply.status(204).send();
-    },
-  );
+      async (request, reply) => {
+        await policies.delete(caller(request), request.params.id);
+        return noContent(reply);
+      },
+    ),
+  ]);
 }

@@ -1,9 +1,10 @@
 // GET /v2/regions, /v2/plans, /v2/images, /v2/database_engines and their single-item routes.
 import type { FastifyInstance } from 'fastify';
 import Type, { type TSchema } from 'typebox';
+import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
-import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
+import { IdParams } from '../../http/schemas.js';
 import type { Scope } from '../api-keys/scopes.js';
 import { databaseEngines, images, plans, regions } from './catalogs.js';
 import { DatabaseEngineList, DatabaseEngineSchema, ImageList, ImageSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
@@ -37,41 +38,33 @@ const CATALOGS: CatalogRoutes[] = [
 const ListQuery = Type.Object(listQueryProperties, { additionalProperties: false });
 
 export function registerCatalogRoutes(app: FastifyInstance, cursors: Cursors): void {
-  for (const catalog of CATALOGS) {
-    const scope = catalog.scope ?? (`${catalog.path}:read` as Scope);
-    const words = catalog.path.replace('_', ' ');
-    app.get(
-      `/v2/${catalog.path}`,
-      {
-        config: { scope },
-        schema: {
-          operationId: `list${catalog.noun}s`,
-          summary: `List ${words}`,
-          tags: ['Catalog'],
-          querystring: ListQuery,
-          response: { 200: catalog.list, ...errorResponses(...AUTHENTICATED_ERRORS) },
-        },
-      },
-      async (request) => catalog.service.list(request.query as { limit?: number; cursor?: string }, cursors),
-    );
-
-    app.get(
-      `/v2/${catalog.path}/:id`,
-      {
-        config: {
-          scope,
-          // Looking up a region is acting in it, as far as a region-restricted key goes.
-          ...(catalog.path === 'regions' ? { regionsOf: (request) => [(request.params as { id: string }).id] } : {}),
-        },
-        schema: {
-          operationId: `get${catalog.noun}`,
-          summary: `Get one ${words.replace(/s$/, '')}`,
-          tags: ['Catalog'],
-          params: IdParams,
-          response: { 200: catalog.item, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
-        },
-      },
-      async (request) => catalog.service.get((request.params as { id: string }).id),
-    );
-  }
+  registerRoutes(
+    app,
+    CATALOGS.flatMap((catalog) => {
+      const scope = catalog.scope ?? (`${catalog.path}:read` as Scope);
+      const words = catalog.path.replace('_', ' ');
+      return [
+        defineRoute(
+          { method: 'GET', url: `/v2/${catalog.path}`, scope, operationId: `list${catalog.noun}s`, summary: `List ${words}`, tags: ['Catalog'], query: ListQuery, response: { 200: catalog.list } },
+          async (request) => catalog.service.list(request.query, cursors),
+        ),
+        defineRoute(
+          {
+            method: 'GET',
+            url: `/v2/${catalog.path}/:id`,
+            scope,
+            // Looking up a region is acting in it, as far as a region-restricted key goes.
+            ...(catalog.path === 'regions' ? { regionsOf: (request: { params: { id: string } }) => [request.params.id] } : {}),
+            operationId: `get${catalog.noun}`,
+            summary: `Get one ${words.replace(/s$/, '')}`,
+            tags: ['Catalog'],
+            params: IdParams,
+            response: { 200: catalog.item },
+            errors: [404],
+          },
+          async (request) => catalog.service.get(request.params.id),
+        ),
+      ];
+    }),
+  );
 }

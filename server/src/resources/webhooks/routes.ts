@@ -1,32 +1,29 @@
 // /v2/webhooks: endpoints that receive the account's events, and their delivery attempts.
 import type { FastifyInstance } from 'fastify';
-import Type, { type Static } from 'typebox';
+import Type from 'typebox';
+import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import { recordResponse } from '../../http/idempotency.js';
 import { listQueryProperties, type Cursors } from '../../http/pagination.js';
+import { created, noContent } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { AUTHENTICATED_ERRORS, errorResponses, IdParams } from '../../http/schemas.js';
+import { IdParams } from '../../http/schemas.js';
 import { CreatedWebhookSchema, CreateWebhookBody, DeliveryList, TestEventAccepted, UpdateWebhookBody, WebhookList, WebhookSchema } from './schema.js';
 import type { WebhooksService } from './service.js';
 
 const tags = ['Webhooks'];
-const idOf = (params: unknown) => (params as { id: string }).id;
 const ListQuery = Type.Object(listQueryProperties, { additionalProperties: false });
 
 export function registerWebhookRoutes(app: FastifyInstance, webhooks: WebhooksService, cursors: Cursors): void {
-  app.get(
-    '/v2/webhooks',
-    {
-      config: { scope: 'webhooks:read' },
-      schema: { operationId: 'listWebhooks', summary: 'List webhooks, newest first', tags, querystring: ListQuery, response: { 200: WebhookList, ...errorResponses(...AUTHENTICATED_ERRORS) } },
-    },
-    async (request) => webhooks.list(caller(request), request.query as { limit?: number; cursor?: string }, cursors),
-  );
-
-  app.post(
-    '/v2/webhooks',
-    {
-      config: { scope: 'webhooks:write' },
-      schema: {
+  registerRoutes(app, [
+    defineRoute(
+      { method: 'GET', url: '/v2/webhooks', scope: 'webhooks:read', operationId: 'listWebhooks', summary: 'List webhooks, newest first', tags, query: ListQuery, response: { 200: WebhookList } },
+      async (request) => webhooks.list(caller(request), request.query, cursors),
+    ),
+    defineRoute(
+      {
+        method: 'POST',
+        url: '/v2/webhooks',
+        scope: 'webhooks:write',
         operationId: 'createWebhook',
         summary: 'Create a webhook',
         description:
@@ -34,86 +31,75 @@ export function registerWebhookRoutes(app: FastifyInstance, webhooks: WebhooksSe
           'The response carries the signing secret, shown only this once.',
         tags,
         body: CreateWebhookBody,
-        response: { 201: CreatedWebhookSchema, ...errorResponses(...AUTHENTICATED_ERRORS, 413, 415, 422) },
+        response: { 201: CreatedWebhookSchema },
+        errors: [422],
       },
-    },
-    async (request, reply) => {
-      const created = await webhooks.create(caller(request), request.body as Static<typeof CreateWebhookBody>, (trx, webhook) =>
-        // The secret is shown once: a replay returns the webhook with `secret: null`, and it is never stored with the response.
-        recordResponse(request, trx, { status: 201, body: { ...webhook, secret: null }, location: `/v2/webhooks/${webhook.id}` }),
-      );
-      return reply.status(201).header('Location', `/v2/webhooks/${created.id}`).send(created);
-    },
-  );
-
-  app.get(
-    '/v2/webhooks/:id',
-    {
-      config: { scope: 'webhooks:read' },
-      schema: { operationId: 'getWebhook', summary: 'Get a webhook', tags, params: IdParams, response: { 200: WebhookSchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404) } },
-    },
-    async (request) => webhooks.get(caller(request), idOf(request.params)),
-  );
-
-  app.put(
-    '/v2/webhooks/:id',
-    {
-      config: { scope: 'webhooks:write' },
-      schema: {
+      async (request, reply) => {
+        const webhook = await webhooks.create(caller(request), request.body, (trx, stored) =>
+          // The secret is shown once: a replay returns the webhook with `secret: null`, and it is never stored with the response.
+          recordResponse(request, trx, { status: 201, body: { ...stored, secret: null }, location: `/v2/webhooks/${stored.id}` }),
+        );
+        return created(reply, `/v2/webhooks/${webhook.id}`, webhook);
+      },
+    ),
+    defineRoute(
+      { method: 'GET', url: '/v2/webhooks/:id', scope: 'webhooks:read', operationId: 'getWebhook', summary: 'Get a webhook', tags, params: IdParams, response: { 200: WebhookSchema }, errors: [404] },
+      async (request) => webhooks.get(caller(request), request.params.id),
+    ),
+    defineRoute(
+      {
+        method: 'PUT',
+        url: '/v2/webhooks/:id',
+        scope: 'webhooks:write',
         operationId: 'updateWebhook',
         summary: 'Change a webhook\'s URL, event types or description, or enable or disable it',
         tags,
         params: IdParams,
         body: UpdateWebhookBody,
-        response: { 200: WebhookSchema, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 413, 415, 422) },
+        response: { 200: WebhookSchema },
+        errors: [404, 422],
       },
-    },
-    async (request) => webhooks.update(caller(request), idOf(request.params), request.body as Static<typeof UpdateWebhookBody>),
-  );
-
-  app.delete(
-    '/v2/webhooks/:id',
-    {
-      config: { scope: 'webhooks:write' },
-      schema: { operationId: 'deleteWebhook', summary: 'Delete a webhook', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }), ...errorResponses(...AUTHENTICATED_ERRORS, 404) } },
-    },
-    async (request, reply) => {
-      await webhooks.delete(caller(request), idOf(request.params));
-      return reply.status(204).send();
-    },
-  );
-
-  app.get(
-    '/v2/webhooks/:id/deliveries',
-    {
-      config: { scope: 'webhooks:read' },
-      schema: {
+      async (request) => webhooks.update(caller(request), request.params.id, request.body),
+    ),
+    defineRoute(
+      { method: 'DELETE', url: '/v2/webhooks/:id', scope: 'webhooks:write', operationId: 'deleteWebhook', summary: 'Delete a webhook', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }) }, errors: [404] },
+      async (request, reply) => {
+        await webhooks.delete(caller(request), request.params.id);
+        return noContent(reply);
+      },
+    ),
+    defineRoute(
+      {
+        method: 'GET',
+        url: '/v2/webhooks/:id/deliveries',
+        scope: 'webhooks:read',
         operationId: 'listWebhookDeliveries',
         summary: 'Delivery attempts to this webhook, newest first',
         tags,
         params: IdParams,
-        querystring: ListQuery,
-        response: { 200: DeliveryList, ...errorResponses(...AUTHENTICATED_ERRORS, 404) },
+        query: ListQuery,
+        response: { 200: DeliveryList },
+        errors: [404],
       },
-    },
-    async (request) => webhooks.deliveries(caller(request), idOf(request.params), request.query as { limit?: number; cursor?: string }, cursors),
-  );
-
-  app.post(
-    '/v2/webhooks/:id/test',
-    {
-      config: { scope: 'webhooks:write' },
-      schema: {
+      async (request) => webhooks.deliveries(caller(request), request.params.id, request.query, cursors),
+    ),
+    defineRoute(
+      {
+        method: 'POST',
+        url: '/v2/webhooks/:id/test',
+        scope: 'webhooks:write',
         operationId: 'testWebhook',
         summary: 'Send a webhook.test event to this webhook',
         tags,
         params: IdParams,
-        response: { 202: TestEventAccepted, ...errorResponses(...AUTHENTICATED_ERRORS, 404, 409) },
+        response: { 202: TestEventAccepted },
+        errors: [404, 409],
       },
-    },
-    async (request, reply) => {
-      const accepted = await webhooks.test(caller(request), idOf(request.params), (trx, body) => recordResponse(request, trx, { status: 202, body, location: null }));
-      return reply.status(202).send(accepted);
-    },
-  );
+      async (request, reply) => {
+        // 202 without a Location: the test event is delivered, not polled as an action.
+        const sent = await webhooks.test(caller(request), request.params.id, (trx, body) => recordResponse(request, trx, { status: 202, body, location: null }));
+        return reply.status(202).send(sent);
+      },
+    ),
+  ]);
 }
