@@ -34,6 +34,7 @@ import { ActionsService } from './resources/actions/service.js';
 import { instanceActionHandlers } from './resources/instances/action-handlers.js';
 import { registerInstanceRoutes } from './resources/instances/routes.js';
 import { InstancesService } from './resources/instances/service.js';
+import { PeriodicTasks } from './engine/periodic-tasks.js';
 import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
 import { createDrivers, type KnownResources } from './drivers/factory.js';
@@ -94,6 +95,8 @@ import { WebhooksService } from './resources/webhooks/service.js';
 import { TargetPolicy } from './resources/webhooks/target-policy.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** How often event retention looks at the clock; it prunes at most hourly by itself. */
+const RETENTION_CHECK_MS = 60_000;
 
 export interface AppDeps {
   database: Database;
@@ -116,9 +119,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Runs queued actions. Built with the app, started by whoever runs it (main, or a test). */
     worker: Worker;
-    /** Fires backup policies; runs on every worker tick. */
+    /** The engine's periodic tasks, started beside the worker by whoever runs it. */
+    periodic: PeriodicTasks;
+    /** Fires backup policies; a periodic task. */
     scheduler: BackupScheduler;
-    /** Takes the databases' daily backups; runs on every worker tick. */
+    /** Takes the databases' daily backups; a periodic task. */
     databaseBackups: DatabaseBackupScheduler;
   }
 }
@@ -190,6 +195,9 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // The host must match the database before the first action runs against it.
   if (drivers.reconcile) await drivers.reconcile(fastify.log);
   const worker = new Worker(deps.database, handlers, config.worker, clock, fastify.log);
+  // Each periodic task on its own timer; the ones that keep a queue moving poll as often as the worker.
+  const periodic = new PeriodicTasks(fastify.log);
+  const pollMs = config.worker.pollMs;
   const poke = () => worker.poke();
   const vpcs = new VpcsService(deps.database, clock, events);
   const networks = new NetworksService(deps.database, clock, events);
@@ -197,25 +205,29 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const volumes = new VolumesService(deps.database, actions, clock, events, poke);
   const snapshots = new SnapshotsService(deps.database, volumes, actions, clock, events, poke);
   const scheduler = new BackupScheduler(deps.database, actions, clock, events, fastify.log, poke);
-  worker.every(() => scheduler.tick());
+  periodic.every(pollMs, 'backup policies', () => scheduler.tick());
   const targets = new TargetPolicy(config.webhooks.allowPrivate);
   const sender = new WebhookSender(targets, config.webhooks.caFile ? await fs.readFile(config.webhooks.caFile, 'utf8') : null);
   const deliveries = new DeliveryDispatcher(deps.database, sender, events, config.worker, clock, fastify.log);
-  worker.every(() => deliveries.tick());
-  worker.onStop(() => deliveries.stop());
+  periodic.every(pollMs, 'webhook deliveries', () => deliveries.tick());
+  periodic.onStop(() => deliveries.stop());
   const retention = new EventRetention(db, config.eventRetentionDays, clock);
-  worker.every(() => retention.tick());
+  periodic.every(RETENTION_CHECK_MS, 'event retention', () => retention.tick());
   if (network.enforcesFirewalls) {
     const enforcer = new FirewallEnforcer(db, network, clock);
-    worker.every(() => enforcer.tick());
+    periodic.every(pollMs, 'firewall enforcement', () => enforcer.tick());
   }
   fastify.decorate('scheduler', scheduler);
   const databases = new DatabasesService(deps.database, databaseDriver, actions, vpcs, networks, clock, events, poke);
   const databaseBackups = new DatabaseBackupScheduler(deps.database, actions, clock, fastify.log, poke);
-  worker.every(() => databaseBackups.tick());
+  periodic.every(pollMs, 'database backups', () => databaseBackups.tick());
   fastify.decorate('databaseBackups', databaseBackups);
   fastify.decorate('worker', worker);
-  fastify.addHook('onClose', () => worker.stop());
+  fastify.decorate('periodic', periodic);
+  fastify.addHook('onClose', async () => {
+    await worker.stop();
+    await periodic.stop();
+  });
 
   registerErrorHandling(fastify, routeIndex);
   const limiter = new RateLimiter(deps.rateLimitStore ?? shared?.rateLimitStore ?? new MemoryRateLimitStore(), clock);

@@ -29,6 +29,7 @@ export async function startServer(config: Config): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   app.worker.start();
+  app.periodic.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const origin = `https://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

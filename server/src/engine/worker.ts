@@ -18,8 +18,6 @@ export class Worker {
   /** Identifies this process's leases. */
   readonly owner = `wrk_${randomBytes(6).toString('hex')}`;
   private readonly running = new Set<Promise<void>>();
-  private readonly periodic: (() => Promise<unknown>)[] = [];
-  private readonly stopHooks: (() => Promise<void>)[] = [];
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
   private ticking = false;
@@ -32,19 +30,9 @@ export class Worker {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Runs `task` on every tick, before claiming actions (e.g. the backup scheduler). */
-  every(task: () => Promise<unknown>): void {
-    this.periodic.push(task);
-  }
-
   start(): void {
     this.stopped = false;
     this.schedule(0);
-  }
-
-  /** Runs `hook` when the worker stops, after its own work has finished (e.g. a periodic task's work in flight). */
-  onStop(hook: () => Promise<void>): void {
-    this.stopHooks.push(hook);
   }
 
   /** Looks for work now instead of at the next poll (called when an action is enqueued). */
@@ -59,7 +47,6 @@ export class Worker {
     if (this.timer) clearTimeout(this.timer);
     await Promise.allSettled([...this.running]);
     await new ActionsQueue(this.database.db).releaseAll(this.owner);
-    for (const hook of this.stopHooks) await hook();
   }
 
   private schedule(delayMs: number): void {
@@ -72,8 +59,6 @@ export class Worker {
     if (this.stopped || this.ticking) return;
     this.ticking = true;
     try {
-      // A failing periodic task is logged on its own, so it never stops actions from being claimed.
-      for (const task of this.periodic) await task().catch((error: unknown) => this.log.error({ err: error }, 'a periodic worker task failed'));
       const free = this.settings.concurrency - this.running.size;
       if (free > 0) {
         const now = this.clock();

@@ -98,6 +98,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   options.extend?.(app);
   await app.ready();
   app.worker.start();
+  app.periodic.start();
 
   const accountsStore = new AccountsStore(testDb.database.db);
   const accounts = new AccountsService(accountsStore, new AccountUsage(testDb.database.db), now);
