@@ -176,7 +176,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const cursors = new Cursors(config.cursorSecret ?? (await new SettingsStore(db).putIfAbsent('cursor_secret', randomBytes(32).toString('hex'))));
 
   // Injected drivers (tests) win over the configured ones.
-  const drivers = createDrivers(config, db, clock, knownResources(db));
+  const drivers = await createDrivers(config, deps.database, clock, knownResources(db));
   if (drivers.close) fastify.addHook('onClose', drivers.close);
   const driver = deps.computeDriver ?? drivers.compute;
   const events = new EventsRecorder(clock);

@@ -20,32 +20,51 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_events_webhooks': eventsWebhooks,
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+/**
+ * A list of migrations with its own bookkeeping: the product's, or a driver's (the sim driver
+ * keeps its tables apart from the product's schema).
+ */
+export interface MigrationSet {
+  /** Names the advisory lock and, for a driver, the bookkeeping tables (`<name>_migration`). */
+  name: string;
+  migrations: Record<string, Migration>;
+  /** Kysely's default bookkeeping tables, which the product's migrations have always used. */
+  defaultTables?: true;
+}
+
+const PRODUCT: MigrationSet = { name: 'cloudnexus', migrations: MIGRATIONS, defaultTables: true };
 
 export class MigrationError extends Error {}
 
-/** Applies pending migrations; returns the names applied by this call. */
-export async function migrateToLatest(database: Database): Promise<string[]> {
-  if (database.kind === 'sqlite') return migrate(database.db, database.schema);
+/** Applies pending migrations (the product's unless told otherwise); returns the names applied by this call. */
+export async function migrateToLatest(database: Database, set: MigrationSet = PRODUCT): Promise<string[]> {
+  if (database.kind === 'sqlite') return migrate(database.db, database.schema, set);
   // Kysely's own lock only covers its transaction; creating its bookkeeping tables happens before
   // it. A session advisory lock (per schema) around the whole run makes nodes that start together
   // take turns: the first migrates, the others find nothing to do.
   return database.db.connection().execute(async (connection) => {
-    await sql`SELECT pg_advisory_lock(hashtext('cloudnexus.migrate.' || current_schema()))`.execute(connection);
+    await sql`SELECT pg_advisory_lock(hashtext(CAST(${lockName(set)} AS text) || current_schema()))`.execute(connection);
     try {
       // Kysely looks for its bookkeeping tables in every schema, so pin them to the one in use,
       // which DATABASE_URL may choose (`?options=-c search_path=…`).
       const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(connection);
-      return await migrate(connection, rows[0]?.schema ?? database.schema);
+      return await migrate(connection, rows[0]?.schema ?? database.schema, set);
     } finally {
-      await sql`SELECT pg_advisory_unlock(hashtext('cloudnexus.migrate.' || current_schema()))`.execute(connection);
+      await sql`SELECT pg_advisory_unlock(hashtext(CAST(${lockName(set)} AS text) || current_schema()))`.execute(connection);
     }
   });
 }
 
-async function migrate(db: Db, schema: string | null): Promise<string[]> {
+/** The product's lock keeps the name it always had, so nodes of mixed versions still take turns. */
+function lockName(set: MigrationSet): string {
+  return set.defaultTables ? 'cloudnexus.migrate.' : `cloudnexus.migrate.${set.name}.`;
+}
+
+async function migrate(db: Db, schema: string | null, set: MigrationSet): Promise<string[]> {
   const tableSchema = schema === null ? {} : { migrationTableSchema: schema };
-  const { error, results = [] } = await new Migrator({ db, provider, ...tableSchema }).migrateToLatest();
+  const tables = set.defaultTables ? {} : { migrationTableName: `${set.name}_migration`, migrationLockTableName: `${set.name}_migration_lock` };
+  const provider: MigrationProvider = { getMigrations: async () => set.migrations };
+  const { error, results = [] } = await new Migrator({ db, provider, ...tableSchema, ...tables }).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

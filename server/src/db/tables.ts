@@ -128,15 +128,6 @@ export interface IdempotencyKeysTable {
   expires_at: string;
 }
 
-export interface SimMachinesTable {
-  instance_id: string;
-  ipv4: string;
-  power: string;
-  cpu: number;
-  memory_gb: number;
-  created_at: string;
-}
-
 export interface VolumesTable {
   id: string;
   account_id: string;
@@ -182,15 +173,6 @@ export interface BackupPoliciesTable {
   last_run_at: string | null;
   created_at: string;
   updated_at: string;
-}
-
-/** The simulated storage backend: one row per disk (a volume) or image (a snapshot). */
-export interface SimDisksTable {
-  id: string;
-  kind: string;
-  size_gb: number;
-  attached_to: string | null;
-  created_at: string;
 }
 
 export interface VpcsTable {
@@ -342,18 +324,6 @@ export interface WebhooksTable {
   updated_at: string;
 }
 
-/** The simulated database backend: one row per database server or backup image. */
-export interface SimDatabasesTable {
-  id: string;
-  kind: string;
-  engine: string;
-  storage_gb: number;
-  node_count: number;
-  /** JSON array of user names. */
-  users: string;
-  created_at: string;
-}
-
 export interface WebhookDeliveriesTable {
   id: string;
   account_id: string;
@@ -381,7 +351,6 @@ export interface Tables {
   instances: InstancesTable;
   actions: ActionsTable;
   idempotency_keys: IdempotencyKeysTable;
-  sim_machines: SimMachinesTable;
   volumes: VolumesTable;
   snapshots: SnapshotsTable;
   backup_policies: BackupPoliciesTable;
@@ -390,11 +359,9 @@ export interface Tables {
   ip_allocations: IpAllocationsTable;
   firewalls: FirewallsTable;
   load_balancers: LoadBalancersTable;
-  sim_disks: SimDisksTable;
   databases: DatabasesTable;
   database_users: DatabaseUsersTable;
   database_backups: DatabaseBackupsTable;
-  sim_databases: SimDatabasesTable;
   dashboard_users: DashboardUsersTable;
   dashboard_sessions: DashboardSessionsTable;
   dashboard_sign_in_failures: DashboardSignInFailuresTable;

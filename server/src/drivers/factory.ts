@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { migrateSimTables } from './sim/migrations.js';
 import type { ComputeDriver } from './compute-driver.js';
 import { SimComputeDriver } from './sim/sim-compute-driver.js';
 import { SimMachinesStore } from './sim/store.js';
@@ -40,9 +41,11 @@ export interface Drivers {
  * `known` lists the resources the database holds, for the linux driver's reconciliation; it is
  * handed in because drivers know no resource (the composition root builds it).
  */
-export function createDrivers(config: Config, db: Db, clock: Clock, known: KnownResources): Drivers {
+export async function createDrivers(config: Config, database: Database, clock: Clock, known: KnownResources): Promise<Drivers> {
+  const { db } = database;
   switch (config.driver) {
     case 'sim':
+      await migrateSimTables(database);
       return {
         compute: new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock),
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),

@@ -82,20 +82,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint('idempotency_keys_pk', ['account_id', 'key'])
     .execute();
   await db.schema.createIndex('idempotency_keys_expiry').on('idempotency_keys').column('expires_at').execute();
-
-  await db.schema
-    .createTable('sim_machines')
-    .addColumn('instance_id', 'text', (c) => c.primaryKey())
-    .addColumn('ipv4', 'text', (c) => c.notNull())
-    .addColumn('power', 'text', (c) => c.notNull())
-    .addColumn('cpu', 'integer', (c) => c.notNull())
-    .addColumn('memory_gb', 'real', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['sim_machines', 'idempotency_keys', 'actions', 'instances', 'labels', 'ssh_keys']) {
+  for (const table of ['idempotency_keys', 'actions', 'instances', 'labels', 'ssh_keys']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -58,17 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('backup_policies_due').on('backup_policies').columns(['enabled', 'next_run_at']).execute();
   await db.schema.createIndex('backup_policies_account_page').on('backup_policies').columns(['account_id', 'created_at', 'id']).execute();
-
-  await db.schema
-    .createTable('sim_disks')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('size_gb', 'integer', (c) => c.notNull())
-    .addColumn('attached_to', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['sim_disks', 'backup_policies', 'snapshots', 'volumes']) await db.schema.dropTable(table).execute();
+  for (const table of ['backup_policies', 'snapshots', 'volumes']) await db.schema.dropTable(table).execute();
 }

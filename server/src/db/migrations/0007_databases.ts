@@ -66,19 +66,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('database_backups_page').on('database_backups').columns(['database_id', 'created_at', 'id']).execute();
-
-  await db.schema
-    .createTable('sim_databases')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('engine', 'text', (c) => c.notNull())
-    .addColumn('storage_gb', 'integer', (c) => c.notNull())
-    .addColumn('node_count', 'integer', (c) => c.notNull())
-    .addColumn('users', 'text', (c) => c.notNull())
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['sim_databases', 'database_backups', 'database_users', 'databases']) await db.schema.dropTable(table).execute();
+  for (const table of ['database_backups', 'database_users', 'databases']) await db.schema.dropTable(table).execute();
 }

@@ -1,11 +1,16 @@
 // The simulated database backend's servers and backup images, kept in the database like its machines.
 import type { Db } from '../../db/database.js';
-import type { SimDatabasesTable } from '../../db/tables.js';
+import { simDb, type SimDb } from './migrations.js';
+import type { SimDatabasesTable } from './tables.js';
 
 export type SimDatabase = SimDatabasesTable;
 
 export class SimDatabasesStore {
-  constructor(private readonly db: Db) {}
+  private readonly db: SimDb;
+
+  constructor(db: Db) {
+    this.db = simDb(db);
+  }
 
   async find(id: string): Promise<SimDatabase | undefined> {
     return this.db.selectFrom('sim_databases').selectAll().where('id', '=', id).executeTakeFirst();

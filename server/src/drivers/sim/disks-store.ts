@@ -1,11 +1,16 @@
 // The simulated storage backend's disks and snapshot images, kept in the database like its machines.
 import type { Db } from '../../db/database.js';
-import type { SimDisksTable } from '../../db/tables.js';
+import { simDb, type SimDb } from './migrations.js';
+import type { SimDisksTable } from './tables.js';
 
 export type SimDisk = SimDisksTable;
 
 export class SimDisksStore {
-  constructor(private readonly db: Db) {}
+  private readonly db: SimDb;
+
+  constructor(db: Db) {
+    this.db = simDb(db);
+  }
 
   async find(id: string): Promise<SimDisk | undefined> {
     return this.db.selectFrom('sim_disks').selectAll().where('id', '=', id).executeTakeFirst();

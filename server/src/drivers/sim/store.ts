@@ -1,12 +1,17 @@
 // The simulated hypervisor's memory of its machines, kept in the database so it survives restarts
 // the way a real hypervisor's would.
 import type { Db } from '../../db/database.js';
-import type { SimMachinesTable } from '../../db/tables.js';
+import { simDb, type SimDb } from './migrations.js';
+import type { SimMachinesTable } from './tables.js';
 
 export type SimMachine = SimMachinesTable;
 
 export class SimMachinesStore {
-  constructor(private readonly db: Db) {}
+  private readonly db: SimDb;
+
+  constructor(db: Db) {
+    this.db = simDb(db);
+  }
 
   async find(instanceId: string): Promise<SimMachine | undefined> {
     return this.db.selectFrom('sim_machines').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
