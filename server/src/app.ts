@@ -95,8 +95,6 @@ import { WebhooksService } from './resources/webhooks/service.js';
 import { TargetPolicy } from './resources/webhooks/target-policy.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
-/** How often event retention looks at the clock; it prunes at most hourly by itself. */
-const RETENTION_CHECK_MS = 60_000;
 
 export interface AppDeps {
   database: Database;
@@ -212,7 +210,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   periodic.every(pollMs, 'webhook deliveries', () => deliveries.tick());
   periodic.onStop(() => deliveries.stop());
   const retention = new EventRetention(db, config.eventRetentionDays, clock);
-  periodic.every(RETENTION_CHECK_MS, 'event retention', () => retention.tick());
+  // Retention looks at the clock each time and prunes at most hourly by itself.
+  periodic.every(pollMs, 'event retention', () => retention.tick());
   if (network.enforcesFirewalls) {
     const enforcer = new FirewallEnforcer(db, network, clock);
     periodic.every(pollMs, 'firewall enforcement', () => enforcer.tick());

@@ -79,6 +79,7 @@ for (const kind of DATABASE_KINDS) {
       const isolated = await createTestApp(kind);
       const { key } = await isolated.newCaller();
       await isolated.app.worker.stop();
+      await isolated.app.periodic.stop();
       await isolated.testDb.database.close();
       const badChecksum = `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`;
       const response = await isolated.app.inject({ method: 'GET', url: '/v2/regions', headers: { authorization: `Bearer ${badChecksum}` } });

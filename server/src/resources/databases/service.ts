@@ -12,6 +12,7 @@ import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
+import { Operations, type Accepted } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { databaseEngines, regions } from '../catalog/catalogs.js';
 import type { DatabaseEngine, DatabasePlan } from '../catalog/data/database-engines.js';
@@ -67,16 +68,13 @@ export interface DatabaseQuery {
   cursor?: string;
 }
 
-export interface DatabaseAccepted {
-  id: string;
-  status: DatabaseStatus;
-  message: string;
-  action_id: string;
-}
+export type DatabaseAccepted = Accepted<DatabaseStatus>;
 
 export type ManagedDatabase = ReturnType<typeof present>;
 
 export class DatabasesService {
+  private readonly operations: Operations;
+
   constructor(
     private readonly database: Database,
     private readonly driver: DatabaseDriver,
@@ -86,7 +84,9 @@ export class DatabasesService {
     private readonly clock: Clock,
     private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
-  ) {}
+  ) {
+    this.operations = new Operations(database, actions, events, onEnqueued);
+  }
 
   async list(caller: AuthContext, query: DatabaseQuery, cursors: Cursors): Promise<Page<ManagedDatabase>> {
     const request = cursors.request('databases', query);
@@ -228,24 +228,28 @@ export class DatabasesService {
    * Takes the database's action slot (it must be online and idle) and enqueues `operation`, plus
    * `extra` work in the same transaction; a 409 names what is in the way.
    */
-  async begin(caller: Caller, row: DatabaseRow, operation: DatabaseOperation, params: Record<string, unknown>, extra?: (trx: Database['db'], actionId: string) => Promise<void>): Promise<DatabaseAccepted> {
+  begin(caller: Caller, row: DatabaseRow, operation: DatabaseOperation, params: Record<string, unknown>, extra?: (trx: Database['db'], actionId: string) => Promise<void>): Promise<DatabaseAccepted> {
     const transition = DATABASE_TRANSITIONS[operation];
-    const actionId = ActionsService.newId();
-    const begun = await this.database.db.transaction().execute(async (trx) => {
-      if (!(await new DatabasesStore(trx).begin(caller.accountId, row.id, actionId, transition.during, storedTime(this.clock())))) return false;
-      await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'database', resourceId: row.id, params }, actionId);
-      await extra?.(trx, actionId);
-      // The password verifier stays out of the event.
-      await this.events.record(trx, caller, `database.${operation}_requested`, row.id, { action_id: actionId, ...(params.name === undefined ? {} : { user: params.name }), ...(operation === 'resize' ? params : {}) });
-      await this.events.statusChanged(trx, caller, 'database.status_changed', row.id, { previous: row.status, status: transition.during ?? row.status }, { action_id: actionId });
-      return true;
+    return this.operations.start({
+      caller,
+      resourceType: 'database',
+      resource: { id: row.id, status: row.status as DatabaseStatus },
+      type: operation,
+      transition,
+      params,
+      events: {
+        requested: `database.${operation}_requested`,
+        // The password verifier stays out of the event.
+        requestedData: { ...(params.name === undefined ? {} : { user: params.name }), ...(operation === 'resize' ? params : {}) },
+        statusChanged: 'database.status_changed',
+      },
+      begin: (trx, actionId) => new DatabasesStore(trx).begin(caller.accountId, row.id, actionId, transition.during, storedTime(this.clock())),
+      ...(extra ? { alsoIn: extra } : {}),
+      whyNot: async () => {
+        const now = await this.owned(caller, row.id);
+        return busyOrNotOnline(now.status, now.action_id);
+      },
     });
-    if (!begun) {
-      const now = await this.owned(caller, row.id);
-      throw busyOrNotOnline(now.status, now.action_id);
-    }
-    this.onEnqueued();
-    return { id: row.id, status: transition.during ?? (row.status as DatabaseStatus), message: transition.message, action_id: actionId };
   }
 
   async metrics(caller: AuthContext, id: string, query: { type: DatabaseMetricType } & MetricsRangeQuery) {

@@ -13,6 +13,7 @@ import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import { checkQuota } from '../accounts/quotas.js';
+import { Operations, type Accepted as OperationAccepted } from '../actions/operations.js';
 import { ActionsService, type Action } from '../actions/service.js';
 import { images, plans, regions } from '../catalog/catalogs.js';
 import { validateLabels } from '../labels/labels.js';
@@ -75,14 +76,11 @@ export interface InstanceQuery {
   cursor?: string;
 }
 
-export interface Accepted {
-  id: string;
-  status: InstanceStatus;
-  message: string;
-  action_id: string;
-}
+export type Accepted = OperationAccepted<InstanceStatus>;
 
 export class InstancesService {
+  private readonly operations: Operations;
+
   constructor(
     private readonly database: Database,
     private readonly driver: ComputeDriver,
@@ -94,7 +92,9 @@ export class InstancesService {
     private readonly events: EventsRecorder,
     /** Called once new work is committed, so a worker starts on it at once. */
     private readonly onEnqueued: () => void,
-  ) {}
+  ) {
+    this.operations = new Operations(database, actions, events, onEnqueued);
+  }
 
   async list(caller: AuthContext, query: InstanceQuery, cursors: Cursors): Promise<Page<Instance>> {
     const request = cursors.request('instances', query);
@@ -183,19 +183,17 @@ export class InstancesService {
       if (plan.cpu > row.cpu) await checkQuota(this.database.db, this.database.kind, caller.accountId, { vcpus: plan.cpu - row.cpu });
       Object.assign(params, { plan: plan.id, cpu: plan.cpu, memory_gb: plan.memory_gb });
     }
-    const actionId = ActionsService.newId();
-    const begun = await this.database.db.transaction().execute(async (trx) => {
-      const store = new InstancesStore(trx);
-      if (!(await store.begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())))) return false;
-      await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'instance', resourceId: id, params }, actionId);
-      await this.events.record(trx, caller, REQUESTED[operation], id, { ...params, action_id: actionId });
-      const change = { previous: row.status, status: transition.during ?? row.status };
-      await this.events.statusChanged(trx, caller, 'instance.status_changed', id, change, { action_id: actionId });
-      return true;
+    return this.operations.start({
+      caller,
+      resourceType: 'instance',
+      resource: { id, status: row.status as InstanceStatus },
+      type: operation,
+      transition,
+      params,
+      events: { requested: REQUESTED[operation], statusChanged: 'instance.status_changed' },
+      begin: (trx, actionId) => new InstancesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
+      whyNot: () => this.whyNot(caller, id, operation),
     });
-    if (!begun) throw await this.whyNot(caller, id, operation);
-    this.onEnqueued();
-    return { id, status: transition.during ?? row.status as InstanceStatus, message: transition.message, action_id: actionId };
   }
 
   async listActions(caller: AuthContext, id: string, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Action>> {

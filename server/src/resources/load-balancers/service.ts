@@ -11,7 +11,9 @@ import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
+import { Operations } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
+import { LOAD_BALANCER_TRANSITIONS, type LoadBalancerOperation, type LoadBalancerStatus } from './lifecycle.js';
 import { InstancesStore } from '../instances/store.js';
 import { validateLabels } from '../labels/labels.js';
 import { parseLabelSelector } from '../labels/selector.js';
@@ -53,13 +55,17 @@ export interface NewLoadBalancer extends LoadBalancerSettings {
 export type LoadBalancer = ReturnType<typeof present>;
 
 export class LoadBalancersService {
+  private readonly operations: Operations;
+
   constructor(
     private readonly database: Database,
     private readonly actions: ActionsService,
     private readonly clock: Clock,
     private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
-  ) {}
+  ) {
+    this.operations = new Operations(database, actions, events, onEnqueued);
+  }
 
   async create(caller: Caller, input: NewLoadBalancer, within: Within<LoadBalancer>): Promise<LoadBalancer> {
     const labelProblems = validateLabels(input.labels ?? {});
@@ -118,25 +124,24 @@ export class LoadBalancersService {
   }
 
   /** Replaces the settings (through an `update` action) or deletes the balancer: 202 material, or 409. */
-  async operate(caller: Caller, id: string, operation: 'update' | 'delete', input?: LoadBalancerSettings) {
+  async operate(caller: Caller, id: string, operation: LoadBalancerOperation, input?: LoadBalancerSettings) {
     const row = await this.owned(caller, id);
     const params = input ? await this.validate(caller.accountId, row.vpc_id, input) : {};
-    const actionId = ActionsService.newId();
-    const during = operation === 'delete' ? 'deleting' : null;
-    const begun = await this.database.db.transaction().execute(async (trx) => {
-      if (!(await new LoadBalancersStore(trx).begin(caller.accountId, id, actionId, during, storedTime(this.clock())))) return false;
-      await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'load_balancer', resourceId: id, params }, actionId);
-      await this.events.record(trx, caller, operation === 'delete' ? 'load_balancer.delete_requested' : 'load_balancer.update_requested', id, { action_id: actionId });
-      await this.events.statusChanged(trx, caller, 'load_balancer.status_changed', id, { previous: row.status, status: during ?? row.status }, { action_id: actionId });
-      return true;
+    const transition = LOAD_BALANCER_TRANSITIONS[operation];
+    return this.operations.start({
+      caller,
+      resourceType: 'load_balancer',
+      resource: { id, status: row.status as LoadBalancerStatus },
+      type: operation,
+      transition,
+      params,
+      events: { requested: `load_balancer.${operation}_requested`, requestedData: {}, statusChanged: 'load_balancer.status_changed' },
+      begin: (trx, actionId) => new LoadBalancersStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
+      whyNot: async () => {
+        const now = await this.owned(caller, id);
+        return ApiError.conflict(now.action_id ? `Load balancer is busy with action ${now.action_id}; retry when it completes` : `Cannot ${operation} a load balancer that is ${now.status}`);
+      },
     });
-    if (!begun) {
-      const now = await this.owned(caller, id);
-      throw ApiError.conflict(now.action_id ? `Load balancer is busy with action ${now.action_id}; retry when it completes` : `Cannot ${operation} a load balancer that is ${now.status}`);
-    }
-    this.onEnqueued();
-    const message = operation === 'delete' ? 'Deletion initiated successfully' : 'Update initiated successfully';
-    return { id, status: (during ?? row.status) as LoadBalancer['status'], message, action_id: actionId };
   }
 
   private async owned(caller: AuthContext, id: string): Promise<LoadBalancerRow> {

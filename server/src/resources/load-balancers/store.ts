@@ -40,8 +40,8 @@ export class LoadBalancersStore {
     return pageNewestFirst(query, page).execute();
   }
 
-  begin(accountId: string, id: string, actionId: string, during: string | null, at: string): Promise<boolean> {
-    return beginAction(this.db, 'load_balancers', accountId, id, actionId, ['active'], during, at);
+  begin(accountId: string, id: string, actionId: string, from: readonly string[], during: string | null, at: string): Promise<boolean> {
+    return beginAction(this.db, 'load_balancers', accountId, id, actionId, from, during, at);
   }
 
   end(id: string, actionId: string, changes: Partial<Pick<LoadBalancerRow, 'status' | 'ip' | 'algorithm' | 'forwarding_rules' | 'health_check' | 'targets'>>, at: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 // The volume state machine, in the same shape as the instance one.
 import { ApiError } from '../../http/errors.js';
+import type { Transition } from '../actions/operations.js';
 
 export const VOLUME_STATUSES = ['creating', 'available', 'attached', 'deleting'] as const;
 export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
@@ -8,13 +9,7 @@ export const ATTACHMENT_STATES = ['attached', 'detached'] as const;
 
 export type VolumeOperation = 'attach' | 'detach' | 'resize' | 'delete';
 
-interface Transition {
-  from: readonly VolumeStatus[];
-  during: VolumeStatus | null;
-  message: string;
-}
-
-export const VOLUME_TRANSITIONS: Record<VolumeOperation, Transition> = {
+export const VOLUME_TRANSITIONS: Record<VolumeOperation, Transition<VolumeStatus>> = {
   attach: { from: ['available'], during: null, message: 'Attach initiated successfully' },
   detach: { from: ['attached'], during: null, message: 'Detach initiated successfully' },
   resize: { from: ['available', 'attached'], during: null, message: 'Resize initiated successfully' },

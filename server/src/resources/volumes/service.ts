@@ -11,6 +11,7 @@ import type { Caller } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
 import { checkQuota } from '../accounts/quotas.js';
+import { Operations, type Accepted } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { regions } from '../catalog/catalogs.js';
 import { InstancesStore } from '../instances/store.js';
@@ -53,12 +54,7 @@ export interface VolumeQuery {
   cursor?: string;
 }
 
-export interface VolumeAccepted {
-  id: string;
-  status: VolumeStatus;
-  message: string;
-  action_id: string;
-}
+export type VolumeAccepted = Accepted<VolumeStatus>;
 
 const REQUESTED: Record<VolumeOperation, EventType> = {
   attach: 'volume.attach_requested',
@@ -68,13 +64,17 @@ const REQUESTED: Record<VolumeOperation, EventType> = {
 };
 
 export class VolumesService {
+  private readonly operations: Operations;
+
   constructor(
     private readonly database: Database,
     private readonly actions: ActionsService,
     private readonly clock: Clock,
     private readonly events: EventsRecorder,
     private readonly onEnqueued: () => void,
-  ) {}
+  ) {
+    this.operations = new Operations(database, actions, events, onEnqueued);
+  }
 
   async list(caller: AuthContext, query: VolumeQuery, cursors: Cursors): Promise<Page<Volume>> {
     const request = cursors.request('volumes', query);
@@ -141,22 +141,21 @@ export class VolumesService {
       params.size_gb = size;
     }
     const transition = VOLUME_TRANSITIONS[operation];
-    const actionId = ActionsService.newId();
-    const begun = await this.database.db.transaction().execute(async (trx) => {
-      if (!(await new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())))) return false;
-      await this.actions.enqueue(trx, { accountId: caller.accountId, type: operation, resourceType: 'volume', resourceId: id, params }, actionId);
-      await this.events.record(trx, caller, REQUESTED[operation], id, { ...params, action_id: actionId });
-      const change = { previous: row.status, status: transition.during ?? row.status };
-      await this.events.statusChanged(trx, caller, 'volume.status_changed', id, change, { action_id: actionId });
-      return true;
+    return this.operations.start({
+      caller,
+      resourceType: 'volume',
+      resource: { id, status: row.status as VolumeStatus },
+      type: operation,
+      transition,
+      params,
+      events: { requested: REQUESTED[operation], statusChanged: 'volume.status_changed' },
+      begin: (trx, actionId) => new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
+      whyNot: async () => {
+        const now = await this.owned(caller, id);
+        if (now.action_id !== null) return ApiError.conflict(`Volume is busy with action ${now.action_id}; retry when it completes`);
+        return illegalVolumeTransition(operation, now.status, now.instance_id);
+      },
     });
-    if (!begun) {
-      const now = await this.owned(caller, id);
-      if (now.action_id !== null) throw ApiError.conflict(`Volume is busy with action ${now.action_id}; retry when it completes`);
-      throw illegalVolumeTransition(operation, now.status, now.instance_id);
-    }
-    this.onEnqueued();
-    return { id, status: transition.during ?? (row.status as VolumeStatus), message: transition.message, action_id: actionId };
   }
 
   /** The caller's volume: another account's is a 404; one outside the key's regions is a 403. */
