@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `cloudnexus-server`: start the API, or run an operator command against its database.
 import { ConfigError } from './config.js';
-import { ApiError } from './http/errors.js';
+import { ApiError } from './errors/api-error.js';
 import { parseArgs, UsageError } from './cli/args.js';
 import { runCommand } from './cli/commands.js';
 

@@ -70,8 +70,7 @@ for (const kind of DATABASE_KINDS) {
     test('a key limited to regions is 403 elsewhere', async () => {
       const key = await t.createKey(accountId, { regions: ['eu-central-1'] });
       assert.equal((await t.request(key, { method: 'GET', url: '/v2/regions/eu-central-1' })).statusCode, 200);
-      const body = assertError(await t.request(key, { method: 'GET', url: '/v2/regions/us-east-1' }), 403);
-      assert.match(body.error.message, /us-east-1/);
+      assertError(await t.request(key, { method: 'GET', url: '/v2/regions/us-east-1' }), 403, 'region_forbidden');
     });
 
     test('refused keys are turned away before any database query', async () => {

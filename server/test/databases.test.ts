@@ -134,7 +134,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(accepted.json().status, 'resizing');
       assert.match(String(accepted.headers.location), /^\/v2\/actions\//);
       assert.equal((await get(`/v2/databases/${db.id}`)).json().status, 'resizing');
-      assert.match(assertError(await put(`/v2/databases/${db.id}/resize`, { node_count: 2 }), 409).error.message, /busy/);
+      assertError(await put(`/v2/databases/${db.id}/resize`, { node_count: 2 }), 409, 'resource_busy');
       await waitForAction(t, key, accepted.json().action_id, 'completed');
       const resized = await waitForDatabase(t, key, db.id);
       assert.deepEqual([resized.plan, resized.node_count], ['db-g-2vcpu-8gb', 3]);
@@ -185,7 +185,7 @@ for (const kind of DATABASE_KINDS) {
 
     test('delete protection: 409 while on; PATCH turns it off; delete releases the address', async () => {
       const db = await onlineDatabase(t, key, { protection: { delete: true } });
-      assert.match(assertError(await del(`/v2/databases/${db.id}`), 409).error.message, /protection/);
+      assertError(await del(`/v2/databases/${db.id}`), 409, 'delete_protected');
       assertError(await patch(db.id, {}), 400);
       assertError(await patch(db.id, { protection: { delete: false }, name: 'x' }), 400);
       const updated = await patch(db.id, { protection: { delete: false }, labels: { env: 'test' } });
@@ -242,7 +242,7 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual((await get(`${users}?limit=1&cursor=${page.pagination.next_cursor}`)).json().data.map((u: { name: string }) => u.name), ['cnxadmin']);
       assertError(await get(`/v2/databases?cursor=${page.pagination.next_cursor}`), 400); // a cursor of another list
 
-      assert.match(assertError(await del(`${users}/cnxadmin`), 409).error.message, /admin/);
+      assertError(await del(`${users}/cnxadmin`), 409, 'invalid_state');
       assertError(await del(`${users}/nobody`), 404);
       const removed = await del(`${users}/app_rw`);
       assert.equal(removed.statusCode, 202, removed.body);
@@ -325,7 +325,7 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(fields(full), ['network_id']);
       assert.match(full.error.details[0]?.message ?? '', /no free addresses/);
       // A network with databases in it cannot be deleted.
-      assert.match(assertError(await t.request(key, { method: 'DELETE', url: `/v2/networks/${network.id}` }), 409).error.message, /databases/);
+      assertError(await t.request(key, { method: 'DELETE', url: `/v2/networks/${network.id}` }), 409, 'has_dependents');
     });
 
     test('methods a path does not have are 405', async () => {

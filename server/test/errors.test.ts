@@ -24,8 +24,7 @@ for (const kind of DATABASE_KINDS) {
       t.request(key, { method: 'POST', url: '/v2/api_keys', payload, headers: { 'content-type': contentType } });
 
     test('invalid JSON is 400', async () => {
-      const body = assertError(await post('{"name": '), 400);
-      assert.match(body.error.message, /JSON/);
+      assertError(await post('{"name": '), 400, 'invalid_request');
     });
 
     test('an empty JSON body is 400', async () => {
@@ -70,8 +69,7 @@ for (const kind of DATABASE_KINDS) {
 
     test('a body over 1 MiB is 413', async () => {
       const huge = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10) });
-      const body = assertError(await post(huge), 413);
-      assert.match(body.error.message, /1 MiB/);
+      assertError(await post(huge), 413, 'payload_too_large');
     });
 
     test('a body that is not JSON is 415', async () => {
@@ -80,8 +78,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('an unknown route is 404', async () => {
-      const body = assertError(await t.request(key, { method: 'GET', url: '/v2/nothing-here' }), 404);
-      assert.match(body.error.message, /nothing-here/);
+      assertError(await t.request(key, { method: 'GET', url: '/v2/nothing-here' }), 404, 'route_not_found');
       assertError(await t.app.inject({ method: 'GET', url: '/' }), 404);
     });
 
@@ -117,8 +114,7 @@ for (const kind of DATABASE_KINDS) {
 
     test('a fault is 500 with no internals, and is logged with the request id', async () => {
       const response = await t.request(key, { method: 'GET', url: '/v2/boom' });
-      const body = assertError(response, 500);
-      assert.equal(body.error.message, 'Internal server error');
+      const body = assertError(response, 500, 'internal');
       assert.doesNotMatch(response.body, /exploded|secret/);
       const logged = t.logs.map((line) => JSON.parse(line)).find((entry) => entry.reqId === body.error.request_id && entry.level === 50);
       assert.ok(logged, 'the fault is logged under its request id');

@@ -33,9 +33,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('unknown catalog entries and SSH keys are 422 naming each field', async () => {
-      const body = assertError(await post(key, instanceInput({ region: 'mars-1', plan: 'huge', image: 'beos-5', ssh_keys: ['ssh_0000000000000000'] })), 422);
+      const body = assertError(await post(key, instanceInput({ region: 'mars-1', plan: 'huge', image: 'beos-5', ssh_keys: ['ssh_0000000000000000'] })), 422, 'validation_failed');
       assert.deepEqual(fields(body), ['image', 'plan', 'region', 'ssh_keys[0]']);
-      assert.equal(body.error.message, 'Validation failed');
       assert.deepEqual(body.error.details.find((d) => d.field === 'region'), { field: 'region', message: 'Invalid region identifier' });
       assert.deepEqual(fields(assertError(await post(key, instanceInput({ region: 'eu-east-3' })), 422)), ['region'], 'an unavailable region');
     });

@@ -61,7 +61,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await put(id, 'stop')).statusCode, 202);
       assertError(await put(id, 'stop'), 409); // busy with the stop
       await waitForStatus(t, key, id, 'stopped');
-      assert.match(assertError(await put(id, 'stop'), 409).error.message, /already stopped/);
+      assertError(await put(id, 'stop'), 409, 'already_in_state');
       assertError(await put(id, 'restart'), 409);
 
       const resized = await put(id, 'resize', { plan: 'standard-2' });
@@ -72,7 +72,7 @@ for (const kind of DATABASE_KINDS) {
 
       assert.equal((await put(id, 'start')).statusCode, 202);
       await waitForStatus(t, key, id, 'running');
-      assert.match(assertError(await put(id, 'start'), 409).error.message, /already running/);
+      assertError(await put(id, 'start'), 409, 'already_in_state');
 
       assert.equal((await put(id, 'resize', { plan: 'standard-4' })).statusCode, 202);
       const running = await waitForStatus(t, key, id, 'running');

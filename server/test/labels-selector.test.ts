@@ -1,7 +1,7 @@
 // The `label_selector` grammar: what parses to which requirements, and what is a 400.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ApiError } from '../src/http/errors.js';
+import { ApiError } from '../src/errors/api-error.js';
 import { MAX_REQUIREMENTS, MAX_SELECTOR_LENGTH, MAX_SET_VALUES, parseLabelSelector, type LabelSelector } from '../src/resources/labels/selector.js';
 
 describe('label selector: valid forms', () => {

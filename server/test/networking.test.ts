@@ -112,8 +112,8 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(fields(assertError(await post('/v2/instances', instanceInput({ region: 'eu-north-1', network_id: 'net_0000000000000000' })), 422)), ['network_id']);
       const member = await createInstance(t, key, { region: 'eu-north-1', network_id: net.id });
       await waitForStatus(t, key, member.id, 'running');
-      assert.match(assertError(await del(`/v2/networks/${net.id}`), 409).error.message, /still has instances/);
-      assert.match(assertError(await del(`/v2/vpcs/${parent.id}`), 409).error.message, /still has networks/);
+      assertError(await del(`/v2/networks/${net.id}`), 409, 'has_dependents');
+      assertError(await del(`/v2/vpcs/${parent.id}`), 409, 'has_dependents');
       await del(`/v2/instances/${member.id}`);
       await waitForGone(t, key, member.id);
       assert.equal((await del(`/v2/networks/${net.id}`)).statusCode, 204);

@@ -372,6 +372,37 @@ export type ErrorEnvelope = {
   error: {
     /** The HTTP status code */
     code: number;
+    /** A stable name for the error, to branch on (the message may be reworded):
+- `invalid_request` (400): Malformed JSON, a missing or malformed field, path parameter or query parameter
+- `invalid_cursor` (400): The `cursor` was not issued for this list, or was tampered with
+- `unauthorized` (401): Missing, malformed, unknown, revoked or expired API key
+- `not_signed_in` (401): Dashboard: no session, or the session has ended
+- `invalid_credentials` (401): Dashboard sign-in: wrong email or password
+- `insufficient_scope` (403): The API key's scopes do not allow this operation
+- `region_forbidden` (403): The API key may not act in this region
+- `scope_escalation` (403): A key cannot grant scopes or regions it does not hold
+- `cross_site_refused` (403): Dashboard: a cross-origin request, or a missing or invalid CSRF token
+- `not_found` (404): No such resource in this account
+- `route_not_found` (404): No such endpoint
+- `method_not_allowed` (405): The endpoint exists but not with this method (see `Allow`)
+- `request_timeout` (408): The request did not arrive in time
+- `name_taken` (409): The name (or key) is already in use where it must be unique
+- `resource_busy` (409): Another action is running on the resource; retry when it completes
+- `already_in_state` (409): The resource is already in the requested state
+- `invalid_state` (409): The operation cannot start from the resource's current status
+- `has_dependents` (409): Other resources still depend on this one; remove or detach them first
+- `delete_protected` (409): The resource has delete protection turned on
+- `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
+- `payload_too_large` (413): The request body is over the limit
+- `unsupported_media_type` (415): The request body is not application/json
+- `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
+- `quota_exceeded` (422): The account's quota does not allow it
+- `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
+- `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
+- `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
+- `internal` (500): A fault on our side; the request id helps us find it
+- `unavailable` (503): The server is not ready, or a part of it is not built */
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "delete_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../http/errors.js';
+import { apiError, notFound } from '../errors/catalog.js';
 
 /** Where the dashboard workspace builds to, from server/src/dashboard or server/dist/dashboard alike. */
 const DASHBOARD_DIST = fileURLToPath(new URL('../../../dashboard/dist/', import.meta.url));
@@ -39,7 +39,7 @@ function loadApp(app: string): Map<string, Asset> {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, asset: Asset | undefined, what: string) {
-  if (!asset) throw ApiError.notFound(what);
+  if (!asset) throw notFound(what);
   // Revalidated on every load (cheap with the ETag), so a new build is picked up at once.
   reply.header('Cache-Control', 'no-cache').header('ETag', asset.etag);
   if (request.headers['if-none-match'] === asset.etag) return reply.status(304).send();
@@ -49,7 +49,7 @@ function send(request: FastifyRequest, reply: FastifyReply, asset: Asset | undef
 export function registerPages(app: FastifyInstance): void {
   for (const name of ['dashboard', 'playground']) {
     const assets = loadApp(name);
-    const notBuilt = () => new ApiError(503, `The ${name} is not built: run \`npm run build -w dashboard\` (npm start does it)`);
+    const notBuilt = () => apiError('unavailable', `The ${name} is not built: run \`npm run build -w dashboard\` (npm start does it)`);
     app.get(`/${name}`, { schema: { hide: true } }, async (request, reply) => {
       if (assets.size === 0) throw notBuilt();
       return send(request, reply, assets.get('index.html'), `Page /${name}`);

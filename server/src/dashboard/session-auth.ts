@@ -2,11 +2,12 @@
 // /v2 never accepts the cookie). Every mutation must also come from our own origin and carry the
 // session's CSRF token in a header, which a cross-site page can neither read nor send.
 import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
-import { ApiError } from '../http/errors.js';
 import { defaultRateClass, type RateLimiter } from '../http/rate-limit.js';
 import type { Caller } from '../resources/events/origin.js';
 import { sessionToken } from './cookies.js';
 import { csrfMatches, type Session, type SessionsService } from './sessions.js';
+import { ApiError } from '../errors/api-error.js';
+import { apiError } from '../errors/catalog.js';
 
 const CSRF_HEADER = 'x-csrf-token';
 
@@ -22,12 +23,12 @@ declare module 'fastify' {
 }
 
 function notSignedIn(): ApiError {
-  return new ApiError(401, 'Not signed in, or the session has ended');
+  return apiError('not_signed_in', 'Not signed in, or the session has ended');
 }
 
 /** Refuses a request whose Origin is not this server (a cross-site form or script). */
 export function assertSameOrigin(request: FastifyRequest): void {
-  if (request.headers.origin !== `https://${request.headers.host}`) throw ApiError.forbidden('Cross-origin request refused');
+  if (request.headers.origin !== `https://${request.headers.host}`) throw apiError('cross_site_refused', 'Cross-origin request refused');
 }
 
 export function registerSessionAuth(app: FastifyInstance, sessions: SessionsService, limiter: RateLimiter): void {
@@ -41,7 +42,7 @@ export function registerSessionAuth(app: FastifyInstance, sessions: SessionsServ
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       assertSameOrigin(request);
       const presented = request.headers[CSRF_HEADER];
-      if (!csrfMatches(session, typeof presented === 'string' ? presented : undefined)) throw ApiError.forbidden('Missing or invalid CSRF token');
+      if (!csrfMatches(session, typeof presented === 'string' ? presented : undefined)) throw apiError('cross_site_refused', 'Missing or invalid CSRF token');
     }
     // The dashboard spends from the same per-account budget as the account's keys.
     limiter.apply(reply, await limiter.spend(session.accountId, session.rateLimit, defaultRateClass(request.method)));

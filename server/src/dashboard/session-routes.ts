@@ -2,13 +2,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { apiTime, storedTime } from '../clock.js';
-import { ApiError } from '../http/errors.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import type { DashboardUsersService } from '../resources/dashboard-users/service.js';
 import { clearedSessionCookie, sessionCookie } from './cookies.js';
 import { SessionSchema, SignInBody } from './schema.js';
 import { assertSameOrigin, sessionOf } from './session-auth.js';
 import type { Session, SessionsService } from './sessions.js';
+import { apiError } from '../errors/catalog.js';
 
 /** Sign-in attempts one client address may make per minute, whichever emails it tries. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 20;
@@ -30,9 +30,9 @@ export function registerSessionRoutes(untyped: FastifyInstance, users: Dashboard
     const { email, password } = request.body;
     const result = await users.signIn(email, password);
     if (!result.ok) {
-      if (result.lockedForSeconds === null) throw new ApiError(401, 'Invalid email or password');
+      if (result.lockedForSeconds === null) throw apiError('invalid_credentials', 'Invalid email or password');
       reply.header('Retry-After', result.lockedForSeconds);
-      throw new ApiError(429, 'Too many failed sign-ins for this email; try again later');
+      throw apiError('sign_in_locked', 'Too many failed sign-ins for this email; try again later');
     }
     const started = await sessions.start(result.user);
     reply.header('Set-Cookie', sessionCookie(started.token, Math.floor(sessions.lifetime.absoluteMs / 1000)));

@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiKeysService } from '../resources/api-keys/service.js';
 import { scopeAllows } from '../resources/api-keys/scopes.js';
-import { ApiError } from './errors.js';
 import { defaultRateClass, type RateLimiter } from './rate-limit.js';
 import './route-config.js';
+import { apiError, unauthorized } from '../errors/catalog.js';
 
 const BEARER = /^Bearer ([^\s]+)$/;
 
@@ -16,11 +16,11 @@ export function registerAuth(app: FastifyInstance, keys: ApiKeysService, limiter
     if (scope === undefined) return;
     const match = BEARER.exec(request.headers.authorization ?? '');
     const auth = match ? await keys.authenticate(match[1] as string) : null;
-    if (!auth) throw ApiError.unauthorized();
+    if (!auth) throw unauthorized();
     request.auth = auth;
     // A refused request is still an authenticated one: it counts and carries the headers.
     limiter.apply(reply, await limiter.spend(auth.accountId, auth.rateLimit, rateClass ?? defaultRateClass(request.method)));
-    if (!scopeAllows(auth.scopes, scope)) throw ApiError.forbidden(`This API key lacks the ${scope} scope`);
+    if (!scopeAllows(auth.scopes, scope)) throw apiError('insufficient_scope', `This API key lacks the ${scope} scope`);
   });
 
   // Regions come from validated params, query or body, so this check runs after validation.
@@ -29,6 +29,6 @@ export function registerAuth(app: FastifyInstance, keys: ApiKeysService, limiter
     const allowed = request.auth?.regions;
     if (!regionsOf || !allowed) return;
     const blocked = regionsOf(request).find((region) => !allowed.includes(region));
-    if (blocked !== undefined) throw ApiError.forbidden(`This API key may not act in region ${blocked}`);
+    if (blocked !== undefined) throw apiError('region_forbidden', `This API key may not act in region ${blocked}`);
   });
 }

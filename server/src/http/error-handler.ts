@@ -2,29 +2,32 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, envelope, ErrorStatus, newRequestId } from './errors.js';
+import { ApiError, envelope } from '../errors/api-error.js';
+import { apiError, invalidRequest } from '../errors/catalog.js';
+import type { Reason } from '../errors/reasons.js';
+import { ErrorStatus, newRequestId } from './errors.js';
 import type { RouteIndex } from './method-not-allowed.js';
 import { validationDetails } from './validation-details.js';
 
 /** Fastify's own errors that are the client's fault, by code. */
-const FASTIFY_CLIENT_ERRORS: Record<string, { status: ApiError['status']; message: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, message: 'Request body is larger than 1 MiB' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, message: 'Request body must be application/json' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, message: 'Content-Length does not match the body' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, message: 'Request body is empty; send a JSON object' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, message: 'Request body is not valid JSON' },
+const FASTIFY_CLIENT_ERRORS: Record<string, { reason: Reason; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { reason: 'payload_too_large', message: 'Request body is larger than 1 MiB' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { reason: 'unsupported_media_type', message: 'Request body must be application/json' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { reason: 'invalid_request', message: 'Content-Length does not match the body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { reason: 'invalid_request', message: 'Request body is empty; send a JSON object' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { reason: 'invalid_request', message: 'Request body is not valid JSON' },
 };
 
 function toApiError(error: FastifyError): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error.validation) {
-    return ApiError.badRequest('Invalid request', validationDetails(error.validation, error.validationContext ?? 'request'));
+    return invalidRequest('Invalid request', validationDetails(error.validation, error.validationContext ?? 'request'));
   }
   const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;
-  if (known) return new ApiError(known.status, known.message);
+  if (known) return apiError(known.reason, known.message);
   // Other client errors Fastify raises while reading the request carry a message safe to show.
   if (error.code?.startsWith('FST_') && error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-    return ApiError.badRequest(error.message);
+    return invalidRequest(error.message);
   }
   return null;
 }
@@ -36,9 +39,9 @@ function answerUnrouted(routes: RouteIndex, request: FastifyRequest, reply: Fast
     reply.header('Allow', allowed.join(', '));
     return reply
       .status(ErrorStatus.methodNotAllowed)
-      .send(envelope(405, `Method ${request.method} is not allowed here; use ${allowed.join(', ')}`, [], request.id));
+      .send(envelope('method_not_allowed', `Method ${request.method} is not allowed here; use ${allowed.join(', ')}`, [], request.id));
   }
-  return reply.status(ErrorStatus.notFound).send(envelope(404, `No route ${request.method} ${request.url.split('?', 1)[0]?.slice(0, 200)}`, [], request.id));
+  return reply.status(ErrorStatus.notFound).send(envelope('route_not_found', `No route ${request.method} ${request.url.split('?', 1)[0]?.slice(0, 200)}`, [], request.id));
 }
 
 /**
@@ -51,7 +54,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   return reply
     .status(ErrorStatus.badRequest)
     .header('X-Request-Id', request.id)
-    .send(envelope(ErrorStatus.badRequest, message, [{ field: 'path', message }], request.id));
+    .send(envelope('invalid_request', message, [{ field: 'path', message }], request.id));
 }
 
 /**
@@ -70,7 +73,7 @@ export function clientErrors(error: NodeJS.ErrnoException, socket: Socket): void
         ? 'The request line and headers are over 16 KiB'
         : 'The request is malformed';
   const requestId = newRequestId();
-  const body = JSON.stringify(envelope(status, message, [], requestId));
+  const body = JSON.stringify(envelope(status === 408 ? 'request_timeout' : 'invalid_request', message, [], requestId));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
@@ -85,12 +88,12 @@ export function registerErrorHandling(app: FastifyInstance, routes: RouteIndex):
     // A request no route matched can still fail while its body is read (an unknown method such as
     // QUERY without a Content-Type, say): the path and method are what is wrong with it.
     if (request.is404) return answerUnrouted(routes, request, reply);
-    const apiError = toApiError(error);
-    if (apiError === null) {
+    const answer = toApiError(error);
+    if (answer === null) {
       request.log.error({ err: error }, 'unhandled error');
-      return reply.status(500).send(envelope(500, 'Internal server error', [], request.id));
+      return reply.status(500).send(envelope('internal', 'Internal server error', [], request.id));
     }
-    return reply.status(apiError.status).send(envelope(apiError.status, apiError.message, apiError.details, request.id));
+    return reply.status(answer.status).send(envelope(answer.reason, answer.message, answer.details, request.id));
   });
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => answerUnrouted(routes, request, reply));

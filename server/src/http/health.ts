@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
-import { envelope } from './errors.js';
+import { envelope } from '../errors/api-error.js';
 import type { Metrics } from './metrics.js';
 
 export interface Dependencies {
@@ -23,7 +23,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Dependencies, m
     await sql`SELECT 1`.execute(deps.db).catch(() => failing.push({ field: 'database', message: 'Database unreachable' }));
     await deps.pingRedis?.().catch(() => failing.push({ field: 'redis', message: 'Redis unreachable' }));
     if (failing.length === 0) return { status: 'ready' };
-    return reply.status(503).send(envelope(503, 'Not ready', failing, request.id));
+    return reply.status(503).send(envelope('unavailable', 'Not ready', failing, request.id));
   });
 
   app.get('/metrics', hide, async (_request, reply) => {

@@ -5,8 +5,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { storedTime, type Clock } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { IdempotencyStore, type StoredResponse } from '../db/idempotency-store.js';
-import { ApiError } from './errors.js';
 import './route-config.js';
+import { apiError, invalidRequest } from '../errors/catalog.js';
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** A reservation older than this belongs to a request whose process died; it may be taken over. */
@@ -41,7 +41,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db, clock: Clock):
     const header = request.headers['idempotency-key'];
     if (request.method !== 'POST' || !request.auth || header === undefined) return;
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
-      throw ApiError.badRequest('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: 'Must be 1 to 255 printable ASCII characters' }]);
+      throw invalidRequest('Invalid Idempotency-Key', [{ field: 'Idempotency-Key', message: 'Must be 1 to 255 printable ASCII characters' }]);
     }
     const accountId = request.auth.accountId;
     const fingerprint = createHash('sha256').update(`${request.method} ${request.url}\n${canonical(request.body)}`).digest('hex');
@@ -52,9 +52,9 @@ export function registerIdempotency(app: FastifyInstance, db: Db, clock: Clock):
       return;
     }
     if (held.fingerprint !== fingerprint) {
-      throw ApiError.validation([{ field: 'Idempotency-Key', message: 'This key was already used with a different request' }]);
+      throw apiError('idempotency_key_reused', 'Validation failed', [{ field: 'Idempotency-Key', message: 'This key was already used with a different request' }]);
     }
-    if (held.state !== 'done') throw ApiError.conflict('A request with this Idempotency-Key is still in progress');
+    if (held.state !== 'done') throw apiError('idempotency_in_flight', 'A request with this Idempotency-Key is still in progress');
     reply.header('Idempotent-Replayed', 'true');
     if (held.response_location) reply.header('Location', held.response_location);
     return reply.status(held.response_status as number).send(JSON.parse(held.response_body as string));

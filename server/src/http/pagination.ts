@@ -2,7 +2,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Type from 'typebox';
 import { isTimeIdPosition, type PageRequest, type Position, type PositionShape } from '../db/page.js';
-import { ApiError } from './errors.js';
+import { invalidCursor } from '../errors/catalog.js';
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
@@ -76,9 +76,6 @@ export class Cursors {
   }
 }
 
-export function invalidCursor(): ApiError {
-  return ApiError.badRequest('Invalid pagination cursor', [{ field: 'cursor', message: 'Not a cursor issued for this list' }]);
-}
 
 function parseJson(text: string): unknown {
   try {

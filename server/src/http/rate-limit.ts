@@ -1,8 +1,8 @@
 // Per-account request budgets in fixed one-minute windows, by endpoint class.
 import type { FastifyReply } from 'fastify';
 import type { Clock } from '../clock.js';
-import { ApiError } from './errors.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import { apiError } from '../errors/catalog.js';
 
 export const WINDOW_MS = 60_000;
 
@@ -66,6 +66,6 @@ export class RateLimiter {
     reply.header('X-RateLimit-Reset', decision.reset);
     if (decision.allowed) return;
     reply.header('Retry-After', Math.max(1, Math.ceil(decision.reset - this.clock() / 1000)));
-    throw new ApiError(429, 'Rate limit exceeded; retry after the time in Retry-After');
+    throw apiError('rate_limited', 'Rate limit exceeded; retry after the time in Retry-After');
   }
 }

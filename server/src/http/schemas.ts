@@ -1,5 +1,6 @@
 // Shared wire schemas and the registry that turns named schemas into OpenAPI components.
 import Type, { type TSchema } from 'typebox';
+import { REASON_NAMES, REASONS } from '../errors/reasons.js';
 import { ErrorStatus } from './errors.js';
 
 const componentNames = new WeakMap<object, string>();
@@ -27,6 +28,10 @@ export const ErrorSchema = named(
   Type.Object({
     error: Type.Object({
       code: Type.Integer({ description: 'The HTTP status code' }),
+      reason: Type.Union(
+        REASON_NAMES.map((reason) => Type.Literal(reason)),
+        { description: `A stable name for the error, to branch on (the message may be reworded):\n${REASON_NAMES.map((r) => `- \`${r}\` (${REASONS[r].status}): ${REASONS[r].description}`).join('\n')}` },
+      ),
       message: Type.String(),
       details: Type.Array(ErrorDetailSchema),
       request_id: Type.String({ description: 'Same as the X-Request-Id response header' }),

@@ -1,6 +1,6 @@
 // Turns Ajv's schema errors into one `{field, message}` per offending property.
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
-import type { ErrorDetail } from './errors.js';
+import type { ErrorDetail } from '../errors/api-error.js';
 
 /** `/ssh_keys/0/name` → `ssh_keys[0].name`. */
 function toFieldPath(pointer: string): string {

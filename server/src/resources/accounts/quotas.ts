@@ -1,9 +1,9 @@
 // What an account may have at once, by tier. Creates beyond these are refused with a 422.
-import { ApiError } from '../../http/errors.js';
 import type { Db } from '../../db/database.js';
 import { AccountsStore } from './store.js';
 import type { Tier } from './tiers.js';
 import { AccountUsage, type Usage } from './usage.js';
+import { apiError, notFound } from '../../errors/catalog.js';
 
 export type Quotas = Usage;
 
@@ -34,7 +34,7 @@ function assertWithinQuota(tier: Tier, usage: Usage, added: Partial<Usage>): voi
   const quotas = quotasFor(tier);
   for (const [name, amount] of Object.entries(added) as [keyof Quotas, number][]) {
     if (amount > 0 && usage[name] + amount > quotas[name]) {
-      throw ApiError.validation([
+      throw apiError('quota_exceeded', 'Validation failed', [
         { field: 'quota', message: `${NAMES[name]} quota exceeded: ${usage[name]} of ${quotas[name]} in use, ${amount} more requested` },
       ]);
     }
@@ -47,6 +47,6 @@ function assertWithinQuota(tier: Tier, usage: Usage, added: Partial<Usage>): voi
  */
 export async function checkQuota(trx: Db, kind: 'sqlite' | 'postgres', accountId: string, added: Partial<Usage>): Promise<void> {
   const account = await new AccountsStore(trx).lock(accountId, kind);
-  if (!account) throw ApiError.notFound(`Account ${accountId}`);
+  if (!account) throw notFound(`Account ${accountId}`);
   assertWithinQuota(account.tier as Tier, await new AccountUsage(trx).of(accountId), added);
 }

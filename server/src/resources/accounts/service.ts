@@ -1,11 +1,11 @@
 // Accounts: who owns resources, and which request budget they get.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import { newId } from '../../ids.js';
-import { ApiError } from '../../http/errors.js';
 import { isTier, rateLimitFor, type Tier } from './tiers.js';
 import type { AccountRow, AccountsStore } from './store.js';
 import { quotasFor } from './quotas.js';
 import type { AccountUsage } from './usage.js';
+import { notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface Account {
   id: string;
@@ -38,7 +38,7 @@ export class AccountsService {
     if (rateLimit !== null && (!Number.isInteger(rateLimit) || rateLimit < 1 || rateLimit > 1_000_000)) {
       problems.push({ field: 'rate_limit', message: 'Must be an integer from 1 to 1000000 requests per minute' });
     }
-    if (problems.length > 0) throw ApiError.validation(problems);
+    if (problems.length > 0) throw validationFailed(problems);
     const row: AccountRow = { id: newId('acc'), name, tier: input.tier, rate_limit: rateLimit, created_at: storedTime(this.clock()) };
     await this.store.insert(row);
     return present(row);
@@ -47,7 +47,7 @@ export class AccountsService {
   /** The account with its quotas and what it uses of them. */
   async overview(id: string) {
     const row = await this.store.find(id);
-    if (!row) throw ApiError.notFound(`Account ${id}`);
+    if (!row) throw notFound(`Account ${id}`);
     const quotas = quotasFor(row.tier as Tier);
     const usage = await this.usage.of(id);
     const quota = (name: keyof typeof quotas) => ({ limit: quotas[name], used: usage[name] });

@@ -2,10 +2,10 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import type { ActionStatus } from './schema.js';
 import { ActionsStore, type ActionFilters, type ActionRow } from './store.js';
+import { notFound } from '../../errors/catalog.js';
 
 export interface Action {
   id: string;
@@ -62,7 +62,7 @@ export class ActionsService {
 
   async get(accountId: string, id: string): Promise<Action> {
     const row = await new ActionsStore(this.db).find(accountId, id);
-    if (!row) throw ApiError.notFound(`Action ${id}`);
+    if (!row) throw notFound(`Action ${id}`);
     return present(row);
   }
 

@@ -2,7 +2,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Within } from '../../db/database.js';
 import { newId } from '../../ids.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
 import { regions } from '../catalog/catalogs.js';
 import { rateLimitFor, type Tier } from '../accounts/tiers.js';
@@ -19,6 +18,8 @@ import { oldKeyEnd, type GracePeriod } from './rotation.js';
 const LAST_USED_RESOLUTION_MS = 60_000;
 import { systemOrigin, type Caller, type EventOrigin } from '../events/origin.js';
 import { EventsRecorder } from '../events/recorder.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface ApiKey {
   id: string;
@@ -97,7 +98,7 @@ export class ApiKeysService {
    */
   async rotate(accountId: string, id: string, grace: GracePeriod, within?: Within<CreatedApiKey>, origin: EventOrigin = systemOrigin(accountId)): Promise<CreatedApiKey> {
     const old = await this.store.find(accountId, id);
-    if (!old) throw ApiError.notFound(`API key ${id}`);
+    if (!old) throw notFound(`API key ${id}`);
     const now = this.clock();
     const generated = generateKey();
     const row: ApiKeyRow = {
@@ -115,7 +116,7 @@ export class ApiKeysService {
     await this.store.transaction(async (store, trx) => {
       const ends = storedTime(oldKeyEnd(now, grace, old.expires_at));
       if (!(await store.markRotated(accountId, id, row.id, storedTime(now), ends))) {
-        throw ApiError.conflict(`API key ${id} is revoked, expired or already rotated`);
+        throw apiError('invalid_state', `API key ${id} is revoked, expired or already rotated`);
       }
       await store.insert(row);
       await this.events.record(trx, origin, 'api_key.rotated', id, { replaced_by: row.id, grace_period: grace, old_key_ends_at: apiTime(ends) });
@@ -136,7 +137,7 @@ export class ApiKeysService {
 
   async get(accountId: string, id: string): Promise<ApiKey> {
     const row = await this.store.find(accountId, id);
-    if (!row) throw ApiError.notFound(`API key ${id}`);
+    if (!row) throw notFound(`API key ${id}`);
     return this.present(row);
   }
 
@@ -153,8 +154,8 @@ export class ApiKeysService {
       return true;
     });
     const row = await this.store.find(accountId, id);
-    if (!row) throw ApiError.notFound(`API key ${id}`);
-    if (!revoked) throw ApiError.conflict(`API key ${id} is already revoked`);
+    if (!row) throw notFound(`API key ${id}`);
+    if (!revoked) throw apiError('already_in_state', `API key ${id} is already revoked`);
     this.sharing.cache?.evict(id);
     await this.sharing.revocations?.announce(id);
     return this.present(row);
@@ -189,7 +190,7 @@ export class ApiKeysService {
   }
 
   private async requireAccount(accountId: string): Promise<void> {
-    if (!(await this.accounts.find(accountId))) throw ApiError.notFound(`Account ${accountId}`);
+    if (!(await this.accounts.find(accountId))) throw notFound(`Account ${accountId}`);
   }
 
   private validate(accountId: string, input: NewApiKey): Omit<ApiKeyRow, 'key_hash' | 'prefix' | 'last4'> {
@@ -212,7 +213,7 @@ export class ApiKeysService {
       else if (ms <= this.clock()) problems.push({ field: 'expires_at', message: 'Must be in the future' });
       else expiresAt = storedTime(ms);
     }
-    if (problems.length > 0) throw ApiError.validation(problems);
+    if (problems.length > 0) throw validationFailed(problems);
     return {
       id: newId('key'),
       account_id: accountId,
@@ -258,5 +259,5 @@ function assertCanGrant(creator: AuthContext, scopes: readonly string[], regions
       if (!creator.regions?.includes(region)) problems.push({ field: `regions[${i}]`, message: `The calling key may not act in ${region}` });
     });
   }
-  if (problems.length > 0) throw ApiError.forbidden('A key cannot grant more than it holds', problems);
+  if (problems.length > 0) throw apiError('scope_escalation', 'A key cannot grant more than it holds', problems);
 }

@@ -1,9 +1,10 @@
 // Backup schedules are standard five-field cron expressions, evaluated in UTC.
 import { CronExpressionParser } from 'cron-parser';
-import { ApiError } from '../../http/errors.js';
+import { ApiError } from '../../errors/api-error.js';
+import { invalidRequest } from '../../errors/catalog.js';
 
 function invalid(message: string): ApiError {
-  return ApiError.badRequest('Invalid schedule', [{ field: 'schedule', message }]);
+  return invalidRequest('Invalid schedule', [{ field: 'schedule', message }]);
 }
 
 /** The first slot strictly after `afterMs`; throws a 400 naming `schedule` when the expression is not valid cron. */

@@ -1,7 +1,6 @@
 // Backup policies: validated schedules and targets; the scheduler does the firing.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import { inTransaction, type Db } from '../../db/database.js';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
@@ -11,6 +10,7 @@ import { parseLabelSelector } from '../labels/selector.js';
 import { VolumesStore } from '../volumes/store.js';
 import { BackupPoliciesStore, type BackupPolicyRow } from './store.js';
 import { nextSlot } from './schedule.js';
+import { invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface BackupPolicy {
   id: string;
@@ -104,21 +104,21 @@ export class BackupPoliciesService {
 
   async delete(caller: Caller, id: string): Promise<void> {
     await inTransaction(this.db, async (trx) => {
-      if (!(await new BackupPoliciesStore(trx).remove(caller.accountId, id))) throw ApiError.notFound(`Backup policy ${id}`);
+      if (!(await new BackupPoliciesStore(trx).remove(caller.accountId, id))) throw notFound(`Backup policy ${id}`);
       await this.events.record(trx, caller, 'backup_policy.deleted', id, {});
     });
   }
 
   private async owned(caller: AuthContext, id: string): Promise<BackupPolicyRow> {
     const row = await new BackupPoliciesStore(this.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Backup policy ${id}`);
+    if (!row) throw notFound(`Backup policy ${id}`);
     return row;
   }
 
   /** Exactly one of volume_ids (each the caller's) and label_selector (well-formed). */
   private async validateTargets(caller: AuthContext, input: BackupPolicyInput): Promise<void> {
     if ((input.volume_ids === undefined) === (input.label_selector === undefined)) {
-      throw ApiError.badRequest('Invalid targets', [{ field: 'volume_ids', message: 'Give exactly one of volume_ids and label_selector' }]);
+      throw invalidRequest('Invalid targets', [{ field: 'volume_ids', message: 'Give exactly one of volume_ids and label_selector' }]);
     }
     if (input.label_selector !== undefined) {
       parseLabelSelector(input.label_selector);
@@ -127,7 +127,7 @@ export class BackupPoliciesService {
     const ids = input.volume_ids as string[];
     const known = await new VolumesStore(this.db).ownedIds(caller.accountId, ids);
     const problems = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `volume_ids[${i}]`, message: `Unknown volume ${id}` }]));
-    if (problems.length > 0) throw ApiError.validation(problems);
+    if (problems.length > 0) throw validationFailed(problems);
   }
 }
 

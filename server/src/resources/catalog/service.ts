@@ -1,8 +1,8 @@
 // Read-only access to one catalog: pages of items, and single items by id.
-import { ApiError } from '../../http/errors.js';
 import { isIdPosition } from '../../db/page.js';
-import { invalidCursor, type Cursors, type Page } from '../../http/pagination.js';
+import type { Cursors, Page } from '../../http/pagination.js';
 import type { CatalogStore } from './store.js';
+import { invalidCursor, notFound } from '../../errors/catalog.js';
 
 export class CatalogService<T extends { id: string }> {
   constructor(
@@ -21,7 +21,7 @@ export class CatalogService<T extends { id: string }> {
 
   get(id: string): T {
     const item = this.store.find(id);
-    if (!item) throw ApiError.notFound(`${this.noun} ${id}`);
+    if (!item) throw notFound(`${this.noun} ${id}`);
     return item;
   }
 }

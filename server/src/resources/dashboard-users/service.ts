@@ -2,11 +2,12 @@
 // Repeated failures for an email lock it out for a while, whether or not the email is known.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import { newId } from '../../ids.js';
 import type { AccountsStore } from '../accounts/store.js';
 import { DEFAULT_SCRYPT_COST, decoyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword, type ScryptCost } from './passwords.js';
 import type { DashboardUsersStore } from './store.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
 
 /** Failures within this window that lock an email… */
 export const MAX_FAILURES = 5;
@@ -45,13 +46,13 @@ export class DashboardUsersService {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
       problems.push({ field: 'password', message: `Must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters` });
     }
-    if (problems.length > 0) throw ApiError.validation(problems);
-    if (!(await this.accounts.find(accountId))) throw ApiError.notFound(`Account ${accountId}`);
+    if (problems.length > 0) throw validationFailed(problems);
+    if (!(await this.accounts.find(accountId))) throw notFound(`Account ${accountId}`);
     const row = { id: newId('usr'), account_id: accountId, email: normalized, password_hash: await hashPassword(password, this.cost), created_at: storedTime(this.clock()) };
     try {
       await this.store.insert(row);
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A dashboard user ${normalized} already exists`, [{ field: 'email', message: 'Already in use' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A dashboard user ${normalized} already exists`, [{ field: 'email', message: 'Already in use' }]);
       throw error;
     }
     return present(row);

@@ -1,7 +1,8 @@
 // The database state machine, in the same shape as the volume one. User changes and password
 // resets take the database's action slot too, so the backend sees one change at a time.
-import { ApiError } from '../../http/errors.js';
 import type { Transition } from '../actions/operations.js';
+import { ApiError } from '../../errors/api-error.js';
+import { apiError } from '../../errors/catalog.js';
 
 export const DATABASE_STATUSES = ['provisioning', 'online', 'resizing', 'deleting'] as const;
 export type DatabaseStatus = (typeof DATABASE_STATUSES)[number];
@@ -20,6 +21,6 @@ export const DATABASE_TRANSITIONS: Record<DatabaseOperation, Transition<Database
 };
 
 export function busyOrNotOnline(status: string, actionId: string | null): ApiError {
-  if (actionId !== null) return ApiError.conflict(`Database is busy (${status}) with action ${actionId}; retry when it completes`);
-  return ApiError.conflict(`Database is ${status}; it must be online`);
+  if (actionId !== null) return apiError('resource_busy', `Database is busy (${status}) with action ${actionId}; retry when it completes`);
+  return apiError('invalid_state', `Database is ${status}; it must be online`);
 }

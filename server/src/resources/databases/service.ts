@@ -4,7 +4,6 @@ import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { DatabaseDriver, DatabaseMetricType } from '../../drivers/database-driver.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -30,6 +29,8 @@ import { generatePassword, scramVerifier } from './credentials.js';
 import { busyOrNotOnline, DATABASE_TRANSITIONS, type DatabaseOperation, type DatabaseStatus } from './lifecycle.js';
 import { DatabasesStore, type DatabaseRow, type DatabaseSettings } from './store.js';
 import { DatabaseUsersStore } from './users-store.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 const DEFAULT_BACKUPS = { enabled: true, retention_days: 7, hour: 2 };
 
@@ -110,7 +111,7 @@ export class DatabasesService {
    */
   async create(caller: Caller, input: NewDatabase, within: Within<ManagedDatabase>): Promise<ManagedDatabase> {
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const { engine, version, plan, region, restoredFrom } = await this.resolve(caller, input);
     const network = input.network_id ? await this.networks.forInstance(caller, input.network_id, region) : await this.vpcs.defaultNetwork(caller.accountId, region);
     const password = generatePassword();
@@ -166,7 +167,7 @@ export class DatabasesService {
         await within(trx, created);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A database named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A database named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
     this.onEnqueued();
@@ -176,9 +177,9 @@ export class DatabasesService {
   /** Settings that need no backend work: labels, delete protection, the backup schedule. */
   async update(caller: Caller, id: string, changes: DatabaseChanges): Promise<ManagedDatabase> {
     const labelProblems = validateLabels(changes.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const row = await this.owned(caller, id);
-    if (row.status === 'deleting') throw ApiError.conflict('Database is being deleted');
+    if (row.status === 'deleting') throw apiError('invalid_state', 'Database is being deleted');
     const settings: DatabaseSettings = {};
     if (changes.protection) settings.protect_delete = changes.protection.delete ? 1 : 0;
     if (changes.backups) {
@@ -201,18 +202,18 @@ export class DatabasesService {
     const row = await this.owned(caller, id);
     const engine = databaseEngines.find(row.engine) as DatabaseEngine;
     const plan = input.plan === undefined ? planOf(engine, row.plan) : engine.plans.find((p) => p.id === input.plan);
-    if (!plan) throw ApiError.validation([{ field: 'plan', message: `Not a plan of ${engine.name}` }]);
+    if (!plan) throw validationFailed([{ field: 'plan', message: `Not a plan of ${engine.name}` }]);
     if (plan.storage_gb < planOf(engine, row.plan).storage_gb) {
-      throw ApiError.validation([{ field: 'plan', message: `Storage only grows: ${plan.id} has less than the ${planOf(engine, row.plan).storage_gb} GB of ${row.plan}` }]);
+      throw validationFailed([{ field: 'plan', message: `Storage only grows: ${plan.id} has less than the ${planOf(engine, row.plan).storage_gb} GB of ${row.plan}` }]);
     }
     const nodeCount = input.node_count ?? row.node_count;
-    if (plan.id === row.plan && nodeCount === row.node_count) throw ApiError.conflict(`Database already has plan ${plan.id} and ${nodeCount} node(s)`);
+    if (plan.id === row.plan && nodeCount === row.node_count) throw apiError('already_in_state', `Database already has plan ${plan.id} and ${nodeCount} node(s)`);
     return this.begin(caller, row, 'resize', { plan: plan.id, node_count: nodeCount });
   }
 
   async delete(caller: Caller, id: string): Promise<DatabaseAccepted> {
     const row = await this.owned(caller, id);
-    if (row.protect_delete === 1) throw ApiError.conflict('Database has delete protection; turn it off with PATCH (protection.delete: false) first');
+    if (row.protect_delete === 1) throw apiError('delete_protected', 'Database has delete protection; turn it off with PATCH (protection.delete: false) first');
     return this.begin(caller, row, 'delete', {});
   }
 
@@ -262,7 +263,7 @@ export class DatabasesService {
   /** The caller's database: another account's is a 404; one outside the key's regions is a 403. */
   async owned(caller: AuthContext, id: string): Promise<DatabaseRow> {
     const row = await new DatabasesStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Database ${id}`);
+    if (!row) throw notFound(`Database ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }
@@ -312,7 +313,7 @@ export class DatabasesService {
       if (!known) problems.push({ field: 'region', message: 'Invalid region identifier' });
       else if (!known.available) problems.push({ field: 'region', message: 'Region is not accepting new resources' });
     }
-    if (problems.length > 0 || !engine || !plan || version === undefined || region === undefined) throw ApiError.validation(problems);
+    if (problems.length > 0 || !engine || !plan || version === undefined || region === undefined) throw validationFailed(problems);
     assertRegionAccess(caller, region);
     return { engine, version, plan, region, restoredFrom };
   }

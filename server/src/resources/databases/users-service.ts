@@ -3,7 +3,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
@@ -11,6 +10,8 @@ import type { Caller } from '../events/origin.js';
 import { generatePassword, scramVerifier } from './credentials.js';
 import type { DatabaseAccepted, DatabasesService } from './service.js';
 import { DatabaseUsersStore, type DatabaseUserRow } from './users-store.js';
+import { ApiError } from '../../errors/api-error.js';
+import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
 
 /** Names the engines keep for themselves, or that would pass for an operator. */
 const RESERVED_NAMES = new Set(['postgres', 'root', 'mysql', 'default', 'admin', 'public', 'replication', 'cnxadmin']);
@@ -35,7 +36,7 @@ export class DatabaseUsersService {
   /** The user, with its password in this answer only; `within` records the answer without it. */
   async create(caller: Caller, databaseId: string, name: string, within: Within<{ user: DatabaseUser; action_id: string }>) {
     const row = await this.databases.owned(caller, databaseId);
-    if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) throw ApiError.validation([{ field: 'name', message: `${name} is reserved` }]);
+    if (RESERVED_NAMES.has(name) || RESERVED_PREFIXES.some((p) => name.startsWith(p))) throw validationFailed([{ field: 'name', message: `${name} is reserved` }]);
     const password = generatePassword();
     const now = storedTime(this.clock());
     const user: DatabaseUserRow = { id: newId('dbu'), database_id: databaseId, name, role: 'normal', password_verifier: scramVerifier(password), status: 'creating', created_at: now, updated_at: now };
@@ -56,15 +57,15 @@ export class DatabaseUsersService {
   async delete(caller: Caller, databaseId: string, name: string): Promise<DatabaseAccepted> {
     const row = await this.databases.owned(caller, databaseId);
     const user = await new DatabaseUsersStore(this.database.db).find(databaseId, name);
-    if (!user) throw ApiError.notFound(`User ${name} of database ${databaseId}`);
-    if (user.role === 'admin') throw ApiError.conflict(`${name} is the database's admin user; it cannot be deleted`);
-    if (user.status !== 'active') throw ApiError.conflict(`User ${name} is ${user.status}`);
+    if (!user) throw notFound(`User ${name} of database ${databaseId}`);
+    if (user.role === 'admin') throw apiError('invalid_state', `${name} is the database's admin user; it cannot be deleted`);
+    if (user.status !== 'active') throw apiError('invalid_state', `User ${name} is ${user.status}`);
     return this.databases.begin(caller, row, 'delete_user', { name }, (trx) => new DatabaseUsersStore(trx).update(databaseId, name, { status: 'deleting' }, storedTime(this.clock())));
   }
 }
 
 function conflict(name: string): ApiError {
-  return ApiError.conflict(`The database already has a user named ${name}`, [{ field: 'name', message: 'Already in use in this database' }]);
+  return apiError('name_taken', `The database already has a user named ${name}`, [{ field: 'name', message: 'Already in use in this database' }]);
 }
 
 function present(row: DatabaseUserRow, password: string | null) {

@@ -2,10 +2,10 @@
 import { apiTime, storedTime } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { isSequencePosition } from '../../db/page.js';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import type { ActorType } from './origin.js';
 import { EventsStore, type EventFilters, type EventRow } from './store.js';
+import { notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface Event {
   id: string;
@@ -39,7 +39,7 @@ export class EventsService {
       until: query.until === undefined ? undefined : storedTime(Date.parse(query.until)),
     };
     if (filters.since !== undefined && filters.until !== undefined && filters.since >= filters.until) {
-      throw ApiError.validation([{ field: 'since', message: 'Must be before until' }]);
+      throw validationFailed([{ field: 'since', message: 'Must be before until' }]);
     }
     const rows = await new EventsStore(this.db).list(accountId, filters, request);
     return cursors.page('events', request, rows, (r) => [r.seq], presentEvent);
@@ -47,7 +47,7 @@ export class EventsService {
 
   async get(accountId: string, id: string): Promise<Event> {
     const row = await new EventsStore(this.db).find(accountId, id);
-    if (!row) throw ApiError.notFound(`Event ${id}`);
+    if (!row) throw notFound(`Event ${id}`);
     return presentEvent(row);
   }
 }

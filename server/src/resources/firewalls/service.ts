@@ -3,7 +3,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Db, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
@@ -18,6 +17,8 @@ import type { InstancesService } from '../instances/service.js';
 import { parseCidr } from '../../net/cidr.js';
 import { FirewallsStore, type FirewallRow } from './store.js';
 import { appliesTo, type ApplyTo, type Peers } from './targeting.js';
+import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 type Protocol = 'tcp' | 'udp' | 'icmp';
 export interface InboundRule {
@@ -105,7 +106,7 @@ export class FirewallsService {
       await this.events.record(trx, caller, 'firewall.deleted', id, {});
       return true;
     });
-    if (!deleted) throw ApiError.notFound(`Firewall ${id}`);
+    if (!deleted) throw notFound(`Firewall ${id}`);
   }
 
   /** The rules an instance ends up with: every rule of every firewall that applies to it. */
@@ -127,7 +128,7 @@ export class FirewallsService {
 
   private async owned(caller: AuthContext, id: string): Promise<FirewallRow> {
     const row = await new FirewallsStore(this.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Firewall ${id}`);
+    if (!row) throw notFound(`Firewall ${id}`);
     return row;
   }
 
@@ -135,7 +136,7 @@ export class FirewallsService {
     try {
       await write();
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A firewall named ${name} already exists`, [{ field: 'name', message: 'Already in use' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A firewall named ${name} already exists`, [{ field: 'name', message: 'Already in use' }]);
       throw error;
     }
   }
@@ -169,11 +170,11 @@ export class FirewallsService {
     });
     input.apply_to.instance_ids?.forEach((id, i) => instanceIds.push([`apply_to.instance_ids[${i}]`, id]));
     if (input.apply_to.label_selector !== undefined) parseSelectorAt(input.apply_to.label_selector, 'apply_to.label_selector', malformed);
-    if (malformed.length > 0) throw ApiError.badRequest('Invalid firewall', malformed);
+    if (malformed.length > 0) throw invalidRequest('Invalid firewall', malformed);
 
     const owned = await new InstancesStore(this.db).ownedIds(caller.accountId, [...new Set(instanceIds.map(([, id]) => id))]);
     const unknown = instanceIds.filter(([, id]) => !owned.has(id)).map(([field, id]) => ({ field, message: `Unknown instance ${id}` }));
-    if (unknown.length > 0) throw ApiError.validation(unknown);
+    if (unknown.length > 0) throw validationFailed(unknown);
   }
 }
 

@@ -1,7 +1,8 @@
 // The instance state machine: which operations are allowed from which status, what the instance
 // shows while the operation runs, and what it becomes when the operation ends.
-import { ApiError } from '../../http/errors.js';
 import type { Transition } from '../actions/operations.js';
+import { ApiError } from '../../errors/api-error.js';
+import { apiError } from '../../errors/catalog.js';
 
 export const INSTANCE_STATUSES = ['provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'deleting'] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
@@ -22,7 +23,7 @@ export const TRANSITIONS: Record<InstanceOperation, Transition<InstanceStatus>> 
 
 /** Why `operation` cannot start from `status` while the instance is idle: a 409 saying so. */
 export function illegalTransition(operation: InstanceOperation, status: string): ApiError {
-  if (operation === 'stop' && status === 'stopped') return ApiError.conflict('Instance is already stopped');
-  if (operation === 'start' && status === 'running') return ApiError.conflict('Instance is already running');
-  return ApiError.conflict(`Cannot ${operation} an instance that is ${status}`);
+  if (operation === 'stop' && status === 'stopped') return apiError('already_in_state', 'Instance is already stopped');
+  if (operation === 'start' && status === 'running') return apiError('already_in_state', 'Instance is already running');
+  return apiError('invalid_state', `Cannot ${operation} an instance that is ${status}`);
 }

@@ -4,7 +4,6 @@ import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
@@ -27,6 +26,8 @@ import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
 import { allocateAddress } from '../networks/ipam.js';
 import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
+import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 
@@ -159,7 +160,7 @@ export class InstancesService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw ApiError.conflict(`An instance named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+        throw apiError('name_taken', `An instance named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       }
       throw error;
     }
@@ -172,14 +173,14 @@ export class InstancesService {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
       const attached = (await new VolumesStore(this.database.db).attachedTo([id])).get(id) ?? [];
-      if (attached.length > 0) throw ApiError.conflict(`Instance has volumes attached (${attached.join(', ')}); detach them first`);
+      if (attached.length > 0) throw apiError('has_dependents', `Instance has volumes attached (${attached.join(', ')}); detach them first`);
     }
     const transition = TRANSITIONS[operation];
     const params: Record<string, unknown> = { previous_status: row.status };
     if (operation === 'resize') {
       const plan = plans.find(newPlan ?? '');
-      if (!plan) throw ApiError.validation([{ field: 'plan', message: 'Unknown plan' }]);
-      if (plan.id === row.plan) throw ApiError.conflict(`Instance already has plan ${plan.id}`);
+      if (!plan) throw validationFailed([{ field: 'plan', message: 'Unknown plan' }]);
+      if (plan.id === row.plan) throw apiError('already_in_state', `Instance already has plan ${plan.id}`);
       if (plan.cpu > row.cpu) await checkQuota(this.database.db, this.database.kind, caller.accountId, { vcpus: plan.cpu - row.cpu });
       Object.assign(params, { plan: plan.id, cpu: plan.cpu, memory_gb: plan.memory_gb });
     }
@@ -216,21 +217,21 @@ export class InstancesService {
   /** The caller's instance: another account's is a 404; one outside the key's regions is a 403. */
   private async owned(caller: AuthContext, id: string): Promise<InstanceRow> {
     const row = await new InstancesStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Instance ${id}`);
+    if (!row) throw notFound(`Instance ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }
 
   private async whyNot(caller: AuthContext, id: string, operation: InstanceOperation): Promise<ApiError> {
     const row = await this.owned(caller, id);
-    if (row.action_id !== null) return ApiError.conflict(`Instance is busy (${row.status}) with action ${row.action_id}; retry when it completes`);
+    if (row.action_id !== null) return apiError('resource_busy', `Instance is busy (${row.status}) with action ${row.action_id}; retry when it completes`);
     return illegalTransition(operation, row.status);
   }
 
   private async validateCreate(caller: AuthContext, input: NewInstance) {
     // Label syntax is malformed input (400), like the schema's own checks; the rest is semantic (422).
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const problems: ErrorDetail[] = [];
     const region = regions.find(input.region);
     if (!region) problems.push({ field: 'region', message: 'Invalid region identifier' });
@@ -242,7 +243,7 @@ export class InstancesService {
     if (input.user_data !== undefined && Buffer.from(input.user_data, 'base64').length > MAX_USER_DATA_BYTES) {
       problems.push({ field: 'user_data', message: 'Must be at most 64 KiB once decoded' });
     }
-    if (problems.length > 0 || !plan) throw ApiError.validation(problems);
+    if (problems.length > 0 || !plan) throw validationFailed(problems);
     return plan;
   }
 }

@@ -1,8 +1,9 @@
 // Parses `label_selector` (the Kubernetes / Hetzner grammar) into requirements that filter.ts turns into SQL:
 //   k=v  k==v  k!=v  k in (a,b)  k notin (a,b)  k  !k     joined by top-level commas, all must hold.
 import Type from 'typebox';
-import { ApiError } from '../../http/errors.js';
 import { labelKeyProblem, labelValueProblem } from './labels.js';
+import { ApiError } from '../../errors/api-error.js';
+import { invalidRequest } from '../../errors/catalog.js';
 
 // Bounds keep a single query's cost small: each requirement is one subquery, each set one IN list.
 export const MAX_SELECTOR_LENGTH = 1024;
@@ -39,7 +40,7 @@ interface Token {
 const PUNCTUATION = ['==', '!=', '=', '!', '(', ')', ','] as const;
 
 function invalid(message: string): ApiError {
-  return ApiError.badRequest('Invalid label selector', [{ field: 'label_selector', message }]);
+  return invalidRequest('Invalid label selector', [{ field: 'label_selector', message }]);
 }
 
 function tokenize(text: string): Token[] {

@@ -3,7 +3,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -20,6 +19,8 @@ import { parseLabelSelector } from '../labels/selector.js';
 import { LabelsStore } from '../labels/store.js';
 import { VpcsStore } from '../vpcs/store.js';
 import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface ForwardingRule {
   entry_protocol: string;
@@ -69,9 +70,9 @@ export class LoadBalancersService {
 
   async create(caller: Caller, input: NewLoadBalancer, within: Within<LoadBalancer>): Promise<LoadBalancer> {
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
-    if (!vpc) throw ApiError.validation([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
+    if (!vpc) throw validationFailed([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
     assertRegionAccess(caller, vpc.region);
     const settings = await this.validate(caller.accountId, vpc.id, input);
     const now = storedTime(this.clock());
@@ -100,7 +101,7 @@ export class LoadBalancersService {
         await within(trx, balancer);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A load balancer named ${input.name} already exists in ${vpc.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A load balancer named ${input.name} already exists in ${vpc.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
     this.onEnqueued();
@@ -139,14 +140,14 @@ export class LoadBalancersService {
       begin: (trx, actionId) => new LoadBalancersStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
       whyNot: async () => {
         const now = await this.owned(caller, id);
-        return ApiError.conflict(now.action_id ? `Load balancer is busy with action ${now.action_id}; retry when it completes` : `Cannot ${operation} a load balancer that is ${now.status}`);
+        return apiError('resource_busy', now.action_id ? `Load balancer is busy with action ${now.action_id}; retry when it completes` : `Cannot ${operation} a load balancer that is ${now.status}`);
       },
     });
   }
 
   private async owned(caller: AuthContext, id: string): Promise<LoadBalancerRow> {
     const row = await new LoadBalancersStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Load balancer ${id}`);
+    if (!row) throw notFound(`Load balancer ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }
@@ -168,7 +169,7 @@ export class LoadBalancersService {
         if (!inVpc.has(id)) problems.push({ field: `targets.instance_ids[${i}]`, message: `Instance ${id} is not in this load balancer's VPC` });
       });
     }
-    if (problems.length > 0) throw ApiError.validation(problems);
+    if (problems.length > 0) throw validationFailed(problems);
     const firstTarget = input.forwarding_rules[0] as ForwardingRule;
     const healthCheck: HealthCheck = {
       interval_seconds: 10,

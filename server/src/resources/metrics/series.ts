@@ -2,7 +2,7 @@
 // asks for (checked), and the driver's series in API form.
 import { apiTime, type Clock } from '../../clock.js';
 import type { MetricSeries } from '../../drivers/compute-driver.js';
-import { ApiError } from '../../http/errors.js';
+import { validationFailed } from '../../errors/catalog.js';
 
 const MAX_METRIC_POINTS = 1440;
 const DEFAULT_STEP = 60;
@@ -26,9 +26,9 @@ export function metricsRange(query: MetricsRangeQuery, clock: Clock): MetricsRan
   const step = query.step ?? DEFAULT_STEP;
   const end = query.end ? Date.parse(query.end) / 1000 : Math.floor(clock() / 1000);
   const start = query.start ? Date.parse(query.start) / 1000 : end - DEFAULT_SPAN_SECONDS;
-  if (start >= end) throw ApiError.validation([{ field: 'start', message: 'Must be before end' }]);
+  if (start >= end) throw validationFailed([{ field: 'start', message: 'Must be before end' }]);
   if ((end - start) / step > MAX_METRIC_POINTS) {
-    throw ApiError.validation([{ field: 'step', message: `The range holds more than ${MAX_METRIC_POINTS} points; use a larger step` }]);
+    throw validationFailed([{ field: 'step', message: `The range holds more than ${MAX_METRIC_POINTS} points; use a larger step` }]);
   }
   return { start: Math.floor(start), end: Math.floor(end), step };
 }

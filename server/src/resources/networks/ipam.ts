@@ -1,9 +1,9 @@
 // Private address management: hands out each address of a network at most once.
 import type { Database, Db } from '../../db/database.js';
-import { ApiError } from '../../http/errors.js';
 import { formatAddress, parseCidr, usableAddresses, type Cidr } from '../../net/cidr.js';
 import { IpAllocationsStore } from './ip-allocations-store.js';
 import { NetworksStore } from './store.js';
+import { validationFailed } from '../../errors/catalog.js';
 
 /**
  * Allocates the lowest free address of `networkId` to `holderId` (an instance or a database)
@@ -13,7 +13,7 @@ import { NetworksStore } from './store.js';
  */
 export async function allocateAddress(trx: Db, kind: Database['kind'], networkId: string, holderId: string): Promise<string> {
   const network = await new NetworksStore(trx).lock(networkId, kind);
-  if (!network) throw ApiError.validation([{ field: 'network_id', message: `Unknown network ${networkId}` }]);
+  if (!network) throw validationFailed([{ field: 'network_id', message: `Unknown network ${networkId}` }]);
   const allocations = new IpAllocationsStore(trx);
   const taken = await allocations.taken(networkId);
   const { first, last } = usableAddresses(parseCidr(network.ip_range) as Cidr);
@@ -23,5 +23,5 @@ export async function allocateAddress(trx: Db, kind: Database['kind'], networkId
     await allocations.insert(networkId, address, holderId);
     return address;
   }
-  throw ApiError.validation([{ field: 'network_id', message: `Network ${network.name} (${network.ip_range}) has no free addresses` }]);
+  throw validationFailed([{ field: 'network_id', message: `Network ${network.name} (${network.ip_range}) has no free addresses` }]);
 }

@@ -2,7 +2,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -16,6 +15,8 @@ import { LabelsStore } from '../labels/store.js';
 import { VpcsStore } from '../vpcs/store.js';
 import { contains, overlaps, parseCidr, type Cidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from './store.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 const SMALLEST_PREFIX = 29;
 
@@ -58,9 +59,9 @@ export class NetworksService {
 
   async create(caller: Caller, input: NewNetwork, within: Within<Network>): Promise<Network> {
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
-    if (!vpc) throw ApiError.validation([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
+    if (!vpc) throw validationFailed([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
     assertRegionAccess(caller, vpc.region);
     const now = storedTime(this.clock());
     const row: NetworkRow = {
@@ -81,14 +82,14 @@ export class NetworksService {
         await checkQuota(trx, this.database.kind, caller.accountId, { networks: 1 });
         // Checked inside the transaction (after the account lock), so two concurrent creates cannot both pass.
         const problems = placementProblems(input.ip_range, parseCidr(vpc.ip_range) as Cidr, await new NetworksStore(trx).inVpc(vpc.id));
-        if (problems.length > 0) throw ApiError.validation(problems);
+        if (problems.length > 0) throw validationFailed(problems);
         await new NetworksStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.events.record(trx, caller, 'network.created', row.id, network);
         await within(trx, network);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`VPC ${vpc.id} already has a network named ${input.name}`, [{ field: 'name', message: 'Already in use in this VPC' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `VPC ${vpc.id} already has a network named ${input.name}`, [{ field: 'name', message: 'Already in use in this VPC' }]);
       throw error;
     }
     return network;
@@ -119,20 +120,20 @@ export class NetworksService {
       await this.events.record(trx, caller, 'network.deleted', id, {});
       return true;
     });
-    if (!deleted) throw ApiError.conflict('Network still has instances or databases; delete them first');
+    if (!deleted) throw apiError('has_dependents', 'Network still has instances or databases; delete them first');
   }
 
   /** The caller's network for a new instance in `region` (422 naming network_id otherwise). */
   async forInstance(caller: AuthContext, id: string, region: string): Promise<NetworkRow> {
     const row = await new NetworksStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.validation([{ field: 'network_id', message: `Unknown network ${id}` }]);
-    if (row.region !== region) throw ApiError.validation([{ field: 'network_id', message: `Network is in ${row.region}, not ${region}` }]);
+    if (!row) throw validationFailed([{ field: 'network_id', message: `Unknown network ${id}` }]);
+    if (row.region !== region) throw validationFailed([{ field: 'network_id', message: `Network is in ${row.region}, not ${region}` }]);
     return row;
   }
 
   private async owned(caller: AuthContext, id: string): Promise<NetworkRow> {
     const row = await new NetworksStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Network ${id}`);
+    if (!row) throw notFound(`Network ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }

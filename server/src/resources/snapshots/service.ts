@@ -1,7 +1,6 @@
 // Snapshots of volumes: taken and deleted through actions; restored by creating a volume from one.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Db, Within } from '../../db/database.js';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -12,6 +11,7 @@ import { ActionsService } from '../actions/service.js';
 import type { VolumesService } from '../volumes/service.js';
 import type { VolumeRow } from '../volumes/store.js';
 import { SnapshotsStore, type SnapshotRow } from './store.js';
+import { apiError, notFound } from '../../errors/catalog.js';
 
 export interface Snapshot {
   id: string;
@@ -35,7 +35,7 @@ export class SnapshotsService {
 
   async create(caller: Caller, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
     const volume = await this.volumes.owned(caller, volumeId);
-    if (volume.status === 'creating' || volume.status === 'deleting') throw ApiError.conflict(`Cannot snapshot a volume that is ${volume.status}`);
+    if (volume.status === 'creating' || volume.status === 'deleting') throw apiError('invalid_state', `Cannot snapshot a volume that is ${volume.status}`);
     const snapshot = await this.database.db.transaction().execute(async (trx) => {
       const created = await enqueueSnapshot(trx, this.actions, this.clock, volume, name, null, this.events, caller);
       await within(trx, created);
@@ -58,14 +58,14 @@ export class SnapshotsService {
   async delete(caller: Caller, id: string) {
     const row = await this.owned(caller, id);
     const actionId = await this.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.actions, this.clock, id, this.events, caller));
-    if (!actionId) throw ApiError.conflict(`Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
+    if (!actionId) throw apiError('resource_busy', `Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
     this.onEnqueued();
     return { id, status: 'deleting' as const, message: 'Deletion initiated successfully', action_id: actionId };
   }
 
   private async owned(caller: AuthContext, id: string): Promise<SnapshotRow> {
     const row = await new SnapshotsStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Snapshot ${id}`);
+    if (!row) throw notFound(`Snapshot ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }

@@ -4,10 +4,11 @@ import type { Within } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import type { EventOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
 import { InvalidPublicKey, parsePublicKey, type KeyType, type PublicKey } from './public-key.js';
 import type { SshKeyRow, SshKeysStore } from './store.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface SshKey {
   id: string;
@@ -52,7 +53,7 @@ export class SshKeysService {
     if (!inserted) {
       const existing = await this.store.findByFingerprint(accountId, key.fingerprint);
       // `existing` is only missing if it was deleted in the instant since the insert failed.
-      throw ApiError.conflict(`This key is already added as ${existing?.id ?? 'another SSH key'}`, [
+      throw apiError('name_taken', `This key is already added as ${existing?.id ?? 'another SSH key'}`, [
         { field: 'public_key', message: `Same fingerprint (${key.fingerprint}) as an existing key` },
       ]);
     }
@@ -61,7 +62,7 @@ export class SshKeysService {
 
   async get(accountId: string, id: string): Promise<SshKey> {
     const row = await this.store.find(accountId, id);
-    if (!row) throw ApiError.notFound(`SSH key ${id}`);
+    if (!row) throw notFound(`SSH key ${id}`);
     return present(row);
   }
 
@@ -72,7 +73,7 @@ export class SshKeysService {
 
   async delete(caller: EventOrigin, id: string): Promise<void> {
     await this.store.transaction(async (store, trx) => {
-      if (!(await store.delete(caller.accountId, id))) throw ApiError.notFound(`SSH key ${id}`);
+      if (!(await store.delete(caller.accountId, id))) throw notFound(`SSH key ${id}`);
       await this.events.record(trx, caller, 'ssh_key.deleted', id, {});
     });
   }
@@ -99,7 +100,7 @@ export class SshKeysService {
       if (!(error instanceof InvalidPublicKey)) throw error;
       problems.push({ field: 'public_key', message: error.message });
     }
-    if (problems.length > 0 || key === undefined) throw ApiError.validation(problems);
+    if (problems.length > 0 || key === undefined) throw validationFailed(problems);
     return key;
   }
 }

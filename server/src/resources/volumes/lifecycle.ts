@@ -1,6 +1,7 @@
 // The volume state machine, in the same shape as the instance one.
-import { ApiError } from '../../http/errors.js';
 import type { Transition } from '../actions/operations.js';
+import { ApiError } from '../../errors/api-error.js';
+import { apiError } from '../../errors/catalog.js';
 
 export const VOLUME_STATUSES = ['creating', 'available', 'attached', 'deleting'] as const;
 export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
@@ -17,8 +18,8 @@ export const VOLUME_TRANSITIONS: Record<VolumeOperation, Transition<VolumeStatus
 };
 
 export function illegalVolumeTransition(operation: VolumeOperation, status: string, instanceId: string | null): ApiError {
-  if (operation === 'attach' && status === 'attached') return ApiError.conflict(`Volume is already attached to ${instanceId}`);
-  if (operation === 'detach' && status === 'available') return ApiError.conflict('Volume is not attached');
-  if (operation === 'delete' && status === 'attached') return ApiError.conflict(`Volume is attached to ${instanceId}; detach it first`);
-  return ApiError.conflict(`Cannot ${operation} a volume that is ${status}`);
+  if (operation === 'attach' && status === 'attached') return apiError('already_in_state', `Volume is already attached to ${instanceId}`);
+  if (operation === 'detach' && status === 'available') return apiError('already_in_state', 'Volume is not attached');
+  if (operation === 'delete' && status === 'attached') return apiError('has_dependents', `Volume is attached to ${instanceId}; detach it first`);
+  return apiError('invalid_state', `Cannot ${operation} a volume that is ${status}`);
 }

@@ -2,7 +2,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -21,6 +20,8 @@ import { LabelsStore } from '../labels/store.js';
 import { SnapshotsStore } from '../snapshots/store.js';
 import { illegalVolumeTransition, VOLUME_TRANSITIONS, type VolumeOperation, type VolumeStatus } from './lifecycle.js';
 import { VolumesStore, type VolumeRow } from './store.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface Volume {
   id: string;
@@ -92,7 +93,7 @@ export class VolumesService {
 
   async create(caller: Caller, input: NewVolume, within: Within<Volume>): Promise<Volume> {
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const { region, sizeGb } = await this.resolvePlacement(caller, input);
     const now = storedTime(this.clock());
     const actionId = ActionsService.newId();
@@ -121,7 +122,7 @@ export class VolumesService {
         await within(trx, volume);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A volume named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A volume named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
     this.onEnqueued();
@@ -135,8 +136,8 @@ export class VolumesService {
     if (operation === 'detach') params.instance_id = row.instance_id;
     if (operation === 'resize') {
       const size = args.size_gb as number;
-      if (size < row.size_gb) throw ApiError.validation([{ field: 'size_gb', message: `Volumes only grow: ${size} GB is less than the current ${row.size_gb} GB` }]);
-      if (size === row.size_gb) throw ApiError.conflict(`Volume is already ${size} GB`);
+      if (size < row.size_gb) throw validationFailed([{ field: 'size_gb', message: `Volumes only grow: ${size} GB is less than the current ${row.size_gb} GB` }]);
+      if (size === row.size_gb) throw apiError('already_in_state', `Volume is already ${size} GB`);
       await checkQuota(this.database.db, this.database.kind, caller.accountId, { volume_gb: size - row.size_gb });
       params.size_gb = size;
     }
@@ -152,7 +153,7 @@ export class VolumesService {
       begin: (trx, actionId) => new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
       whyNot: async () => {
         const now = await this.owned(caller, id);
-        if (now.action_id !== null) return ApiError.conflict(`Volume is busy with action ${now.action_id}; retry when it completes`);
+        if (now.action_id !== null) return apiError('resource_busy', `Volume is busy with action ${now.action_id}; retry when it completes`);
         return illegalVolumeTransition(operation, now.status, now.instance_id);
       },
     });
@@ -161,19 +162,19 @@ export class VolumesService {
   /** The caller's volume: another account's is a 404; one outside the key's regions is a 403. */
   async owned(caller: AuthContext, id: string): Promise<VolumeRow> {
     const row = await new VolumesStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Volume ${id}`);
+    if (!row) throw notFound(`Volume ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }
 
   private async attachTarget(caller: AuthContext, volume: VolumeRow, instanceId: string): Promise<string> {
     const instance = await new InstancesStore(this.database.db).find(caller.accountId, instanceId);
-    if (!instance) throw ApiError.validation([{ field: 'instance_id', message: `Unknown instance ${instanceId}` }]);
+    if (!instance) throw validationFailed([{ field: 'instance_id', message: `Unknown instance ${instanceId}` }]);
     if (instance.region !== volume.region) {
-      throw ApiError.validation([{ field: 'instance_id', message: `Instance is in ${instance.region}; the volume is in ${volume.region}` }]);
+      throw validationFailed([{ field: 'instance_id', message: `Instance is in ${instance.region}; the volume is in ${volume.region}` }]);
     }
-    if (volume.instance_id === instanceId) throw ApiError.conflict(`Volume is already attached to ${instanceId}`);
-    if (instance.status === 'deleting') throw ApiError.conflict(`Instance ${instanceId} is being deleted`);
+    if (volume.instance_id === instanceId) throw apiError('already_in_state', `Volume is already attached to ${instanceId}`);
+    if (instance.status === 'deleting') throw apiError('invalid_state', `Instance ${instanceId} is being deleted`);
     return instanceId;
   }
 
@@ -201,7 +202,7 @@ export class VolumesService {
       if (!known) problems.push({ field: 'region', message: 'Invalid region identifier' });
       else if (!known.available) problems.push({ field: 'region', message: 'Region is not accepting new resources' });
     }
-    if (problems.length > 0 || region === undefined || sizeGb === undefined) throw ApiError.validation(problems);
+    if (problems.length > 0 || region === undefined || sizeGb === undefined) throw validationFailed(problems);
     assertRegionAccess(caller, region);
     return { region, sizeGb };
   }

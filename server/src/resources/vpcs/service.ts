@@ -2,7 +2,6 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
-import { ApiError } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -18,6 +17,7 @@ import { LabelsStore } from '../labels/store.js';
 import { isPrivate, parseCidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from '../networks/store.js';
 import { VpcsStore, type VpcRow } from './store.js';
+import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface Vpc {
   id: string;
@@ -54,7 +54,7 @@ export class VpcsService {
 
   async create(caller: Caller, input: NewVpc, within: Within<Vpc>): Promise<Vpc> {
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const problems = [];
     const region = regions.find(input.region);
     if (!region) problems.push({ field: 'region', message: 'Invalid region identifier' });
@@ -62,7 +62,7 @@ export class VpcsService {
     if (!range) problems.push({ field: 'ip_range', message: 'Not a network address in CIDR form (host bits must be zero)' });
     else if (!isPrivate(range)) problems.push({ field: 'ip_range', message: 'Must be inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16 (RFC 1918)' });
     else if (range.prefix < 16 || range.prefix > 24) problems.push({ field: 'ip_range', message: 'Must be from /16 to /24' });
-    if (problems.length > 0) throw ApiError.validation(problems);
+    if (problems.length > 0) throw validationFailed(problems);
     assertRegionAccess(caller, input.region);
     const now = storedTime(this.clock());
     const row: VpcRow = {
@@ -86,7 +86,7 @@ export class VpcsService {
         await within(trx, vpc);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A VPC named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A VPC named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
     return vpc;
@@ -107,7 +107,7 @@ export class VpcsService {
   async update(caller: Caller, id: string, input: { name?: string; description?: string; labels?: Record<string, string> }): Promise<Vpc> {
     const row = await this.owned(caller, id);
     const labelProblems = validateLabels(input.labels ?? {});
-    if (labelProblems.length > 0) throw ApiError.badRequest('Invalid labels', labelProblems);
+    if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), updated_at: storedTime(this.clock()) };
     try {
       await this.database.db.transaction().execute(async (trx) => {
@@ -116,7 +116,7 @@ export class VpcsService {
         await this.events.record(trx, caller, 'vpc.updated', id, input);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw ApiError.conflict(`A VPC named ${input.name} already exists in ${row.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw apiError('name_taken', `A VPC named ${input.name} already exists in ${row.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
     return this.get(caller, id);
@@ -130,12 +130,12 @@ export class VpcsService {
       await this.events.record(trx, caller, 'vpc.deleted', id, {});
       return true;
     });
-    if (!deleted) throw ApiError.conflict('VPC still has networks; delete them first');
+    if (!deleted) throw apiError('has_dependents', 'VPC still has networks; delete them first');
   }
 
   async owned(caller: AuthContext, id: string): Promise<VpcRow> {
     const row = await new VpcsStore(this.database.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`VPC ${id}`);
+    if (!row) throw notFound(`VPC ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }

@@ -2,7 +2,6 @@
 // signing secret is shown once, and every change is itself an event.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import { inTransaction, type Db, type Within } from '../../db/database.js';
-import { ApiError, type ErrorDetail } from '../../http/errors.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { Caller } from '../events/origin.js';
@@ -12,6 +11,8 @@ import { DeliveriesStore, type DeliveryRow } from './deliveries-store.js';
 import { newWebhookSecret } from './signature.js';
 import { WebhooksStore, type WebhookRow } from './store.js';
 import { RefusedTarget, type TargetPolicy } from './target-policy.js';
+import type { ErrorDetail } from '../../errors/api-error.js';
+import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
 
 export interface Webhook {
   id: string;
@@ -108,7 +109,7 @@ export class WebhooksService {
 
   async delete(caller: Caller, id: string): Promise<void> {
     await inTransaction(this.db, async (trx) => {
-      if (!(await new WebhooksStore(trx).delete(caller.accountId, id))) throw ApiError.notFound(`Webhook ${id}`);
+      if (!(await new WebhooksStore(trx).delete(caller.accountId, id))) throw notFound(`Webhook ${id}`);
       await new DeliveriesStore(trx).deleteFor(id);
       await this.events.record(trx, caller, 'webhook.deleted', id, {});
     });
@@ -124,7 +125,7 @@ export class WebhooksService {
   /** Sends a `webhook.test` event to this webhook alone; returns the event's id. */
   async test(caller: Caller, id: string, within: Within<{ event_id: string }>): Promise<{ event_id: string }> {
     const row = await this.owned(caller, id);
-    if (row.status !== 'enabled') throw ApiError.conflict(`Webhook ${id} is disabled; enable it first`);
+    if (row.status !== 'enabled') throw apiError('invalid_state', `Webhook ${id} is disabled; enable it first`);
     return inTransaction(this.db, async (trx) => {
       const accepted = { event_id: await this.events.record(trx, caller, 'webhook.test', id, { webhook_id: id }, { onlyTo: id }) };
       await within(trx, accepted);
@@ -134,7 +135,7 @@ export class WebhooksService {
 
   private async owned(caller: Caller, id: string): Promise<WebhookRow> {
     const row = await new WebhooksStore(this.db).find(caller.accountId, id);
-    if (!row) throw ApiError.notFound(`Webhook ${id}`);
+    if (!row) throw notFound(`Webhook ${id}`);
     return row;
   }
 
@@ -151,7 +152,7 @@ export class WebhooksService {
         problems.push({ field: 'url', message: error.message });
       }
     }
-    if (problems.length > 0) throw ApiError.validation(problems);
+    if (problems.length > 0) throw validationFailed(problems);
   }
 }
 
