@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use crate::core::config::Options;
 use crate::core::error::Result;
-use crate::core::transport::Transport;
+use crate::core::transport::{Call, OpCall, Transport};
 use crate::resources::{
     account::AccountResource, actions::ActionsResource, api_keys::ApiKeysResource,
     catalog::CatalogResource, databases::DatabasesResource, events::EventsResource,
@@ -37,6 +37,12 @@ impl Client {
     /// A builder for every option.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
+    }
+
+    /// The call for operation `id` of `spec/openapi.json` (see [`Call::op`]); every SDK method
+    /// starts here, so the operationId literal it names decides where the request goes.
+    pub(crate) fn op(&self, id: &'static str, params: &[(&str, &str)]) -> OpCall {
+        Call::op(id, params)
     }
 
     /// `GET /v2/account`.

@@ -5,6 +5,7 @@
 
 mod client;
 mod core;
+mod generated;
 mod resources;
 pub mod types;
 pub mod webhooks;

@@ -16,6 +16,9 @@ pub struct ApiError {
     pub status: u16,
     /// Human-readable message from the server.
     pub message: String,
+    /// The stable machine-readable cause (e.g. `resource_busy`, `not_found`); match on this, never
+    /// on `message`. `None` when the server sends none.
+    pub reason: Option<String>,
     /// Per-field problems (e.g. `region`, `ssh_keys[0]`); empty when the error is not about input.
     pub details: Vec<ErrorDetail>,
     /// The request id (`X-Request-Id`), to quote when asking for support.
@@ -129,6 +132,7 @@ struct Envelope {
 #[derive(Deserialize)]
 struct EnvelopeBody {
     message: String,
+    reason: Option<String>,
     #[serde(default)]
     details: Vec<ErrorDetail>,
     request_id: Option<String>,
@@ -146,6 +150,7 @@ impl ApiError {
             Ok(Envelope { error }) => ApiError {
                 status,
                 message: error.message,
+                reason: error.reason,
                 details: error.details,
                 request_id: error.request_id.or(header_request_id),
                 headers,
@@ -153,6 +158,7 @@ impl ApiError {
             Err(_) => ApiError {
                 status,
                 message: String::from_utf8_lossy(body).trim().to_owned(),
+                reason: None,
                 details: Vec::new(),
                 request_id: header_request_id,
                 headers,
@@ -195,7 +201,15 @@ mod tests {
         assert_eq!(api.message, "nope");
         assert_eq!(api.details[0].field, "region");
         assert_eq!(api.request_id.as_deref(), Some("req_1"));
+        assert_eq!(api.reason, None);
         assert_eq!(err.status(), Some(422));
+    }
+
+    #[test]
+    fn the_envelope_reason_is_carried() {
+        let body = br#"{"error":{"code":409,"message":"busy","reason":"resource_busy","details":[]}}"#;
+        let err = Error::from_response(409, HeaderMap::new(), body);
+        assert_eq!(err.api_error().and_then(|e| e.reason.as_deref()), Some("resource_busy"));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Sends one API call: authentication, JSON, the `Idempotency-Key` on POSTs, and retries with
 //! backoff on rate limits, server faults and broken connections.
 
+use std::borrow::Cow;
+
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE};
 use reqwest::{Method, StatusCode};
 use serde::de::DeserializeOwned;
@@ -11,6 +13,7 @@ use super::backoff::retry_delay;
 use super::config::Settings;
 use super::error::{Error, Result};
 use super::request::RequestOptions;
+use crate::generated::operation;
 
 /// The HTTP client and the settings every call needs.
 #[derive(Debug)]
@@ -22,11 +25,14 @@ pub(crate) struct Transport {
 /// One call to make: `query` goes in the URL, `body` (already JSON) in the request.
 pub(crate) struct Call<'a, Q: Serialize + ?Sized> {
     method: Method,
-    path: &'a str,
+    path: Cow<'a, str>,
     query: &'a Q,
     body: Option<Vec<u8>>,
     options: RequestOptions,
 }
+
+/// A call built from the operations table ([`Call::op`]).
+pub(crate) type OpCall = Call<'static, [(&'static str, &'static str)]>;
 
 /// Calls without a query string use this as their query.
 const NO_QUERY: &[(&str, &str)] = &[];
@@ -36,7 +42,7 @@ impl<'a, Q: Serialize + ?Sized> Call<'a, Q> {
     pub(crate) fn get(path: &'a str, query: &'a Q) -> Self {
         Call {
             method: Method::GET,
-            path,
+            path: path.into(),
             query,
             body: None,
             options: RequestOptions::default(),
@@ -49,7 +55,7 @@ impl<'a> Call<'a, [(&'static str, &'static str)]> {
     pub(crate) fn bare(method: Method, path: &'a str) -> Self {
         Call {
             method,
-            path,
+            path: path.into(),
             query: NO_QUERY,
             body: None,
             options: RequestOptions::default(),
@@ -67,11 +73,34 @@ impl<'a> Call<'a, [(&'static str, &'static str)]> {
         let body = serde_json::to_vec(body).expect("request bodies serialize to JSON");
         Call {
             method,
-            path,
+            path: path.into(),
             query: NO_QUERY,
             body: Some(body),
             options,
         }
+    }
+}
+
+impl OpCall {
+    /// The operation `id` of the spec, its `{name}` path parameters filled from `params`: the
+    /// method and path come from the generated table, never from the caller.
+    pub(crate) fn op(id: &'static str, params: &[(&str, &str)]) -> Self {
+        let op = operation(id);
+        Call {
+            method: op.http_method(),
+            path: op.relative_path(params).into(),
+            query: NO_QUERY,
+            body: None,
+            options: RequestOptions::default(),
+        }
+    }
+
+    /// This call with `body` as JSON and per-call options (such as an `Idempotency-Key`).
+    pub(crate) fn body(mut self, body: &impl Serialize, options: RequestOptions) -> Self {
+        // Request bodies are derived structs with string keys, which always serialize.
+        self.body = Some(serde_json::to_vec(body).expect("request bodies serialize to JSON"));
+        self.options = options;
+        self
     }
 }
 

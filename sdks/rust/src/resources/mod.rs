@@ -12,7 +12,7 @@ pub(crate) mod ssh_keys;
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// Characters that would end or split a path segment, or read as a query or fragment.
-const SEGMENT: &AsciiSet = &CONTROLS
+pub(crate) const SEGMENT: &AsciiSet = &CONTROLS
     .add(b' ')
     .add(b'"')
     .add(b'#')

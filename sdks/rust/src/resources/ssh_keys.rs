@@ -1,13 +1,9 @@
 use std::sync::Arc;
 
 use futures::stream::BoxStream;
-use reqwest::Method;
-
-use super::item_path;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::core::transport::Call;
 use crate::types::{CreateSshKey, ListParams, SshKey};
 use crate::Client;
 
@@ -47,26 +43,20 @@ impl<'a> SshKeysResource<'a> {
         body: &CreateSshKey,
         options: RequestOptions,
     ) -> Result<SshKey> {
-        self.client
-            .transport
-            .json(Call::with_body(Method::POST, "ssh_keys", body, options))
-            .await
+        let call = self.client.op("createSshKey", &[]).body(body, options);
+        self.client.transport.json(call).await
     }
 
     /// One key by id.
     pub async fn retrieve(&self, id: &str) -> Result<SshKey> {
-        self.client
-            .transport
-            .json(Call::bare(Method::GET, &item_path("ssh_keys", id)))
-            .await
+        let call = self.client.op("getSshKey", &[("id", id)]);
+        self.client.transport.json(call).await
     }
 
     /// Deletes a key (the server answers 204).
     pub async fn delete(&self, id: &str) -> Result<()> {
-        self.client
-            .transport
-            .send(Call::bare(Method::DELETE, &item_path("ssh_keys", id)))
-            .await?;
+        let call = self.client.op("deleteSshKey", &[("id", id)]);
+        self.client.transport.send(call).await?;
         Ok(())
     }
 }
