@@ -83,10 +83,12 @@ function openPostgres(url: string, options: PostgresOptions): { db: Db; writeSta
     statement_timeout: options.statementTimeoutMs ?? 30_000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  // Every change, from any node, is inserted into the write-ahead log before it commits, and its
-  // commit record after: the insert position moves past any change another session could see.
-  // (It also moves for other databases on the server and for maintenance: needless refreshes only.)
-  const stampQuery = { name: 'cnx_write_stamp', text: 'SELECT pg_current_wal_insert_lsn()::text', rowMode: 'array' as const };
+  // The current snapshot (xmin:xmax:in-progress xids) changes whenever a writing transaction of
+  // any node becomes visible: one not yet begun at the stamp raises xmax, one in progress leaves
+  // the list. The WAL insert position did not suffice: a commit record is inserted before its
+  // flush, and a stamp read in between, with the handler's read still seeing the old rows, stayed
+  // current once the commit became visible (a list cached stale until the next write).
+  const stampQuery = { name: 'cnx_write_stamp', text: 'SELECT pg_current_snapshot()::text', rowMode: 'array' as const };
   return {
     db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
     writeStamp: freshSharedRead(async () => String((await pool.query<[string]>(stampQuery)).rows[0]?.[0])),

@@ -1,7 +1,7 @@
 // Successful key lookups, kept briefly so most requests skip the database. It is live only while
 // every change to a key reaches it: on SQLite, this process's own revokes evict directly and the
 // file's data_version exposes anyone else's commit; on PostgreSQL without Redis, the database's
-// write stamp (the WAL position) moves with any commit on any node; with Redis, revocations are
+// write stamp (the database snapshot) moves with any commit on any node; with Redis, revocations are
 // announced, so a revoke anywhere evicts the key everywhere at once. The TTL bounds how long a
 // change that announces nothing (a tier change, a lost message) takes to show.
 import type { Clock } from '../../clock.js';
