@@ -5,6 +5,7 @@ import type { Db } from './db/database.js';
 import { SettingsStore } from './db/settings-store.js';
 import { AccountsService, type Account } from './resources/accounts/service.js';
 import { AccountsStore } from './resources/accounts/store.js';
+import { accountLookup } from './resources/accounts/queries.js';
 import { ApiKeysService } from './resources/api-keys/service.js';
 import { ApiKeysStore } from './resources/api-keys/store.js';
 import { AccountUsage } from './resources/accounts/usage.js';
@@ -26,12 +27,11 @@ export async function bootstrapDefaultAccount(db: Db, clock: Clock): Promise<Boo
   // One transaction: a crash half-way leaves neither the marker nor a half-made account.
   return db.transaction().execute(async (trx) => {
     if (!(await new SettingsStore(trx).claimOnce('bootstrapped_at', new Date(clock()).toISOString()))) return null;
-    const accountsStore = new AccountsStore(trx);
-    const account = await new AccountsService(accountsStore, new AccountUsage(trx), clock).create({ name: 'default', tier: 'pro' });
-    const keys = new ApiKeysService(new ApiKeysStore(trx), accountsStore, clock);
+    const account = await new AccountsService(new AccountsStore(trx), new AccountUsage(trx), clock).create({ name: 'default', tier: 'pro' });
+    const keys = new ApiKeysService(new ApiKeysStore(trx), accountLookup(trx), clock);
     const { secret } = await keys.create(account.id, { name: 'bootstrap' });
     const password = generatePassword();
-    await new DashboardUsersService(new DashboardUsersStore(trx), accountsStore, clock).create(account.id, BOOTSTRAP_EMAIL, password);
+    await new DashboardUsersService(new DashboardUsersStore(trx), accountLookup(trx), clock).create(account.id, BOOTSTRAP_EMAIL, password);
     return { account, apiKey: secret, dashboard: { email: BOOTSTRAP_EMAIL, password } };
   });
 }

@@ -75,7 +75,7 @@ for (const kind of DATABASE_KINDS) {
       const targets = [volumes[0], volumes[1]] as string[];
 
       t.clock.ms = start + 10 * 60_000; // 08:40: nothing is due
-      assert.equal(await t.app.scheduler.tick(), 0);
+      assert.equal(await t.app.periodic.runNow('backup policies'), 0);
       assert.equal((await policySnapshots('hourly')).length, 0);
 
       const first = await advanceTo(Date.UTC(2026, 0, 15, 9, 0, 0), policy.id, '2026-01-15T09:00:00Z', 'hourly', 1, targets);
@@ -100,10 +100,10 @@ for (const kind of DATABASE_KINDS) {
     test('with several schedulers on one database, each slot fires exactly once', async () => {
       t.clock.ms = Date.UTC(2026, 0, 16, 0, 0, 0);
       const policy = (await create({ name: 'shared', schedule: '30 * * * *', retention_count: 10, volume_ids: [volumes[2]] })).json();
-      const others = [1, 2, 3].map(() => new BackupScheduler(t.testDb.database, new ActionsService(t.testDb.database.db, t.clock.now), t.clock.now, new EventsRecorder(t.clock.now), t.app.log, () => t.app.worker.poke()));
+      const others = [1, 2, 3].map(() => new BackupScheduler({ database: t.testDb.database, actions: new ActionsService(t.testDb.database.db, t.clock.now), clock: t.clock.now, events: new EventsRecorder(t.clock.now), log: t.app.log, poke: () => t.app.worker.poke() }));
       t.clock.ms = Date.UTC(2026, 0, 16, 0, 30, 0);
-      const fired = await Promise.all([t.app.scheduler.tick(), ...others.map((s) => s.tick())]);
-      assert.ok(fired.reduce((a, b) => a + b, 0) <= 1, `fired ${fired}`);
+      const fired = await Promise.all([t.app.periodic.runNow('backup policies'), ...others.map((s) => s.tick())]);
+      assert.ok((fired as number[]).reduce((a, b) => a + b, 0) <= 1, `fired ${fired}`);
       const snaps = await advanceTo(t.clock.ms, policy.id, '2026-01-16T00:30:00Z', 'shared', 1, [volumes[2] as string]);
       assert.equal(snaps.length, 1);
     });
@@ -112,7 +112,7 @@ for (const kind of DATABASE_KINDS) {
       t.clock.ms = Date.UTC(2026, 0, 17, 0, 0, 0);
       const policy = (await create({ name: 'paused', schedule: '0 * * * *', retention_count: 3, volume_ids: [volumes[0]], enabled: false })).json();
       t.clock.ms += 3 * HOUR;
-      await t.app.scheduler.tick();
+      await t.app.periodic.runNow('backup policies');
       assert.equal((await policySnapshots('paused')).length, 0);
       const enabled = (await t.request(key, { method: 'PUT', url: `/v2/backup_policies/${policy.id}`, payload: { enabled: true } })).json();
       assert.equal(enabled.next_run_at, '2026-01-17T04:00:00Z');

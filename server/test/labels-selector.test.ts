@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ApiError } from '../src/errors/api-error.js';
-import { MAX_REQUIREMENTS, MAX_SELECTOR_LENGTH, MAX_SET_VALUES, parseLabelSelector, type LabelSelector } from '../src/resources/labels/selector.js';
+import { MAX_REQUIREMENTS, MAX_SELECTOR_LENGTH, MAX_SET_VALUES, parseLabelSelector, type LabelSelector } from '../src/labels/selector.js';
 
 describe('label selector: valid forms', () => {
   const cases: [string, LabelSelector][] = [

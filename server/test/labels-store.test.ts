@@ -6,9 +6,9 @@ import type { Db } from '../src/db/database.js';
 import { pageNewestFirst } from '../src/db/keyset.js';
 import { newId } from '../src/ids.js';
 import { AccountsStore } from '../src/resources/accounts/store.js';
-import { matchesLabelSelector } from '../src/resources/labels/filter.js';
-import { parseLabelSelector, type LabelSelector } from '../src/resources/labels/selector.js';
-import { LabelsStore, type Labels } from '../src/resources/labels/store.js';
+import { matchesLabelSelector } from '../src/labels/filter.js';
+import { parseLabelSelector, type LabelSelector } from '../src/labels/selector.js';
+import { LabelsStore, type Labels } from '../src/labels/store.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from './helpers/databases.js';
 
 // Accounts stand in for any labelled resource: the filter only needs a table with an `id`.

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import Type from 'typebox';
-import { LabelsSchema, MAX_LABELS, validateLabels } from '../src/resources/labels/labels.js';
-import { labelSelectorQueryProperties, parseLabelSelector } from '../src/resources/labels/selector.js';
+import { LabelsSchema, MAX_LABELS, validateLabels } from '../src/labels/labels.js';
+import { labelSelectorQueryProperties, parseLabelSelector } from '../src/labels/selector.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
 

@@ -13,6 +13,7 @@ import { generateSelfSigned } from '../http/tls.js';
 import { startServer } from '../main.js';
 import { AccountsService } from '../resources/accounts/service.js';
 import { AccountsStore } from '../resources/accounts/store.js';
+import { accountLookup } from '../resources/accounts/queries.js';
 import { ApiKeysService, type ApiKey } from '../resources/api-keys/service.js';
 import { ApiKeysStore } from '../resources/api-keys/store.js';
 import { UsageError, type ParsedArgs } from './args.js';
@@ -74,11 +75,10 @@ async function withRevocations<T>(config: Config, work: (revocations?: Revocatio
 }
 
 function services(database: Database, revocations?: RevocationAnnouncer) {
-  const accountsStore = new AccountsStore(database.db);
   return {
-    accounts: new AccountsService(accountsStore, new AccountUsage(database.db), systemClock),
-    keys: new ApiKeysService(new ApiKeysStore(database.db), accountsStore, systemClock, revocations ? { revocations } : {}),
-    users: new DashboardUsersService(new DashboardUsersStore(database.db), accountsStore, systemClock),
+    accounts: new AccountsService(new AccountsStore(database.db), new AccountUsage(database.db), systemClock),
+    keys: new ApiKeysService(new ApiKeysStore(database.db), accountLookup(database.db), systemClock, revocations ? { revocations } : {}),
+    users: new DashboardUsersService(new DashboardUsersStore(database.db), accountLookup(database.db), systemClock),
   };
 }
 

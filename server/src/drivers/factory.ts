@@ -31,17 +31,16 @@ export interface Drivers {
   storage: StorageDriver;
   network: NetworkDriver;
   database: DatabaseDriver;
-  /** Brings the host in line with the database before any action runs (real drivers only). */
-  reconcile?: (log: ReconcileLog) => Promise<void>;
+  /**
+   * Brings the host in line with the database before any action runs (real drivers only). `known`
+   * lists what the database holds; the resource modules hand it in, as drivers know no resource.
+   */
+  reconcile?: (known: Partial<KnownResources>, log: ReconcileLog) => Promise<void>;
   /** Stops background work (metrics sampling). */
   close?: () => void;
 }
 
-/**
- * `known` lists the resources the database holds, for the linux driver's reconciliation; it is
- * handed in because drivers know no resource (the composition root builds it).
- */
-export async function createDrivers(config: Config, database: Database, clock: Clock, known: KnownResources): Promise<Drivers> {
+export async function createDrivers(config: Config, database: Database, clock: Clock): Promise<Drivers> {
   const { db } = database;
   switch (config.driver) {
     case 'sim':
@@ -69,7 +68,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
         network: new LinuxNetworkDriver(linux.balancers),
         // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
         database: linux.databases,
-        reconcile: (log) => reconcileHost(linux, known, log),
+        reconcile: (known, log) => reconcileHost(linux, known, log),
         close: () => host.stopSampling(),
       };
     }

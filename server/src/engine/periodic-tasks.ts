@@ -3,30 +3,37 @@
 // enqueue only claims actions, and a slow task delays neither the queue nor the other tasks.
 import type { FastifyBaseLogger } from 'fastify';
 
-interface PeriodicTask {
+export interface PeriodicTask {
   name: string;
-  intervalMs: number;
+  everyMs: number;
   run: () => Promise<unknown>;
+  /** Runs when the tasks stop, after the runs in flight have ended. */
+  stop?: () => Promise<void>;
+}
+
+interface Scheduled extends PeriodicTask {
   timer: NodeJS.Timeout | null;
   /** The run in progress, if any: a task never overlaps itself. */
   running: Promise<void> | null;
 }
 
 export class PeriodicTasks {
-  private readonly tasks: PeriodicTask[] = [];
-  private readonly stopHooks: (() => Promise<void>)[] = [];
+  private readonly tasks: Scheduled[] = [];
   private stopped = true;
 
   constructor(private readonly log: FastifyBaseLogger) {}
 
-  /** Runs `run` when the tasks start, then `intervalMs` after each run ends. */
-  every(intervalMs: number, name: string, run: () => Promise<unknown>): void {
-    this.tasks.push({ name, intervalMs, run, timer: null, running: null });
+  /** Runs the task when the tasks start, then `everyMs` after each run ends. */
+  add(task: PeriodicTask): void {
+    if (this.tasks.some((t) => t.name === task.name)) throw new Error(`Two periodic tasks are named "${task.name}"`);
+    this.tasks.push({ ...task, timer: null, running: null });
   }
 
-  /** Runs `hook` when the tasks stop, after the tasks' runs in flight have ended. */
-  onStop(hook: () => Promise<void>): void {
-    this.stopHooks.push(hook);
+  /** One run of the named task now, beside its timer (tests drive schedules with it); its result. */
+  async runNow(name: string): Promise<unknown> {
+    const task = this.tasks.find((t) => t.name === name);
+    if (!task) throw new Error(`No periodic task "${name}"`);
+    return task.run();
   }
 
   start(): void {
@@ -40,17 +47,17 @@ export class PeriodicTasks {
     this.stopped = true;
     for (const task of this.tasks) if (task.timer) clearTimeout(task.timer);
     await Promise.allSettled(this.tasks.map((task) => task.running));
-    for (const hook of this.stopHooks) await hook();
+    for (const task of this.tasks) await task.stop?.();
   }
 
-  private schedule(task: PeriodicTask, delayMs: number): void {
+  private schedule(task: Scheduled, delayMs: number): void {
     task.timer = setTimeout(() => {
       task.running = this.runOnce(task);
     }, delayMs);
     task.timer.unref();
   }
 
-  private async runOnce(task: PeriodicTask): Promise<void> {
+  private async runOnce(task: Scheduled): Promise<void> {
     try {
       await task.run();
     } catch (error) {
@@ -58,7 +65,7 @@ export class PeriodicTasks {
       this.log.error({ err: error, task: task.name }, 'a periodic engine task failed');
     } finally {
       task.running = null;
-      if (!this.stopped) this.schedule(task, task.intervalMs);
+      if (!this.stopped) this.schedule(task, task.everyMs);
     }
   }
 }

@@ -13,6 +13,7 @@ import { loadConfig, type ConfigSource } from '../../src/config.js';
 import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
 import { AccountsStore } from '../../src/resources/accounts/store.js';
+import { accountLookup } from '../../src/resources/accounts/queries.js';
 import { ApiKeysService, type NewApiKey } from '../../src/resources/api-keys/service.js';
 import { ApiKeysStore } from '../../src/resources/api-keys/store.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
@@ -100,9 +101,8 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   app.worker.start();
   app.periodic.start();
 
-  const accountsStore = new AccountsStore(testDb.database.db);
-  const accounts = new AccountsService(accountsStore, new AccountUsage(testDb.database.db), now);
-  const keys = new ApiKeysService(new ApiKeysStore(testDb.database.db), accountsStore, now);
+  const accounts = new AccountsService(new AccountsStore(testDb.database.db), new AccountUsage(testDb.database.db), now);
+  const keys = new ApiKeysService(new ApiKeysStore(testDb.database.db), accountLookup(testDb.database.db), now);
 
   const createAccount: TestApp['createAccount'] = (tier = 'enterprise', rateLimit = null) =>
     accounts.create({ name: `test-${tier}`, tier, rateLimit });

@@ -1,7 +1,7 @@
 // A browser's view of the dashboard endpoints for inject-based tests: same-origin headers, the
 // session cookie and the CSRF token, as the dashboard's own script sends them.
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { AccountsStore } from '../../src/resources/accounts/store.js';
+import { accountLookup } from '../../src/resources/accounts/queries.js';
 import { DashboardUsersService } from '../../src/resources/dashboard-users/service.js';
 import { DashboardUsersStore } from '../../src/resources/dashboard-users/store.js';
 import { SESSION_COOKIE } from '../../src/dashboard/cookies.js';
@@ -17,7 +17,7 @@ export interface Signed {
 }
 
 export async function createUser(t: TestApp, accountId: string, email: string, password = PASSWORD) {
-  return new DashboardUsersService(new DashboardUsersStore(t.testDb.database.db), new AccountsStore(t.testDb.database.db), t.clock.now, TEST_SCRYPT_COST).create(accountId, email, password);
+  return new DashboardUsersService(new DashboardUsersStore(t.testDb.database.db), accountLookup(t.testDb.database.db), t.clock.now, TEST_SCRYPT_COST).create(accountId, email, password);
 }
 
 export function signInRequest(t: TestApp, email: string, password: string, headers: Record<string, string> = { origin: ORIGIN }): Promise<LightMyRequestResponse> {

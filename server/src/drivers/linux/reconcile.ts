@@ -37,7 +37,17 @@ export interface ReconcileLog {
  * One object that cannot be brought back (a broken image tree, a full disk) is logged and left
  * for the next start: it must not keep the API, and every other object, down.
  */
-export async function reconcileHost({ host, compute, storage, balancers, databases }: LinuxDrivers, known: KnownResources, log: ReconcileLog): Promise<void> {
+const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups'] as const satisfies readonly (keyof KnownResources)[];
+
+/** Every kind must be listed: a kind left out would read as "none", and its host copies would be removed. */
+function complete(known: Partial<KnownResources>): KnownResources {
+  const missing = KINDS.filter((kind) => !known[kind]);
+  if (missing.length > 0) throw new Error(`reconcile: no module lists the ${missing.join(', ')} it holds`);
+  return known as KnownResources;
+}
+
+export async function reconcileHost({ host, compute, storage, balancers, databases }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
+  const known = complete(listed);
   const attempt = async (what: string, id: string, step: () => Promise<unknown>) => {
     try {
       await step();

@@ -4,11 +4,11 @@
 // with the resource's own reason (a 409: busy, or not in a status the operation starts from).
 // Resources declare their lifecycles as data (Transition) and call start(); none repeats the steps.
 // It lives beside the actions it queues, not in engine/: the engine knows no resource or event.
-import type { Database, Db } from '../../db/database.js';
+import type { Db } from '../../db/database.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
 import { ActionsService } from './service.js';
+import type { Context } from '../module.js';
 
 /** One operation of a resource's lifecycle. */
 export interface Transition<S extends string> {
@@ -53,29 +53,23 @@ export interface Accepted<S extends string> {
 }
 
 export class Operations {
-  constructor(
-    private readonly database: Database,
-    private readonly actions: ActionsService,
-    private readonly events: EventsRecorder,
-    /** Wakes a worker: called once new work has committed. */
-    private readonly poke: () => void,
-  ) {}
+  constructor(private readonly context: Pick<Context, 'database' | 'actions' | 'events' | 'poke'>) {}
 
   async start<S extends string>(operation: Operation<S>): Promise<Accepted<S>> {
     const { caller, resource, transition } = operation;
     const actionId = ActionsService.newId();
     const status = transition.during ?? resource.status;
-    const begun = await this.database.db.transaction().execute(async (trx) => {
+    const begun = await this.context.database.db.transaction().execute(async (trx) => {
       if (!(await operation.begin(trx, actionId))) return false;
       const action = { accountId: caller.accountId, type: operation.type, resourceType: operation.resourceType, resourceId: resource.id, params: operation.params ?? {} };
-      await this.actions.enqueue(trx, action, actionId);
+      await this.context.actions.enqueue(trx, action, actionId);
       await operation.alsoIn?.(trx, actionId);
-      await this.events.record(trx, caller, operation.events.requested, resource.id, { ...(operation.events.requestedData ?? operation.params), action_id: actionId });
-      await this.events.statusChanged(trx, caller, operation.events.statusChanged, resource.id, { previous: resource.status, status }, { action_id: actionId });
+      await this.context.events.record(trx, caller, operation.events.requested, resource.id, { ...(operation.events.requestedData ?? operation.params), action_id: actionId });
+      await this.context.events.statusChanged(trx, caller, operation.events.statusChanged, resource.id, { previous: resource.status, status }, { action_id: actionId });
       return true;
     });
     if (!begun) throw await operation.whyNot();
-    this.poke();
+    this.context.poke();
     return { id: resource.id, status, message: transition.message, action_id: actionId };
   }
 }

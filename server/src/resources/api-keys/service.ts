@@ -7,7 +7,7 @@ import { regions } from '../catalog/catalogs.js';
 import { rateLimitFor, type Tier } from '../accounts/tiers.js';
 import { generateKey, hashKey, isWellFormedKey } from './key-format.js';
 import { isScope, scopeAllows, type Scope } from './scopes.js';
-import type { AccountsStore } from '../accounts/store.js';
+import type { AccountLookup } from '../accounts/queries.js';
 import type { ApiKeyRow, ApiKeysStore } from './store.js';
 import type { AuthContext } from './auth-context.js';
 import type { KeyCache } from './key-cache.js';
@@ -61,7 +61,7 @@ export class ApiKeysService {
 
   constructor(
     private readonly store: ApiKeysStore,
-    private readonly accounts: AccountsStore,
+    private readonly accounts: AccountLookup,
     private readonly clock: Clock,
     private readonly sharing: KeySharing = {},
   ) {
@@ -190,7 +190,7 @@ export class ApiKeysService {
   }
 
   private async requireAccount(accountId: string): Promise<void> {
-    if (!(await this.accounts.find(accountId))) throw notFound(`Account ${accountId}`);
+    if (!(await this.accounts.exists(accountId))) throw notFound(`Account ${accountId}`);
   }
 
   private validate(accountId: string, input: NewApiKey): Omit<ApiKeyRow, 'key_hash' | 'prefix' | 'last4'> {

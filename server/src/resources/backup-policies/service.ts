@@ -1,16 +1,16 @@
 // Backup policies: validated schedules and targets; the scheduler does the firing.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import { inTransaction, type Db } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import { inTransaction } from '../../db/database.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
-import { parseLabelSelector } from '../labels/selector.js';
+import { parseLabelSelector } from '../../labels/selector.js';
 import { VolumesStore } from '../volumes/store.js';
 import { BackupPoliciesStore, type BackupPolicyRow } from './store.js';
 import { nextSlot } from './schedule.js';
 import { invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 export interface BackupPolicy {
   id: string;
@@ -37,14 +37,12 @@ export interface BackupPolicyInput {
 
 export class BackupPoliciesService {
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
+    private readonly context: Pick<Context, 'clock' | 'db' | 'events'>,
   ) {}
 
   async create(caller: Caller, input: Required<Pick<BackupPolicyInput, 'name' | 'schedule' | 'retention_count'>> & BackupPolicyInput): Promise<BackupPolicy> {
     await this.validateTargets(caller, input);
-    const now = this.clock();
+    const now = this.context.clock();
     const row: BackupPolicyRow = {
       id: newId('bkp'),
       account_id: caller.accountId,
@@ -60,16 +58,16 @@ export class BackupPoliciesService {
       updated_at: storedTime(now),
     };
     const policy = present(row);
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(this.context.db, async (trx) => {
       await new BackupPoliciesStore(trx).insert(row);
-      await this.events.record(trx, caller, 'backup_policy.created', row.id, policy);
+      await this.context.events.record(trx, caller, 'backup_policy.created', row.id, policy);
     });
     return policy;
   }
 
   async list(caller: AuthContext, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<BackupPolicy>> {
     const request = cursors.request('backup_policies', query);
-    const rows = await new BackupPoliciesStore(this.db).list(caller.accountId, request);
+    const rows = await new BackupPoliciesStore(this.context.db).list(caller.accountId, request);
     return cursors.page('backup_policies', request, rows, (r) => [r.created_at, r.id], present);
   }
 
@@ -81,7 +79,7 @@ export class BackupPoliciesService {
     const row = await this.owned(caller, id);
     const retargeted = input.volume_ids !== undefined || input.label_selector !== undefined;
     if (retargeted) await this.validateTargets(caller, input);
-    const now = this.clock();
+    const now = this.context.clock();
     const schedule = input.schedule?.trim() ?? row.schedule;
     const enabled = input.enabled === undefined ? row.enabled : input.enabled ? 1 : 0;
     const changes: Partial<BackupPolicyRow> = {
@@ -95,22 +93,22 @@ export class BackupPoliciesService {
     // A new schedule, or a policy switched back on, starts from now: no stale slot fires.
     if (input.schedule !== undefined || (enabled === 1 && row.enabled === 0)) changes.next_run_at = storedTime(nextSlot(schedule, now));
     const policy = present({ ...row, ...changes });
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(this.context.db, async (trx) => {
       await new BackupPoliciesStore(trx).update(caller.accountId, id, changes);
-      await this.events.record(trx, caller, 'backup_policy.updated', id, policy);
+      await this.context.events.record(trx, caller, 'backup_policy.updated', id, policy);
     });
     return policy;
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(this.context.db, async (trx) => {
       if (!(await new BackupPoliciesStore(trx).remove(caller.accountId, id))) throw notFound(`Backup policy ${id}`);
-      await this.events.record(trx, caller, 'backup_policy.deleted', id, {});
+      await this.context.events.record(trx, caller, 'backup_policy.deleted', id, {});
     });
   }
 
   private async owned(caller: AuthContext, id: string): Promise<BackupPolicyRow> {
-    const row = await new BackupPoliciesStore(this.db).find(caller.accountId, id);
+    const row = await new BackupPoliciesStore(this.context.db).find(caller.accountId, id);
     if (!row) throw notFound(`Backup policy ${id}`);
     return row;
   }
@@ -125,7 +123,7 @@ export class BackupPoliciesService {
       return;
     }
     const ids = input.volume_ids as string[];
-    const known = await new VolumesStore(this.db).ownedIds(caller.accountId, ids);
+    const known = await new VolumesStore(this.context.db).ownedIds(caller.accountId, ids);
     const problems = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `volume_ids[${i}]`, message: `Unknown volume ${id}` }]));
     if (problems.length > 0) throw validationFailed(problems);
   }

@@ -3,7 +3,7 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { newId } from '../../ids.js';
-import type { AccountsStore } from '../accounts/store.js';
+import type { AccountLookup } from '../accounts/queries.js';
 import { DEFAULT_SCRYPT_COST, decoyHash, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword, type ScryptCost } from './passwords.js';
 import type { DashboardUsersStore } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
@@ -31,7 +31,7 @@ export class DashboardUsersService {
 
   constructor(
     private readonly store: DashboardUsersStore,
-    private readonly accounts: AccountsStore,
+    private readonly accounts: AccountLookup,
     private readonly clock: Clock,
     /** Tests may pass a cheaper cost; every hash records the cost it was made with. */
     private readonly cost: ScryptCost = DEFAULT_SCRYPT_COST,
@@ -47,7 +47,7 @@ export class DashboardUsersService {
       problems.push({ field: 'password', message: `Must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters` });
     }
     if (problems.length > 0) throw validationFailed(problems);
-    if (!(await this.accounts.find(accountId))) throw notFound(`Account ${accountId}`);
+    if (!(await this.accounts.exists(accountId))) throw notFound(`Account ${accountId}`);
     const row = { id: newId('usr'), account_id: accountId, email: normalized, password_hash: await hashPassword(password, this.cost), created_at: storedTime(this.clock()) };
     try {
       await this.store.insert(row);

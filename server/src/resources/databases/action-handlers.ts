@@ -10,7 +10,7 @@ import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
 import { databaseEngines } from '../catalog/catalogs.js';
 import type { DatabaseEngine } from '../catalog/data/database-engines.js';
-import { LabelsStore } from '../labels/store.js';
+import { LabelsStore } from '../../labels/store.js';
 import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
 import { NetworksStore } from '../networks/store.js';
 import { DatabaseBackupsStore } from './backups-store.js';

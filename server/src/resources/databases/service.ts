@@ -1,6 +1,6 @@
 // Managed databases: validation against the engine catalog, quotas, tenancy, a private address in
 // a network, and the lifecycle, which the engine carries out through the database driver.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
+import { apiTime, storedTime } from '../../clock.js';
 import type { Database, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { DatabaseDriver, DatabaseMetricType } from '../../drivers/database-driver.js';
@@ -9,15 +9,14 @@ import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { Operations, type Accepted } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { databaseEngines, regions } from '../catalog/catalogs.js';
 import type { DatabaseEngine, DatabasePlan } from '../catalog/data/database-engines.js';
-import { validateLabels } from '../labels/labels.js';
-import { parseLabelSelector } from '../labels/selector.js';
-import { LabelsStore } from '../labels/store.js';
+import { validateLabels } from '../../labels/labels.js';
+import { parseLabelSelector } from '../../labels/selector.js';
+import { LabelsStore } from '../../labels/store.js';
 import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
 import { allocateAddress } from '../networks/ipam.js';
 import type { NetworksService } from '../networks/service.js';
@@ -31,6 +30,7 @@ import { DatabasesStore, type DatabaseRow, type DatabaseSettings } from './store
 import { DatabaseUsersStore } from './users-store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 const DEFAULT_BACKUPS = { enabled: true, retention_days: 7, hour: 2 };
 
@@ -77,27 +77,21 @@ export class DatabasesService {
   private readonly operations: Operations;
 
   constructor(
-    private readonly database: Database,
-    private readonly driver: DatabaseDriver,
-    private readonly actions: ActionsService,
-    private readonly vpcs: VpcsService,
-    private readonly networks: NetworksService,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
-    private readonly onEnqueued: () => void,
+    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
+    private readonly uses: { driver: DatabaseDriver; vpcs: VpcsService; networks: NetworksService },
   ) {
-    this.operations = new Operations(database, actions, events, onEnqueued);
+    this.operations = new Operations(context);
   }
 
   async list(caller: AuthContext, query: DatabaseQuery, cursors: Cursors): Promise<Page<ManagedDatabase>> {
     const request = cursors.request('databases', query);
     const { region, engine, network_id } = query;
-    const rows = await new DatabasesStore(this.database.db).list(
+    const rows = await new DatabasesStore(this.context.database.db).list(
       caller.accountId,
       { region, engine, network_id, regions: caller.regions, selector: parseLabelSelector(query.label_selector ?? '') },
       request,
     );
-    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    const labels = await new LabelsStore(this.context.database.db).forResources(rows.map((r) => r.id));
     return cursors.page('databases', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
@@ -113,17 +107,17 @@ export class DatabasesService {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const { engine, version, plan, region, restoredFrom } = await this.resolve(caller, input);
-    const network = input.network_id ? await this.networks.forInstance(caller, input.network_id, region) : await this.vpcs.defaultNetwork(caller.accountId, region);
+    const network = input.network_id ? await this.uses.networks.forInstance(caller, input.network_id, region) : await this.uses.vpcs.defaultNetwork(caller.accountId, region);
     const password = generatePassword();
     const backups = { ...DEFAULT_BACKUPS, ...input.backups };
-    const nowMs = this.clock();
+    const nowMs = this.context.clock();
     const now = storedTime(nowMs);
     const actionId = ActionsService.newId();
     const id = newId('db');
     let row: DatabaseRow | undefined;
     try {
-      await this.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.database.kind, caller.accountId, { databases: 1 });
+      await this.context.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { databases: 1 });
         row = {
           id,
           account_id: caller.accountId,
@@ -134,7 +128,7 @@ export class DatabasesService {
           plan: plan.id,
           node_count: input.node_count ?? 1,
           network_id: network.id,
-          host: await allocateAddress(trx, this.database.kind, network.id, id),
+          host: await allocateAddress(trx, this.context.database.kind, network.id, id),
           port: engine.port,
           admin_user: engine.admin_user,
           database_name: engine.database_name,
@@ -161,16 +155,16 @@ export class DatabasesService {
           updated_at: now,
         });
         await new LabelsStore(trx).replace(id, input.labels ?? {});
-        await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'database', resourceId: id }, actionId);
+        await this.context.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'database', resourceId: id }, actionId);
         const created = present(row, input.labels ?? {}, null);
-        await this.events.record(trx, caller, 'database.created', id, { ...created, action_id: actionId });
+        await this.context.events.record(trx, caller, 'database.created', id, { ...created, action_id: actionId });
         await within(trx, created);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw apiError('name_taken', `A database named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
-    this.onEnqueued();
+    this.context.poke();
     return present(row as DatabaseRow, input.labels ?? {}, password);
   }
 
@@ -188,12 +182,12 @@ export class DatabasesService {
       if (retention !== undefined) settings.backup_retention_days = retention;
       if (hour !== undefined) settings.backup_hour = hour;
       // A new hour (or turning backups back on) starts counting from now, so no slot fires twice or late.
-      if (hour !== undefined || enabled === true) settings.next_backup_at = storedTime(nextDailySlot(this.clock(), hour ?? row.backup_hour));
+      if (hour !== undefined || enabled === true) settings.next_backup_at = storedTime(nextDailySlot(this.context.clock(), hour ?? row.backup_hour));
     }
-    await this.database.db.transaction().execute(async (trx) => {
-      await new DatabasesStore(trx).update(caller.accountId, id, settings, storedTime(this.clock()));
+    await this.context.database.db.transaction().execute(async (trx) => {
+      await new DatabasesStore(trx).update(caller.accountId, id, settings, storedTime(this.context.clock()));
       if (changes.labels) await new LabelsStore(trx).replace(id, changes.labels);
-      await this.events.record(trx, caller, 'database.updated', id, changes);
+      await this.context.events.record(trx, caller, 'database.updated', id, changes);
     });
     return this.get(caller, id);
   }
@@ -244,7 +238,7 @@ export class DatabasesService {
         requestedData: { ...(params.name === undefined ? {} : { user: params.name }), ...(operation === 'resize' ? params : {}) },
         statusChanged: 'database.status_changed',
       },
-      begin: (trx, actionId) => new DatabasesStore(trx).begin(caller.accountId, row.id, actionId, transition.during, storedTime(this.clock())),
+      begin: (trx, actionId) => new DatabasesStore(trx).begin(caller.accountId, row.id, actionId, transition.during, storedTime(this.context.clock())),
       ...(extra ? { alsoIn: extra } : {}),
       whyNot: async () => {
         const now = await this.owned(caller, row.id);
@@ -255,21 +249,21 @@ export class DatabasesService {
 
   async metrics(caller: AuthContext, id: string, query: { type: DatabaseMetricType } & MetricsRangeQuery) {
     const row = await this.owned(caller, id);
-    const range = metricsRange(query, this.clock);
-    const series = await this.driver.metrics(row.id, { type: query.type, ...range });
+    const range = metricsRange(query, this.context.clock);
+    const series = await this.uses.driver.metrics(row.id, { type: query.type, ...range });
     return { database_id: row.id, type: query.type, ...presentMetrics(range, series) };
   }
 
   /** The caller's database: another account's is a 404; one outside the key's regions is a 403. */
   async owned(caller: AuthContext, id: string): Promise<DatabaseRow> {
-    const row = await new DatabasesStore(this.database.db).find(caller.accountId, id);
+    const row = await new DatabasesStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Database ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }
 
   private async presentOne(row: DatabaseRow): Promise<ManagedDatabase> {
-    return present(row, (await new LabelsStore(this.database.db).forResources([row.id])).get(row.id) ?? {});
+    return present(row, (await new LabelsStore(this.context.database.db).forResources([row.id])).get(row.id) ?? {});
   }
 
   /** Engine, version, plan and region: as given, or taken from the backup a restore starts from. */
@@ -279,7 +273,7 @@ export class DatabasesService {
     let restoredFrom: string | null = null;
     let minimumMb = 0;
     if (input.restore_from !== undefined) {
-      const backup = await new DatabaseBackupsStore(this.database.db).find(caller.accountId, input.restore_from.backup_id);
+      const backup = await new DatabaseBackupsStore(this.context.database.db).find(caller.accountId, input.restore_from.backup_id);
       if (!backup || backup.status !== 'available') {
         problems.push({ field: 'restore_from.backup_id', message: backup ? 'Backup is not available' : 'Unknown backup' });
       } else {
@@ -302,7 +296,7 @@ export class DatabasesService {
     if (engine && version !== undefined && !engine.versions.includes(version)) problems.push({ field: 'version', message: `${engine.name} versions: ${engine.versions.join(', ')}` });
     // The catalog lists what the product offers; the driver may run only part of it on this host.
     else if (engine && version !== undefined) {
-      const refusal = this.driver.refuses?.(engine.id, version);
+      const refusal = this.uses.driver.refuses?.(engine.id, version);
       if (refusal) problems.push(refusal);
     }
     const plan = engine?.plans.find((p) => p.id === input.plan);

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { FirewallPolicy, NetworkDriver, PolicyRule } from '../../drivers/network-driver.js';
 import { InstancesStore } from '../instances/store.js';
-import { LabelsStore } from '../labels/store.js';
+import { LabelsStore } from '../../labels/store.js';
 import type { InboundRule, OutboundRule } from './service.js';
 import { FirewallsStore } from './store.js';
 import { appliesTo, peerAddresses } from './targeting.js';

@@ -1,17 +1,16 @@
 // Firewalls: inbound is denied unless a rule allows it. Rules and targets are validated here; an
 // instance's effective rules are the union of every firewall that applies to it.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Db, Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
-import { validateLabels } from '../labels/labels.js';
-import { LabelsStore } from '../labels/store.js';
-import { parseLabelSelector } from '../labels/selector.js';
+import { validateLabels } from '../../labels/labels.js';
+import { LabelsStore } from '../../labels/store.js';
+import { parseLabelSelector } from '../../labels/selector.js';
 import { InstancesStore } from '../instances/store.js';
 import type { InstancesService } from '../instances/service.js';
 import { parseCidr } from '../../net/cidr.js';
@@ -19,6 +18,7 @@ import { FirewallsStore, type FirewallRow } from './store.js';
 import { appliesTo, type ApplyTo, type Peers } from './targeting.js';
 import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 type Protocol = 'tcp' | 'udp' | 'icmp';
 export interface InboundRule {
@@ -48,24 +48,21 @@ export interface Firewall extends Required<FirewallInput> {
 
 export class FirewallsService {
   constructor(
-    private readonly db: Db,
-    private readonly kind: Database['kind'],
-    private readonly instances: InstancesService,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
+    private readonly context: Pick<Context, 'clock' | 'database' | 'db' | 'events'>,
+    private readonly uses: { instances: InstancesService },
   ) {}
 
   async create(caller: Caller, input: FirewallInput, within: Within<Firewall>): Promise<Firewall> {
     await this.validate(caller, input);
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const row: FirewallRow = { id: newId('fw'), account_id: caller.accountId, ...serialize(input), created_at: now, updated_at: now };
     const firewall = present(row, input.labels ?? {});
     await this.unique(input.name, () =>
-      this.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.kind, caller.accountId, { firewalls: 1 });
+      this.context.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { firewalls: 1 });
         await new FirewallsStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-        await this.events.record(trx, caller, 'firewall.created', row.id, firewall);
+        await this.context.events.record(trx, caller, 'firewall.created', row.id, firewall);
         await within(trx, firewall);
       }),
     );
@@ -74,36 +71,36 @@ export class FirewallsService {
 
   async list(caller: AuthContext, query: { label_selector?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Firewall>> {
     const request = cursors.request('firewalls', query);
-    const rows = await new FirewallsStore(this.db).list(caller.accountId, parseLabelSelector(query.label_selector ?? ''), request);
-    const labels = await new LabelsStore(this.db).forResources(rows.map((r) => r.id));
+    const rows = await new FirewallsStore(this.context.db).list(caller.accountId, parseLabelSelector(query.label_selector ?? ''), request);
+    const labels = await new LabelsStore(this.context.db).forResources(rows.map((r) => r.id));
     return cursors.page('firewalls', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
   async get(caller: AuthContext, id: string): Promise<Firewall> {
     const row = await this.owned(caller, id);
-    return present(row, (await new LabelsStore(this.db).forResources([id])).get(id) ?? {});
+    return present(row, (await new LabelsStore(this.context.db).forResources([id])).get(id) ?? {});
   }
 
   async replace(caller: Caller, id: string, input: FirewallInput): Promise<Firewall> {
     const row = await this.owned(caller, id);
     await this.validate(caller, input);
-    const changes = { ...serialize(input), updated_at: storedTime(this.clock()) };
+    const changes = { ...serialize(input), updated_at: storedTime(this.context.clock()) };
     const firewall = present({ ...row, ...changes }, input.labels ?? {});
     await this.unique(input.name, () =>
-      this.db.transaction().execute(async (trx) => {
+      this.context.db.transaction().execute(async (trx) => {
         await new FirewallsStore(trx).replace(caller.accountId, id, changes);
         await new LabelsStore(trx).replace(id, input.labels ?? {});
-        await this.events.record(trx, caller, 'firewall.updated', id, firewall);
+        await this.context.events.record(trx, caller, 'firewall.updated', id, firewall);
       }),
     );
     return firewall;
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
-    const deleted = await this.db.transaction().execute(async (trx) => {
+    const deleted = await this.context.db.transaction().execute(async (trx) => {
       if (!(await new FirewallsStore(trx).remove(caller.accountId, id))) return false;
       await new LabelsStore(trx).remove(id);
-      await this.events.record(trx, caller, 'firewall.deleted', id, {});
+      await this.context.events.record(trx, caller, 'firewall.deleted', id, {});
       return true;
     });
     if (!deleted) throw notFound(`Firewall ${id}`);
@@ -111,8 +108,8 @@ export class FirewallsService {
 
   /** The rules an instance ends up with: every rule of every firewall that applies to it. */
   async effectiveRules(caller: AuthContext, instanceId: string) {
-    const instance = await this.instances.get(caller, instanceId);
-    const applying = (await new FirewallsStore(this.db).allOf(caller.accountId)).filter((row) => appliesTo(row, instance));
+    const instance = await this.uses.instances.get(caller, instanceId);
+    const applying = (await new FirewallsStore(this.context.db).allOf(caller.accountId)).filter((row) => appliesTo(row, instance));
     const inbound = applying.flatMap((row) => (JSON.parse(row.inbound_rules) as InboundRule[]).map((rule) => ({ firewall_id: row.id, ...rule, ports: rule.ports ?? null })));
     const outbound = applying.flatMap((row) => (JSON.parse(row.outbound_rules) as OutboundRule[]).map((rule) => ({ firewall_id: row.id, ...rule, ports: rule.ports ?? null })));
     return {
@@ -127,7 +124,7 @@ export class FirewallsService {
   }
 
   private async owned(caller: AuthContext, id: string): Promise<FirewallRow> {
-    const row = await new FirewallsStore(this.db).find(caller.accountId, id);
+    const row = await new FirewallsStore(this.context.db).find(caller.accountId, id);
     if (!row) throw notFound(`Firewall ${id}`);
     return row;
   }
@@ -172,7 +169,7 @@ export class FirewallsService {
     if (input.apply_to.label_selector !== undefined) parseSelectorAt(input.apply_to.label_selector, 'apply_to.label_selector', malformed);
     if (malformed.length > 0) throw invalidRequest('Invalid firewall', malformed);
 
-    const owned = await new InstancesStore(this.db).ownedIds(caller.accountId, [...new Set(instanceIds.map(([, id]) => id))]);
+    const owned = await new InstancesStore(this.context.db).ownedIds(caller.accountId, [...new Set(instanceIds.map(([, id]) => id))]);
     const unknown = instanceIds.filter(([, id]) => !owned.has(id)).map(([field, id]) => ({ field, message: `Unknown instance ${id}` }));
     if (unknown.length > 0) throw validationFailed(unknown);
   }

@@ -2,8 +2,8 @@ import type { Db } from '../../db/database.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { FirewallsTable } from '../../db/tables.js';
 import type { PageRequest } from '../../http/pagination.js';
-import { matchesLabelSelector } from '../labels/filter.js';
-import type { LabelSelector } from '../labels/selector.js';
+import { matchesLabelSelector } from '../../labels/filter.js';
+import type { LabelSelector } from '../../labels/selector.js';
 
 export type FirewallRow = FirewallsTable;
 

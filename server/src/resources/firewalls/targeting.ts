@@ -1,6 +1,6 @@
 // Which instances a firewall applies to, and which instances a rule's peers name: by id or by labels.
-import { selectorMatches } from '../labels/match.js';
-import { parseLabelSelector } from '../labels/selector.js';
+import { selectorMatches } from '../../labels/match.js';
+import { parseLabelSelector } from '../../labels/selector.js';
 import type { FirewallRow } from './store.js';
 
 export interface ApplyTo {

@@ -6,7 +6,7 @@ import type { ActionHandler, ActionHandlers } from '../../engine/action-handler.
 import type { ActionRow } from '../../engine/actions-queue.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
-import { LabelsStore } from '../labels/store.js';
+import { LabelsStore } from '../../labels/store.js';
 import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
 import { NetworksStore } from '../networks/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';

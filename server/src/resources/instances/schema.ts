@@ -2,8 +2,8 @@ import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
 import { METRIC_TYPES } from '../../drivers/compute-driver.js';
-import { LabelsSchema } from '../labels/labels.js';
-import { labelSelectorQueryProperties } from '../labels/selector.js';
+import { LabelsSchema } from '../../labels/labels.js';
+import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { INSTANCE_STATUSES } from './lifecycle.js';
 import { metricsQuerySchema, metricsSchema } from '../metrics/schema.js';
 

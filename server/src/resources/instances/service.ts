@@ -1,23 +1,22 @@
 // Instances: validation against the catalogs, quotas, tenancy, and the lifecycle, which starts
 // actions for the engine to carry out.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { Operations, type Accepted as OperationAccepted } from '../actions/operations.js';
 import { ActionsService, type Action } from '../actions/service.js';
 import { images, plans, regions } from '../catalog/catalogs.js';
-import { validateLabels } from '../labels/labels.js';
-import { parseLabelSelector } from '../labels/selector.js';
-import { LabelsStore } from '../labels/store.js';
+import { validateLabels } from '../../labels/labels.js';
+import { parseLabelSelector } from '../../labels/selector.js';
+import { LabelsStore } from '../../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow, type ListedInstanceRow, type ShownInstanceRow } from './store.js';
@@ -28,6 +27,7 @@ import { allocateAddress } from '../networks/ipam.js';
 import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
 import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 
@@ -83,28 +83,20 @@ export class InstancesService {
   private readonly operations: Operations;
 
   constructor(
-    private readonly database: Database,
-    private readonly driver: ComputeDriver,
-    private readonly sshKeys: SshKeysService,
-    private readonly actions: ActionsService,
-    private readonly vpcs: VpcsService,
-    private readonly networks: NetworksService,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
-    /** Called once new work is committed, so a worker starts on it at once. */
-    private readonly onEnqueued: () => void,
+    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
+    private readonly uses: { driver: ComputeDriver; sshKeys: SshKeysService; vpcs: VpcsService; networks: NetworksService },
   ) {
-    this.operations = new Operations(database, actions, events, onEnqueued);
+    this.operations = new Operations(context);
   }
 
   async list(caller: AuthContext, query: InstanceQuery, cursors: Cursors): Promise<Page<Instance>> {
     const request = cursors.request('instances', query);
     const selector = parseLabelSelector(query.label_selector ?? '');
-    const rows = await new InstancesStore(this.database.db).list(
+    const rows = await new InstancesStore(this.context.database.db).list(
       caller.accountId,
       { region: query.region, status: query.status, name: query.name, regions: caller.regions, selector },
       request,
-      this.database.kind,
+      this.context.database.kind,
     );
     const presentListed = (r: ListedInstanceRow) => present(r, JSON.parse(r.labels) as Record<string, string>, JSON.parse(r.volume_ids) as string[]);
     return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], presentListed);
@@ -117,7 +109,7 @@ export class InstancesService {
 
   /** Loads the labels and attached volumes of instances in two queries, and presents them. */
   private async related(ids: string[]): Promise<(row: ShownInstanceRow) => Instance> {
-    const [labels, volumes] = await Promise.all([new LabelsStore(this.database.db).forResources(ids), new VolumesStore(this.database.db).attachedTo(ids)]);
+    const [labels, volumes] = await Promise.all([new LabelsStore(this.context.database.db).forResources(ids), new VolumesStore(this.context.database.db).attachedTo(ids)]);
     return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);
   }
 
@@ -125,9 +117,9 @@ export class InstancesService {
     const plan = await this.validateCreate(caller, input);
     // The given network, else the region's default one (made on first use).
     const network = input.network_id
-      ? await this.networks.forInstance(caller, input.network_id, input.region)
-      : await this.vpcs.defaultNetwork(caller.accountId, input.region);
-    const now = storedTime(this.clock());
+      ? await this.uses.networks.forInstance(caller, input.network_id, input.region)
+      : await this.uses.vpcs.defaultNetwork(caller.accountId, input.region);
+    const now = storedTime(this.context.clock());
     const actionId = ActionsService.newId();
     const row: InstanceRow = {
       id: newId('inst'),
@@ -149,13 +141,13 @@ export class InstancesService {
     };
     const instance = present(row, input.labels ?? {}, []);
     try {
-      await this.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.database.kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
+      await this.context.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
         await new InstancesStore(trx).insert(row);
-        await allocateAddress(trx, this.database.kind, network.id, row.id);
+        await allocateAddress(trx, this.context.database.kind, network.id, row.id);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-        await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
-        await this.events.record(trx, caller, 'instance.created', row.id, { ...instance, action_id: actionId });
+        await this.context.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
+        await this.context.events.record(trx, caller, 'instance.created', row.id, { ...instance, action_id: actionId });
         await within(trx, instance);
       });
     } catch (error) {
@@ -164,7 +156,7 @@ export class InstancesService {
       }
       throw error;
     }
-    this.onEnqueued();
+    this.context.poke();
     return instance;
   }
 
@@ -172,7 +164,7 @@ export class InstancesService {
   async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
-      const attached = (await new VolumesStore(this.database.db).attachedTo([id])).get(id) ?? [];
+      const attached = (await new VolumesStore(this.context.database.db).attachedTo([id])).get(id) ?? [];
       if (attached.length > 0) throw apiError('has_dependents', `Instance has volumes attached (${attached.join(', ')}); detach them first`);
     }
     const transition = TRANSITIONS[operation];
@@ -181,7 +173,7 @@ export class InstancesService {
       const plan = plans.find(newPlan ?? '');
       if (!plan) throw validationFailed([{ field: 'plan', message: 'Unknown plan' }]);
       if (plan.id === row.plan) throw apiError('already_in_state', `Instance already has plan ${plan.id}`);
-      if (plan.cpu > row.cpu) await checkQuota(this.database.db, this.database.kind, caller.accountId, { vcpus: plan.cpu - row.cpu });
+      if (plan.cpu > row.cpu) await checkQuota(this.context.database.db, this.context.database.kind, caller.accountId, { vcpus: plan.cpu - row.cpu });
       Object.assign(params, { plan: plan.id, cpu: plan.cpu, memory_gb: plan.memory_gb });
     }
     return this.operations.start({
@@ -192,31 +184,31 @@ export class InstancesService {
       transition,
       params,
       events: { requested: REQUESTED[operation], statusChanged: 'instance.status_changed' },
-      begin: (trx, actionId) => new InstancesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
+      begin: (trx, actionId) => new InstancesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.context.clock())),
       whyNot: () => this.whyNot(caller, id, operation),
     });
   }
 
   async listActions(caller: AuthContext, id: string, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Action>> {
     await this.owned(caller, id);
-    return this.actions.list(caller.accountId, { resource_id: id }, query, cursors);
+    return this.context.actions.list(caller.accountId, { resource_id: id }, query, cursors);
   }
 
   async console(caller: AuthContext, id: string): Promise<{ instance_id: string; output: string }> {
     const row = await this.owned(caller, id);
-    return { instance_id: row.id, output: await this.driver.console(row.id) };
+    return { instance_id: row.id, output: await this.uses.driver.console(row.id) };
   }
 
   async metrics(caller: AuthContext, id: string, query: { type: MetricType } & MetricsRangeQuery) {
     const row = await this.owned(caller, id);
-    const range = metricsRange(query, this.clock);
-    const series = await this.driver.metrics(row.id, { type: query.type, ...range });
+    const range = metricsRange(query, this.context.clock);
+    const series = await this.uses.driver.metrics(row.id, { type: query.type, ...range });
     return { instance_id: row.id, type: query.type, ...presentMetrics(range, series) };
   }
 
   /** The caller's instance: another account's is a 404; one outside the key's regions is a 403. */
   private async owned(caller: AuthContext, id: string): Promise<InstanceRow> {
-    const row = await new InstancesStore(this.database.db).find(caller.accountId, id);
+    const row = await new InstancesStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Instance ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
@@ -239,7 +231,7 @@ export class InstancesService {
     const plan = plans.find(input.plan);
     if (!plan) problems.push({ field: 'plan', message: 'Unknown plan' });
     if (!images.find(input.image)) problems.push({ field: 'image', message: 'Unknown image slug' });
-    problems.push(...(await this.sshKeys.assertOwned(caller.accountId, input.ssh_keys ?? [])));
+    problems.push(...(await this.uses.sshKeys.assertOwned(caller.accountId, input.ssh_keys ?? [])));
     if (input.user_data !== undefined && Buffer.from(input.user_data, 'base64').length > MAX_USER_DATA_BYTES) {
       problems.push({ field: 'user_data', message: 'Must be at most 64 KiB once decoded' });
     }

@@ -3,10 +3,10 @@ import type { Database, Db } from '../../db/database.js';
 import type { InstancesTable } from '../../db/tables.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
-import { matchesLabelSelector } from '../labels/filter.js';
-import { labelsJson } from '../labels/store.js';
+import { matchesLabelSelector } from '../../labels/filter.js';
+import { labelsJson } from '../../labels/store.js';
 import { attachedVolumeIdsJson } from '../volumes/store.js';
-import type { LabelSelector } from '../labels/selector.js';
+import type { LabelSelector } from '../../labels/selector.js';
 import type { InstanceStatus } from './lifecycle.js';
 
 export type InstanceRow = InstancesTable;

@@ -1,8 +1,8 @@
 import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
-import { LabelsSchema } from '../labels/labels.js';
-import { labelSelectorQueryProperties } from '../labels/selector.js';
+import { LabelsSchema } from '../../labels/labels.js';
+import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { NAME_PATTERN } from '../vpcs/schema.js';
 
 const literals = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });

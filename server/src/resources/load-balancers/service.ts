@@ -1,26 +1,26 @@
 // Load balancers: placed in a VPC, sending traffic to instances of that VPC; built and changed by
 // the engine through the network driver, one action at a time.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { Operations } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { LOAD_BALANCER_TRANSITIONS, type LoadBalancerOperation, type LoadBalancerStatus } from './lifecycle.js';
 import { InstancesStore } from '../instances/store.js';
-import { validateLabels } from '../labels/labels.js';
-import { parseLabelSelector } from '../labels/selector.js';
-import { LabelsStore } from '../labels/store.js';
+import { validateLabels } from '../../labels/labels.js';
+import { parseLabelSelector } from '../../labels/selector.js';
+import { LabelsStore } from '../../labels/store.js';
 import { VpcsStore } from '../vpcs/store.js';
 import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 export interface ForwardingRule {
   entry_protocol: string;
@@ -59,23 +59,19 @@ export class LoadBalancersService {
   private readonly operations: Operations;
 
   constructor(
-    private readonly database: Database,
-    private readonly actions: ActionsService,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
-    private readonly onEnqueued: () => void,
+    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
   ) {
-    this.operations = new Operations(database, actions, events, onEnqueued);
+    this.operations = new Operations(context);
   }
 
   async create(caller: Caller, input: NewLoadBalancer, within: Within<LoadBalancer>): Promise<LoadBalancer> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
-    const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
+    const vpc = await new VpcsStore(this.context.database.db).find(caller.accountId, input.vpc_id);
     if (!vpc) throw validationFailed([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
     assertRegionAccess(caller, vpc.region);
     const settings = await this.validate(caller.accountId, vpc.id, input);
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const actionId = ActionsService.newId();
     const row: LoadBalancerRow = {
       id: newId('lb'),
@@ -92,36 +88,36 @@ export class LoadBalancersService {
     };
     const balancer = present(row, input.labels ?? {});
     try {
-      await this.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.database.kind, caller.accountId, { load_balancers: 1 });
+      await this.context.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { load_balancers: 1 });
         await new LoadBalancersStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-        await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'load_balancer', resourceId: row.id }, actionId);
-        await this.events.record(trx, caller, 'load_balancer.created', row.id, { ...balancer, action_id: actionId });
+        await this.context.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'load_balancer', resourceId: row.id }, actionId);
+        await this.context.events.record(trx, caller, 'load_balancer.created', row.id, { ...balancer, action_id: actionId });
         await within(trx, balancer);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw apiError('name_taken', `A load balancer named ${input.name} already exists in ${vpc.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
-    this.onEnqueued();
+    this.context.poke();
     return balancer;
   }
 
   async list(caller: AuthContext, query: { region?: string; vpc_id?: string; label_selector?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<LoadBalancer>> {
     const request = cursors.request('load_balancers', query);
-    const rows = await new LoadBalancersStore(this.database.db).list(
+    const rows = await new LoadBalancersStore(this.context.database.db).list(
       caller.accountId,
       { region: query.region, vpc_id: query.vpc_id, regions: caller.regions, selector: parseLabelSelector(query.label_selector ?? '') },
       request,
     );
-    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    const labels = await new LabelsStore(this.context.database.db).forResources(rows.map((r) => r.id));
     return cursors.page('load_balancers', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
   async get(caller: AuthContext, id: string): Promise<LoadBalancer> {
     const row = await this.owned(caller, id);
-    return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
+    return present(row, (await new LabelsStore(this.context.database.db).forResources([id])).get(id) ?? {});
   }
 
   /** Replaces the settings (through an `update` action) or deletes the balancer: 202 material, or 409. */
@@ -137,7 +133,7 @@ export class LoadBalancersService {
       transition,
       params,
       events: { requested: `load_balancer.${operation}_requested`, requestedData: {}, statusChanged: 'load_balancer.status_changed' },
-      begin: (trx, actionId) => new LoadBalancersStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
+      begin: (trx, actionId) => new LoadBalancersStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.context.clock())),
       whyNot: async () => {
         const now = await this.owned(caller, id);
         return apiError('resource_busy', now.action_id ? `Load balancer is busy with action ${now.action_id}; retry when it completes` : `Cannot ${operation} a load balancer that is ${now.status}`);
@@ -146,7 +142,7 @@ export class LoadBalancersService {
   }
 
   private async owned(caller: AuthContext, id: string): Promise<LoadBalancerRow> {
-    const row = await new LoadBalancersStore(this.database.db).find(caller.accountId, id);
+    const row = await new LoadBalancersStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Load balancer ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
@@ -164,7 +160,7 @@ export class LoadBalancersService {
     if (input.targets.label_selector !== undefined) parseLabelSelector(input.targets.label_selector);
     const ids = input.targets.instance_ids ?? [];
     if (ids.length > 0) {
-      const inVpc = new Set((await new InstancesStore(this.database.db).inVpc(accountId, vpcId, { ids, selector: [] })).map((i) => i.id));
+      const inVpc = new Set((await new InstancesStore(this.context.database.db).inVpc(accountId, vpcId, { ids, selector: [] })).map((i) => i.id));
       ids.forEach((id, i) => {
         if (!inVpc.has(id)) problems.push({ field: `targets.instance_ids[${i}]`, message: `Instance ${id} is not in this load balancer's VPC` });
       });

@@ -1,8 +1,8 @@
 import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
-import { LabelsSchema } from '../labels/labels.js';
-import { labelSelectorQueryProperties } from '../labels/selector.js';
+import { LabelsSchema } from '../../labels/labels.js';
+import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { CIDR_PATTERN, NAME_PATTERN } from '../vpcs/schema.js';
 
 export const ENVIRONMENTS = ['production', 'staging', 'development'] as const;

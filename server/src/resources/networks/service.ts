@@ -1,22 +1,22 @@
 // Private networks inside VPCs: address plans that must fit the VPC and not overlap each other.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
-import { validateLabels } from '../labels/labels.js';
-import { parseLabelSelector } from '../labels/selector.js';
-import { LabelsStore } from '../labels/store.js';
+import { validateLabels } from '../../labels/labels.js';
+import { parseLabelSelector } from '../../labels/selector.js';
+import { LabelsStore } from '../../labels/store.js';
 import { VpcsStore } from '../vpcs/store.js';
 import { contains, overlaps, parseCidr, type Cidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 const SMALLEST_PREFIX = 29;
 
@@ -52,18 +52,16 @@ export interface NetworkQuery {
 
 export class NetworksService {
   constructor(
-    private readonly database: Database,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
+    private readonly context: Pick<Context, 'clock' | 'database' | 'events'>,
   ) {}
 
   async create(caller: Caller, input: NewNetwork, within: Within<Network>): Promise<Network> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
-    const vpc = await new VpcsStore(this.database.db).find(caller.accountId, input.vpc_id);
+    const vpc = await new VpcsStore(this.context.database.db).find(caller.accountId, input.vpc_id);
     if (!vpc) throw validationFailed([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
     assertRegionAccess(caller, vpc.region);
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const row: NetworkRow = {
       id: newId('net'),
       account_id: caller.accountId,
@@ -78,14 +76,14 @@ export class NetworksService {
     };
     const network = present(row, input.labels ?? {});
     try {
-      await this.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.database.kind, caller.accountId, { networks: 1 });
+      await this.context.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { networks: 1 });
         // Checked inside the transaction (after the account lock), so two concurrent creates cannot both pass.
         const problems = placementProblems(input.ip_range, parseCidr(vpc.ip_range) as Cidr, await new NetworksStore(trx).inVpc(vpc.id));
         if (problems.length > 0) throw validationFailed(problems);
         await new NetworksStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-        await this.events.record(trx, caller, 'network.created', row.id, network);
+        await this.context.events.record(trx, caller, 'network.created', row.id, network);
         await within(trx, network);
       });
     } catch (error) {
@@ -98,26 +96,26 @@ export class NetworksService {
   async list(caller: AuthContext, query: NetworkQuery, cursors: Cursors): Promise<Page<Network>> {
     const request = cursors.request('networks', query);
     const { vpc_id, environment, region } = query;
-    const rows = await new NetworksStore(this.database.db).list(
+    const rows = await new NetworksStore(this.context.database.db).list(
       caller.accountId,
       { vpc_id, environment, region, regions: caller.regions, selector: parseLabelSelector(query.label_selector ?? '') },
       request,
     );
-    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    const labels = await new LabelsStore(this.context.database.db).forResources(rows.map((r) => r.id));
     return cursors.page('networks', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
   async get(caller: AuthContext, id: string): Promise<Network> {
     const row = await this.owned(caller, id);
-    return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
+    return present(row, (await new LabelsStore(this.context.database.db).forResources([id])).get(id) ?? {});
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
     await this.owned(caller, id);
-    const deleted = await this.database.db.transaction().execute(async (trx) => {
+    const deleted = await this.context.database.db.transaction().execute(async (trx) => {
       if (!(await new NetworksStore(trx).removeIfEmpty(id))) return false;
       await new LabelsStore(trx).remove(id);
-      await this.events.record(trx, caller, 'network.deleted', id, {});
+      await this.context.events.record(trx, caller, 'network.deleted', id, {});
       return true;
     });
     if (!deleted) throw apiError('has_dependents', 'Network still has instances or databases; delete them first');
@@ -125,14 +123,14 @@ export class NetworksService {
 
   /** The caller's network for a new instance in `region` (422 naming network_id otherwise). */
   async forInstance(caller: AuthContext, id: string, region: string): Promise<NetworkRow> {
-    const row = await new NetworksStore(this.database.db).find(caller.accountId, id);
+    const row = await new NetworksStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw validationFailed([{ field: 'network_id', message: `Unknown network ${id}` }]);
     if (row.region !== region) throw validationFailed([{ field: 'network_id', message: `Network is in ${row.region}, not ${region}` }]);
     return row;
   }
 
   private async owned(caller: AuthContext, id: string): Promise<NetworkRow> {
-    const row = await new NetworksStore(this.database.db).find(caller.accountId, id);
+    const row = await new NetworksStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Network ${id}`);
     assertRegionAccess(caller, row.region);
     return row;

@@ -1,6 +1,6 @@
 // Snapshots of volumes: taken and deleted through actions; restored by creating a volume from one.
 import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Db, Within } from '../../db/database.js';
+import type { Db, Within } from '../../db/database.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -12,6 +12,7 @@ import type { VolumesService } from '../volumes/service.js';
 import type { VolumeRow } from '../volumes/store.js';
 import { SnapshotsStore, type SnapshotRow } from './store.js';
 import { apiError, notFound } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 export interface Snapshot {
   id: string;
@@ -25,29 +26,25 @@ export interface Snapshot {
 
 export class SnapshotsService {
   constructor(
-    private readonly database: Database,
-    private readonly volumes: VolumesService,
-    private readonly actions: ActionsService,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
-    private readonly onEnqueued: () => void,
+    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
+    private readonly uses: { volumes: VolumesService },
   ) {}
 
   async create(caller: Caller, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
-    const volume = await this.volumes.owned(caller, volumeId);
+    const volume = await this.uses.volumes.owned(caller, volumeId);
     if (volume.status === 'creating' || volume.status === 'deleting') throw apiError('invalid_state', `Cannot snapshot a volume that is ${volume.status}`);
-    const snapshot = await this.database.db.transaction().execute(async (trx) => {
-      const created = await enqueueSnapshot(trx, this.actions, this.clock, volume, name, null, this.events, caller);
+    const snapshot = await this.context.database.db.transaction().execute(async (trx) => {
+      const created = await enqueueSnapshot(trx, this.context.actions, this.context.clock, volume, name, null, this.context.events, caller);
       await within(trx, created);
       return created;
     });
-    this.onEnqueued();
+    this.context.poke();
     return snapshot;
   }
 
   async list(caller: AuthContext, query: { volume_id?: string; region?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Snapshot>> {
     const request = cursors.request('snapshots', query);
-    const rows = await new SnapshotsStore(this.database.db).list(caller.accountId, { volume_id: query.volume_id, region: query.region, regions: caller.regions }, request);
+    const rows = await new SnapshotsStore(this.context.database.db).list(caller.accountId, { volume_id: query.volume_id, region: query.region, regions: caller.regions }, request);
     return cursors.page('snapshots', request, rows, (r) => [r.created_at, r.id], present);
   }
 
@@ -57,14 +54,14 @@ export class SnapshotsService {
 
   async delete(caller: Caller, id: string) {
     const row = await this.owned(caller, id);
-    const actionId = await this.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.actions, this.clock, id, this.events, caller));
+    const actionId = await this.context.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.context.actions, this.context.clock, id, this.context.events, caller));
     if (!actionId) throw apiError('resource_busy', `Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
-    this.onEnqueued();
+    this.context.poke();
     return { id, status: 'deleting' as const, message: 'Deletion initiated successfully', action_id: actionId };
   }
 
   private async owned(caller: AuthContext, id: string): Promise<SnapshotRow> {
-    const row = await new SnapshotsStore(this.database.db).find(caller.accountId, id);
+    const row = await new SnapshotsStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Snapshot ${id}`);
     assertRegionAccess(caller, row.region);
     return row;

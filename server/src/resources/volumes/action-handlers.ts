@@ -1,4 +1,4 @@
-// What each volume and snapshot action does: the storage driver call, then the resource's state.
+// What each volume action does: the storage driver call, then the resource's state.
 import { storedTime, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { DriverError } from '../../drivers/compute-driver.js';
@@ -8,8 +8,7 @@ import type { ActionRow } from '../../engine/actions-queue.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
-import { LabelsStore } from '../labels/store.js';
-import { SnapshotsStore } from '../snapshots/store.js';
+import { LabelsStore } from '../../labels/store.js';
 import type { VolumeStatus } from './lifecycle.js';
 import { VolumesStore, type VolumeRow } from './store.js';
 
@@ -19,7 +18,7 @@ interface Params {
   size_gb?: number;
 }
 
-export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
+export function volumeActionHandlers(db: Db, driver: StorageDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
   const params = (action: ActionRow) => JSON.parse(action.params) as Params;
   const now = () => storedTime(clock());
   const volume = async (action: ActionRow): Promise<VolumeRow> => {
@@ -43,14 +42,6 @@ export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Cloc
     await events.record(trx, system(action), 'volume.deleted', action.resource_id, { action_id: action.id });
   };
   const volumeBack = (trx: Db, action: ActionRow) => endVolume(trx, action, { status: params(action).previous_status });
-  const endSnapshot = async (trx: Db, action: ActionRow, previous: string) => {
-    await new SnapshotsStore(trx).end(action.resource_id, action.id, 'available', now());
-    await events.statusChanged(trx, system(action), 'snapshot.status_changed', action.resource_id, { previous, status: 'available' }, { action_id: action.id });
-  };
-  const removeSnapshot = async (trx: Db, action: ActionRow) => {
-    await new SnapshotsStore(trx).remove(action.resource_id);
-    await events.record(trx, system(action), 'snapshot.deleted', action.resource_id, { action_id: action.id });
-  };
 
   return {
     'volume.create': {
@@ -80,20 +71,6 @@ export function storageActionHandlers(db: Db, driver: StorageDriver, clock: Cloc
       perform: (action) => driver.deleteVolume(action.resource_id),
       succeed: removeVolume,
       fail: volumeBack,
-    },
-    'snapshot.create': {
-      async perform(action) {
-        const snapshot = await new SnapshotsStore(db).findById(action.resource_id);
-        if (!snapshot) throw new DriverError(`snapshot ${action.resource_id} no longer exists`, false);
-        await driver.createSnapshot(snapshot.id, snapshot.volume_id);
-      },
-      succeed: (trx, action) => endSnapshot(trx, action, 'creating'),
-      fail: removeSnapshot,
-    },
-    'snapshot.delete': {
-      perform: (action) => driver.deleteSnapshot(action.resource_id),
-      succeed: removeSnapshot,
-      fail: (trx, action) => endSnapshot(trx, action, 'deleting'),
     },
   };
 }

@@ -1,27 +1,27 @@
 // Volumes: validation, quotas, tenancy, and the attach/detach/resize/delete lifecycle.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import type { EventType } from '../events/types.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { Operations, type Accepted } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { regions } from '../catalog/catalogs.js';
 import { InstancesStore } from '../instances/store.js';
-import { validateLabels } from '../labels/labels.js';
-import { parseLabelSelector } from '../labels/selector.js';
-import { LabelsStore } from '../labels/store.js';
+import { validateLabels } from '../../labels/labels.js';
+import { parseLabelSelector } from '../../labels/selector.js';
+import { LabelsStore } from '../../labels/store.js';
 import { SnapshotsStore } from '../snapshots/store.js';
 import { illegalVolumeTransition, VOLUME_TRANSITIONS, type VolumeOperation, type VolumeStatus } from './lifecycle.js';
 import { VolumesStore, type VolumeRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 export interface Volume {
   id: string;
@@ -68,34 +68,30 @@ export class VolumesService {
   private readonly operations: Operations;
 
   constructor(
-    private readonly database: Database,
-    private readonly actions: ActionsService,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
-    private readonly onEnqueued: () => void,
+    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
   ) {
-    this.operations = new Operations(database, actions, events, onEnqueued);
+    this.operations = new Operations(context);
   }
 
   async list(caller: AuthContext, query: VolumeQuery, cursors: Cursors): Promise<Page<Volume>> {
     const request = cursors.request('volumes', query);
     const selector = parseLabelSelector(query.label_selector ?? '');
     const { region, attachment_state, instance_id } = query;
-    const rows = await new VolumesStore(this.database.db).list(caller.accountId, { region, attachment_state, instance_id, regions: caller.regions, selector }, request);
-    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    const rows = await new VolumesStore(this.context.database.db).list(caller.accountId, { region, attachment_state, instance_id, regions: caller.regions, selector }, request);
+    const labels = await new LabelsStore(this.context.database.db).forResources(rows.map((r) => r.id));
     return cursors.page('volumes', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
   async get(caller: AuthContext, id: string): Promise<Volume> {
     const row = await this.owned(caller, id);
-    return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
+    return present(row, (await new LabelsStore(this.context.database.db).forResources([id])).get(id) ?? {});
   }
 
   async create(caller: Caller, input: NewVolume, within: Within<Volume>): Promise<Volume> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
     const { region, sizeGb } = await this.resolvePlacement(caller, input);
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const actionId = ActionsService.newId();
     const row: VolumeRow = {
       id: newId('vol'),
@@ -113,19 +109,19 @@ export class VolumesService {
     };
     const volume = present(row, input.labels ?? {});
     try {
-      await this.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.database.kind, caller.accountId, { volumes: 1, volume_gb: sizeGb });
+      await this.context.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { volumes: 1, volume_gb: sizeGb });
         await new VolumesStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-        await this.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'volume', resourceId: row.id }, actionId);
-        await this.events.record(trx, caller, 'volume.created', row.id, { ...volume, action_id: actionId });
+        await this.context.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'volume', resourceId: row.id }, actionId);
+        await this.context.events.record(trx, caller, 'volume.created', row.id, { ...volume, action_id: actionId });
         await within(trx, volume);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw apiError('name_taken', `A volume named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
       throw error;
     }
-    this.onEnqueued();
+    this.context.poke();
     return volume;
   }
 
@@ -138,7 +134,7 @@ export class VolumesService {
       const size = args.size_gb as number;
       if (size < row.size_gb) throw validationFailed([{ field: 'size_gb', message: `Volumes only grow: ${size} GB is less than the current ${row.size_gb} GB` }]);
       if (size === row.size_gb) throw apiError('already_in_state', `Volume is already ${size} GB`);
-      await checkQuota(this.database.db, this.database.kind, caller.accountId, { volume_gb: size - row.size_gb });
+      await checkQuota(this.context.database.db, this.context.database.kind, caller.accountId, { volume_gb: size - row.size_gb });
       params.size_gb = size;
     }
     const transition = VOLUME_TRANSITIONS[operation];
@@ -150,7 +146,7 @@ export class VolumesService {
       transition,
       params,
       events: { requested: REQUESTED[operation], statusChanged: 'volume.status_changed' },
-      begin: (trx, actionId) => new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.clock())),
+      begin: (trx, actionId) => new VolumesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.context.clock())),
       whyNot: async () => {
         const now = await this.owned(caller, id);
         if (now.action_id !== null) return apiError('resource_busy', `Volume is busy with action ${now.action_id}; retry when it completes`);
@@ -161,14 +157,14 @@ export class VolumesService {
 
   /** The caller's volume: another account's is a 404; one outside the key's regions is a 403. */
   async owned(caller: AuthContext, id: string): Promise<VolumeRow> {
-    const row = await new VolumesStore(this.database.db).find(caller.accountId, id);
+    const row = await new VolumesStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Volume ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
   }
 
   private async attachTarget(caller: AuthContext, volume: VolumeRow, instanceId: string): Promise<string> {
-    const instance = await new InstancesStore(this.database.db).find(caller.accountId, instanceId);
+    const instance = await new InstancesStore(this.context.database.db).find(caller.accountId, instanceId);
     if (!instance) throw validationFailed([{ field: 'instance_id', message: `Unknown instance ${instanceId}` }]);
     if (instance.region !== volume.region) {
       throw validationFailed([{ field: 'instance_id', message: `Instance is in ${instance.region}; the volume is in ${volume.region}` }]);
@@ -184,7 +180,7 @@ export class VolumesService {
     let region = input.region;
     let sizeGb = input.size_gb;
     if (input.snapshot_id !== undefined) {
-      const snapshot = await new SnapshotsStore(this.database.db).find(caller.accountId, input.snapshot_id);
+      const snapshot = await new SnapshotsStore(this.context.database.db).find(caller.accountId, input.snapshot_id);
       if (!snapshot || snapshot.status !== 'available') {
         problems.push({ field: 'snapshot_id', message: snapshot ? 'Snapshot is not available yet' : 'Unknown snapshot' });
       } else {

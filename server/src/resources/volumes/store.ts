@@ -5,8 +5,8 @@ import { jsonArrayOf } from '../../db/json-aggregate.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { VolumesTable } from '../../db/tables.js';
 import type { PageRequest } from '../../http/pagination.js';
-import { matchesLabelSelector } from '../labels/filter.js';
-import type { LabelSelector } from '../labels/selector.js';
+import { matchesLabelSelector } from '../../labels/filter.js';
+import type { LabelSelector } from '../../labels/selector.js';
 import type { VolumeStatus } from './lifecycle.js';
 
 export type VolumeRow = VolumesTable;

@@ -1,8 +1,8 @@
 import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
-import { LabelsSchema } from '../labels/labels.js';
-import { labelSelectorQueryProperties } from '../labels/selector.js';
+import { LabelsSchema } from '../../labels/labels.js';
+import { labelSelectorQueryProperties } from '../../labels/selector.js';
 
 export const NAME_PATTERN = '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$';
 export const CIDR_PATTERN = '^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}/\\d{1,2}$';

@@ -1,23 +1,23 @@
 // VPCs: private address spaces per region, with a default one (and its default network) made on first use.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import type { Database, Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { REGIONS } from '../catalog/data/regions.js';
 import { regions } from '../catalog/catalogs.js';
-import { validateLabels } from '../labels/labels.js';
-import { parseLabelSelector } from '../labels/selector.js';
-import { LabelsStore } from '../labels/store.js';
+import { validateLabels } from '../../labels/labels.js';
+import { parseLabelSelector } from '../../labels/selector.js';
+import { LabelsStore } from '../../labels/store.js';
 import { isPrivate, parseCidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from '../networks/store.js';
 import { VpcsStore, type VpcRow } from './store.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 export interface Vpc {
   id: string;
@@ -47,9 +47,7 @@ function defaultRange(region: string): { vpc: string; network: string } {
 
 export class VpcsService {
   constructor(
-    private readonly database: Database,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
+    private readonly context: Pick<Context, 'clock' | 'database' | 'events'>,
   ) {}
 
   async create(caller: Caller, input: NewVpc, within: Within<Vpc>): Promise<Vpc> {
@@ -64,7 +62,7 @@ export class VpcsService {
     else if (range.prefix < 16 || range.prefix > 24) problems.push({ field: 'ip_range', message: 'Must be from /16 to /24' });
     if (problems.length > 0) throw validationFailed(problems);
     assertRegionAccess(caller, input.region);
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const row: VpcRow = {
       id: newId('vpc'),
       account_id: caller.accountId,
@@ -78,11 +76,11 @@ export class VpcsService {
     };
     const vpc = present(row, input.labels ?? {});
     try {
-      await this.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.database.kind, caller.accountId, { vpcs: 1 });
+      await this.context.database.db.transaction().execute(async (trx) => {
+        await checkQuota(trx, this.context.database.kind, caller.accountId, { vpcs: 1 });
         await new VpcsStore(trx).insert(row);
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-        await this.events.record(trx, caller, 'vpc.created', row.id, vpc);
+        await this.context.events.record(trx, caller, 'vpc.created', row.id, vpc);
         await within(trx, vpc);
       });
     } catch (error) {
@@ -94,26 +92,26 @@ export class VpcsService {
 
   async list(caller: AuthContext, query: { region?: string; label_selector?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Vpc>> {
     const request = cursors.request('vpcs', query);
-    const rows = await new VpcsStore(this.database.db).list(caller.accountId, { region: query.region, regions: caller.regions, selector: parseLabelSelector(query.label_selector ?? '') }, request);
-    const labels = await new LabelsStore(this.database.db).forResources(rows.map((r) => r.id));
+    const rows = await new VpcsStore(this.context.database.db).list(caller.accountId, { region: query.region, regions: caller.regions, selector: parseLabelSelector(query.label_selector ?? '') }, request);
+    const labels = await new LabelsStore(this.context.database.db).forResources(rows.map((r) => r.id));
     return cursors.page('vpcs', request, rows, (r) => [r.created_at, r.id], (r) => present(r, labels.get(r.id) ?? {}));
   }
 
   async get(caller: AuthContext, id: string): Promise<Vpc> {
     const row = await this.owned(caller, id);
-    return present(row, (await new LabelsStore(this.database.db).forResources([id])).get(id) ?? {});
+    return present(row, (await new LabelsStore(this.context.database.db).forResources([id])).get(id) ?? {});
   }
 
   async update(caller: Caller, id: string, input: { name?: string; description?: string; labels?: Record<string, string> }): Promise<Vpc> {
     const row = await this.owned(caller, id);
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
-    const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), updated_at: storedTime(this.clock()) };
+    const changes = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.description !== undefined ? { description: input.description } : {}), updated_at: storedTime(this.context.clock()) };
     try {
-      await this.database.db.transaction().execute(async (trx) => {
+      await this.context.database.db.transaction().execute(async (trx) => {
         await new VpcsStore(trx).update(id, changes);
         if (input.labels) await new LabelsStore(trx).replace(id, input.labels);
-        await this.events.record(trx, caller, 'vpc.updated', id, input);
+        await this.context.events.record(trx, caller, 'vpc.updated', id, input);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw apiError('name_taken', `A VPC named ${input.name} already exists in ${row.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
@@ -124,17 +122,17 @@ export class VpcsService {
 
   async delete(caller: Caller, id: string): Promise<void> {
     await this.owned(caller, id);
-    const deleted = await this.database.db.transaction().execute(async (trx) => {
+    const deleted = await this.context.database.db.transaction().execute(async (trx) => {
       if (!(await new VpcsStore(trx).removeIfEmpty(id))) return false;
       await new LabelsStore(trx).remove(id);
-      await this.events.record(trx, caller, 'vpc.deleted', id, {});
+      await this.context.events.record(trx, caller, 'vpc.deleted', id, {});
       return true;
     });
     if (!deleted) throw apiError('has_dependents', 'VPC still has networks; delete them first');
   }
 
   async owned(caller: AuthContext, id: string): Promise<VpcRow> {
-    const row = await new VpcsStore(this.database.db).find(caller.accountId, id);
+    const row = await new VpcsStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`VPC ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
@@ -143,11 +141,11 @@ export class VpcsService {
   /** The region's default network, creating the default VPC and network on first use (safe under races). */
   async defaultNetwork(accountId: string, region: string): Promise<NetworkRow> {
     // The common case reads; only the first use of a region writes (two inserts that tolerate a race).
-    const existing = await new NetworksStore(this.database.db).defaultIn(accountId, region);
+    const existing = await new NetworksStore(this.context.database.db).defaultIn(accountId, region);
     if (existing) return existing;
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const ranges = defaultRange(region);
-    const vpc = await new VpcsStore(this.database.db).insertDefault({
+    const vpc = await new VpcsStore(this.context.database.db).insertDefault({
       id: newId('vpc'),
       account_id: accountId,
       name: `default-${region}`,
@@ -158,7 +156,7 @@ export class VpcsService {
       created_at: now,
       updated_at: now,
     });
-    return new NetworksStore(this.database.db).insertIfAbsent({
+    return new NetworksStore(this.context.database.db).insertIfAbsent({
       id: newId('net'),
       account_id: accountId,
       vpc_id: vpc.id,

@@ -1,11 +1,10 @@
 // Webhooks: where an account's events are sent. Targets are checked against the SSRF policy, the
 // signing secret is shown once, and every change is itself an event.
-import { apiTime, storedTime, type Clock } from '../../clock.js';
-import { inTransaction, type Db, type Within } from '../../db/database.js';
+import { apiTime, storedTime } from '../../clock.js';
+import { inTransaction, type Within } from '../../db/database.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
 import type { Caller } from '../events/origin.js';
-import type { EventsRecorder } from '../events/recorder.js';
 import { EVENT_TYPES, patternMatches } from '../events/types.js';
 import { DeliveriesStore, type DeliveryRow } from './deliveries-store.js';
 import { newWebhookSecret } from './signature.js';
@@ -13,6 +12,7 @@ import { WebhooksStore, type WebhookRow } from './store.js';
 import { RefusedTarget, type TargetPolicy } from './target-policy.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
+import type { Context } from '../module.js';
 
 export interface Webhook {
   id: string;
@@ -47,15 +47,13 @@ export interface Delivery {
 
 export class WebhooksService {
   constructor(
-    private readonly db: Db,
-    private readonly policy: TargetPolicy,
-    private readonly clock: Clock,
-    private readonly events: EventsRecorder,
+    private readonly context: Pick<Context, 'clock' | 'db' | 'events'>,
+    private readonly uses: { policy: TargetPolicy },
   ) {}
 
   async create(caller: Caller, input: Required<Pick<WebhookInput, 'url' | 'event_types'>> & WebhookInput, within: Within<Webhook & { secret: string }>): Promise<Webhook & { secret: string }> {
     await this.validate(input);
-    const now = storedTime(this.clock());
+    const now = storedTime(this.context.clock());
     const row: WebhookRow = {
       id: newId('wh'),
       account_id: caller.accountId,
@@ -70,9 +68,9 @@ export class WebhooksService {
     };
     const webhook = present(row);
     const created = { ...webhook, secret: row.secret };
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(this.context.db, async (trx) => {
       await new WebhooksStore(trx).insert(row);
-      await this.events.record(trx, caller, 'webhook.created', row.id, webhook);
+      await this.context.events.record(trx, caller, 'webhook.created', row.id, webhook);
       await within(trx, created);
     });
     return created;
@@ -80,7 +78,7 @@ export class WebhooksService {
 
   async list(caller: Caller, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Webhook>> {
     const request = cursors.request('webhooks', query);
-    const rows = await new WebhooksStore(this.db).list(caller.accountId, request);
+    const rows = await new WebhooksStore(this.context.db).list(caller.accountId, request);
     return cursors.page('webhooks', request, rows, (r) => [r.created_at, r.id], present);
   }
 
@@ -96,29 +94,29 @@ export class WebhooksService {
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.event_types !== undefined ? { event_types: JSON.stringify([...new Set(input.event_types)]) } : {}),
       ...(input.enabled !== undefined ? { status: input.enabled ? 'enabled' : 'disabled', disabled_reason: null } : {}),
-      updated_at: storedTime(this.clock()),
+      updated_at: storedTime(this.context.clock()),
     };
     const webhook = present({ ...row, ...changes });
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(this.context.db, async (trx) => {
       await new WebhooksStore(trx).update(caller.accountId, id, changes);
       if (input.enabled === false) await new DeliveriesStore(trx).cancelPending(id, 'The webhook was disabled');
-      await this.events.record(trx, caller, 'webhook.updated', id, webhook);
+      await this.context.events.record(trx, caller, 'webhook.updated', id, webhook);
     });
     return webhook;
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
-    await inTransaction(this.db, async (trx) => {
+    await inTransaction(this.context.db, async (trx) => {
       if (!(await new WebhooksStore(trx).delete(caller.accountId, id))) throw notFound(`Webhook ${id}`);
       await new DeliveriesStore(trx).deleteFor(id);
-      await this.events.record(trx, caller, 'webhook.deleted', id, {});
+      await this.context.events.record(trx, caller, 'webhook.deleted', id, {});
     });
   }
 
   async deliveries(caller: Caller, id: string, query: { limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<Delivery>> {
     await this.owned(caller, id);
     const request = cursors.request('webhook_deliveries', query);
-    const rows = await new DeliveriesStore(this.db).list(id, request);
+    const rows = await new DeliveriesStore(this.context.db).list(id, request);
     return cursors.page('webhook_deliveries', request, rows, (r) => [r.created_at, r.id], presentDelivery);
   }
 
@@ -126,15 +124,15 @@ export class WebhooksService {
   async test(caller: Caller, id: string, within: Within<{ event_id: string }>): Promise<{ event_id: string }> {
     const row = await this.owned(caller, id);
     if (row.status !== 'enabled') throw apiError('invalid_state', `Webhook ${id} is disabled; enable it first`);
-    return inTransaction(this.db, async (trx) => {
-      const accepted = { event_id: await this.events.record(trx, caller, 'webhook.test', id, { webhook_id: id }, { onlyTo: id }) };
+    return inTransaction(this.context.db, async (trx) => {
+      const accepted = { event_id: await this.context.events.record(trx, caller, 'webhook.test', id, { webhook_id: id }, { onlyTo: id }) };
       await within(trx, accepted);
       return accepted;
     });
   }
 
   private async owned(caller: Caller, id: string): Promise<WebhookRow> {
-    const row = await new WebhooksStore(this.db).find(caller.accountId, id);
+    const row = await new WebhooksStore(this.context.db).find(caller.accountId, id);
     if (!row) throw notFound(`Webhook ${id}`);
     return row;
   }
@@ -146,7 +144,7 @@ export class WebhooksService {
     });
     if (input.url !== undefined) {
       try {
-        await this.policy.resolve(input.url);
+        await this.uses.policy.resolve(input.url);
       } catch (error) {
         if (!(error instanceof RefusedTarget)) throw error;
         problems.push({ field: 'url', message: error.message });

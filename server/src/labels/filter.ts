@@ -1,7 +1,7 @@
 // Turns a parsed label selector into a condition on any resource list query. Each requirement is an
 // EXISTS / NOT EXISTS subquery on `labels`, served by its (resource_id, key) primary key.
 import type { Expression, ExpressionBuilder, SqlBool, StringReference } from 'kysely';
-import type { Tables } from '../../db/tables.js';
+import type { Tables } from '../db/tables.js';
 import type { LabelSelector, Requirement } from './selector.js';
 
 /**

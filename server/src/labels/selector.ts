@@ -2,8 +2,8 @@
 //   k=v  k==v  k!=v  k in (a,b)  k notin (a,b)  k  !k     joined by top-level commas, all must hold.
 import Type from 'typebox';
 import { labelKeyProblem, labelValueProblem } from './labels.js';
-import { ApiError } from '../../errors/api-error.js';
-import { invalidRequest } from '../../errors/catalog.js';
+import { ApiError } from '../errors/api-error.js';
+import { invalidRequest } from '../errors/catalog.js';
 
 // Bounds keep a single query's cost small: each requirement is one subquery, each set one IN list.
 export const MAX_SELECTOR_LENGTH = 1024;

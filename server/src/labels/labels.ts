@@ -1,6 +1,6 @@
 // Label rules, Kubernetes-style, shared by every resource that carries labels and by selectors.
 import Type from 'typebox';
-import type { ErrorDetail } from '../../errors/api-error.js';
+import type { ErrorDetail } from '../errors/api-error.js';
 
 export const MAX_LABELS = 64;
 const MAX_PREFIX_LENGTH = 253;

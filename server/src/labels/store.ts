@@ -1,7 +1,7 @@
 // SQL for the labels of any resource (one table for every type: ids carry their type's prefix).
 import { sql, type RawBuilder } from 'kysely';
-import type { Database, Db } from '../../db/database.js';
-import { jsonObjectOf } from '../../db/json-aggregate.js';
+import type { Database, Db } from '../db/database.js';
+import { jsonObjectOf } from '../db/json-aggregate.js';
 
 export type Labels = Record<string, string>;
 
