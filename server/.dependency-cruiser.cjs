@@ -39,6 +39,20 @@ module.exports = {
       from: { path: '/routes\\.ts$' },
       to: { path: '(/|-)store\\.ts$' },
     },
+    {
+      name: 'no-foreign-stores',
+      severity: 'error',
+      comment: "A resource's tables are its own: another module reads them through that resource's queries.ts, never its store.",
+      from: { path: '^src/resources/([^/]+)/' },
+      to: { path: '^src/resources/[^/]+/[^/]*store\\.ts$', pathNot: '^src/resources/$1/' },
+    },
+    {
+      name: 'labels-below-resources',
+      severity: 'error',
+      comment: 'Labels are a shared attribute of every resource: the module knows none of them.',
+      from: { path: '^src/labels/' },
+      to: { path: '^src/(http|resources|engine|drivers|dashboard|app\\.ts|main\\.ts)' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

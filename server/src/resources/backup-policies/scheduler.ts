@@ -5,8 +5,8 @@ import { fireDueSlots } from '../../engine/due-slots.js';
 import { systemOrigin } from '../events/origin.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { enqueueSnapshot, enqueueSnapshotDelete } from '../snapshots/service.js';
-import { SnapshotsStore } from '../snapshots/store.js';
-import { VolumesStore } from '../volumes/store.js';
+import { policySnapshots } from '../snapshots/queries.js';
+import { backupTargets } from '../volumes/queries.js';
 import { nextSlot } from './schedule.js';
 import { BackupPoliciesStore, type BackupPolicyRow } from './store.js';
 import type { Context } from '../module.js';
@@ -37,11 +37,11 @@ export class BackupScheduler {
       const ids = policy.volume_ids === null ? null : (JSON.parse(policy.volume_ids) as string[]);
       // The policy acts on its own schedule: the system is the actor.
       const origin = systemOrigin(policy.account_id);
-      const volumes = await new VolumesStore(trx).targets(policy.account_id, ids, parseLabelSelector(policy.label_selector ?? ''));
+      const volumes = await backupTargets(trx, policy.account_id, ids, parseLabelSelector(policy.label_selector ?? ''));
       for (const volume of volumes.filter((v) => SNAPSHOTTABLE.has(v.status))) {
         await enqueueSnapshot(trx, this.context.actions, this.context.clock, volume, `${policy.name}-${slot.slice(0, 16)}`, policy.id, this.context.events, origin);
         // The new snapshot counts towards retention: keep it and the newest (retention - 1) before it.
-        const older = (await new SnapshotsStore(trx).ofPolicy(policy.id, volume.id)).filter((s) => s.status === 'available');
+        const older = (await policySnapshots(trx, policy.id, volume.id)).filter((s) => s.status === 'available');
         for (const expired of older.slice(Math.max(0, policy.retention_count - 1))) {
           await enqueueSnapshotDelete(trx, this.context.actions, this.context.clock, expired.id, this.context.events, origin);
         }

@@ -6,7 +6,7 @@ import { newId } from '../../ids.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller } from '../events/origin.js';
 import { parseLabelSelector } from '../../labels/selector.js';
-import { VolumesStore } from '../volumes/store.js';
+import { ownedVolumeIds } from '../volumes/queries.js';
 import { BackupPoliciesStore, type BackupPolicyRow } from './store.js';
 import { nextSlot } from './schedule.js';
 import { invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
@@ -123,7 +123,7 @@ export class BackupPoliciesService {
       return;
     }
     const ids = input.volume_ids as string[];
-    const known = await new VolumesStore(this.context.db).ownedIds(caller.accountId, ids);
+    const known = await ownedVolumeIds(this.context.db, caller.accountId, ids);
     const problems = ids.flatMap((id, i) => (known.has(id) ? [] : [{ field: `volume_ids[${i}]`, message: `Unknown volume ${id}` }]));
     if (problems.length > 0) throw validationFailed(problems);
   }

@@ -11,8 +11,7 @@ import type { EventType } from '../events/types.js';
 import { databaseEngines } from '../catalog/catalogs.js';
 import type { DatabaseEngine } from '../catalog/data/database-engines.js';
 import { LabelsStore } from '../../labels/store.js';
-import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
-import { NetworksStore } from '../networks/store.js';
+import { findNetwork, releaseAddressOf } from '../networks/queries.js';
 import { DatabaseBackupsStore } from './backups-store.js';
 import { planOf } from './service.js';
 import { DatabasesStore, type DatabaseRow } from './store.js';
@@ -55,7 +54,7 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
     await new DatabaseBackupsStore(trx).removeAll(id);
     await new DatabaseUsersStore(trx).removeAll(id);
     await new LabelsStore(trx).remove(id);
-    await new IpAllocationsStore(trx).releaseFor(id);
+    await releaseAddressOf(trx, id);
     await new DatabasesStore(trx).remove(id);
     await record(trx, action, 'database.deleted');
   };
@@ -67,7 +66,7 @@ export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Cl
         const row = await load(action);
         const admin = await new DatabaseUsersStore(db).find(row.id, row.admin_user);
         if (!admin) throw new DriverError(`database ${row.id} has no admin user`, false);
-        const network = await new NetworksStore(db).find(row.account_id, row.network_id);
+        const network = await findNetwork(db, row.account_id, row.network_id);
         if (!network) throw new DriverError(`database ${row.id} has no network`, false);
         await driver.createDatabase({
           databaseId: row.id,

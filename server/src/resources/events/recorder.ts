@@ -4,7 +4,7 @@ import { storedTime, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { newId } from '../../ids.js';
 import { firstAttempt, queueDeliveries } from '../webhooks/fan-out.js';
-import { DeliveriesStore } from '../webhooks/deliveries-store.js';
+import { queueDelivery } from '../webhooks/queries.js';
 import type { EventOrigin } from './origin.js';
 import { EventsStore } from './store.js';
 import { resourceTypeOf, type EventType } from './types.js';
@@ -35,7 +35,7 @@ export class EventsRecorder {
     });
     const event = { id, accountId: origin.accountId, type, createdAt };
     if (options.onlyTo === undefined) await queueDeliveries(trx, event);
-    else await new DeliveriesStore(trx).insert(firstAttempt(event, options.onlyTo));
+    else await queueDelivery(trx, firstAttempt(event, options.onlyTo));
     return id;
   }
 

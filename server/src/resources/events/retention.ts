@@ -2,7 +2,7 @@
 // periodic engine task, at most once an hour: a DELETE on every worker tick would be waste.
 import { storedTime, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
-import { DeliveriesStore } from '../webhooks/deliveries-store.js';
+import { pruneDeliveriesBefore } from '../webhooks/queries.js';
 import { EventsStore } from './store.js';
 
 const PRUNE_EVERY_MS = 3_600_000;
@@ -22,7 +22,7 @@ export class EventRetention {
     if (now < this.nextPruneAt) return;
     this.nextPruneAt = now + PRUNE_EVERY_MS;
     const cutoff = storedTime(now - this.retentionDays * DAY_MS);
-    await new DeliveriesStore(this.db).pruneBefore(cutoff);
+    await pruneDeliveriesBefore(this.db, cutoff);
     await new EventsStore(this.db).pruneBefore(cutoff);
   }
 }

@@ -4,7 +4,7 @@
 import type { Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import type { FirewallPolicy, NetworkDriver, PolicyRule } from '../../drivers/network-driver.js';
-import { InstancesStore } from '../instances/store.js';
+import { addressedInstances } from '../instances/queries.js';
 import { LabelsStore } from '../../labels/store.js';
 import type { InboundRule, OutboundRule } from './service.js';
 import { FirewallsStore } from './store.js';
@@ -25,7 +25,7 @@ export class FirewallEnforcer {
   async tick(): Promise<void> {
     if (this.clock() - this.lastRun < EVERY_MS) return;
     this.lastRun = this.clock();
-    const rows = await new InstancesStore(this.db).addressed();
+    const rows = await addressedInstances(this.db);
     const labels = await new LabelsStore(this.db).forResources(rows.map((r) => r.id));
     const instances = rows.map((r) => ({ ...r, labels: labels.get(r.id) ?? {} }));
     const firewalls = new FirewallsStore(this.db);

@@ -11,7 +11,7 @@ import { checkQuota } from '../accounts/quotas.js';
 import { validateLabels } from '../../labels/labels.js';
 import { LabelsStore } from '../../labels/store.js';
 import { parseLabelSelector } from '../../labels/selector.js';
-import { InstancesStore } from '../instances/store.js';
+import { ownedInstanceIds } from '../instances/queries.js';
 import type { InstancesService } from '../instances/service.js';
 import { parseCidr } from '../../net/cidr.js';
 import { FirewallsStore, type FirewallRow } from './store.js';
@@ -169,7 +169,7 @@ export class FirewallsService {
     if (input.apply_to.label_selector !== undefined) parseSelectorAt(input.apply_to.label_selector, 'apply_to.label_selector', malformed);
     if (malformed.length > 0) throw invalidRequest('Invalid firewall', malformed);
 
-    const owned = await new InstancesStore(this.context.db).ownedIds(caller.accountId, [...new Set(instanceIds.map(([, id]) => id))]);
+    const owned = await ownedInstanceIds(this.context.db, caller.accountId, [...new Set(instanceIds.map(([, id]) => id))]);
     const unknown = instanceIds.filter(([, id]) => !owned.has(id)).map(([field, id]) => ({ field, message: `Unknown instance ${id}` }));
     if (unknown.length > 0) throw validationFailed(unknown);
   }

@@ -7,8 +7,7 @@ import type { ActionRow } from '../../engine/actions-queue.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { LabelsStore } from '../../labels/store.js';
-import { IpAllocationsStore } from '../networks/ip-allocations-store.js';
-import { NetworksStore } from '../networks/store.js';
+import { addressOf, findNetwork, releaseAddressOf } from '../networks/queries.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import type { InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow } from './store.js';
@@ -39,7 +38,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
     }
   };
   const removeInstance = async (trx: Db, action: ActionRow) => {
-    await new IpAllocationsStore(trx).releaseFor(action.resource_id);
+    await releaseAddressOf(trx, action.resource_id);
     await new LabelsStore(trx).remove(action.resource_id);
     await new InstancesStore(trx).remove(action.resource_id);
     await events.record(trx, systemOrigin(action.account_id), 'instance.deleted', action.resource_id, { action_id: action.id });
@@ -58,9 +57,9 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
       async perform(action) {
         const row = await load(action);
         const sshPublicKeys = await sshKeys.publicKeys(row.account_id, JSON.parse(row.ssh_key_ids) as string[]);
-        const ipv4 = await new IpAllocationsStore(db).addressOf(row.id);
+        const ipv4 = await addressOf(db, row.id);
         if (!ipv4) throw new DriverError(`instance ${row.id} has no allocated address`, false);
-        const network = row.network_id ? await new NetworksStore(db).find(row.account_id, row.network_id) : undefined;
+        const network = row.network_id ? await findNetwork(db, row.account_id, row.network_id) : undefined;
         if (!network) throw new DriverError(`instance ${row.id} has no network`, false);
         return driver.create({
           ipv4,

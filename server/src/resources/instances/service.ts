@@ -20,7 +20,7 @@ import { LabelsStore } from '../../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow, type ListedInstanceRow, type ShownInstanceRow } from './store.js';
-import { VolumesStore } from '../volumes/store.js';
+import { attachedVolumes } from '../volumes/queries.js';
 import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
 import { allocateAddress } from '../networks/ipam.js';
@@ -109,7 +109,7 @@ export class InstancesService {
 
   /** Loads the labels and attached volumes of instances in two queries, and presents them. */
   private async related(ids: string[]): Promise<(row: ShownInstanceRow) => Instance> {
-    const [labels, volumes] = await Promise.all([new LabelsStore(this.context.database.db).forResources(ids), new VolumesStore(this.context.database.db).attachedTo(ids)]);
+    const [labels, volumes] = await Promise.all([new LabelsStore(this.context.database.db).forResources(ids), attachedVolumes(this.context.database.db, ids)]);
     return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);
   }
 
@@ -164,7 +164,7 @@ export class InstancesService {
   async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
-      const attached = (await new VolumesStore(this.context.database.db).attachedTo([id])).get(id) ?? [];
+      const attached = (await attachedVolumes(this.context.database.db, [id])).get(id) ?? [];
       if (attached.length > 0) throw apiError('has_dependents', `Instance has volumes attached (${attached.join(', ')}); detach them first`);
     }
     const transition = TRANSITIONS[operation];

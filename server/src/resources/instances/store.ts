@@ -5,7 +5,7 @@ import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 import { matchesLabelSelector } from '../../labels/filter.js';
 import { labelsJson } from '../../labels/store.js';
-import { attachedVolumeIdsJson } from '../volumes/store.js';
+import { attachedVolumeIdsJson } from '../volumes/queries.js';
 import type { LabelSelector } from '../../labels/selector.js';
 import type { InstanceStatus } from './lifecycle.js';
 

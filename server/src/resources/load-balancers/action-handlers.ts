@@ -7,12 +7,12 @@ import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../../engine/actions-queue.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
-import { InstancesStore } from '../instances/store.js';
+import { instancesInVpc } from '../instances/queries.js';
 import { LabelsStore } from '../../labels/store.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
 import type { HealthCheck, Targets } from './service.js';
-import { NetworksStore } from '../networks/store.js';
+import { networksInVpc } from '../networks/queries.js';
 
 type Settings = Pick<LoadBalancerRow, 'algorithm' | 'forwarding_rules' | 'health_check' | 'targets'>;
 
@@ -25,12 +25,12 @@ export function loadBalancerActionHandlers(db: Db, driver: NetworkDriver, clock:
   /** What the driver needs: the settings (as stored, or as requested by an update) and the targets' addresses. */
   const spec = async (row: LoadBalancerRow, settings: Settings): Promise<LoadBalancerSpec> => {
     const targets = JSON.parse(settings.targets) as Targets;
-    const instances = await new InstancesStore(db).inVpc(row.account_id, row.vpc_id, {
+    const instances = await instancesInVpc(db, row.account_id, row.vpc_id, {
       ids: targets.instance_ids ?? null,
       selector: parseLabelSelector(targets.label_selector ?? ''),
     });
     const health = JSON.parse(settings.health_check) as HealthCheck;
-    const networks = await new NetworksStore(db).inVpc(row.vpc_id);
+    const networks = await networksInVpc(db, row.vpc_id);
     return {
       loadBalancerId: row.id,
       region: row.region,

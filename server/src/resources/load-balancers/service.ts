@@ -12,11 +12,11 @@ import { checkQuota } from '../accounts/quotas.js';
 import { Operations } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { LOAD_BALANCER_TRANSITIONS, type LoadBalancerOperation, type LoadBalancerStatus } from './lifecycle.js';
-import { InstancesStore } from '../instances/store.js';
+import { instancesInVpc } from '../instances/queries.js';
 import { validateLabels } from '../../labels/labels.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
-import { VpcsStore } from '../vpcs/store.js';
+import { findVpc } from '../vpcs/queries.js';
 import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
@@ -67,7 +67,7 @@ export class LoadBalancersService {
   async create(caller: Caller, input: NewLoadBalancer, within: Within<LoadBalancer>): Promise<LoadBalancer> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
-    const vpc = await new VpcsStore(this.context.database.db).find(caller.accountId, input.vpc_id);
+    const vpc = await findVpc(this.context.database.db, caller.accountId, input.vpc_id);
     if (!vpc) throw validationFailed([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
     assertRegionAccess(caller, vpc.region);
     const settings = await this.validate(caller.accountId, vpc.id, input);
@@ -160,7 +160,7 @@ export class LoadBalancersService {
     if (input.targets.label_selector !== undefined) parseLabelSelector(input.targets.label_selector);
     const ids = input.targets.instance_ids ?? [];
     if (ids.length > 0) {
-      const inVpc = new Set((await new InstancesStore(this.context.database.db).inVpc(accountId, vpcId, { ids, selector: [] })).map((i) => i.id));
+      const inVpc = new Set((await instancesInVpc(this.context.database.db, accountId, vpcId, { ids, selector: [] })).map((i) => i.id));
       ids.forEach((id, i) => {
         if (!inVpc.has(id)) problems.push({ field: `targets.instance_ids[${i}]`, message: `Instance ${id} is not in this load balancer's VPC` });
       });

@@ -11,7 +11,7 @@ import { checkQuota } from '../accounts/quotas.js';
 import { validateLabels } from '../../labels/labels.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
-import { VpcsStore } from '../vpcs/store.js';
+import { findVpc } from '../vpcs/queries.js';
 import { contains, overlaps, parseCidr, type Cidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
@@ -58,7 +58,7 @@ export class NetworksService {
   async create(caller: Caller, input: NewNetwork, within: Within<Network>): Promise<Network> {
     const labelProblems = validateLabels(input.labels ?? {});
     if (labelProblems.length > 0) throw invalidRequest('Invalid labels', labelProblems);
-    const vpc = await new VpcsStore(this.context.database.db).find(caller.accountId, input.vpc_id);
+    const vpc = await findVpc(this.context.database.db, caller.accountId, input.vpc_id);
     if (!vpc) throw validationFailed([{ field: 'vpc_id', message: `Unknown VPC ${input.vpc_id}` }]);
     assertRegionAccess(caller, vpc.region);
     const now = storedTime(this.context.clock());

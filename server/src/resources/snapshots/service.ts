@@ -9,7 +9,7 @@ import type { Caller, EventOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { ActionsService } from '../actions/service.js';
 import type { VolumesService } from '../volumes/service.js';
-import type { VolumeRow } from '../volumes/store.js';
+import type { VolumeRow } from '../volumes/queries.js';
 import { SnapshotsStore, type SnapshotRow } from './store.js';
 import { apiError, notFound } from '../../errors/catalog.js';
 import type { Context } from '../module.js';

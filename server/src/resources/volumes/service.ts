@@ -12,11 +12,11 @@ import { checkQuota } from '../accounts/quotas.js';
 import { Operations, type Accepted } from '../actions/operations.js';
 import { ActionsService } from '../actions/service.js';
 import { regions } from '../catalog/catalogs.js';
-import { InstancesStore } from '../instances/store.js';
+import { findInstance } from '../instances/queries.js';
 import { validateLabels } from '../../labels/labels.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
-import { SnapshotsStore } from '../snapshots/store.js';
+import { findSnapshot } from '../snapshots/queries.js';
 import { illegalVolumeTransition, VOLUME_TRANSITIONS, type VolumeOperation, type VolumeStatus } from './lifecycle.js';
 import { VolumesStore, type VolumeRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
@@ -164,7 +164,7 @@ export class VolumesService {
   }
 
   private async attachTarget(caller: AuthContext, volume: VolumeRow, instanceId: string): Promise<string> {
-    const instance = await new InstancesStore(this.context.database.db).find(caller.accountId, instanceId);
+    const instance = await findInstance(this.context.database.db, caller.accountId, instanceId);
     if (!instance) throw validationFailed([{ field: 'instance_id', message: `Unknown instance ${instanceId}` }]);
     if (instance.region !== volume.region) {
       throw validationFailed([{ field: 'instance_id', message: `Instance is in ${instance.region}; the volume is in ${volume.region}` }]);
@@ -180,7 +180,7 @@ export class VolumesService {
     let region = input.region;
     let sizeGb = input.size_gb;
     if (input.snapshot_id !== undefined) {
-      const snapshot = await new SnapshotsStore(this.context.database.db).find(caller.accountId, input.snapshot_id);
+      const snapshot = await findSnapshot(this.context.database.db, caller.accountId, input.snapshot_id);
       if (!snapshot || snapshot.status !== 'available') {
         problems.push({ field: 'snapshot_id', message: snapshot ? 'Snapshot is not available yet' : 'Unknown snapshot' });
       } else {

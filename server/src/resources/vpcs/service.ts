@@ -14,7 +14,7 @@ import { validateLabels } from '../../labels/labels.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
 import { isPrivate, parseCidr } from '../../net/cidr.js';
-import { NetworksStore, type NetworkRow } from '../networks/store.js';
+import { defaultNetworkIn, insertNetworkIfAbsent, type NetworkRow } from '../networks/queries.js';
 import { VpcsStore, type VpcRow } from './store.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
@@ -141,7 +141,7 @@ export class VpcsService {
   /** The region's default network, creating the default VPC and network on first use (safe under races). */
   async defaultNetwork(accountId: string, region: string): Promise<NetworkRow> {
     // The common case reads; only the first use of a region writes (two inserts that tolerate a race).
-    const existing = await new NetworksStore(this.context.database.db).defaultIn(accountId, region);
+    const existing = await defaultNetworkIn(this.context.database.db, accountId, region);
     if (existing) return existing;
     const now = storedTime(this.context.clock());
     const ranges = defaultRange(region);
@@ -156,7 +156,7 @@ export class VpcsService {
       created_at: now,
       updated_at: now,
     });
-    return new NetworksStore(this.context.database.db).insertIfAbsent({
+    return insertNetworkIfAbsent(this.context.database.db, {
       id: newId('net'),
       account_id: accountId,
       vpc_id: vpc.id,

@@ -10,7 +10,7 @@ import { newId } from '../../ids.js';
 import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { presentEvent } from '../events/service.js';
-import { EventsStore } from '../events/store.js';
+import { eventById } from '../events/queries.js';
 import { GIVE_UP_AFTER_MS, retryDelayMs } from './backoff.js';
 import { claimDueDeliveries, DeliveriesStore, type DeliveryRow } from './deliveries-store.js';
 import type { SendOutcome, WebhookSender } from './sender.js';
@@ -54,7 +54,7 @@ export class DeliveryDispatcher {
 
   private async deliver(delivery: DeliveryRow): Promise<void> {
     const db = this.database.db;
-    const [webhook, event] = await Promise.all([new WebhooksStore(db).findById(delivery.webhook_id), new EventsStore(db).findById(delivery.event_id)]);
+    const [webhook, event] = await Promise.all([new WebhooksStore(db).findById(delivery.webhook_id), eventById(db, delivery.event_id)]);
     if (!webhook || webhook.status !== 'enabled' || !event) {
       const why = !event ? 'The event no longer exists' : 'The webhook was disabled or deleted';
       await new DeliveriesStore(db).finish(delivery.id, this.owner, { status: 'failed', responseStatus: null, durationMs: 0, error: why, attemptedAt: storedTime(this.clock()) });
