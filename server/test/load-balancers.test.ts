@@ -69,10 +69,13 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('update goes through an action, one at a time; delete ends it', async () => {
+      // The create is held, so the balancer is still provisioning however slow the machine is.
+      const release = t.network.faults.hold('create_load_balancer');
       const created = (await post(body())).json() as Balancer;
       assertError(await t.request(key, { method: 'PUT', url: `/v2/load_balancers/${created.id}`, payload: body() }), 400);
       const busy = await t.request(key, { method: 'PUT', url: `/v2/load_balancers/${created.id}`, payload: { forwarding_rules: [{ entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 80 }], targets: { instance_ids: [web.id] } } });
-      assertError(busy, 409); // still provisioning
+      assertError(busy, 409, 'resource_busy'); // still provisioning
+      release();
       await waitActive(created.id);
       const update = { forwarding_rules: [{ entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 80 }], targets: { instance_ids: [web.id] }, algorithm: 'least_connections' };
       const accepted = await t.request(key, { method: 'PUT', url: `/v2/load_balancers/${created.id}`, payload: update });

@@ -1,9 +1,11 @@
-// Fault injection for the simulated drivers: tests make the next N operations of a kind fail.
+// Fault injection for the simulated drivers: tests make the next N operations of a kind fail, or
+// hold an operation until they release it (a resource stays busy exactly as long as a test needs).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DriverError } from '../compute-driver.js';
 
 export class SimFaults<Operation extends string> {
   private readonly pending = new Map<Operation, number>();
+  private readonly holds = new Map<Operation, Promise<void>>();
 
   /** The next `count` calls of `operation` fail (each retry counts as a call). */
   failNext(operation: Operation, count = 1): void {
@@ -18,8 +20,19 @@ export class SimFaults<Operation extends string> {
     return true;
   }
 
-  /** One simulated step: takes `delayMs`, then fails if a test asked this operation to. */
+  /** Calls of `operation` wait until the returned function is called. */
+  hold(operation: Operation): () => void {
+    let release = () => {};
+    this.holds.set(operation, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(operation);
+      release();
+    };
+  }
+
+  /** One simulated step: waits while held, takes `delayMs`, then fails if a test asked this operation to. */
   async step(operation: Operation, delayMs: number): Promise<void> {
+    await this.holds.get(operation);
     if (delayMs > 0) await sleep(delayMs);
     if (this.take(operation)) throw new DriverError(`simulated ${operation.replaceAll('_', ' ')} failure`);
   }

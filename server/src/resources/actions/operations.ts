@@ -5,7 +5,7 @@
 // Resources declare their lifecycles as data (Transition) and call start(); none repeats the steps.
 // It lives beside the actions it queues, not in engine/: the engine knows no resource or event.
 import type { Db } from '../../db/database.js';
-import type { Caller } from '../events/origin.js';
+import type { EventOrigin } from '../events/origin.js';
 import type { EventType } from '../events/types.js';
 import { ActionsService } from './service.js';
 import type { Context } from '../module.js';
@@ -18,10 +18,13 @@ export interface Transition<S extends string> {
   during: S | null;
   /** The `message` of the 202 answer. */
   message: string;
+  /** The status it lands on when its action succeeds; absent, the one it started from (see settlement.ts). */
+  after?: S;
 }
 
 export interface Operation<S extends string> {
-  caller: Caller;
+  /** Who asks: a caller of the API, or the system (a schedule). */
+  caller: EventOrigin;
   /** The action's `resource_type` (`instance`, `volume`, …). */
   resourceType: string;
   resource: { id: string; status: S };
@@ -56,20 +59,26 @@ export class Operations {
   constructor(private readonly context: Pick<Context, 'database' | 'actions' | 'events' | 'poke'>) {}
 
   async start<S extends string>(operation: Operation<S>): Promise<Accepted<S>> {
+    const accepted = await this.context.database.db.transaction().execute((trx) => this.startWithin(trx, operation));
+    if (!accepted) throw await operation.whyNot();
+    this.context.poke();
+    return accepted;
+  }
+
+  /**
+   * The same steps inside a transaction the caller owns (a schedule starting several at once):
+   * null when the slot could not be taken. The caller pokes the worker once it has committed.
+   */
+  async startWithin<S extends string>(trx: Db, operation: Omit<Operation<S>, 'whyNot'>): Promise<Accepted<S> | null> {
     const { caller, resource, transition } = operation;
     const actionId = ActionsService.newId();
     const status = transition.during ?? resource.status;
-    const begun = await this.context.database.db.transaction().execute(async (trx) => {
-      if (!(await operation.begin(trx, actionId))) return false;
-      const action = { accountId: caller.accountId, type: operation.type, resourceType: operation.resourceType, resourceId: resource.id, params: operation.params ?? {} };
-      await this.context.actions.enqueue(trx, action, actionId);
-      await operation.alsoIn?.(trx, actionId);
-      await this.context.events.record(trx, caller, operation.events.requested, resource.id, { ...(operation.events.requestedData ?? operation.params), action_id: actionId });
-      await this.context.events.statusChanged(trx, caller, operation.events.statusChanged, resource.id, { previous: resource.status, status }, { action_id: actionId });
-      return true;
-    });
-    if (!begun) throw await operation.whyNot();
-    this.context.poke();
+    if (!(await operation.begin(trx, actionId))) return null;
+    const action = { accountId: caller.accountId, type: operation.type, resourceType: operation.resourceType, resourceId: resource.id, params: operation.params ?? {} };
+    await this.context.actions.enqueue(trx, action, actionId);
+    await operation.alsoIn?.(trx, actionId);
+    await this.context.events.record(trx, caller, operation.events.requested, resource.id, { ...(operation.events.requestedData ?? operation.params), action_id: actionId });
+    await this.context.events.statusChanged(trx, caller, operation.events.statusChanged, resource.id, { previous: resource.status, status }, { action_id: actionId });
     return { id: resource.id, status, message: transition.message, action_id: actionId };
   }
 }

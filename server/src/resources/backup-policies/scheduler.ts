@@ -4,7 +4,8 @@ import { storedTime } from '../../clock.js';
 import { fireDueSlots } from '../../engine/due-slots.js';
 import { systemOrigin } from '../events/origin.js';
 import { parseLabelSelector } from '../../labels/selector.js';
-import { enqueueSnapshot, enqueueSnapshotDelete } from '../snapshots/service.js';
+import { enqueueSnapshot, snapshotDeletion } from '../snapshots/service.js';
+import { Operations } from '../actions/operations.js';
 import { policySnapshots } from '../snapshots/queries.js';
 import { backupTargets } from '../volumes/queries.js';
 import { nextSlot } from './schedule.js';
@@ -16,9 +17,11 @@ const BATCH = 20;
 const SNAPSHOTTABLE = new Set(['available', 'attached']);
 
 export class BackupScheduler {
-  constructor(
-    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'log' | 'poke'>,
-  ) {}
+  private readonly operations: Operations;
+
+  constructor(private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'log' | 'poke'>) {
+    this.operations = new Operations(context);
+  }
 
   /** Fires every due slot; returns how many it fired (others may have been fired by other nodes). */
   async tick(): Promise<number> {
@@ -43,7 +46,8 @@ export class BackupScheduler {
         // The new snapshot counts towards retention: keep it and the newest (retention - 1) before it.
         const older = (await policySnapshots(trx, policy.id, volume.id)).filter((s) => s.status === 'available');
         for (const expired of older.slice(Math.max(0, policy.retention_count - 1))) {
-          await enqueueSnapshotDelete(trx, this.context.actions, this.context.clock, expired.id, this.context.events, origin);
+          // One a caller is already deleting is skipped: it goes anyway.
+          await this.operations.startWithin(trx, snapshotDeletion(expired, origin, this.context.clock));
         }
       }
       return true;

@@ -5,13 +5,11 @@ import { DriverError } from '../../drivers/compute-driver.js';
 import type { DatabaseDriver } from '../../drivers/database-driver.js';
 import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../../engine/actions-queue.js';
-import { systemOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
-import type { EventType } from '../events/types.js';
 import { databaseEngines } from '../catalog/catalogs.js';
 import type { DatabaseEngine } from '../catalog/data/database-engines.js';
-import { LabelsStore } from '../../labels/store.js';
 import { findNetwork, releaseAddressOf } from '../networks/queries.js';
+import { settlement } from '../actions/settlement.js';
 import { DatabaseBackupsStore } from './backups-store.js';
 import { planOf } from './service.js';
 import { DatabasesStore, type DatabaseRow } from './store.js';
@@ -27,37 +25,27 @@ interface Params {
 export function databaseActionHandlers(db: Db, driver: DatabaseDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
   const params = (action: ActionRow) => JSON.parse(action.params) as Params;
   const now = () => storedTime(clock());
-  const load = async (action: ActionRow): Promise<DatabaseRow> => {
-    const row = await new DatabasesStore(db).findById(action.resource_id);
-    if (!row) throw new DriverError(`database ${action.resource_id} no longer exists`, false);
-    return row;
-  };
+  // Everything a database holds in the control plane goes with it, its address included.
+  const settle = settlement({
+    noun: 'database',
+    store: (trx) => new DatabasesStore(trx),
+    db,
+    clock,
+    events,
+    async alsoRemove(trx, id) {
+      await new DatabaseBackupsStore(trx).removeAll(id);
+      await new DatabaseUsersStore(trx).removeAll(id);
+      await releaseAddressOf(trx, id);
+    },
+  });
+  const { load, record, remove } = settle;
+  /** Ends the action on the database (releasing its slot), with `changes` if any. */
+  const end = (trx: Db, action: ActionRow, changes: Parameters<DatabasesStore['end']>[2] = {}) => settle.end(trx, action, changes);
   const size = (row: DatabaseRow, planId: string, nodeCount: number) => {
     const plan = planOf(databaseEngines.find(row.engine) as DatabaseEngine, planId);
     return { cpu: plan.cpu, memoryGb: plan.memory_gb, storageGb: plan.storage_gb, nodeCount };
   };
-  /** What the engine did, recorded with the engine as the actor. */
-  const record = (trx: Db, action: ActionRow, type: EventType, data: object = {}) =>
-    events.record(trx, systemOrigin(action.account_id), type, action.resource_id, { action_id: action.id, ...data });
-  /** Ends the action on the database, and records the status it leaves. */
-  const end = async (trx: Db, action: ActionRow, changes: Parameters<DatabasesStore['end']>[2] = {}) => {
-    const before = await new DatabasesStore(trx).findById(action.resource_id);
-    await new DatabasesStore(trx).end(action.resource_id, action.id, changes, now());
-    if (before && changes.status !== undefined) {
-      await events.statusChanged(trx, systemOrigin(action.account_id), 'database.status_changed', action.resource_id, { previous: before.status, status: changes.status }, { action_id: action.id });
-    }
-  };
   const online = (trx: Db, action: ActionRow) => end(trx, action, { status: 'online' });
-  /** Everything the database holds in the control plane, its address included. */
-  const remove = async (trx: Db, action: ActionRow) => {
-    const id = action.resource_id;
-    await new DatabaseBackupsStore(trx).removeAll(id);
-    await new DatabaseUsersStore(trx).removeAll(id);
-    await new LabelsStore(trx).remove(id);
-    await releaseAddressOf(trx, id);
-    await new DatabasesStore(trx).remove(id);
-    await record(trx, action, 'database.deleted');
-  };
   const usersStore = (trx: Db, action: ActionRow) => ({ store: new DatabaseUsersStore(trx), name: params(action).name as string });
 
   return {

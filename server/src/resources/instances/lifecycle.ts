@@ -11,12 +11,12 @@ export const INSTANCE_ACTIONS = ['create', 'restart', 'stop', 'start', 'resize',
 export type InstanceActionType = (typeof INSTANCE_ACTIONS)[number];
 export type InstanceOperation = Exclude<InstanceActionType, 'create'>;
 
-// What each operation ends in is its action handler's (action-handlers.ts): resize keeps the power
-// state it started from, delete removes the instance. There is no "stopping" status.
+// Resize has no `after`: it keeps the power state it started from. Delete removes the instance
+// (its handler says so). There is no "stopping" status.
 export const TRANSITIONS: Record<InstanceOperation, Transition<InstanceStatus>> = {
-  restart: { from: ['running'], during: 'rebooting', message: 'Restart initiated successfully' },
-  stop: { from: ['running'], during: null, message: 'Stop initiated successfully' },
-  start: { from: ['stopped'], during: null, message: 'Start initiated successfully' },
+  restart: { from: ['running'], during: 'rebooting', after: 'running', message: 'Restart initiated successfully' },
+  stop: { from: ['running'], during: null, after: 'stopped', message: 'Stop initiated successfully' },
+  start: { from: ['stopped'], during: null, after: 'running', message: 'Start initiated successfully' },
   resize: { from: ['running', 'stopped'], during: 'resizing', message: 'Resize initiated successfully' },
   delete: { from: ['running', 'stopped'], during: 'deleting', message: 'Deletion initiated successfully' },
 };

@@ -8,6 +8,8 @@ import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Caller, EventOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { ActionsService } from '../actions/service.js';
+import { Operations, type Operation } from '../actions/operations.js';
+import { SNAPSHOT_TRANSITIONS, type SnapshotStatus } from './lifecycle.js';
 import type { VolumesService } from '../volumes/service.js';
 import type { VolumeRow } from '../volumes/queries.js';
 import { SnapshotsStore, type SnapshotRow } from './store.js';
@@ -20,15 +22,19 @@ export interface Snapshot {
   volume_id: string;
   region: string;
   size_gb: number;
-  status: 'creating' | 'available' | 'deleting';
+  status: SnapshotStatus;
   created_at: string;
 }
 
 export class SnapshotsService {
+  private readonly operations: Operations;
+
   constructor(
     private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
     private readonly uses: { volumes: VolumesService },
-  ) {}
+  ) {
+    this.operations = new Operations(context);
+  }
 
   async create(caller: Caller, volumeId: string, name: string, within: Within<Snapshot>): Promise<Snapshot> {
     const volume = await this.uses.volumes.owned(caller, volumeId);
@@ -54,10 +60,13 @@ export class SnapshotsService {
 
   async delete(caller: Caller, id: string) {
     const row = await this.owned(caller, id);
-    const actionId = await this.context.database.db.transaction().execute((trx) => enqueueSnapshotDelete(trx, this.context.actions, this.context.clock, id, this.context.events, caller));
-    if (!actionId) throw apiError('resource_busy', `Cannot delete a snapshot that is ${row.status}${row.action_id ? ` (busy with ${row.action_id})` : ''}`);
-    this.context.poke();
-    return { id, status: 'deleting' as const, message: 'Deletion initiated successfully', action_id: actionId };
+    return this.operations.start({
+      ...snapshotDeletion(row, caller, this.context.clock),
+      whyNot: async () => {
+        const now = await this.owned(caller, id);
+        return apiError('resource_busy', `Cannot delete a snapshot that is ${now.status}${now.action_id ? ` (busy with ${now.action_id})` : ''}`);
+      },
+    });
   }
 
   private async owned(caller: AuthContext, id: string): Promise<SnapshotRow> {
@@ -101,15 +110,18 @@ export async function enqueueSnapshot(
   return snapshot;
 }
 
-/** Queues the deletion of an idle, available snapshot inside `trx`; the action id, or null if it cannot start. */
-export async function enqueueSnapshotDelete(trx: Db, actions: ActionsService, clock: Clock, id: string, events: EventsRecorder, origin: EventOrigin): Promise<string | null> {
-  const { accountId } = origin;
-  const actionId = ActionsService.newId();
-  if (!(await new SnapshotsStore(trx).begin(accountId, id, actionId, storedTime(clock())))) return null;
-  await actions.enqueue(trx, { accountId, type: 'delete', resourceType: 'snapshot', resourceId: id }, actionId);
-  await events.record(trx, origin, 'snapshot.delete_requested', id, { action_id: actionId });
-  await events.statusChanged(trx, origin, 'snapshot.status_changed', id, { previous: 'available', status: 'deleting' }, { action_id: actionId });
-  return actionId;
+/** Deleting an idle, available snapshot, asked by a caller or by a backup policy's retention. */
+export function snapshotDeletion(row: SnapshotRow, origin: EventOrigin, clock: Clock): Omit<Operation<SnapshotStatus>, 'whyNot'> {
+  const transition = SNAPSHOT_TRANSITIONS.delete;
+  return {
+    caller: origin,
+    resourceType: 'snapshot',
+    resource: { id: row.id, status: row.status as SnapshotStatus },
+    type: 'delete',
+    transition,
+    events: { requested: 'snapshot.delete_requested', statusChanged: 'snapshot.status_changed' },
+    begin: (trx, actionId) => new SnapshotsStore(trx).begin(origin.accountId, row.id, actionId, transition.from, transition.during, storedTime(clock())),
+  };
 }
 
 function present(row: SnapshotRow): Snapshot {

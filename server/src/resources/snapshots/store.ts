@@ -43,12 +43,12 @@ export class SnapshotsStore {
     return pageNewestFirst(query, page).execute();
   }
 
-  begin(accountId: string, id: string, actionId: string, at: string): Promise<boolean> {
-    return beginAction(this.db, 'snapshots', accountId, id, actionId, ['available'], 'deleting', at);
+  begin(accountId: string, id: string, actionId: string, from: readonly string[], during: string | null, at: string): Promise<boolean> {
+    return beginAction(this.db, 'snapshots', accountId, id, actionId, from, during, at);
   }
 
-  end(id: string, actionId: string, status: string, at: string): Promise<boolean> {
-    return endAction(this.db, 'snapshots', id, actionId, { status }, at);
+  end(id: string, actionId: string, changes: Partial<Pick<SnapshotRow, 'status'>>, at: string): Promise<boolean> {
+    return endAction(this.db, 'snapshots', id, actionId, changes, at);
   }
 
   /** A policy's available snapshots of a volume, newest first. */

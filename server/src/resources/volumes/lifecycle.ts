@@ -11,8 +11,8 @@ export const ATTACHMENT_STATES = ['attached', 'detached'] as const;
 export type VolumeOperation = 'attach' | 'detach' | 'resize' | 'delete';
 
 export const VOLUME_TRANSITIONS: Record<VolumeOperation, Transition<VolumeStatus>> = {
-  attach: { from: ['available'], during: null, message: 'Attach initiated successfully' },
-  detach: { from: ['attached'], during: null, message: 'Detach initiated successfully' },
+  attach: { from: ['available'], during: null, after: 'attached', message: 'Attach initiated successfully' },
+  detach: { from: ['attached'], during: null, after: 'available', message: 'Detach initiated successfully' },
   resize: { from: ['available', 'attached'], during: null, message: 'Resize initiated successfully' },
   delete: { from: ['available'], during: 'deleting', message: 'Deletion initiated successfully' },
 };
