@@ -37,7 +37,7 @@ import { queueStats } from './resources/actions/queue-stats.js';
 import { dashboardModule } from './dashboard/module.js';
 import type { ScryptCost } from './resources/dashboard-users/passwords.js';
 import { EventsRecorder } from './resources/events/recorder.js';
-import { buildModules } from './resources/module.js';
+import { buildModules, type ResourceModule } from './resources/module.js';
 import { RESOURCE_MODULES } from './resources/modules.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -57,6 +57,8 @@ export interface AppDeps {
   databaseDriver?: DatabaseDriver;
   /** The scrypt cost of new dashboard passwords; tests pass a cheaper one than the default. */
   passwordCost?: ScryptCost;
+  /** The resource modules; RESOURCE_MODULES unless a test adds one of its own. */
+  modules?: readonly ResourceModule[];
 }
 
 declare module 'fastify' {
@@ -126,7 +128,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // The worker is made once the modules have handed over their action handlers; until then
   // nothing can enqueue, so nothing pokes.
   let worker: Worker | undefined;
-  const modules = buildModules([...RESOURCE_MODULES, dashboardModule({ limiter, ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}) })], {
+  const modules = buildModules([...(deps.modules ?? RESOURCE_MODULES), dashboardModule({ limiter, ...(deps.passwordCost ? { passwordCost: deps.passwordCost } : {}) })], {
     config,
     database: deps.database,
     db,

@@ -14,6 +14,7 @@ import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
 import { AccountsStore } from '../../src/resources/accounts/store.js';
 import { accountLookup } from '../../src/resources/accounts/queries.js';
+import type { ResourceModule } from '../../src/resources/module.js';
 import { ApiKeysService, type NewApiKey } from '../../src/resources/api-keys/service.js';
 import { ApiKeysStore } from '../../src/resources/api-keys/store.js';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './databases.js';
@@ -64,6 +65,8 @@ export interface TestAppOptions {
   env?: ConfigSource;
   /** Real time instead of the frozen manual clock: needed where the worker waits (retry backoff). */
   systemClock?: boolean;
+  /** The resource modules, when a test adds one (see test/fixtures/toys). */
+  modules?: readonly ResourceModule[];
 }
 
 export async function createTestApp(kind: DatabaseKind, options: TestAppOptions = {}): Promise<TestApp> {
@@ -95,6 +98,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     databaseDriver: databases,
     logStream: { write: (line) => void logs.push(line) },
     passwordCost: TEST_SCRYPT_COST,
+    ...(options.modules ? { modules: options.modules } : {}),
   });
   options.extend?.(app);
   await app.ready();
