@@ -1,0 +1,36 @@
+"""The committed generated code matches what its generators produce from the current sources."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from server_process import REPO_ROOT
+
+SCRIPTS = REPO_ROOT / "sdks" / "python" / "scripts"
+
+
+def load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_wire_types_and_operations_table_match_the_openapi_document() -> None:
+    stale: list[Path] = load_script("generate_types").stale_files()
+    assert not stale, f"regenerate with scripts/generate_types.py: {stale}"
+
+
+def test_the_operations_table_has_every_operation_of_the_document() -> None:
+    from cloudnexus._generated.operations import OPERATIONS
+
+    spec = json.loads((REPO_ROOT / "spec" / "openapi.json").read_text())
+    ids = {op["operationId"] for item in spec["paths"].values() for op in item.values() if "operationId" in op}
+    assert set(OPERATIONS) == ids
+    assert OPERATIONS["attachVolume"].method == "PUT" and OPERATIONS["attachVolume"].path == "volumes/{id}/attach"
