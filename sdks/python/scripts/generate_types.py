@@ -130,14 +130,39 @@ def models_source(spec: Schema) -> str:
     for name, schema in schemas.items():
         if name not in writer.started:
             writer.model(name, schema)
+    aliases = parameter_aliases(spec, writer)
     imports = ["from __future__ import annotations", ""]
     if writer.uses_datetime:
         imports.append("from datetime import datetime")
     imports.append(f"from typing import {', '.join(sorted(writer.typing_names))}")
     imports += ["", "from .._model import CloudNexusModel"]
-    names = sorted(schemas)
+    names = sorted([*schemas, *(a.split(" ", 1)[0] for a in aliases)])
     exports = "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]"
-    return HEADER + "\n" + "\n".join(imports) + "\n\n" + exports + "\n\n\n" + "\n\n\n".join(writer.blocks) + "\n"
+    return (
+        HEADER
+        + "\n"
+        + "\n".join(imports)
+        + "\n\n"
+        + exports
+        + "\n\n\n"
+        + "\n\n\n".join(writer.blocks)
+        + "\n\n\n"
+        + "\n".join(aliases)
+        + "\n"
+    )
+
+
+def parameter_aliases(spec: Schema, writer: ModelWriter) -> list[str]:
+    """`<OperationId><Param> = Literal[...]` for every query parameter that takes one of fixed values."""
+    aliases: list[str] = []
+    for item in spec["paths"].values():
+        for operation in item.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
+                schema = parameter.get("schema", {})
+                if parameter.get("in") == "query" and "anyOf" in schema:
+                    name = pascal(operation["operationId"]) + pascal(parameter["name"])
+                    aliases.append(f"{name} = {writer.union(schema['anyOf'], name)}")
+    return aliases
 
 
 def operations_source(spec: Schema) -> str:

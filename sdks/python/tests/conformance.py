@@ -11,7 +11,6 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from cloudnexus import APIError
-from cloudnexus.types import Page
 from server_process import REPO_ROOT
 
 SCENARIO_PATH = REPO_ROOT / "sdks" / "conformance" / "scenario.json"
@@ -74,7 +73,7 @@ class Scenario:
         self.check_result(where, expect, result)
 
     def check_result(self, where: str, expect: dict[str, Any], result: Any) -> None:
-        items = result.data if isinstance(result, Page) else result if isinstance(result, list) else None
+        items = result if isinstance(result, list) else getattr(result, "data", None)
         for key, wanted in expect.items():
             wanted = self.resolve(wanted)
             if key == "fields":

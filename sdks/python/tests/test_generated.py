@@ -1,4 +1,4 @@
-"""The committed generated code matches what its generators produce from the current sources."""
+"""The committed generated code (wire types, operations table, sync client) matches a fresh run of its generators."""
 
 from __future__ import annotations
 
@@ -34,3 +34,8 @@ def test_the_operations_table_has_every_operation_of_the_document() -> None:
     ids = {op["operationId"] for item in spec["paths"].values() for op in item.values() if "operationId" in op}
     assert set(OPERATIONS) == ids
     assert OPERATIONS["attachVolume"].method == "PUT" and OPERATIONS["attachVolume"].path == "volumes/{id}/attach"
+
+
+def test_the_sync_client_matches_the_async_source() -> None:
+    stale: list[str] = load_script("generate_sync").stale_files()
+    assert not stale, f"regenerate with scripts/generate_sync.py: {stale}"

@@ -13,11 +13,13 @@ import httpx
 from pydantic import BaseModel
 
 from ._config import ClientOptions
+from ._generated.operations import OPERATIONS
 from ._version import __version__
-from .errors import APIConnectionError, APIError, APITimeoutError
+from .errors import APIConnectionError, APIError, APITimeoutError, CloudNexusError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 QueryValue = Union[str, int, float, bool, datetime, None]
+Query = Mapping[str, QueryValue]
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,31 @@ class RequestSpec:
     params: Optional[Mapping[str, QueryValue]] = None
     body: Optional[Mapping[str, object]] = None
     idempotency_key: Optional[str] = None
+
+
+def operation_spec(
+    operation_id: str,
+    *,
+    path: Optional[Mapping[str, str]] = None,
+    query: Optional[Query] = None,
+    json: Optional[Mapping[str, object]] = None,
+    idempotency_key: Optional[str] = None,
+) -> RequestSpec:
+    """The request of one API operation: method and path template come from the generated operations table,
+    so an SDK method names its operation and never spells a path of its own."""
+    operation = OPERATIONS.get(operation_id)
+    if operation is None:
+        raise CloudNexusError(f"Unknown API operation {operation_id!r}")
+    try:
+        filled = operation.path.format_map({name: path_segment(value) for name, value in (path or {}).items()})
+    except KeyError as missing:
+        raise CloudNexusError(f"{operation_id} needs the path parameter {missing}") from None
+    return RequestSpec(operation.method, filled, params=query, body=json, idempotency_key=idempotency_key)
+
+
+def without_none(values: Mapping[str, object]) -> dict[str, object]:
+    """A request body without the fields the caller left out (None means "not given" in SDK signatures)."""
+    return {key: value for key, value in values.items() if value is not None}
 
 
 def path_segment(value: str) -> str:

@@ -53,6 +53,8 @@ __all__ = [
     "FirewallList",
     "FirewallOutboundRule",
     "ForwardingRule",
+    "GetDatabaseMetricsType",
+    "GetInstanceMetricsType",
     "HealthCheck",
     "Image",
     "ImageList",
@@ -62,6 +64,11 @@ __all__ = [
     "InstanceFirewallRules",
     "InstanceList",
     "InstanceMetrics",
+    "ListActionsStatus",
+    "ListDatabasesEngine",
+    "ListInstancesStatus",
+    "ListNetworksEnvironment",
+    "ListVolumesAttachmentState",
     "LoadBalancer",
     "LoadBalancerAccepted",
     "LoadBalancerList",
@@ -1401,3 +1408,12 @@ class WebhookList(CloudNexusModel):
 class WebhookTestAccepted(CloudNexusModel):
     event_id: str
     """The `webhook.test` event queued for delivery"""
+
+
+ListInstancesStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+GetInstanceMetricsType = Literal["cpu", "memory", "network"]
+ListNetworksEnvironment = Literal["production", "staging", "development"]
+ListVolumesAttachmentState = Literal["attached", "detached"]
+ListDatabasesEngine = Literal["postgres", "mysql", "redis"]
+GetDatabaseMetricsType = Literal["connections", "cpu", "storage"]
+ListActionsStatus = Literal["in-progress", "completed", "errored"]

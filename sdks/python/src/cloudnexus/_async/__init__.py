@@ -1,0 +1,1 @@
+"""The asyncio client, the one hand-written implementation; scripts/generate_sync.py makes `_sync/` from it."""
