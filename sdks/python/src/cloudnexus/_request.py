@@ -52,8 +52,21 @@ def operation_spec(
 
 
 def without_none(values: Mapping[str, object]) -> dict[str, object]:
-    """A request body without the fields the caller left out (None means "not given" in SDK signatures)."""
-    return {key: value for key, value in values.items() if value is not None}
+    """A request body without the fields the caller left out (None means "not given" in SDK signatures),
+    its values as JSON data (see `wire`)."""
+    return {key: wire(value) for key, value in values.items() if value is not None}
+
+
+def wire(value: object) -> object:
+    """A body value as JSON data: generated models (e.g. a `FirewallInboundRule`) become dicts, unset fields left
+    out, so callers may pass either models or plain mappings."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, Mapping):
+        return {key: wire(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [wire(item) for item in value]
+    return value
 
 
 def path_segment(value: str) -> str:

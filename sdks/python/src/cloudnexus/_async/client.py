@@ -10,11 +10,19 @@ from ._transport import AsyncTransport
 from .resources.account import AsyncAccountResource
 from .resources.actions import AsyncActions
 from .resources.api_keys import AsyncApiKeys
+from .resources.backup_policies import AsyncBackupPolicies
 from .resources.catalog import AsyncDatabaseEngines, AsyncImages, AsyncPlans, AsyncRegions
 from .resources.databases import AsyncDatabases
 from .resources.events import AsyncEvents
+from .resources.firewalls import AsyncFirewalls
 from .resources.instances import AsyncInstances
+from .resources.load_balancers import AsyncLoadBalancers
+from .resources.networks import AsyncNetworks
+from .resources.snapshots import AsyncSnapshots
 from .resources.ssh_keys import AsyncSshKeys
+from .resources.volumes import AsyncVolumes
+from .resources.vpcs import AsyncVpcs
+from .resources.webhooks import AsyncWebhooks
 
 
 class AsyncCloudNexus:
@@ -54,6 +62,14 @@ class AsyncCloudNexus:
         self.instances = AsyncInstances(self._transport, self.actions)
         self.databases = AsyncDatabases(self._transport, self.actions)
         self.events = AsyncEvents(self._transport)
+        self.vpcs = AsyncVpcs(self._transport)
+        self.networks = AsyncNetworks(self._transport)
+        self.firewalls = AsyncFirewalls(self._transport)
+        self.load_balancers = AsyncLoadBalancers(self._transport, self.actions)
+        self.snapshots = AsyncSnapshots(self._transport, self.actions)
+        self.volumes = AsyncVolumes(self._transport, self.actions, self.snapshots)
+        self.backup_policies = AsyncBackupPolicies(self._transport)
+        self.webhooks = AsyncWebhooks(self._transport)
 
     async def close(self) -> None:
         await self._transport.close()

@@ -11,11 +11,19 @@ from ._transport import SyncTransport
 from .resources.account import SyncAccountResource
 from .resources.actions import SyncActions
 from .resources.api_keys import SyncApiKeys
+from .resources.backup_policies import SyncBackupPolicies
 from .resources.catalog import SyncDatabaseEngines, SyncImages, SyncPlans, SyncRegions
 from .resources.databases import SyncDatabases
 from .resources.events import SyncEvents
+from .resources.firewalls import SyncFirewalls
 from .resources.instances import SyncInstances
+from .resources.load_balancers import SyncLoadBalancers
+from .resources.networks import SyncNetworks
+from .resources.snapshots import SyncSnapshots
 from .resources.ssh_keys import SyncSshKeys
+from .resources.volumes import SyncVolumes
+from .resources.vpcs import SyncVpcs
+from .resources.webhooks import SyncWebhooks
 
 
 class CloudNexus:
@@ -55,6 +63,14 @@ class CloudNexus:
         self.instances = SyncInstances(self._transport, self.actions)
         self.databases = SyncDatabases(self._transport, self.actions)
         self.events = SyncEvents(self._transport)
+        self.vpcs = SyncVpcs(self._transport)
+        self.networks = SyncNetworks(self._transport)
+        self.firewalls = SyncFirewalls(self._transport)
+        self.load_balancers = SyncLoadBalancers(self._transport, self.actions)
+        self.snapshots = SyncSnapshots(self._transport, self.actions)
+        self.volumes = SyncVolumes(self._transport, self.actions, self.snapshots)
+        self.backup_policies = SyncBackupPolicies(self._transport)
+        self.webhooks = SyncWebhooks(self._transport)
 
     def close(self) -> None:
         self._transport.close()
