@@ -136,7 +136,7 @@ def models_source(spec: Schema) -> str:
         imports.append("from datetime import datetime")
     imports.append(f"from typing import {', '.join(sorted(writer.typing_names))}")
     imports += ["", "from .._model import CloudNexusModel"]
-    names = sorted([*schemas, *(a.split(" ", 1)[0] for a in aliases)])
+    names = sorted([*writer.started, *(a.split(" ", 1)[0] for a in aliases)])
     exports = "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]"
     return (
         HEADER
