@@ -1,1 +1,1 @@
-"""The asyncio client, the one hand-written implementation; scripts/generate_sync.py makes `_sync/` from it."""
+"""The client, written once for asyncio in `_async/`; scripts/generate_sync.py makes the blocking `_sync/` from it."""

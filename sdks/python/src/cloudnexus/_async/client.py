@@ -1,4 +1,5 @@
-"""The asyncio entry point `AsyncCloudNexus`, one attribute per API resource; `CloudNexus` is generated from it."""
+"""The client: one attribute per API resource. Written once for asyncio (`AsyncCloudNexus`); the blocking
+`CloudNexus` is generated from it."""
 
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ from .._page import AsyncFetchPage, ItemT, ListPage
 
 
 class AsyncPager(Generic[ItemT]):
-    """`async for item in pager` walks every page; `pager.iter_pages()` yields the pages themselves."""
+    """Iterating the pager (`for`, or `async for` with the asyncio client) walks every item of every page;
+    `pager.iter_pages()` yields the pages themselves."""
 
     def __init__(self, fetch_page: AsyncFetchPage[ItemT]) -> None:
         self._fetch_page = fetch_page

@@ -1,2 +1,2 @@
 # Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
-"""The asyncio client, the one hand-written implementation; scripts/generate_sync.py makes `_sync/` from it."""
+"""The client, written once for asyncio in `_async/`; scripts/generate_sync.py makes the blocking `_sync/` from it."""

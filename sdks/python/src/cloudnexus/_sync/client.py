@@ -1,5 +1,6 @@
 # Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
-"""The asyncio entry point `AsyncCloudNexus`, one attribute per API resource; `CloudNexus` is generated from it."""
+"""The client: one attribute per API resource. Written once for asyncio (`AsyncCloudNexus`); the blocking
+`CloudNexus` is generated from it."""
 
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ from .._page import ItemT, ListPage, SyncFetchPage
 
 
 class SyncPager(Generic[ItemT]):
-    """`async for item in pager` walks every page; `pager.iter_pages()` yields the pages themselves."""
+    """Iterating the pager (`for`, or `async for` with the asyncio client) walks every item of every page;
+    `pager.iter_pages()` yields the pages themselves."""
 
     def __init__(self, fetch_page: SyncFetchPage[ItemT]) -> None:
         self._fetch_page = fetch_page

@@ -1,1 +1,1 @@
-"""One module per API resource family, each built on `_base.AsyncResource`."""
+"""One module per API resource family, each built on the resource bases of `_base`."""
