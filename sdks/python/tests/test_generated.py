@@ -39,3 +39,41 @@ def test_the_operations_table_has_every_operation_of_the_document() -> None:
 def test_the_sync_client_matches_the_async_source() -> None:
     stale: list[str] = load_script("generate_sync").stale_files()
     assert not stale, f"regenerate with scripts/generate_sync.py: {stale}"
+
+
+def test_the_model_generator_maps_schemas_to_typed_fields() -> None:
+    generator = load_script("generate_types")
+    spec = {
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Box": {
+                    "type": "object",
+                    "required": ["id", "size", "owner", "tags"],
+                    "properties": {
+                        "id": {"type": "string"},
+                        "size": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+                        "kind": {"anyOf": [{"type": "string", "const": "a"}, {"type": "string", "const": "b"}]},
+                        "owner": {"$ref": "#/components/schemas/Owner"},
+                        "tags": {"type": "object", "patternProperties": {"^.*$": {"type": "string"}}},
+                        "spot": {"type": "object", "properties": {"at": {"type": "string", "format": "date-time"}}},
+                    },
+                },
+                "Owner": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+            }
+        },
+    }
+    source: str = generator.models_source(spec)
+    # A referenced model comes before its user; an inline object is named after its parent and field.
+    assert source.index("class Owner(") < source.index("class Box(")
+    assert source.index("class BoxSpot(") < source.index("class Box(")
+    for line in (
+        "    id: str\n",
+        "    size: Optional[int]\n",
+        '    kind: Optional[Literal["a", "b"]] = None\n',
+        "    owner: Owner\n",
+        "    tags: dict[str, str]\n",
+        "    spot: Optional[BoxSpot] = None\n",
+        "    at: Optional[datetime] = None\n",
+    ):
+        assert line in source
