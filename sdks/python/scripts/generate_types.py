@@ -40,11 +40,13 @@ def docstring(text: str, indent: str) -> list[str]:
 
 
 class ModelWriter:
-    """Turns JSON Schemas into class definitions, emitting each nested model before the model using it."""
+    """Turns JSON Schemas into class definitions, emitting each nested model before the model using it.
+    A field of fixed values gets a named `Literal` alias (`InstanceStatus`), so SDK signatures can reuse it."""
 
     def __init__(self, schemas: dict[str, Schema]) -> None:
         self.schemas = schemas
         self.started: set[str] = set()
+        self.aliases: set[str] = set()
         self.blocks: list[str] = []
         self.typing_names = {"Optional"}
         self.uses_datetime = False
@@ -79,11 +81,9 @@ class ModelWriter:
         if "anyOf" in schema:
             return self.union(schema["anyOf"], nested_name)
         if "const" in schema:
-            self.typing_names.add("Literal")
-            return f"Literal[{json.dumps(schema['const'])}]"
+            return self.literal([schema["const"]], nested_name)
         if "enum" in schema:
-            self.typing_names.add("Literal")
-            return f"Literal[{', '.join(json.dumps(v) for v in schema['enum'])}]"
+            return self.literal(schema["enum"], nested_name)
         kind = schema.get("type")
         if kind == "string":
             if schema.get("format") == "date-time":
@@ -110,14 +110,23 @@ class ModelWriter:
         nullable = any(o.get("type") == "null" for o in options)
         rest = [o for o in options if o.get("type") != "null"]
         if rest and all("const" in o for o in rest):
-            self.typing_names.add("Literal")
-            inner = f"Literal[{', '.join(json.dumps(o['const']) for o in rest)}]"
+            inner = self.literal([o["const"] for o in rest], nested_name)
         else:
             members = [self.annotation(o, nested_name) for o in rest]
             if len(members) > 1:
                 self.typing_names.add("Union")
             inner = members[0] if len(members) == 1 else f"Union[{', '.join(members)}]"
         return f"Optional[{inner}]" if nullable else inner
+
+    def literal(self, values: list[object], name: str) -> str:
+        """Names the fixed values `name` (once), written before the model that uses it."""
+        self.typing_names.add("Literal")
+        if name in self.schemas or name in self.started:
+            name += "Value"  # `Database.engine` beside the `DatabaseEngine` model: `DatabaseEngineValue`
+        if name not in self.aliases:
+            self.aliases.add(name)
+            self.blocks.append(f"{name} = Literal[{', '.join(json.dumps(v) for v in values)}]")
+        return name
 
     def any(self) -> str:
         self.typing_names.add("Any")
@@ -130,39 +139,25 @@ def models_source(spec: Schema) -> str:
     for name, schema in schemas.items():
         if name not in writer.started:
             writer.model(name, schema)
-    aliases = parameter_aliases(spec, writer)
+    name_parameter_values(spec, writer)
     imports = ["from __future__ import annotations", ""]
     if writer.uses_datetime:
         imports.append("from datetime import datetime")
     imports.append(f"from typing import {', '.join(sorted(writer.typing_names))}")
     imports += ["", "from .._model import CloudNexusModel"]
-    names = sorted([*writer.started, *(a.split(" ", 1)[0] for a in aliases)])
+    names = sorted(writer.started | writer.aliases)
     exports = "__all__ = [\n" + "".join(f'    "{n}",\n' for n in names) + "]"
-    return (
-        HEADER
-        + "\n"
-        + "\n".join(imports)
-        + "\n\n"
-        + exports
-        + "\n\n\n"
-        + "\n\n\n".join(writer.blocks)
-        + "\n\n\n"
-        + "\n".join(aliases)
-        + "\n"
-    )
+    return HEADER + "\n" + "\n".join(imports) + "\n\n" + exports + "\n\n\n" + "\n\n\n".join(writer.blocks) + "\n"
 
 
-def parameter_aliases(spec: Schema, writer: ModelWriter) -> list[str]:
-    """`<OperationId><Param> = Literal[...]` for every query parameter that takes one of fixed values."""
-    aliases: list[str] = []
+def name_parameter_values(spec: Schema, writer: ModelWriter) -> None:
+    """`<OperationId><Param>` aliases for every query parameter that takes one of fixed values."""
     for item in spec["paths"].values():
         for operation in item.values():
             for parameter in operation.get("parameters", []) if isinstance(operation, dict) else []:
                 schema = parameter.get("schema", {})
                 if parameter.get("in") == "query" and "anyOf" in schema:
-                    name = pascal(operation["operationId"]) + pascal(parameter["name"])
-                    aliases.append(f"{name} = {writer.union(schema['anyOf'], name)}")
-    return aliases
+                    writer.union(schema["anyOf"], pascal(operation["operationId"]) + pascal(parameter["name"]))
 
 
 def operations_source(spec: Schema) -> str:

@@ -64,13 +64,14 @@ def test_the_model_generator_maps_schemas_to_typed_fields() -> None:
         },
     }
     source: str = generator.models_source(spec)
-    # A referenced model comes before its user; an inline object is named after its parent and field.
+    # A referenced model comes before its user; an inline object or set of values is named after parent and field.
     assert source.index("class Owner(") < source.index("class Box(")
     assert source.index("class BoxSpot(") < source.index("class Box(")
     for line in (
         "    id: str\n",
         "    size: Optional[int]\n",
-        '    kind: Optional[Literal["a", "b"]] = None\n',
+        'BoxKind = Literal["a", "b"]\n',
+        "    kind: Optional[BoxKind] = None\n",
         "    owner: Owner\n",
         "    tags: dict[str, str]\n",
         "    spot: Optional[BoxSpot] = None\n",

@@ -19,10 +19,13 @@ __all__ = [
     "AccountQuotasVolumeGb",
     "AccountQuotasVolumes",
     "AccountQuotasVpcs",
+    "AccountTier",
     "Action",
     "ActionList",
+    "ActionStatus",
     "ApiKey",
     "ApiKeyList",
+    "ApiKeyStatus",
     "AttachVolume",
     "BackupPolicy",
     "BackupPolicyList",
@@ -30,6 +33,7 @@ __all__ = [
     "CreateBackupPolicy",
     "CreateDatabase",
     "CreateDatabaseBackups",
+    "CreateDatabaseEngine",
     "CreateDatabaseProtection",
     "CreateDatabaseRestoreFrom",
     "CreateDatabaseUser",
@@ -37,65 +41,95 @@ __all__ = [
     "CreateFirewallApplyTo",
     "CreateInstance",
     "CreateLoadBalancer",
+    "CreateLoadBalancerAlgorithm",
     "CreateLoadBalancerHealthCheck",
+    "CreateLoadBalancerHealthCheckProtocol",
     "CreateLoadBalancerTargets",
     "CreateNetwork",
+    "CreateNetworkEnvironment",
     "CreateSnapshot",
     "CreateSshKey",
     "CreateVolume",
+    "CreateVolumeFilesystem",
     "CreateVpc",
     "CreateWebhook",
     "CreatedApiKey",
     "CreatedWebhook",
+    "CreatedWebhookStatus",
     "Database",
     "DatabaseActionAccepted",
+    "DatabaseActionAcceptedStatus",
     "DatabaseBackup",
+    "DatabaseBackupEngine",
     "DatabaseBackupList",
+    "DatabaseBackupStatus",
     "DatabaseBackups",
     "DatabaseConnection",
     "DatabaseEngine",
+    "DatabaseEngineId",
     "DatabaseEngineList",
+    "DatabaseEngineValue",
     "DatabaseList",
     "DatabaseMetrics",
     "DatabaseMetricsSeriesItem",
     "DatabaseMetricsSeriesItemPointsItem",
+    "DatabaseMetricsType",
     "DatabasePasswordReset",
+    "DatabasePasswordResetStatus",
     "DatabasePlan",
     "DatabaseProtection",
+    "DatabaseStatus",
     "DatabaseUser",
     "DatabaseUserCreated",
     "DatabaseUserList",
+    "DatabaseUserRole",
+    "DatabaseUserStatus",
     "Error",
     "ErrorDetail",
     "ErrorError",
+    "ErrorErrorReason",
     "Event",
     "EventActor",
+    "EventActorType",
     "EventList",
     "Firewall",
     "FirewallApplyTo",
     "FirewallInboundRule",
+    "FirewallInboundRuleProtocol",
     "FirewallInboundRuleSources",
     "FirewallList",
     "FirewallOutboundRule",
     "FirewallOutboundRuleDestinations",
+    "FirewallOutboundRuleProtocol",
     "ForwardingRule",
+    "ForwardingRuleEntryProtocol",
+    "ForwardingRuleTargetProtocol",
     "GetDatabaseMetricsType",
     "GetInstanceMetricsType",
     "HealthCheck",
+    "HealthCheckProtocol",
     "Image",
+    "ImageArchitecture",
     "ImageList",
     "Instance",
     "InstanceActionAccepted",
+    "InstanceActionAcceptedStatus",
     "InstanceConsole",
     "InstanceFirewallRules",
+    "InstanceFirewallRulesDefaultInbound",
+    "InstanceFirewallRulesDefaultOutbound",
     "InstanceFirewallRulesInboundItem",
+    "InstanceFirewallRulesInboundItemProtocol",
     "InstanceFirewallRulesInboundItemSources",
     "InstanceFirewallRulesOutboundItem",
     "InstanceFirewallRulesOutboundItemDestinations",
+    "InstanceFirewallRulesOutboundItemProtocol",
     "InstanceList",
     "InstanceMetrics",
     "InstanceMetricsSeriesItem",
     "InstanceMetricsSeriesItemPointsItem",
+    "InstanceMetricsType",
+    "InstanceStatus",
     "ListActionsStatus",
     "ListDatabasesEngine",
     "ListInstancesStatus",
@@ -103,9 +137,13 @@ __all__ = [
     "ListVolumesAttachmentState",
     "LoadBalancer",
     "LoadBalancerAccepted",
+    "LoadBalancerAcceptedStatus",
+    "LoadBalancerAlgorithm",
     "LoadBalancerList",
+    "LoadBalancerStatus",
     "LoadBalancerTargets",
     "Network",
+    "NetworkEnvironment",
     "NetworkList",
     "Pagination",
     "Plan",
@@ -116,11 +154,15 @@ __all__ = [
     "ResizeInstance",
     "ResizeVolume",
     "RotateApiKey",
+    "RotateApiKeyGracePeriod",
     "Snapshot",
     "SnapshotDeleteAccepted",
+    "SnapshotDeleteAcceptedStatus",
     "SnapshotList",
+    "SnapshotStatus",
     "SshKey",
     "SshKeyList",
+    "SshKeyType",
     "UpdateBackupPolicy",
     "UpdateDatabase",
     "UpdateDatabaseBackups",
@@ -128,21 +170,31 @@ __all__ = [
     "UpdateFirewall",
     "UpdateFirewallApplyTo",
     "UpdateLoadBalancer",
+    "UpdateLoadBalancerAlgorithm",
     "UpdateLoadBalancerHealthCheck",
+    "UpdateLoadBalancerHealthCheckProtocol",
     "UpdateLoadBalancerTargets",
     "UpdateVpc",
     "UpdateWebhook",
     "Volume",
     "VolumeActionAccepted",
+    "VolumeActionAcceptedStatus",
+    "VolumeFilesystem",
     "VolumeList",
+    "VolumeStatus",
     "Vpc",
     "VpcList",
     "Webhook",
     "WebhookDelivery",
     "WebhookDeliveryList",
+    "WebhookDeliveryStatus",
     "WebhookList",
+    "WebhookStatus",
     "WebhookTestAccepted",
 ]
+
+
+AccountTier = Literal["free", "pro", "enterprise"]
 
 
 class AccountQuotasInstances(CloudNexusModel):
@@ -214,18 +266,21 @@ class AccountQuotas(CloudNexusModel):
 class Account(CloudNexusModel):
     id: str
     name: str
-    tier: Literal["free", "pro", "enterprise"]
+    tier: AccountTier
     rate_limit: int
     """Requests per minute"""
     quotas: AccountQuotas
     created_at: datetime
 
 
+ActionStatus = Literal["in-progress", "completed", "errored"]
+
+
 class Action(CloudNexusModel):
     id: str
     type: str
     """What the action does, e.g. create, restart, resize"""
-    status: Literal["in-progress", "completed", "errored"]
+    status: ActionStatus
     resource_id: str
     resource_type: str
     started_at: datetime
@@ -245,12 +300,15 @@ class ActionList(CloudNexusModel):
     pagination: Pagination
 
 
+ApiKeyStatus = Literal["active", "revoked", "expired"]
+
+
 class ApiKey(CloudNexusModel):
     id: str
     name: str
     display: str
     """The first and last characters of the key, to recognise it"""
-    status: Literal["active", "revoked", "expired"]
+    status: ApiKeyStatus
     scopes: list[str]
     """`<resource>:read`, `<resource>:write` or `*`"""
     regions: Optional[list[str]]
@@ -323,6 +381,9 @@ class CreatedApiKey(CloudNexusModel):
     """The API key itself, shown only in this response; null when an Idempotency-Key replays it"""
 
 
+CreateDatabaseEngine = Literal["postgres", "mysql", "redis"]
+
+
 class CreateDatabaseBackups(CloudNexusModel):
     """Default: enabled, 7 days, at 02:00 UTC"""
 
@@ -351,7 +412,7 @@ class CreateDatabaseRestoreFrom(CloudNexusModel):
 class CreateDatabase(CloudNexusModel):
     name: str
     """Unique per region"""
-    engine: Optional[Literal["postgres", "mysql", "redis"]] = None
+    engine: Optional[CreateDatabaseEngine] = None
     """Required unless restoring; a restore keeps the backup's engine"""
     version: Optional[str] = None
     """Default: the engine's default_version (a restore: the backup's)"""
@@ -380,13 +441,16 @@ class CreateDatabaseUser(CloudNexusModel):
     """Lower-case letters, digits and underscores; a letter or underscore first"""
 
 
+CreatedWebhookStatus = Literal["enabled", "disabled"]
+
+
 class CreatedWebhook(CloudNexusModel):
     id: str
     url: str
     description: str
     event_types: list[str]
     """The event types sent: exact (`instance.created`) or prefixes (`instance.*`, `*`)"""
-    status: Literal["enabled", "disabled"]
+    status: CreatedWebhookStatus
     """Disabled by its owner, or by CloudNexus after 24 hours of failed deliveries"""
     disabled_reason: Optional[str]
     created_at: datetime
@@ -395,6 +459,9 @@ class CreatedWebhook(CloudNexusModel):
     """When the webhook last changed"""
     secret: Optional[str]
     """The signing secret (`whsec_…`), shown only in this response; null when an Idempotency-Key replays it"""
+
+
+FirewallInboundRuleProtocol = Literal["tcp", "udp", "icmp"]
 
 
 class FirewallInboundRuleSources(CloudNexusModel):
@@ -407,11 +474,14 @@ class FirewallInboundRuleSources(CloudNexusModel):
 
 
 class FirewallInboundRule(CloudNexusModel):
-    protocol: Literal["tcp", "udp", "icmp"]
+    protocol: FirewallInboundRuleProtocol
     ports: Optional[str] = None
     """A port (`22`) or a range (`8000-8100`); required for tcp and udp, absent for icmp"""
     sources: FirewallInboundRuleSources
     """Who may connect"""
+
+
+FirewallOutboundRuleProtocol = Literal["tcp", "udp", "icmp"]
 
 
 class FirewallOutboundRuleDestinations(CloudNexusModel):
@@ -424,7 +494,7 @@ class FirewallOutboundRuleDestinations(CloudNexusModel):
 
 
 class FirewallOutboundRule(CloudNexusModel):
-    protocol: Literal["tcp", "udp", "icmp"]
+    protocol: FirewallOutboundRuleProtocol
     ports: Optional[str] = None
     """A port (`22`) or a range (`8000-8100`); required for tcp and udp, absent for icmp"""
     destinations: FirewallOutboundRuleDestinations
@@ -474,17 +544,29 @@ class CreateInstance(CloudNexusModel):
     """A network in the same region; default: the region's default network"""
 
 
+CreateLoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
+
+
+ForwardingRuleEntryProtocol = Literal["http", "https", "tcp"]
+
+
+ForwardingRuleTargetProtocol = Literal["http", "https", "tcp"]
+
+
 class ForwardingRule(CloudNexusModel):
-    entry_protocol: Literal["http", "https", "tcp"]
+    entry_protocol: ForwardingRuleEntryProtocol
     """Protocol clients use"""
     entry_port: int
-    target_protocol: Literal["http", "https", "tcp"]
+    target_protocol: ForwardingRuleTargetProtocol
     """Protocol spoken to the targets"""
     target_port: int
 
 
+CreateLoadBalancerHealthCheckProtocol = Literal["http", "tcp"]
+
+
 class CreateLoadBalancerHealthCheck(CloudNexusModel):
-    protocol: Literal["http", "tcp"]
+    protocol: CreateLoadBalancerHealthCheckProtocol
     """How targets are checked"""
     port: int
     path: Optional[str] = None
@@ -505,7 +587,7 @@ class CreateLoadBalancerTargets(CloudNexusModel):
 class CreateLoadBalancer(CloudNexusModel):
     name: str
     vpc_id: str
-    algorithm: Optional[Literal["round_robin", "least_connections"]] = None
+    algorithm: Optional[CreateLoadBalancerAlgorithm] = None
     """Default round_robin"""
     forwarding_rules: list[ForwardingRule]
     health_check: Optional[CreateLoadBalancerHealthCheck] = None
@@ -518,13 +600,16 @@ class CreateLoadBalancer(CloudNexusModel):
     """
 
 
+CreateNetworkEnvironment = Literal["production", "staging", "development"]
+
+
 class CreateNetwork(CloudNexusModel):
     name: str
     """Unique per VPC"""
     vpc_id: str
     ip_range: str
     """Inside the VPC's range, overlapping no other network of the VPC, /29 at the smallest"""
-    environment: Literal["production", "staging", "development"]
+    environment: CreateNetworkEnvironment
     """production, staging or development"""
     labels: Optional[dict[str, str]] = None
     """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
@@ -545,6 +630,9 @@ class CreateSshKey(CloudNexusModel):
     """
 
 
+CreateVolumeFilesystem = Literal["ext4", "xfs", "none"]
+
+
 class CreateVolume(CloudNexusModel):
     name: str
     """Unique per region"""
@@ -552,7 +640,7 @@ class CreateVolume(CloudNexusModel):
     """Required unless restoring; a restore stays in the snapshot's region"""
     size_gb: Optional[int] = None
     """Required unless restoring; at least the snapshot's size"""
-    filesystem: Optional[Literal["ext4", "xfs", "none"]] = None
+    filesystem: Optional[CreateVolumeFilesystem] = None
     """Default ext4"""
     snapshot_id: Optional[str] = None
     """Restore this snapshot into the new volume"""
@@ -583,6 +671,12 @@ class CreateWebhook(CloudNexusModel):
     event_types: list[str]
     description: Optional[str] = None
     enabled: Optional[bool] = None
+
+
+DatabaseEngineValue = Literal["postgres", "mysql", "redis"]
+
+
+DatabaseStatus = Literal["provisioning", "online", "resizing", "deleting"]
 
 
 class DatabaseConnection(CloudNexusModel):
@@ -621,14 +715,14 @@ class Database(CloudNexusModel):
     id: str
     name: str
     region: str
-    engine: Literal["postgres", "mysql", "redis"]
+    engine: DatabaseEngineValue
     """The engine"""
     version: str
     plan: str
     """A plan of the engine, from GET /v2/database_engines"""
     node_count: int
     """A primary, plus standbys"""
-    status: Literal["provisioning", "online", "resizing", "deleting"]
+    status: DatabaseStatus
     """Lifecycle status"""
     network_id: str
     """The private network it is reachable in; there is no public access"""
@@ -649,26 +743,35 @@ class Database(CloudNexusModel):
     """When the database last changed"""
 
 
+DatabaseActionAcceptedStatus = Literal["provisioning", "online", "resizing", "deleting"]
+
+
 class DatabaseActionAccepted(CloudNexusModel):
     id: str
-    status: Literal["provisioning", "online", "resizing", "deleting"]
+    status: DatabaseActionAcceptedStatus
     """Lifecycle status"""
     message: str
     action_id: str
+
+
+DatabaseBackupEngine = Literal["postgres", "mysql", "redis"]
+
+
+DatabaseBackupStatus = Literal["creating", "available", "deleting"]
 
 
 class DatabaseBackup(CloudNexusModel):
     id: str
     database_id: str
     region: str
-    engine: Literal["postgres", "mysql", "redis"]
+    engine: DatabaseBackupEngine
     """The engine"""
     version: str
     plan: str
     """The plan of the database when the backup was taken"""
     size_mb: Optional[int]
     """What it holds; null until taken"""
-    status: Literal["creating", "available", "deleting"]
+    status: DatabaseBackupStatus
     """Lifecycle status"""
     created_at: datetime
     """When the backup started"""
@@ -677,6 +780,9 @@ class DatabaseBackup(CloudNexusModel):
 class DatabaseBackupList(CloudNexusModel):
     data: list[DatabaseBackup]
     pagination: Pagination
+
+
+DatabaseEngineId = Literal["postgres", "mysql", "redis"]
 
 
 class DatabasePlan(CloudNexusModel):
@@ -695,7 +801,7 @@ class DatabasePlan(CloudNexusModel):
 
 
 class DatabaseEngine(CloudNexusModel):
-    id: Literal["postgres", "mysql", "redis"]
+    id: DatabaseEngineId
     """The engine slug"""
     name: str
     versions: list[str]
@@ -721,6 +827,9 @@ class DatabaseList(CloudNexusModel):
     pagination: Pagination
 
 
+DatabaseMetricsType = Literal["connections", "cpu", "storage"]
+
+
 class DatabaseMetricsSeriesItemPointsItem(CloudNexusModel):
     timestamp: datetime
     """Point in time"""
@@ -735,7 +844,7 @@ class DatabaseMetricsSeriesItem(CloudNexusModel):
 
 class DatabaseMetrics(CloudNexusModel):
     database_id: str
-    type: Literal["connections", "cpu", "storage"]
+    type: DatabaseMetricsType
     """Which metric"""
     start: datetime
     """Start of the range"""
@@ -746,9 +855,12 @@ class DatabaseMetrics(CloudNexusModel):
     series: list[DatabaseMetricsSeriesItem]
 
 
+DatabasePasswordResetStatus = Literal["provisioning", "online", "resizing", "deleting"]
+
+
 class DatabasePasswordReset(CloudNexusModel):
     id: str
-    status: Literal["provisioning", "online", "resizing", "deleting"]
+    status: DatabasePasswordResetStatus
     """Lifecycle status"""
     message: str
     action_id: str
@@ -760,11 +872,17 @@ class DatabasePasswordReset(CloudNexusModel):
     """The connection URI with the new password"""
 
 
+DatabaseUserRole = Literal["admin", "normal"]
+
+
+DatabaseUserStatus = Literal["creating", "active", "deleting"]
+
+
 class DatabaseUser(CloudNexusModel):
     name: str
-    role: Literal["admin", "normal"]
+    role: DatabaseUserRole
     """The admin user comes with the database and cannot be deleted"""
-    status: Literal["creating", "active", "deleting"]
+    status: DatabaseUserStatus
     """Lifecycle status"""
     password: Optional[str]
     """Shown only in the create response; null everywhere else"""
@@ -783,6 +901,39 @@ class DatabaseUserList(CloudNexusModel):
     pagination: Pagination
 
 
+ErrorErrorReason = Literal[
+    "invalid_request",
+    "invalid_cursor",
+    "unauthorized",
+    "not_signed_in",
+    "invalid_credentials",
+    "insufficient_scope",
+    "region_forbidden",
+    "scope_escalation",
+    "cross_site_refused",
+    "not_found",
+    "route_not_found",
+    "method_not_allowed",
+    "request_timeout",
+    "name_taken",
+    "resource_busy",
+    "already_in_state",
+    "invalid_state",
+    "has_dependents",
+    "delete_protected",
+    "idempotency_in_flight",
+    "payload_too_large",
+    "unsupported_media_type",
+    "validation_failed",
+    "quota_exceeded",
+    "idempotency_key_reused",
+    "rate_limited",
+    "sign_in_locked",
+    "internal",
+    "unavailable",
+]
+
+
 class ErrorDetail(CloudNexusModel):
     field: str
     """Property path of the offending input, e.g. `region` or `ssh_keys[0]`"""
@@ -792,37 +943,7 @@ class ErrorDetail(CloudNexusModel):
 class ErrorError(CloudNexusModel):
     code: int
     """The HTTP status code"""
-    reason: Literal[
-        "invalid_request",
-        "invalid_cursor",
-        "unauthorized",
-        "not_signed_in",
-        "invalid_credentials",
-        "insufficient_scope",
-        "region_forbidden",
-        "scope_escalation",
-        "cross_site_refused",
-        "not_found",
-        "route_not_found",
-        "method_not_allowed",
-        "request_timeout",
-        "name_taken",
-        "resource_busy",
-        "already_in_state",
-        "invalid_state",
-        "has_dependents",
-        "delete_protected",
-        "idempotency_in_flight",
-        "payload_too_large",
-        "unsupported_media_type",
-        "validation_failed",
-        "quota_exceeded",
-        "idempotency_key_reused",
-        "rate_limited",
-        "sign_in_locked",
-        "internal",
-        "unavailable",
-    ]
+    reason: ErrorErrorReason
     """A stable name for the error, to branch on (the message may be reworded): - `invalid_request` (400):
     Malformed JSON, a missing or malformed field, path parameter or query parameter - `invalid_cursor` (400):
     The `cursor` was not issued for this list, or was tampered with - `unauthorized` (401): Missing,
@@ -858,8 +979,11 @@ class Error(CloudNexusModel):
     error: ErrorError
 
 
+EventActorType = Literal["api_key", "dashboard_user", "system"]
+
+
 class EventActor(CloudNexusModel):
-    type: Literal["api_key", "dashboard_user", "system"]
+    type: EventActorType
     """`system` for changes the engine makes as actions run"""
     id: Optional[str]
     """The API key or dashboard user; null for the system"""
@@ -912,8 +1036,11 @@ class FirewallList(CloudNexusModel):
     pagination: Pagination
 
 
+HealthCheckProtocol = Literal["http", "tcp"]
+
+
 class HealthCheck(CloudNexusModel):
-    protocol: Literal["http", "tcp"]
+    protocol: HealthCheckProtocol
     """How targets are checked"""
     port: int
     path: Optional[str] = None
@@ -924,13 +1051,16 @@ class HealthCheck(CloudNexusModel):
     unhealthy_threshold: Optional[int] = None
 
 
+ImageArchitecture = Literal["x86_64"]
+
+
 class Image(CloudNexusModel):
     id: str
     """The image slug"""
     name: str
     distribution: str
     version: str
-    architecture: Literal["x86_64"]
+    architecture: ImageArchitecture
 
 
 class ImageList(CloudNexusModel):
@@ -938,11 +1068,14 @@ class ImageList(CloudNexusModel):
     pagination: Pagination
 
 
+InstanceStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+
+
 class Instance(CloudNexusModel):
     id: str
     name: str
     region: str
-    status: Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+    status: InstanceStatus
     """Lifecycle status"""
     cpu: int
     """vCPUs"""
@@ -968,10 +1101,13 @@ class Instance(CloudNexusModel):
     """When the instance last changed"""
 
 
+InstanceActionAcceptedStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+
+
 class InstanceActionAccepted(CloudNexusModel):
     id: str
     """The instance id"""
-    status: Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+    status: InstanceActionAcceptedStatus
     """Lifecycle status"""
     message: str
     action_id: str
@@ -982,6 +1118,15 @@ class InstanceConsole(CloudNexusModel):
     instance_id: str
     output: str
     """The tail of the instance's console (at most 64 KiB): boot messages and the output of `user_data`"""
+
+
+InstanceFirewallRulesDefaultInbound = Literal["deny"]
+
+
+InstanceFirewallRulesDefaultOutbound = Literal["allow", "deny"]
+
+
+InstanceFirewallRulesInboundItemProtocol = Literal["tcp", "udp", "icmp"]
 
 
 class InstanceFirewallRulesInboundItemSources(CloudNexusModel):
@@ -995,10 +1140,13 @@ class InstanceFirewallRulesInboundItemSources(CloudNexusModel):
 
 class InstanceFirewallRulesInboundItem(CloudNexusModel):
     firewall_id: str
-    protocol: Literal["tcp", "udp", "icmp"]
+    protocol: InstanceFirewallRulesInboundItemProtocol
     ports: Optional[str]
     sources: InstanceFirewallRulesInboundItemSources
     """sources"""
+
+
+InstanceFirewallRulesOutboundItemProtocol = Literal["tcp", "udp", "icmp"]
 
 
 class InstanceFirewallRulesOutboundItemDestinations(CloudNexusModel):
@@ -1012,7 +1160,7 @@ class InstanceFirewallRulesOutboundItemDestinations(CloudNexusModel):
 
 class InstanceFirewallRulesOutboundItem(CloudNexusModel):
     firewall_id: str
-    protocol: Literal["tcp", "udp", "icmp"]
+    protocol: InstanceFirewallRulesOutboundItemProtocol
     ports: Optional[str]
     destinations: InstanceFirewallRulesOutboundItemDestinations
     """destinations"""
@@ -1020,9 +1168,9 @@ class InstanceFirewallRulesOutboundItem(CloudNexusModel):
 
 class InstanceFirewallRules(CloudNexusModel):
     instance_id: str
-    default_inbound: Literal["deny"]
+    default_inbound: InstanceFirewallRulesDefaultInbound
     """Inbound traffic no rule allows is denied"""
-    default_outbound: Literal["allow", "deny"]
+    default_outbound: InstanceFirewallRulesDefaultOutbound
     """allow when no firewall applies outbound rules"""
     firewall_ids: list[str]
     inbound: list[InstanceFirewallRulesInboundItem]
@@ -1032,6 +1180,9 @@ class InstanceFirewallRules(CloudNexusModel):
 class InstanceList(CloudNexusModel):
     data: list[Instance]
     pagination: Pagination
+
+
+InstanceMetricsType = Literal["cpu", "memory", "network"]
 
 
 class InstanceMetricsSeriesItemPointsItem(CloudNexusModel):
@@ -1048,7 +1199,7 @@ class InstanceMetricsSeriesItem(CloudNexusModel):
 
 class InstanceMetrics(CloudNexusModel):
     instance_id: str
-    type: Literal["cpu", "memory", "network"]
+    type: InstanceMetricsType
     """Which metric"""
     start: datetime
     """Start of the range"""
@@ -1059,6 +1210,9 @@ class InstanceMetrics(CloudNexusModel):
     series: list[InstanceMetricsSeriesItem]
 
 
+LoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
+
+
 class LoadBalancerTargets(CloudNexusModel):
     """Instances in the same VPC, by id and/or label selector"""
 
@@ -1066,18 +1220,21 @@ class LoadBalancerTargets(CloudNexusModel):
     label_selector: Optional[str] = None
 
 
+LoadBalancerStatus = Literal["provisioning", "active", "deleting"]
+
+
 class LoadBalancer(CloudNexusModel):
     id: str
     name: str
     region: str
     vpc_id: str
-    algorithm: Literal["round_robin", "least_connections"]
+    algorithm: LoadBalancerAlgorithm
     """How requests are spread"""
     forwarding_rules: list[ForwardingRule]
     health_check: HealthCheck
     targets: LoadBalancerTargets
     """Instances in the same VPC, by id and/or label selector"""
-    status: Literal["provisioning", "active", "deleting"]
+    status: LoadBalancerStatus
     """Lifecycle status"""
     ip: Optional[str]
     """The address clients connect to; null until active"""
@@ -1090,9 +1247,12 @@ class LoadBalancer(CloudNexusModel):
     updated_at: datetime
 
 
+LoadBalancerAcceptedStatus = Literal["provisioning", "active", "deleting"]
+
+
 class LoadBalancerAccepted(CloudNexusModel):
     id: str
-    status: Literal["provisioning", "active", "deleting"]
+    status: LoadBalancerAcceptedStatus
     """Lifecycle status"""
     message: str
     action_id: str
@@ -1103,13 +1263,16 @@ class LoadBalancerList(CloudNexusModel):
     pagination: Pagination
 
 
+NetworkEnvironment = Literal["production", "staging", "development"]
+
+
 class Network(CloudNexusModel):
     id: str
     name: str
     vpc_id: str
     region: str
     ip_range: str
-    environment: Literal["production", "staging", "development"]
+    environment: NetworkEnvironment
     """production, staging or development"""
     default: bool
     """The region's default network, used by instances created without network_id"""
@@ -1177,9 +1340,15 @@ class ResizeVolume(CloudNexusModel):
     """The new size; volumes only grow"""
 
 
+RotateApiKeyGracePeriod = Literal["none", "1h", "24h", "7d"]
+
+
 class RotateApiKey(CloudNexusModel):
-    grace_period: Literal["none", "1h", "24h", "7d"]
+    grace_period: RotateApiKeyGracePeriod
     """How long the old secret keeps working: `none` (it stops at once), `1h`, `24h` or `7d`"""
+
+
+SnapshotStatus = Literal["creating", "available", "deleting"]
 
 
 class Snapshot(CloudNexusModel):
@@ -1190,14 +1359,17 @@ class Snapshot(CloudNexusModel):
     region: str
     size_gb: int
     """Size of the volume when the snapshot was taken"""
-    status: Literal["creating", "available", "deleting"]
+    status: SnapshotStatus
     """Lifecycle status"""
     created_at: datetime
 
 
+SnapshotDeleteAcceptedStatus = Literal["creating", "available", "deleting"]
+
+
 class SnapshotDeleteAccepted(CloudNexusModel):
     id: str
-    status: Literal["creating", "available", "deleting"]
+    status: SnapshotDeleteAcceptedStatus
     """Lifecycle status"""
     message: str
     action_id: str
@@ -1208,6 +1380,9 @@ class SnapshotList(CloudNexusModel):
     pagination: Pagination
 
 
+SshKeyType = Literal["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa"]
+
+
 class SshKey(CloudNexusModel):
     id: str
     name: str
@@ -1215,7 +1390,7 @@ class SshKey(CloudNexusModel):
     """The key as one OpenSSH line: type, base64 key data and the comment if any"""
     fingerprint: str
     """SHA-256 of the key, as `ssh-keygen -lf` prints it"""
-    type: Literal["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-rsa"]
+    type: SshKeyType
     bits: int
     """256 for Ed25519, the curve size for ECDSA, the modulus size for RSA"""
     created_at: datetime
@@ -1292,8 +1467,14 @@ class UpdateFirewall(CloudNexusModel):
     """
 
 
+UpdateLoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
+
+
+UpdateLoadBalancerHealthCheckProtocol = Literal["http", "tcp"]
+
+
 class UpdateLoadBalancerHealthCheck(CloudNexusModel):
-    protocol: Literal["http", "tcp"]
+    protocol: UpdateLoadBalancerHealthCheckProtocol
     """How targets are checked"""
     port: int
     path: Optional[str] = None
@@ -1314,7 +1495,7 @@ class UpdateLoadBalancerTargets(CloudNexusModel):
 class UpdateLoadBalancer(CloudNexusModel):
     """Replaces the rules, health check and targets"""
 
-    algorithm: Optional[Literal["round_robin", "least_connections"]] = None
+    algorithm: Optional[UpdateLoadBalancerAlgorithm] = None
     """Default round_robin"""
     forwarding_rules: list[ForwardingRule]
     health_check: Optional[UpdateLoadBalancerHealthCheck] = None
@@ -1341,14 +1522,20 @@ class UpdateWebhook(CloudNexusModel):
     """true re-enables a webhook that was disabled"""
 
 
+VolumeFilesystem = Literal["ext4", "xfs", "none"]
+
+
+VolumeStatus = Literal["creating", "available", "attached", "deleting"]
+
+
 class Volume(CloudNexusModel):
     id: str
     name: str
     region: str
     size_gb: int
-    filesystem: Literal["ext4", "xfs", "none"]
+    filesystem: VolumeFilesystem
     """Filesystem made on the volume"""
-    status: Literal["creating", "available", "attached", "deleting"]
+    status: VolumeStatus
     """Lifecycle status"""
     instance_id: Optional[str]
     """The instance it is attached to"""
@@ -1365,9 +1552,12 @@ class Volume(CloudNexusModel):
     """When the volume last changed"""
 
 
+VolumeActionAcceptedStatus = Literal["creating", "available", "attached", "deleting"]
+
+
 class VolumeActionAccepted(CloudNexusModel):
     id: str
-    status: Literal["creating", "available", "attached", "deleting"]
+    status: VolumeActionAcceptedStatus
     """Lifecycle status"""
     message: str
     action_id: str
@@ -1402,13 +1592,16 @@ class VpcList(CloudNexusModel):
     pagination: Pagination
 
 
+WebhookStatus = Literal["enabled", "disabled"]
+
+
 class Webhook(CloudNexusModel):
     id: str
     url: str
     description: str
     event_types: list[str]
     """The event types sent: exact (`instance.created`) or prefixes (`instance.*`, `*`)"""
-    status: Literal["enabled", "disabled"]
+    status: WebhookStatus
     """Disabled by its owner, or by CloudNexus after 24 hours of failed deliveries"""
     disabled_reason: Optional[str]
     created_at: datetime
@@ -1417,12 +1610,15 @@ class Webhook(CloudNexusModel):
     """When the webhook last changed"""
 
 
+WebhookDeliveryStatus = Literal["pending", "succeeded", "failed"]
+
+
 class WebhookDelivery(CloudNexusModel):
     id: str
     event_id: str
     """Also sent as the CloudNexus-Event-Id header, so receivers can drop duplicates"""
     attempt: int
-    status: Literal["pending", "succeeded", "failed"]
+    status: WebhookDeliveryStatus
     response_status: Optional[int]
     """The HTTP status the endpoint answered; null if it never answered"""
     duration_ms: Optional[int]
@@ -1449,9 +1645,21 @@ class WebhookTestAccepted(CloudNexusModel):
 
 
 ListInstancesStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+
+
 GetInstanceMetricsType = Literal["cpu", "memory", "network"]
+
+
 ListNetworksEnvironment = Literal["production", "staging", "development"]
+
+
 ListVolumesAttachmentState = Literal["attached", "detached"]
+
+
 ListDatabasesEngine = Literal["postgres", "mysql", "redis"]
+
+
 GetDatabaseMetricsType = Literal["connections", "cpu", "storage"]
+
+
 ListActionsStatus = Literal["in-progress", "completed", "errored"]

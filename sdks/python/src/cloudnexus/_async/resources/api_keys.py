@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Literal, Optional
+from typing import Optional
 
-from ..._generated.models import ApiKey, ApiKeyList, CreatedApiKey
+from ..._generated.models import ApiKey, ApiKeyList, CreatedApiKey, RotateApiKeyGracePeriod
 from ..._request import utc_timestamp, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncResource
-
-GracePeriod = Literal["none", "1h", "24h", "7d"]
 
 
 class AsyncApiKeys(AsyncResource):
@@ -45,7 +43,7 @@ class AsyncApiKeys(AsyncResource):
         return await self._transport.op("getApiKey", model=ApiKey, path={"id": id})
 
     async def rotate(
-        self, id: str, *, grace_period: GracePeriod, idempotency_key: Optional[str] = None
+        self, id: str, *, grace_period: RotateApiKeyGracePeriod, idempotency_key: Optional[str] = None
     ) -> CreatedApiKey:
         """A new key with the same settings; the old one keeps working for `grace_period`, then gets 401."""
         return await self._transport.op(

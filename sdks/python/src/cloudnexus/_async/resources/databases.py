@@ -8,6 +8,7 @@ from typing import Literal, Optional, Union, overload
 
 from ..._generated.models import (
     Action,
+    CreateDatabaseEngine,
     Database,
     DatabaseActionAccepted,
     DatabaseBackup,
@@ -94,7 +95,7 @@ class AsyncDatabases(AsyncOperatingResource):
         *,
         name: str,
         plan: str,
-        engine: Optional[ListDatabasesEngine] = None,
+        engine: Optional[CreateDatabaseEngine] = None,
         version: Optional[str] = None,
         region: Optional[str] = None,
         network_id: Optional[str] = None,

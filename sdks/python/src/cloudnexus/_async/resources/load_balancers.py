@@ -7,18 +7,19 @@ from typing import Literal, Optional, Union, overload
 
 from ..._generated.models import (
     Action,
+    CreateLoadBalancerAlgorithm,
     ForwardingRule,
     HealthCheck,
     LoadBalancer,
     LoadBalancerAccepted,
     LoadBalancerList,
+    UpdateLoadBalancerAlgorithm,
 )
 from ..._request import without_none
 from ..pagination import AsyncPager
 from ._base import AsyncOperatingResource
 
 OperationResult = Union[LoadBalancerAccepted, Action]
-Algorithm = Literal["round_robin", "least_connections"]
 # Rules and the health check are taken as generated models or as plain mappings of the same fields.
 Rule = Union[ForwardingRule, Mapping[str, object]]
 Check = Union[HealthCheck, Mapping[str, object]]
@@ -67,7 +68,7 @@ class AsyncLoadBalancers(AsyncOperatingResource):
         vpc_id: str,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[CreateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         labels: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
@@ -104,7 +105,7 @@ class AsyncLoadBalancers(AsyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: Literal[False] = False,
     ) -> LoadBalancerAccepted: ...
@@ -116,7 +117,7 @@ class AsyncLoadBalancers(AsyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: Literal[True],
     ) -> Action: ...
@@ -128,7 +129,7 @@ class AsyncLoadBalancers(AsyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: bool,
     ) -> OperationResult: ...
@@ -139,7 +140,7 @@ class AsyncLoadBalancers(AsyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: bool = False,
     ) -> OperationResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Optional
 
-from ..._generated.models import ListNetworksEnvironment, Network, NetworkList
+from ..._generated.models import CreateNetworkEnvironment, ListNetworksEnvironment, Network, NetworkList
 from ..._request import without_none
 from ..pagination import AsyncPager
 from ._base import AsyncResource
@@ -61,7 +61,7 @@ class AsyncNetworks(AsyncResource):
         name: str,
         vpc_id: str,
         ip_range: str,
-        environment: ListNetworksEnvironment,
+        environment: CreateNetworkEnvironment,
         labels: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
     ) -> Network:

@@ -8,6 +8,7 @@ from typing import Literal, Optional, Union, overload
 
 from ..._generated.models import (
     Action,
+    CreateVolumeFilesystem,
     ListVolumesAttachmentState,
     Snapshot,
     Volume,
@@ -22,7 +23,6 @@ from .actions import AsyncActions
 from .snapshots import AsyncSnapshots
 
 OperationResult = Union[VolumeActionAccepted, Action]
-Filesystem = Literal["ext4", "xfs", "none"]
 
 
 class AsyncVolumes(AsyncOperatingResource):
@@ -79,7 +79,7 @@ class AsyncVolumes(AsyncOperatingResource):
         name: str,
         region: Optional[str] = None,
         size_gb: Optional[int] = None,
-        filesystem: Optional[Filesystem] = None,
+        filesystem: Optional[CreateVolumeFilesystem] = None,
         snapshot_id: Optional[str] = None,
         labels: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,

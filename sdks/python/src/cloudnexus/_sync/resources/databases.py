@@ -9,6 +9,7 @@ from typing import Literal, Optional, Union, overload
 
 from ..._generated.models import (
     Action,
+    CreateDatabaseEngine,
     Database,
     DatabaseActionAccepted,
     DatabaseBackup,
@@ -95,7 +96,7 @@ class SyncDatabases(SyncOperatingResource):
         *,
         name: str,
         plan: str,
-        engine: Optional[ListDatabasesEngine] = None,
+        engine: Optional[CreateDatabaseEngine] = None,
         version: Optional[str] = None,
         region: Optional[str] = None,
         network_id: Optional[str] = None,

@@ -8,18 +8,19 @@ from typing import Literal, Optional, Union, overload
 
 from ..._generated.models import (
     Action,
+    CreateLoadBalancerAlgorithm,
     ForwardingRule,
     HealthCheck,
     LoadBalancer,
     LoadBalancerAccepted,
     LoadBalancerList,
+    UpdateLoadBalancerAlgorithm,
 )
 from ..._request import without_none
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
 
 OperationResult = Union[LoadBalancerAccepted, Action]
-Algorithm = Literal["round_robin", "least_connections"]
 # Rules and the health check are taken as generated models or as plain mappings of the same fields.
 Rule = Union[ForwardingRule, Mapping[str, object]]
 Check = Union[HealthCheck, Mapping[str, object]]
@@ -68,7 +69,7 @@ class SyncLoadBalancers(SyncOperatingResource):
         vpc_id: str,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[CreateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         labels: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
@@ -105,7 +106,7 @@ class SyncLoadBalancers(SyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: Literal[False] = False,
     ) -> LoadBalancerAccepted: ...
@@ -117,7 +118,7 @@ class SyncLoadBalancers(SyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: Literal[True],
     ) -> Action: ...
@@ -129,7 +130,7 @@ class SyncLoadBalancers(SyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: bool,
     ) -> OperationResult: ...
@@ -140,7 +141,7 @@ class SyncLoadBalancers(SyncOperatingResource):
         *,
         forwarding_rules: Sequence[Rule],
         targets: Mapping[str, object],
-        algorithm: Optional[Algorithm] = None,
+        algorithm: Optional[UpdateLoadBalancerAlgorithm] = None,
         health_check: Optional[Check] = None,
         wait: bool = False,
     ) -> OperationResult:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Optional
 
-from ..._generated.models import ListNetworksEnvironment, Network, NetworkList
+from ..._generated.models import CreateNetworkEnvironment, ListNetworksEnvironment, Network, NetworkList
 from ..._request import without_none
 from ..pagination import SyncPager
 from ._base import SyncResource
@@ -62,7 +62,7 @@ class SyncNetworks(SyncResource):
         name: str,
         vpc_id: str,
         ip_range: str,
-        environment: ListNetworksEnvironment,
+        environment: CreateNetworkEnvironment,
         labels: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
     ) -> Network:

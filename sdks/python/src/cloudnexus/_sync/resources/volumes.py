@@ -9,6 +9,7 @@ from typing import Literal, Optional, Union, overload
 
 from ..._generated.models import (
     Action,
+    CreateVolumeFilesystem,
     ListVolumesAttachmentState,
     Snapshot,
     Volume,
@@ -23,7 +24,6 @@ from .actions import SyncActions
 from .snapshots import SyncSnapshots
 
 OperationResult = Union[VolumeActionAccepted, Action]
-Filesystem = Literal["ext4", "xfs", "none"]
 
 
 class SyncVolumes(SyncOperatingResource):
@@ -80,7 +80,7 @@ class SyncVolumes(SyncOperatingResource):
         name: str,
         region: Optional[str] = None,
         size_gb: Optional[int] = None,
-        filesystem: Optional[Filesystem] = None,
+        filesystem: Optional[CreateVolumeFilesystem] = None,
         snapshot_id: Optional[str] = None,
         labels: Optional[Mapping[str, str]] = None,
         idempotency_key: Optional[str] = None,
