@@ -33,8 +33,10 @@ def test_posts_carry_an_idempotency_key_and_unset_filters_are_left_out() -> None
     assert (listing.method, listing.path) == ("GET", "/v2/volumes?attachment_state=detached")
 
 
-def test_an_unknown_operation_or_a_missing_path_parameter_is_a_clear_error() -> None:
+def test_an_unknown_operation_a_missing_path_parameter_or_a_stray_body_is_a_clear_error() -> None:
     with pytest.raises(CloudNexusError, match="Unknown API operation 'attachVolumes'"):
         operation_spec("attachVolumes", path={"id": "vol_1"})
     with pytest.raises(CloudNexusError, match="deleteDatabaseUser needs the path parameter 'name'"):
         operation_spec("deleteDatabaseUser", path={"id": "db_1"})
+    with pytest.raises(CloudNexusError, match="getVolume takes no request body"):
+        operation_spec("getVolume", path={"id": "vol_1"}, json={"name": "x"})

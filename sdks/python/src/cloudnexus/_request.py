@@ -44,6 +44,8 @@ def operation_spec(
     operation = OPERATIONS.get(operation_id)
     if operation is None:
         raise CloudNexusError(f"Unknown API operation {operation_id!r}")
+    if json is not None and not operation.has_body:
+        raise CloudNexusError(f"{operation_id} takes no request body")
     try:
         filled = operation.path.format_map({name: path_segment(value) for name, value in (path or {}).items()})
     except KeyError as missing:
@@ -58,7 +60,7 @@ def without_none(values: Mapping[str, object]) -> dict[str, object]:
 
 
 def wire(value: object) -> object:
-    """A body value as JSON data: generated models (e.g. a `FirewallInboundRule`) become dicts, unset fields left
+    """A body value as JSON data: generated models (e.g. a `FirewallInboundRule`) become dicts, None fields left
     out, so callers may pass either models or plain mappings."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", exclude_none=True)
