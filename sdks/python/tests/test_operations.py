@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
+from pathlib import Path
 
 import pytest
 
+import cloudnexus
 from cloudnexus import CloudNexusError
+from cloudnexus._generated.operations import OPERATIONS
 from cloudnexus._request import operation_spec
 from fake_server import Reply, scripted_client
 
@@ -40,3 +45,17 @@ def test_an_unknown_operation_a_missing_path_parameter_or_a_stray_body_is_a_clea
         operation_spec("deleteDatabaseUser", path={"id": "db_1"})
     with pytest.raises(CloudNexusError, match="getVolume takes no request body"):
         operation_spec("getVolume", path={"id": "vol_1"}, json={"name": "x"})
+
+
+# The literal the repository's coverage gate counts (see sdks/conformance and the gate in `npm test`).
+OPERATION_CALL = re.compile(r"""\bop\(\s*['"]([A-Za-z0-9]+)['"]""")
+
+
+@pytest.mark.parametrize("client_dir", ["_async", "_sync"])
+def test_each_operation_is_called_by_exactly_one_method(client_dir: str) -> None:
+    root = Path(cloudnexus.__file__).parent / client_dir
+    calls = Counter(name for path in root.rglob("*.py") for name in OPERATION_CALL.findall(path.read_text()))
+    assert set(calls) == set(OPERATIONS), (
+        f"missing {set(OPERATIONS) - set(calls)}, unknown {set(calls) - set(OPERATIONS)}"
+    )
+    assert [name for name, count in calls.items() if count > 1] == []
