@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cloudnexus import AsyncCloudNexus, CloudNexus, CloudNexusError
+from cloudnexus import AsyncCloudNexus, AsyncPager, CloudNexus, CloudNexusError, SyncPager
 from conformance import Call, Scenario, load_scenario
 from server_process import ServerInfo, running_test_server
 
@@ -27,7 +27,9 @@ def call_sync(client: CloudNexus, call: Call) -> Any:
     if call.operation == "list_all":
         return list(resource.list(**call.kwargs))
     method = getattr(resource, call.operation)
-    return method(**call.kwargs) if call.id is None else method(call.id, **call.kwargs)
+    result = method(**call.kwargs) if call.id is None else method(call.id, **call.kwargs)
+    # A method that lists (e.g. webhooks.deliveries) gives every item of every page.
+    return list(result) if isinstance(result, SyncPager) else result
 
 
 async def call_async(client: AsyncCloudNexus, call: Call) -> Any:
@@ -35,7 +37,10 @@ async def call_async(client: AsyncCloudNexus, call: Call) -> Any:
     if call.operation == "list_all":
         return [item async for item in resource.list(**call.kwargs)]
     method = getattr(resource, call.operation)
-    return await (method(**call.kwargs) if call.id is None else method(call.id, **call.kwargs))
+    result = method(**call.kwargs) if call.id is None else method(call.id, **call.kwargs)
+    if isinstance(result, AsyncPager):
+        return [item async for item in result]
+    return await result
 
 
 def test_conformance_scenario_sync(server: ServerInfo) -> None:

@@ -35,6 +35,7 @@ def test_each_status_maps_to_its_class(status: int, error_class: type[APIError])
         json={
             "error": {
                 "code": status,
+                "reason": "some_reason",
                 "message": "Nope",
                 "details": [{"field": "f", "message": "bad"}],
                 "request_id": "req_1",
@@ -43,7 +44,7 @@ def test_each_status_maps_to_its_class(status: int, error_class: type[APIError])
     )
     error = error_from_response(response)
     assert type(error) is error_class
-    assert (error.status, error.message, error.request_id) == (status, "Nope", "req_1")
+    assert (error.status, error.reason, error.message, error.request_id) == (status, "some_reason", "Nope", "req_1")
     assert [(d.field, d.message) for d in error.details] == [("f", "bad")]
     assert error.headers["x-request-id"] == "req_header"
     assert "req_1" in str(error) and "f: bad" in str(error)
@@ -53,7 +54,7 @@ def test_a_body_without_the_envelope_still_gives_a_typed_error() -> None:
     response = httpx.Response(502, headers={"X-Request-Id": "req_proxy"}, text="<html>Bad Gateway</html>")
     error = error_from_response(response)
     assert isinstance(error, errors.InternalServerError)
-    assert (error.status, error.request_id, error.details) == (502, "req_proxy", [])
+    assert (error.status, error.reason, error.request_id, error.details) == (502, None, "req_proxy", [])
 
 
 def test_errors_are_importable_from_the_package_root() -> None:
@@ -68,7 +69,7 @@ def test_real_validation_errors_carry_details_and_rate_limit_headers(client: Clo
     with pytest.raises(UnprocessableEntityError) as info:
         client.instances.create(name="py-bad-region", region="mars-1", plan="micro", image="debian-12")
     error = info.value
-    assert error.status == 422
+    assert (error.status, error.reason) == (422, "validation_failed")
     assert "region" in {d.field for d in error.details}
     assert error.request_id == error.headers["x-request-id"]
     assert int(error.headers["x-ratelimit-limit"]) > 0

@@ -1,7 +1,8 @@
 """CloudNexus: Python SDK for the CloudNexus v2 REST API."""
 
 from . import webhooks
-from ._client import AsyncCloudNexus, CloudNexus
+from ._async.client import AsyncCloudNexus
+from ._sync.client import CloudNexus
 from ._version import __version__
 from .errors import (
     ActionFailedError,

@@ -13,11 +13,13 @@ import httpx
 from pydantic import BaseModel
 
 from ._config import ClientOptions
+from ._generated.operations import OPERATIONS
 from ._version import __version__
-from .errors import APIConnectionError, APIError, APITimeoutError
+from .errors import APIConnectionError, APIError, APITimeoutError, CloudNexusError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 QueryValue = Union[str, int, float, bool, datetime, None]
+Query = Mapping[str, QueryValue]
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,46 @@ class RequestSpec:
     params: Optional[Mapping[str, QueryValue]] = None
     body: Optional[Mapping[str, object]] = None
     idempotency_key: Optional[str] = None
+
+
+def operation_spec(
+    operation_id: str,
+    *,
+    path: Optional[Mapping[str, str]] = None,
+    query: Optional[Query] = None,
+    json: Optional[Mapping[str, object]] = None,
+    idempotency_key: Optional[str] = None,
+) -> RequestSpec:
+    """The request of one API operation: method and path template come from the generated operations table,
+    so an SDK method names its operation and never spells a path of its own."""
+    operation = OPERATIONS.get(operation_id)
+    if operation is None:
+        raise CloudNexusError(f"Unknown API operation {operation_id!r}")
+    if json is not None and not operation.has_body:
+        raise CloudNexusError(f"{operation_id} takes no request body")
+    try:
+        filled = operation.path.format_map({name: path_segment(value) for name, value in (path or {}).items()})
+    except KeyError as missing:
+        raise CloudNexusError(f"{operation_id} needs the path parameter {missing}") from None
+    return RequestSpec(operation.method, filled, params=query, body=json, idempotency_key=idempotency_key)
+
+
+def without_none(values: Mapping[str, object]) -> dict[str, object]:
+    """A request body without the fields the caller left out (None means "not given" in SDK signatures),
+    its values as JSON data (see `wire`)."""
+    return {key: wire(value) for key, value in values.items() if value is not None}
+
+
+def wire(value: object) -> object:
+    """A body value as JSON data: generated models (e.g. a `FirewallInboundRule`) become dicts, None fields left
+    out, so callers may pass either models or plain mappings."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    if isinstance(value, Mapping):
+        return {key: wire(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [wire(item) for item in value]
+    return value
 
 
 def path_segment(value: str) -> str:

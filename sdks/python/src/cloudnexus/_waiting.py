@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ._generated.models import Action
 from .errors import ActionFailedError
-from .types.actions import Action
 
 FIRST_POLL_DELAY = 0.1
 POLL_DELAY_GROWTH = 1.5

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Optional
 
 import httpx
 
+from ._generated.models import ErrorDetail
 from ._retry import parse_retry_after
-from .types.common import ErrorDetail
 
 if TYPE_CHECKING:
-    from .types.actions import Action
+    from ._generated.models import Action
 
 __all__ = [
     "APIConnectionError",
@@ -36,13 +36,16 @@ class CloudNexusError(Exception):
 
 
 class APIError(CloudNexusError):
-    """A request that did not succeed. `status` is None when no HTTP response arrived."""
+    """A request that did not succeed. `status` is None when no HTTP response arrived. `reason` is the stable
+    machine-readable cause from the error envelope (e.g. `not_found`, `quota_exceeded`); match on it, not on
+    `message`. It is None when no envelope arrived."""
 
     def __init__(
         self,
         message: str,
         *,
         status: Optional[int] = None,
+        reason: Optional[str] = None,
         details: Optional[list[ErrorDetail]] = None,
         request_id: Optional[str] = None,
         headers: Optional[Mapping[str, str]] = None,
@@ -51,6 +54,7 @@ class APIError(CloudNexusError):
         super().__init__(message)
         self.message = message
         self.status = status
+        self.reason = reason
         self.details: list[ErrorDetail] = details or []
         self.request_id = request_id
         self.headers: Mapping[str, str] = headers if headers is not None else httpx.Headers()
@@ -155,13 +159,16 @@ def error_from_response(response: httpx.Response) -> APIError:
         raw_details = envelope.get("details") or []
         details = [ErrorDetail.model_validate(d) for d in raw_details if isinstance(d, dict)]
         request_id = envelope.get("request_id") or response.headers.get("x-request-id")
+        reason = envelope.get("reason") if isinstance(envelope.get("reason"), str) else None
     else:
         message = response.reason_phrase or f"HTTP {response.status_code}"
         details = []
         request_id = response.headers.get("x-request-id")
+        reason = None
     return error_class_for(response.status_code)(
         message,
         status=response.status_code,
+        reason=reason,
         details=details,
         request_id=request_id,
         headers=response.headers,

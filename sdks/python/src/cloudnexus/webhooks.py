@@ -13,8 +13,8 @@ import re
 import time
 from typing import Optional, Union
 
+from ._generated.models import Event
 from .errors import CloudNexusError
-from .types.events import Event
 
 __all__ = ["DEFAULT_TOLERANCE", "WebhookVerificationError", "verify"]
 

@@ -1,65 +1,34 @@
-"""Typed models of every API response, with the API's own field names."""
+"""Typed models of every API request and response, with the API's own field names.
 
-from .account import Account, Quota, Quotas
-from .actions import Action, ActionStatus
-from .catalog import Image, Plan, Region
-from .common import CloudNexusModel, ErrorDetail, Page, Pagination
-from .databases import (
-    Database,
-    DatabaseActionAccepted,
-    DatabaseBackup,
-    DatabaseEngine,
-    DatabaseMetrics,
-    DatabasePasswordReset,
-    DatabasePlan,
-    DatabaseUser,
-    DatabaseUserCreated,
+All of them are generated from spec/openapi.json (see `cloudnexus._generated.models`); this namespace is where
+users import them from. The names of the hand-written models they replaced stay as aliases."""
+
+from .._generated.models import *  # noqa: F403
+from .._generated.models import (
+    AccountQuotas,
+    EventActor,
+    EventActorType,
+    GetInstanceMetricsType,
+    InstanceMetricsSeriesItem,
+    InstanceMetricsSeriesItemPointsItem,
 )
-from .events import Actor, ActorType, Event
-from .instances import (
-    Instance,
-    InstanceActionAccepted,
-    InstanceMetrics,
-    InstanceStatus,
-    MetricPoint,
-    MetricSeries,
-    MetricType,
-)
-from .keys import ApiKey, CreatedApiKey, SshKey
+from .._generated.models import __all__ as _generated_names
+from .._model import CloudNexusModel
+
+Quotas = AccountQuotas
+Actor = EventActor
+ActorType = EventActorType
+MetricType = GetInstanceMetricsType
+MetricSeries = InstanceMetricsSeriesItem
+MetricPoint = InstanceMetricsSeriesItemPointsItem
 
 __all__ = [
-    "Account",
-    "Action",
-    "ActionStatus",
+    *_generated_names,
     "Actor",
     "ActorType",
-    "ApiKey",
     "CloudNexusModel",
-    "CreatedApiKey",
-    "Database",
-    "DatabaseActionAccepted",
-    "DatabaseBackup",
-    "DatabaseEngine",
-    "DatabaseMetrics",
-    "DatabasePasswordReset",
-    "DatabasePlan",
-    "DatabaseUser",
-    "DatabaseUserCreated",
-    "ErrorDetail",
-    "Event",
-    "Image",
-    "Instance",
-    "InstanceActionAccepted",
-    "InstanceMetrics",
-    "InstanceStatus",
     "MetricPoint",
     "MetricSeries",
     "MetricType",
-    "Page",
-    "Pagination",
-    "Plan",
-    "Quota",
     "Quotas",
-    "Region",
-    "SshKey",
 ]

@@ -1,0 +1,2 @@
+# Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
+"""The client, written once for asyncio in `_async/`; scripts/generate_sync.py makes the blocking `_sync/` from it."""

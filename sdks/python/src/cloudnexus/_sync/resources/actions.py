@@ -1,0 +1,70 @@
+# Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
+"""Actions: list, retrieve, and wait for one to finish."""
+
+from __future__ import annotations
+
+import time
+from time import monotonic
+from typing import Optional
+
+from ..._generated.models import Action, ActionList, ListActionsStatus
+from ..._waiting import is_done, poll_delays
+from ...errors import CloudNexusError, WaitTimeoutError
+from .._transport import SyncTransport
+from ..pagination import SyncPager
+
+
+class SyncActions:
+    def __init__(self, transport: SyncTransport, wait_timeout: float) -> None:
+        self._transport = transport
+        self._wait_timeout = wait_timeout
+
+    def list(
+        self,
+        *,
+        resource_id: Optional[str] = None,
+        status: Optional[ListActionsStatus] = None,
+        limit: Optional[int] = None,
+    ) -> SyncPager[Action]:
+        return SyncPager(
+            lambda cursor: self.list_page(resource_id=resource_id, status=status, limit=limit, cursor=cursor)
+        )
+
+    def list_page(
+        self,
+        *,
+        resource_id: Optional[str] = None,
+        status: Optional[ListActionsStatus] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+    ) -> ActionList:
+        return self._transport.op(
+            "listActions",
+            model=ActionList,
+            query={"resource_id": resource_id, "status": status, "limit": limit, "cursor": cursor},
+        )
+
+    def retrieve(self, id: str) -> Action:
+        return self._transport.op("getAction", model=Action, path={"id": id})
+
+    def wait_for(self, id: str, *, timeout: Optional[float] = None) -> Action:
+        """Polls until the action completes (returned), errors (ActionFailedError) or `timeout` passes
+        (WaitTimeoutError); `timeout` defaults to the client's `wait_timeout`."""
+        limit = self._wait_timeout if timeout is None else timeout
+        deadline = monotonic() + limit
+        for delay in poll_delays():
+            action = self.retrieve(id)
+            if is_done(action):
+                return action
+            remaining = deadline - monotonic()
+            if remaining <= 0:
+                raise WaitTimeoutError(action, limit)
+            time.sleep(min(delay, remaining))
+        raise AssertionError("poll_delays never ends")
+
+    def wait_for_create(self, resource_id: str) -> Action:
+        """Waits for the action that provisions a new resource, which its 201 answer does not name."""
+        for action in self.list(resource_id=resource_id):
+            if action.type == "create":
+                return self.wait_for(action.id)
+        raise CloudNexusError(f"{resource_id} has no create action to wait for")

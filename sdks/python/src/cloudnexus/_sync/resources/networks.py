@@ -1,0 +1,80 @@
+# Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
+"""Private networks: subnets of a VPC that instances join."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Optional
+
+from ..._generated.models import CreateNetworkEnvironment, ListNetworksEnvironment, Network, NetworkList
+from ..._request import without_none
+from ..pagination import SyncPager
+from ._base import SyncResource
+
+
+class SyncNetworks(SyncResource):
+    def list(
+        self,
+        *,
+        vpc_id: Optional[str] = None,
+        environment: Optional[ListNetworksEnvironment] = None,
+        region: Optional[str] = None,
+        label_selector: Optional[str] = None,
+        limit: Optional[int] = None,
+    ) -> SyncPager[Network]:
+        return SyncPager(
+            lambda cursor: self.list_page(
+                vpc_id=vpc_id,
+                environment=environment,
+                region=region,
+                label_selector=label_selector,
+                limit=limit,
+                cursor=cursor,
+            )
+        )
+
+    def list_page(
+        self,
+        *,
+        vpc_id: Optional[str] = None,
+        environment: Optional[ListNetworksEnvironment] = None,
+        region: Optional[str] = None,
+        label_selector: Optional[str] = None,
+        limit: Optional[int] = None,
+        cursor: Optional[str] = None,
+    ) -> NetworkList:
+        return self._transport.op(
+            "listNetworks",
+            model=NetworkList,
+            query={
+                "vpc_id": vpc_id,
+                "environment": environment,
+                "region": region,
+                "label_selector": label_selector,
+                "limit": limit,
+                "cursor": cursor,
+            },
+        )
+
+    def create(
+        self,
+        *,
+        name: str,
+        vpc_id: str,
+        ip_range: str,
+        environment: CreateNetworkEnvironment,
+        labels: Optional[Mapping[str, str]] = None,
+        idempotency_key: Optional[str] = None,
+    ) -> Network:
+        """A new network over `ip_range`, which must lie inside the VPC's range and overlap no sibling's."""
+        body = without_none(
+            {"name": name, "vpc_id": vpc_id, "ip_range": ip_range, "environment": environment, "labels": labels}
+        )
+        return self._transport.op("createNetwork", model=Network, json=body, idempotency_key=idempotency_key)
+
+    def retrieve(self, id: str) -> Network:
+        return self._transport.op("getNetwork", model=Network, path={"id": id})
+
+    def delete(self, id: str) -> None:
+        """Deletes an empty network; ConflictError while instances or databases are in it."""
+        self._transport.op("deleteNetwork", path={"id": id})

@@ -1,0 +1,29 @@
+# Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
+"""SSH keys to install on new instances."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..._generated.models import SshKey, SshKeyList
+from ..pagination import SyncPager
+from ._base import SyncResource
+
+
+class SyncSshKeys(SyncResource):
+    def list(self, *, limit: Optional[int] = None) -> SyncPager[SshKey]:
+        return SyncPager(lambda cursor: self.list_page(limit=limit, cursor=cursor))
+
+    def list_page(self, *, limit: Optional[int] = None, cursor: Optional[str] = None) -> SshKeyList:
+        return self._transport.op("listSshKeys", model=SshKeyList, query={"limit": limit, "cursor": cursor})
+
+    def create(self, *, name: str, public_key: str, idempotency_key: Optional[str] = None) -> SshKey:
+        """Adds an OpenSSH public key line (ed25519, ECDSA, or RSA of at least 2048 bits)."""
+        body = {"name": name, "public_key": public_key}
+        return self._transport.op("createSshKey", model=SshKey, json=body, idempotency_key=idempotency_key)
+
+    def retrieve(self, id: str) -> SshKey:
+        return self._transport.op("getSshKey", model=SshKey, path={"id": id})
+
+    def delete(self, id: str) -> None:
+        self._transport.op("deleteSshKey", path={"id": id})

@@ -1,1 +1,0 @@
-"""One module per API resource; each holds the sync class and its async twin."""
