@@ -32,6 +32,7 @@ import type { StorageDriver } from './drivers/storage-driver.js';
 import { registerIdempotency } from './http/idempotency.js';
 import { Metrics } from './http/metrics.js';
 import { registerHealthRoutes } from './http/health.js';
+import { registerDownloads } from './downloads/index.js';
 import { connectSharedState } from './redis/shared-state.js';
 import { queueStats } from './resources/actions/queue-stats.js';
 import { dashboardModule } from './dashboard/module.js';
@@ -168,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   for (const routes of modules.routes) routes(fastify);
   fastify.get('/v2/openapi.json', { schema: { hide: true } }, async () => openapi.document());
   registerHealthRoutes(fastify, { db, ...(shared ? { pingRedis: shared.ping } : {}) }, metrics);
+  registerDownloads(fastify, { dir: config.downloadsDir, selfSignedCert: config.tls ? null : deps.tls.cert });
 
   return fastify;
 }

@@ -1,5 +1,6 @@
 // The only module that reads the environment. Everything else receives a frozen Config.
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -47,6 +48,8 @@ export interface Config {
   readonly eventRetentionDays: number;
   /** Memory for reusable read answers; 0 turns the response cache off. */
   readonly responseCacheBytes: number;
+  /** The artifacts `npm run dist` builds, which the server hosts at /install.sh and /downloads. */
+  readonly downloadsDir: string;
   readonly webhooks: {
     /**
      * Deliver to loopback, private, link-local and other internal addresses. Off by default, so a
@@ -95,10 +98,14 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_RESPONSE_CACHE_MB: 'response-cache-mb',
   CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE: 'webhook-allow-private',
   CLOUDNEXUS_WEBHOOK_CA_FILE: 'webhook-ca-file',
+  CLOUDNEXUS_DOWNLOADS_DIR: 'downloads-dir',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
 export type ConfigSource = Partial<Record<ConfigVariable, string | undefined>>;
+
+/** The repository's dist/, two levels above this file both in src/ and in the built dist/. */
+const REPOSITORY_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -153,6 +160,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     }),
     eventRetentionDays: parseInteger('CLOUDNEXUS_EVENT_RETENTION_DAYS', read('CLOUDNEXUS_EVENT_RETENTION_DAYS') ?? '30', 1, 3650),
     responseCacheBytes: parseInteger('CLOUDNEXUS_RESPONSE_CACHE_MB', read('CLOUDNEXUS_RESPONSE_CACHE_MB') ?? '32', 0, 65_536) * 1024 * 1024,
+    downloadsDir: path.resolve(read('CLOUDNEXUS_DOWNLOADS_DIR') ?? REPOSITORY_DIST),
     webhooks: Object.freeze({
       allowPrivate: parseBoolean('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE', read('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE') ?? 'false'),
       caFile: webhookCaFile === undefined ? null : path.resolve(webhookCaFile),
