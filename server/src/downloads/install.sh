@@ -47,17 +47,19 @@ main() {
   fi
 
   local lib="$prefix/lib/cloudnexus" bin_dir="$prefix/bin"
-  local staging="$lib.new.$$"
+  # Global: the EXIT trap runs after main has returned.
+  STAGING="$lib.new.$$"
+  local staging="$STAGING"
   rm -rf "$staging"
   mkdir -p "$staging" "$bin_dir"
-  trap 'rm -rf "$staging"' EXIT
+  trap 'rm -rf "$STAGING"' EXIT
   fetch "$SDK_FILE" "$SDK_SHA256" "$staging" "$ca_kept"
   fetch "$CLI_FILE" "$CLI_SHA256" "$staging" "$ca_kept"
   # A private project holding both tarballs, so the CLI's dependency on @cloudnexus/sdk is met
   # by the SDK from this server rather than looked up in a registry.
   printf '{"private":true,"dependencies":{"@cloudnexus/sdk":"file:./%s","cloudnexus":"file:./%s"}}\n' "$SDK_FILE" "$CLI_FILE" > "$staging/package.json"
   say "installing cloudnexus from $SERVER_URL into $prefix"
-  (cd "$staging" && npm install --omit=dev --no-fund --no-audit --loglevel=error >&2) || fail "npm install of the downloaded tarballs failed (see npm's messages above)."
+  (cd "$staging" && npm install --omit=dev --no-fund --no-audit --update-notifier=false --loglevel=error >&2) || fail "npm install of the downloaded tarballs failed (see npm's messages above)."
   rm -rf "$lib"
   mv "$staging" "$lib"
   ln -sfn "$lib/node_modules/cloudnexus/dist/bin.js" "$bin_dir/cloudnexus"
@@ -97,6 +99,7 @@ fetch() {
 # write_profile FILE PROFILE BASE_URL CA: sets the profile's base_url and ca_cert, keeping its API
 # key, in the CLI's config file (written 0600 through a rename, as the CLI writes it).
 write_profile() {
+  # shellcheck disable=SC2016 # JavaScript, not shell: nothing in it is for bash to expand.
   node -e '
     const fs = require("fs");
     const [file, profile, baseUrl, ca] = process.argv.slice(1);
