@@ -1,0 +1,124 @@
+// A resource's detail page: its status as text, every property, its action buttons (run by
+// run-action.ts), the actions it has been through with their outcomes, its extra sections
+// (charts) and its events. It polls while the resource is in a transitional status.
+import { ApiFailure, failureText, v2, withQuery, type Page } from '../api.js';
+import { badge, h, replaceChildren, time } from '../dom.js';
+import { eventsFeed } from './events-feed.js';
+import { pollWhile, type Action } from './live.js';
+import { properties } from './properties.js';
+import { runAction } from './run-action.js';
+import type { ResourceSpec, Row } from './spec.js';
+
+function actionRows(actions: Action[]): HTMLElement[] {
+  if (actions.length === 0) return [h('tr', {}, h('td', { colspan: '5', class: 'empty' }, 'No actions yet.'))];
+  return actions.map((a) =>
+    h('tr', { 'data-action': a.type }, h('td', {}, a.type), h('td', {}, badge(a.status)), h('td', {}, time(a.started_at)), h('td', {}, time(a.completed_at)), h('td', {}, a.error ?? '')),
+  );
+}
+
+export function renderDetailPage(container: HTMLElement, spec: ResourceSpec, id: string, alive: () => boolean): void {
+  const title = h('h1', {}, `${spec.singular} ${id}`);
+  const status = h('span', { 'data-test': 'status' });
+  const buttons = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Actions' });
+  const says = h('p', { class: 'status-line', role: 'status', 'data-test': 'action-status' });
+  const problem = h('p', { class: 'error', role: 'alert' });
+  const props = h('div', { class: 'card' });
+  const actionsBody = h('tbody');
+  const sections = h('div');
+  const events = eventsFeed(id);
+  let row: Row | null = null;
+  let following = false;
+
+  const say = (text: string, failed = false) => {
+    says.classList.toggle('failed', failed);
+    replaceChildren(says, text);
+  };
+  const gone = () => {
+    row = null;
+    replaceChildren(status, badge('deleted'));
+    replaceChildren(buttons, h('a', { href: `#/${spec.route}` }, `Back to ${spec.title.toLowerCase()}`));
+    replaceChildren(props, h('p', {}, `This ${spec.singular.toLowerCase()} no longer exists.`));
+  };
+  const moving = () => row?.status !== undefined && (spec.transitional ?? []).includes(row.status);
+
+  const drawButtons = (current: Row) => {
+    const offered = (spec.actions ?? []).filter((a) => !a.when || a.when(current));
+    replaceChildren(
+      buttons,
+      ...offered.map((action) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: action.confirm ? 'danger' : undefined,
+            'data-action-button': action.label,
+            onclick: () =>
+              void runAction(spec, current, action, {
+                alive,
+                say,
+                refresh,
+                finished: ({ removed, created }) => {
+                  if (removed) return gone();
+                  if (created && action.creates) says.append(' ', h('a', { href: `#/${action.creates}/${encodeURIComponent(created.id)}` }, `Open ${created.id}`));
+                  void refresh();
+                },
+              }),
+          },
+          action.label,
+        ),
+      ),
+    );
+  };
+
+  async function refresh(): Promise<void> {
+    if (!alive()) return;
+    try {
+      const [current, actions] = await Promise.all([
+        v2<Row>('GET', `${spec.path}/${encodeURIComponent(id)}`),
+        v2<Page<Action>>('GET', withQuery('/actions', { resource_id: id, limit: '10' })),
+      ]);
+      const first = row === null;
+      row = current;
+      replaceChildren(title, `${spec.singular} ${String(current.name ?? current.url ?? current.id)}`);
+      replaceChildren(status, current.status === undefined ? null : badge(current.status));
+      replaceChildren(props, properties(current));
+      replaceChildren(actionsBody, ...actionRows(actions.data));
+      drawButtons(current);
+      if (first && spec.sections) replaceChildren(sections, ...spec.sections(current, alive));
+      replaceChildren(problem);
+      if (!first) void events.refresh();
+      if (moving()) follow();
+    } catch (failure) {
+      if (failure instanceof ApiFailure && failure.status === 404) gone();
+      else replaceChildren(problem, failureText(failure));
+    }
+  }
+
+  function follow(): void {
+    if (following) return;
+    following = true;
+    void pollWhile(alive, 1000, 300, async () => {
+      await refresh();
+      return moving() && row !== null;
+    }).finally(() => (following = false));
+  }
+
+  replaceChildren(
+    container,
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: `#/${spec.route}` }, spec.title), ' / ', h('span', { class: 'mono' }, id)),
+    h('header', { class: 'page-header' }, h('div', { class: 'title-row' }, title, status)),
+    buttons,
+    says,
+    problem,
+    props,
+    sections,
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'actions-heading' },
+      h('h2', { id: 'actions-heading' }, 'Actions'),
+      h('table', { 'data-test': 'actions-table' }, h('thead', {}, h('tr', {}, ...['Action', 'Status', 'Started', 'Completed', 'Error'].map((l) => h('th', { scope: 'col' }, l)))), actionsBody),
+    ),
+    events.element,
+  );
+  void refresh();
+}
