@@ -33,7 +33,9 @@ export function renderDetailPage(container: HTMLElement, spec: ResourceSpec, id:
     says.classList.toggle('failed', failed);
     replaceChildren(says, text);
   };
+  let vanished = false;
   const gone = () => {
+    vanished = true;
     row = null;
     replaceChildren(status, badge('deleted'));
     replaceChildren(buttons, h('a', { href: `#/${spec.route}` }, `Back to ${spec.title.toLowerCase()}`));
@@ -71,7 +73,7 @@ export function renderDetailPage(container: HTMLElement, spec: ResourceSpec, id:
   };
 
   async function refresh(): Promise<void> {
-    if (!alive()) return;
+    if (!alive() || vanished) return;
     try {
       const [current, actions] = await Promise.all([
         v2<Row>('GET', `${spec.path}/${encodeURIComponent(id)}`),

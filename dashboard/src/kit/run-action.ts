@@ -25,14 +25,15 @@ async function afterAnswer(action: ActionSpec, answer: unknown, hooks: ActionHoo
   if (action.showsResult && answer) showOnce(action.label, answer as Record<string, unknown>);
   if (!accepted?.action_id) {
     hooks.say(`${action.label}: done`);
-    await hooks.refresh();
+    if (!action.removes) await hooks.refresh();
     hooks.finished({ removed: action.removes === true, created });
     return;
   }
   hooks.say(`${action.label}: ${accepted.message ?? 'started'}`);
   const last: Action | null = await followAction(accepted.action_id, hooks.alive, (progress) => {
     hooks.say(`${action.label}: ${progress.status}`);
-    void hooks.refresh();
+    // Once a removal completes there is nothing left to reload.
+    if (!(action.removes && progress.status === 'completed')) void hooks.refresh();
   });
   if (!last) return;
   if (last.status === 'errored') hooks.say(`${action.label} failed: ${last.error ?? 'unknown error'}`, true);
