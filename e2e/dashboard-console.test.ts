@@ -1,7 +1,8 @@
 // "A user's day" in the dashboard, in a real browser against a real server: create a VPC (after
 // the server refuses a bad range, shown under its field) and a network, an instance in it that is
 // seen going from provisioning to running, a volume attached to it and snapshotted, the instance's
-// charts with data points, a restart by keyboard, then delete everything after confirmations.
+// charts with data points, a restart by keyboard, a database and its charts, then delete everything
+// after confirmations.
 // Screenshots of each page at 1280 px and 390 px go to e2e/artifacts/; any console error, script
 // error or CSP violation fails the suite.
 import assert from 'node:assert/strict';
@@ -193,16 +194,33 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await statusIs('running');
   });
 
+  test('a database: online without a reload, with CPU, connections and storage charts', async () => {
+    ids.database = await create('databases', 'Database', async () => {
+      await dialog().getByLabel('Name').fill('day-db');
+      await dialog().getByLabel('Engine').selectOption('postgres');
+      await dialog().getByLabel('Plan').selectOption('db-s-1vcpu-1gb');
+      await dialog().getByLabel('Region').selectOption('us-east-1');
+    });
+    await statusIs('online');
+    for (const type of ['cpu', 'connections', 'storage']) {
+      const chart = page.locator(`[data-chart=${type}][data-points]`);
+      await chart.waitFor();
+      assert.ok(Number(await chart.getAttribute('data-points')) > 0, `${type} has points`);
+    }
+    await shot('database-online-charts');
+  });
+
   test('at 390 px every page fits the width and is screenshotted', async () => {
     await page.setViewportSize(NARROW);
-    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', 'webhooks'];
+    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks'];
     for (const route of pages) {
       await page.goto(`${server.origin}/dashboard#/${route}`);
       await page.locator('main h1').waitFor();
       await page.locator('.card').first().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `#/${route} is ${overflow}px wider than the screen`);
-      await page.screenshot({ path: path.join(ARTIFACTS, `console-${route.replace(/\//g, '-')}-390.png`), fullPage: true });
+      const name = route.replace(/\/[a-z]+_[0-9a-f]+$/, '-detail');
+      await page.screenshot({ path: path.join(ARTIFACTS, `console-${name}-390.png`), fullPage: true });
     }
     await page.setViewportSize(WIDE);
     for (const route of ['firewalls', 'load-balancers', 'backup-policies', 'databases', 'webhooks']) {
@@ -223,6 +241,10 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await confirm();
     await statusIs('available');
     await deleteShown(ids.volume as string);
+
+    await page.goto(`${server.origin}/dashboard#/databases/${ids.database}`);
+    await statusIs('online');
+    await deleteShown(ids.database as string);
 
     await page.goto(`${server.origin}/dashboard#/instances/${ids.instance}`);
     await statusIs('running');

@@ -16,6 +16,8 @@ export interface Field {
   hint?: string;
   /** The initial text (for `json`, the JSON; for `checkbox`, 'true'). */
   initial?: string;
+  /** A select's empty choice; by default "Choose…" when required, else "(none)". */
+  emptyLabel?: string;
 }
 
 export interface BuiltField {
@@ -31,7 +33,7 @@ function inputFor(field: Field, id: string, describedBy: string): BuiltField['in
   const common = { id, name: field.name, 'aria-describedby': describedBy, required: field.required === true };
   switch (field.kind) {
     case 'select': {
-      const select = h('select', common, h('option', { value: '' }, field.required ? 'Choose…' : '(none)'));
+      const select = h('select', common, h('option', { value: '' }, field.emptyLabel ?? (field.required ? 'Choose…' : '(none)')));
       if (field.choices) {
         void loadChoices(field.choices)
           .then((choices) => {

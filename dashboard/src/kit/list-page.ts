@@ -16,7 +16,7 @@ export function renderListPage(container: HTMLElement, spec: ResourceSpec, alive
   const body = h('tbody');
   const more = h('div', { class: 'more' });
   const message = h('p', { class: 'error', role: 'alert' });
-  const filters = (spec.filters ?? []).map((f) => buildField({ name: f.name, label: f.label, kind: f.choices ? 'select' : 'text', ...(f.choices ? { choices: f.choices } : {}) }));
+  const filters = (spec.filters ?? []).map((f) => buildField({ name: f.name, label: f.label, kind: f.choices ? 'select' : 'text', emptyLabel: 'Any', ...(f.choices ? { choices: f.choices } : {}) }));
   const columns = spec.columns.length + 2;
   let rows: Row[] = [];
   let polling = false;

@@ -3,7 +3,8 @@
 import { deleteAction, type ResourceSpec, type Row } from '../kit/spec.js';
 import type { Field } from '../kit/fields.js';
 import { metricsSection } from '../kit/metrics-chart.js';
-import { fixed, fromList, NETWORKS, REGIONS } from '../kit/options.js';
+import { v2, type Page } from '../api.js';
+import { fixed, fromList, NETWORKS, REGIONS, type Choice } from '../kit/options.js';
 import { column, LABELS_FIELD, statusColumn } from './columns.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
@@ -29,6 +30,25 @@ export const BACKUP_POLICIES_PAGE: ResourceSpec = {
 
 const ENGINES = fromList('/database_engines', (e) => `${String(e.name ?? e.id)} (${e.id})`);
 
+interface Engine {
+  id: string;
+  plans: { id: string; description: string }[];
+}
+
+/** Every engine's plans, once each, labelled with the engines that offer them. */
+async function databasePlans(): Promise<Choice[]> {
+  const engines = await v2<Page<Engine>>('GET', '/database_engines?limit=100');
+  const plans = new Map<string, { description: string; engines: string[] }>();
+  for (const engine of engines.data) {
+    for (const p of engine.plans) {
+      const entry = plans.get(p.id) ?? { description: p.description, engines: [] };
+      entry.engines.push(engine.id);
+      plans.set(p.id, entry);
+    }
+  }
+  return [...plans].map(([id, p]) => ({ value: id, label: `${id} — ${p.description} (${p.engines.join(', ')})` }));
+}
+
 export const DATABASES_PAGE: ResourceSpec = {
   route: 'databases',
   path: '/databases',
@@ -44,7 +64,7 @@ export const DATABASES_PAGE: ResourceSpec = {
     { name: 'name', label: 'Name', kind: 'text', required: true },
     { name: 'engine', label: 'Engine', kind: 'select', choices: ENGINES, hint: 'Required unless restoring' },
     { name: 'version', label: 'Version', kind: 'text', hint: 'Default: the engine\'s default version' },
-    { name: 'plan', label: 'Plan', kind: 'text', required: true, hint: 'A plan of the engine (see GET /v2/database_engines), e.g. db-s-1' },
+    { name: 'plan', label: 'Plan', kind: 'select', required: true, choices: databasePlans, hint: 'One the engine offers' },
     { name: 'region', label: 'Region', kind: 'select', choices: REGIONS, hint: 'Required unless restoring' },
     { name: 'network_id', label: 'Network', kind: 'select', choices: NETWORKS },
     { name: 'node_count', label: 'Nodes', kind: 'number', hint: '1 to 3' },
@@ -58,7 +78,7 @@ export const DATABASES_PAGE: ResourceSpec = {
       path: '/resize',
       when: (r) => r.status === 'online',
       fields: (r) => [
-        { name: 'plan', label: 'Plan', kind: 'text', hint: 'Storage only grows', initial: str(r.plan) },
+        { name: 'plan', label: 'Plan', kind: 'select', choices: databasePlans, hint: 'Storage only grows', initial: str(r.plan) },
         { name: 'node_count', label: 'Nodes', kind: 'number', initial: String(r.node_count) },
       ],
     },
