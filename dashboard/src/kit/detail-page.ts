@@ -58,11 +58,11 @@ export function renderDetailPage(container: HTMLElement, spec: ResourceSpec, id:
               void runAction(spec, current, action, {
                 alive,
                 say,
-                refresh,
+                refresh: () => refresh().catch(() => undefined),
                 finished: ({ removed, created }) => {
                   if (removed) return gone();
                   if (created && action.creates) says.append(' ', h('a', { href: `#/${action.creates}/${encodeURIComponent(created.id)}` }, `Open ${created.id}`));
-                  void refresh();
+                  void refresh().catch(() => undefined);
                 },
               }),
           },
@@ -72,35 +72,47 @@ export function renderDetailPage(container: HTMLElement, spec: ResourceSpec, id:
     );
   };
 
-  async function refresh(): Promise<void> {
+  /** The resource's actions and events: reloaded when the resource or one of its actions changes. */
+  const reloadHistory = async () => {
+    const actions = await v2<Page<Action>>('GET', withQuery('/actions', { resource_id: id, limit: '10' }));
+    replaceChildren(actionsBody, ...actionRows(actions.data));
+    await events.refresh();
+  };
+
+  let shown = '';
+  /** Reloads the resource; redraws (and reloads its history) only when it changed, or when `history` asks. */
+  async function refresh(history = true): Promise<void> {
     if (!alive() || vanished) return;
     try {
-      const [current, actions] = await Promise.all([
-        v2<Row>('GET', `${spec.path}/${encodeURIComponent(id)}`),
-        v2<Page<Action>>('GET', withQuery('/actions', { resource_id: id, limit: '10' })),
-      ]);
+      const current = await v2<Row>('GET', `${spec.path}/${encodeURIComponent(id)}`);
       const first = row === null;
+      const changed = JSON.stringify(current) !== shown;
       row = current;
-      replaceChildren(title, `${spec.singular} ${String(current.name ?? current.url ?? current.id)}`);
-      replaceChildren(status, current.status === undefined ? null : badge(current.status));
-      replaceChildren(props, properties(current));
-      replaceChildren(actionsBody, ...actionRows(actions.data));
-      drawButtons(current);
+      shown = JSON.stringify(current);
+      if (changed) {
+        replaceChildren(title, `${spec.singular} ${String(current.name ?? current.url ?? current.id)}`);
+        replaceChildren(status, current.status === undefined ? null : badge(current.status));
+        replaceChildren(props, properties(current));
+        drawButtons(current);
+      }
       if (first && spec.sections) replaceChildren(sections, ...spec.sections(current, alive));
+      if (changed || history) await reloadHistory();
       replaceChildren(problem);
-      if (!first) void events.refresh();
       if (moving()) follow();
     } catch (failure) {
-      if (failure instanceof ApiFailure && failure.status === 404) gone();
-      else replaceChildren(problem, failureText(failure));
+      if (failure instanceof ApiFailure && failure.status === 404) return gone();
+      replaceChildren(problem, failureText(failure));
+      // A spent budget (429) or a dropped connection: let the poll back off.
+      throw failure;
     }
   }
 
+  /** While the resource moves on its own, watch it (every 2 s: the account's rate limit pays for it). */
   function follow(): void {
     if (following) return;
     following = true;
-    void pollWhile(alive, 1000, 300, async () => {
-      await refresh();
+    void pollWhile(alive, 2000, 300, async () => {
+      await refresh(false);
       return moving() && row !== null;
     }).finally(() => (following = false));
   }
@@ -122,5 +134,5 @@ export function renderDetailPage(container: HTMLElement, spec: ResourceSpec, id:
     ),
     events.element,
   );
-  void refresh();
+  void refresh().catch(() => undefined);
 }

@@ -21,7 +21,7 @@ function item(event: EventRow): HTMLElement {
 
 export interface EventsFeed {
   element: HTMLElement;
-  /** Reloads the newest page (the detail page calls it as the resource changes). */
+  /** Loads the newest page: the detail page calls it first, then as the resource changes. */
   refresh: () => Promise<void>;
 }
 
@@ -47,6 +47,5 @@ export function eventsFeed(resourceId: string): EventsFeed {
   };
 
   const element = h('section', { class: 'card', 'aria-labelledby': `events-${resourceId}` }, h('h2', { id: `events-${resourceId}` }, 'Events'), problem, list, more);
-  void load(null);
   return { element, refresh: () => load(null) };
 }

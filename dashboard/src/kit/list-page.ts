@@ -26,7 +26,7 @@ export function renderListPage(container: HTMLElement, spec: ResourceSpec, alive
     h('tr', {}, h('td', { class: 'mono' }, h('a', { href: detailHref(spec, r.id) }, r.id)), ...spec.columns.map((c) => h('td', {}, c.cell(r))), h('td', {}, time(typeof r.created_at === 'string' ? r.created_at : null)));
   const draw = (next: string | null) => {
     replaceChildren(body, ...(rows.length > 0 ? rows.map(row) : [h('tr', {}, h('td', { colspan: String(columns), class: 'empty' }, `No ${spec.title.toLowerCase()} yet.`))]));
-    replaceChildren(more, next ? h('button', { type: 'button', onclick: () => void load(next, rows.length) }, 'Load more') : null);
+    replaceChildren(more, next ? h('button', { type: 'button', onclick: () => show(next, rows.length) }, 'Load more') : null);
   };
   const moving = () => rows.some((r) => r.status !== undefined && (spec.transitional ?? []).includes(r.status));
 
@@ -41,11 +41,14 @@ export function renderListPage(container: HTMLElement, spec: ResourceSpec, alive
       if (moving() && !polling) void follow();
     } catch (failure) {
       replaceChildren(message, failureText(failure));
+      // For the live refresh to back off (a 429 once the budget is spent).
+      throw failure;
     }
   };
+  const show = (cursor: string | null, keep: number) => void load(cursor, keep).catch(() => undefined);
   const follow = async () => {
     polling = true;
-    await pollWhile(alive, 1500, 200, async () => {
+    await pollWhile(alive, 3000, 100, async () => {
       await load(null, rows.length);
       return moving();
     });
@@ -79,7 +82,7 @@ export function renderListPage(container: HTMLElement, spec: ResourceSpec, alive
     : null;
   filterForm?.addEventListener('submit', (event) => {
     event.preventDefault();
-    void load(null, PAGE_SIZE);
+    show(null, PAGE_SIZE);
   });
 
   const head = h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'ID'), ...spec.columns.map((c) => h('th', { scope: 'col' }, c.label)), h('th', { scope: 'col' }, 'Created')));
@@ -90,5 +93,5 @@ export function renderListPage(container: HTMLElement, spec: ResourceSpec, alive
     message,
     h('div', { class: 'card' }, h('table', { 'data-test': `${spec.route}-table` }, h('caption', { class: 'visually-hidden' }, spec.title), head, body), more),
   );
-  void load(null, PAGE_SIZE);
+  show(null, PAGE_SIZE);
 }

@@ -11,7 +11,7 @@ export interface ActionHooks {
   alive: () => boolean;
   /** Progress and outcome, as a sentence for the page's status line. */
   say: (text: string, failed?: boolean) => void;
-  /** Reloads what the page shows (called as the action moves). */
+  /** Reloads what the page shows, its history included (called as the action changes status). */
   refresh: () => Promise<void>;
   /** The action finished; `removed` when the resource is gone. */
   finished: (outcome: { removed: boolean; created: Row | null }) => void;
