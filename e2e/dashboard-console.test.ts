@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { buildDashboard } from '../dashboard/build.mjs';
 import { ARTIFACTS, launchBrowser, skipWithoutChromium } from './helpers/browser.js';
 import { watchedPage, type WatchedPage } from './helpers/console-page.js';
-import { startServer, stop, type RunningServer } from './helpers/server.js';
+import { requestOk, startServer, stop, type RunningServer } from './helpers/server.js';
 
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 390, height: 844 };
@@ -113,6 +113,19 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     });
     await page.locator('[data-prop=vpc_id]', { hasText: ids.vpc as string }).waitFor();
     await shot('network-detail');
+  });
+
+  test('a firewall: a refused rule is named under the rules field, then it is created', async () => {
+    ids.firewall = await create('firewalls', 'Firewall', async () => {
+      await dialog().getByLabel('Name').fill('day-fw');
+      await dialog().getByLabel('Inbound rules (JSON)').fill('[{"protocol": "tcp", "sources": {"addresses": ["0.0.0.0/0"]}}]');
+      watched.expectRefusals(/\/v2\/firewalls$/);
+      await dialog().getByRole('button', { name: 'Create' }).click();
+      await dialog().locator('[data-field=inbound_rules] .field-error', { hasText: 'inbound_rules[0].ports' }).waitFor();
+      await shot('firewall-refused');
+      await dialog().getByLabel('Inbound rules (JSON)').fill('[{"protocol": "tcp", "ports": "8080", "sources": {"addresses": ["0.0.0.0/0"]}}]');
+    });
+    await page.locator('[data-prop=inbound_rules]', { hasText: '8080' }).waitFor();
   });
 
   test('an instance in the network: its status goes from provisioning to running without a reload', async () => {
@@ -251,14 +264,34 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await deleteShown(ids.instance as string);
     await shot('instance-deleted');
 
-    for (const id of [ids.network as string, ids.vpc as string]) {
-      await page.goto(`${server.origin}/dashboard#/${id.startsWith('net_') ? 'networks' : 'vpcs'}/${id}`);
+    const routes: Record<string, string> = { fw: 'firewalls', net: 'networks', vpc: 'vpcs' };
+    for (const id of [ids.firewall as string, ids.network as string, ids.vpc as string]) {
+      await page.goto(`${server.origin}/dashboard#/${routes[id.split('_')[0] as string]}/${id}`);
       await page.locator('[data-prop=id]').waitFor();
       await deleteShown(id);
     }
     await page.goto(`${server.origin}/dashboard#/instances`);
     await page.locator('[data-test=instances-table] td.empty').waitFor();
     await shot('instances-empty');
+  });
+
+  test('a list pages with "Load more" and narrows with its filters', async () => {
+    const key = (/^\s+(cnx_live_\S+)$/m.exec(server.output()) as RegExpExecArray)[1] as string;
+    for (let i = 0; i < 21; i++) await requestOk(server, key, 'POST', '/v2/volumes', { name: `bulk-${i}`, region: 'us-east-1', size_gb: 1 });
+    await requestOk(server, key, 'POST', '/v2/volumes', { name: 'far-away', region: 'eu-west-1', size_gb: 1 });
+    await page.goto(`${server.origin}/dashboard#/volumes`);
+    const rows = page.locator('[data-test=volumes-table] tbody tr');
+    await rows.nth(19).waitFor();
+    assert.equal(await rows.count(), 20, 'a page of 20');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rows.nth(21).waitFor();
+    assert.equal(await rows.count(), 22, 'then the rest');
+    assert.equal(await page.getByRole('button', { name: 'Load more' }).count(), 0, 'and no more to load');
+    await page.getByLabel('Region').selectOption('eu-west-1');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await rows.filter({ hasText: 'bulk-0' }).waitFor({ state: 'detached' });
+    assert.deepEqual(await rows.locator('td:nth-child(2)').allTextContents(), ['far-away']);
+    await shot('volumes-filtered');
   });
 
   test('no console error, script error or CSP violation on any page', () => {
