@@ -75,9 +75,20 @@ function render(): void {
   else replaceChildren(content, h('h1', {}, 'Not found'), h('p', {}, 'No such page.'));
 }
 
+/** After a navigation, focus starts at the new page's heading (keyboard and screen-reader users land there). */
+function focusHeading(): void {
+  const heading = root.querySelector<HTMLElement>('main h1');
+  if (!heading) return;
+  heading.tabIndex = -1;
+  heading.focus({ preventScroll: true });
+}
+
 async function start(): Promise<void> {
   whenSignedOut(signedOut);
-  window.addEventListener('hashchange', render);
+  window.addEventListener('hashchange', () => {
+    render();
+    focusHeading();
+  });
   session = await call<SessionInfo>('GET', '/session').catch(() => null);
   rememberSession(session);
   render();

@@ -13,7 +13,7 @@ export interface ActionHooks {
   say: (text: string, failed?: boolean) => void;
   /** Reloads what the page shows, its history included (called as the action changes status). */
   refresh: () => Promise<void>;
-  /** The action finished; `removed` when the resource is gone. */
+  /** The action finished (the page reloads, or shows the resource gone when `removed`). */
   finished: (outcome: { removed: boolean; created: Row | null }) => void;
 }
 
@@ -25,15 +25,14 @@ async function afterAnswer(action: ActionSpec, answer: unknown, hooks: ActionHoo
   if (action.showsResult && answer) showOnce(action.label, answer as Record<string, unknown>);
   if (!accepted?.action_id) {
     hooks.say(`${action.label}: done`);
-    if (!action.removes) await hooks.refresh();
     hooks.finished({ removed: action.removes === true, created });
     return;
   }
   hooks.say(`${action.label}: ${accepted.message ?? 'started'}`);
   const last: Action | null = await followAction(accepted.action_id, hooks.alive, (progress) => {
     hooks.say(`${action.label}: ${progress.status}`);
-    // Once a removal completes there is nothing left to reload.
-    if (!(action.removes && progress.status === 'completed')) void hooks.refresh();
+    // The last change is `finished`'s to show (a removal leaves nothing to reload).
+    if (progress.status === 'in-progress') void hooks.refresh();
   });
   if (!last) return;
   if (last.status === 'errored') hooks.say(`${action.label} failed: ${last.error ?? 'unknown error'}`, true);
