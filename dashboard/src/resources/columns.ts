@@ -1,5 +1,5 @@
 // Cells the resource specs share: plain values, the status as a text badge, a linked id.
-import { badge } from '../dom.js';
+import { badge, time } from '../dom.js';
 import { idLink } from '../kit/properties.js';
 import type { Column, Row } from '../kit/spec.js';
 
@@ -13,3 +13,5 @@ export const linkColumn = (label: string, name: string): Column => ({ label, cel
 
 /** Labels are the same `{key: value}` JSON on every resource that has them. */
 export const LABELS_FIELD = { name: 'labels', label: 'Labels (JSON object)', kind: 'json', hint: 'e.g. {"env": "prod"}' } as const;
+
+export const timeColumn = (label: string, name: string): Column => ({ label, cell: (r) => time(typeof r[name] === 'string' ? (r[name] as string) : null) });

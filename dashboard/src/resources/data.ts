@@ -1,11 +1,12 @@
-// Backup policies, managed databases (resize, reset password, metrics charts) and webhooks (the
-// signing secret shown once, a test delivery).
+// Backup policies, managed databases (resize, reset password, metrics charts, users, backups) and
+// webhooks (the signing secret shown once, a test delivery, the deliveries).
 import { deleteAction, type ResourceSpec, type Row } from '../kit/spec.js';
 import type { Field } from '../kit/fields.js';
 import { metricsSection } from '../kit/metrics-chart.js';
+import { subList } from '../kit/sub-list.js';
 import { v2, type Page } from '../api.js';
 import { fixed, fromList, NETWORKS, REGIONS, type Choice } from '../kit/options.js';
-import { column, LABELS_FIELD, statusColumn } from './columns.js';
+import { column, LABELS_FIELD, statusColumn, timeColumn } from './columns.js';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
@@ -85,7 +86,21 @@ export const DATABASES_PAGE: ResourceSpec = {
     { label: 'Reset password', method: 'PUT', path: '/reset_password', when: (r) => r.status === 'online', showsResult: true, confirm: (r) => `Reset the password of ${String(r.name)}? Clients using the old one are cut off.` },
     { ...deleteAction('database'), when: (r) => r.status !== 'deleting' },
   ],
-  sections: (row, alive) => [metricsSection(`/databases/${encodeURIComponent(row.id)}/metrics`, ['cpu', 'connections', 'storage'], alive)],
+  sections: (row, alive) => {
+    const base = `/databases/${encodeURIComponent(row.id)}`;
+    return [
+      metricsSection(`${base}/metrics`, ['cpu', 'connections', 'storage'], alive),
+      subList({
+        title: 'Users',
+        path: `${base}/users`,
+        key: 'name',
+        columns: [column('Name', 'name'), column('Role', 'role'), statusColumn, timeColumn('Created', 'created_at')],
+        create: { label: 'Add user', fields: [{ name: 'name', label: 'User name', kind: 'text', required: true }] },
+        confirmDelete: (u) => `Delete database user ${String(u.name)}? Its connections are cut off.`,
+      }),
+      subList({ title: 'Backups', path: `${base}/backups`, columns: [column('ID', 'id'), statusColumn, column('Size (MB)', 'size_mb'), timeColumn('Taken', 'created_at')] }),
+    ];
+  },
 };
 
 const webhookFields = (r: Partial<Row> = {}, required = true): Field[] => [
@@ -107,6 +122,13 @@ export const WEBHOOKS_PAGE: ResourceSpec = {
     { label: 'Send test', method: 'POST', path: '/test', when: (r) => r.status === 'enabled' },
     { label: 'Edit', method: 'PUT', path: '', fields: (r) => webhookFields(r, false) },
     deleteAction('webhook'),
+  ],
+  sections: (row) => [
+    subList({
+      title: 'Deliveries',
+      path: `/webhooks/${encodeURIComponent(row.id)}/deliveries`,
+      columns: [column('Event', 'event_id'), column('Attempt', 'attempt'), statusColumn, column('HTTP status', 'response_status'), column('Error', 'error'), timeColumn('Attempted', 'attempted_at')],
+    }),
   ],
 };
 
