@@ -61,12 +61,12 @@ export interface ResourceSpec {
 }
 
 /** The shared "delete after a confirmation" action: every resource has one. */
-export function deleteAction(singular: string, removes = true): ActionSpec {
+export function deleteAction(singular: string): ActionSpec {
   return {
     label: 'Delete',
     method: 'DELETE',
     path: '',
     confirm: (row) => `Delete ${singular} ${String(row.name ?? row.id)}? This cannot be undone.`,
-    removes,
+    removes: true,
   };
 }
