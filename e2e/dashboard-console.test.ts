@@ -280,6 +280,15 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await deleteShown(ids.instance as string);
     await shot('instance-deleted');
 
+    // The server's refusal is the page's to say: a VPC with a network in it stays.
+    await page.goto(`${server.origin}/dashboard#/vpcs/${ids.vpc}`);
+    await page.locator('[data-prop=id]').waitFor();
+    watched.expectRefusals(new RegExp(`/v2/vpcs/${ids.vpc}$`));
+    await act('Delete');
+    await confirm();
+    await page.locator('[data-test=action-status].failed', { hasText: 'Delete refused: VPC still has networks' }).waitFor();
+    await shot('vpc-delete-refused');
+
     const routes: Record<string, string> = { fw: 'firewalls', net: 'networks', vpc: 'vpcs' };
     for (const id of [ids.firewall as string, ids.network as string, ids.vpc as string]) {
       await page.goto(`${server.origin}/dashboard#/${routes[id.split('_')[0] as string]}/${id}`);
