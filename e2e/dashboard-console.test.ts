@@ -1,8 +1,8 @@
 // "A user's day" in the dashboard, in a real browser against a real server: create a VPC (after
-// the server refuses a bad range, shown under its field) and a network, an instance in it that is
-// seen going from provisioning to running, a volume attached to it and snapshotted, the instance's
-// charts with data points, a restart by keyboard, a database and its charts, then delete everything
-// after confirmations.
+// the server refuses a bad range, shown under its field), a network, a firewall, a load balancer
+// and a backup policy; an instance in the network, seen going from provisioning to running; a
+// volume attached to it and snapshotted; the instance's charts with data points; a restart by
+// keyboard; a database with its charts and a user; then delete everything after confirmations.
 // Screenshots of each page at 1280 px and 390 px go to e2e/artifacts/; any console error, script
 // error or CSP violation fails the suite.
 import assert from 'node:assert/strict';
@@ -126,6 +126,22 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
       await dialog().getByLabel('Inbound rules (JSON)').fill('[{"protocol": "tcp", "ports": "8080", "sources": {"addresses": ["0.0.0.0/0"]}}]');
     });
     await page.locator('[data-prop=inbound_rules]', { hasText: '8080' }).waitFor();
+  });
+
+  test('a load balancer in the VPC goes active on its own; a backup policy is set up', async () => {
+    ids.balancer = await create('load-balancers', 'Load balancer', async () => {
+      await dialog().getByLabel('Name').fill('day-lb');
+      await dialog().getByLabel('VPC').selectOption(ids.vpc as string);
+    });
+    await statusIs('provisioning');
+    await statusIs('active');
+    ids.policy = await create('backup-policies', 'Backup policy', async () => {
+      await dialog().getByLabel('Name').fill('day-nightly');
+      await dialog().getByLabel('Schedule (cron, UTC)').fill('0 3 * * *');
+      await dialog().getByLabel('Snapshots kept').fill('7');
+      await dialog().getByLabel('Volume label selector').fill('tier=data');
+    });
+    await page.locator('[data-prop=schedule]', { hasText: '0 3 * * *' }).waitFor();
   });
 
   test('an instance in the network: its status goes from provisioning to running without a reload', async () => {
@@ -289,8 +305,8 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await page.locator('[data-test=action-status].failed', { hasText: 'Delete refused: VPC still has networks' }).waitFor();
     await shot('vpc-delete-refused');
 
-    const routes: Record<string, string> = { fw: 'firewalls', net: 'networks', vpc: 'vpcs' };
-    for (const id of [ids.firewall as string, ids.network as string, ids.vpc as string]) {
+    const routes: Record<string, string> = { bkp: 'backup-policies', lb: 'load-balancers', fw: 'firewalls', net: 'networks', vpc: 'vpcs' };
+    for (const id of [ids.policy, ids.balancer, ids.firewall, ids.network, ids.vpc] as string[]) {
       await page.goto(`${server.origin}/dashboard#/${routes[id.split('_')[0] as string]}/${id}`);
       await page.locator('[data-prop=id]').waitFor();
       await deleteShown(id);
