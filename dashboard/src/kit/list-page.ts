@@ -10,7 +10,7 @@ import { showOnce } from './show-once.js';
 
 const PAGE_SIZE = 20;
 
-export const detailHref = (spec: ResourceSpec, id: string) => `#/${spec.route}/${encodeURIComponent(id)}`;
+const detailHref = (spec: ResourceSpec, id: string) => `#/${spec.route}/${encodeURIComponent(id)}`;
 
 export function renderListPage(container: HTMLElement, spec: ResourceSpec, alive: () => boolean): void {
   const body = h('tbody');
