@@ -15,8 +15,9 @@ import { ownerCaller, sessionOf } from './session-auth.js';
 
 export interface DashboardServices {
   keys: ApiKeysService;
-  // app.ts still hands these over from when the dashboard had its own resource lists; the pages now
-  // call /v2. Optional and unread, so app.ts (the lead's, mid-refactor) can drop them at merge.
+  // The dashboard's registration (app.ts, or the dashboard module after the resource-module
+  // refactor) still hands these over from when it had its own resource lists; the pages now call
+  // /v2. Optional and unread, so the caller can stop passing them, then these lines go.
   instances?: unknown;
   networks?: unknown;
   volumes?: unknown;

@@ -37,8 +37,8 @@ export function registerAuth(app: FastifyInstance, keys: ApiKeysService, limiter
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const { scope, rateClass } = request.routeOptions.config;
     if (scope === undefined) return;
-    const match = BEARER.exec(request.headers.authorization ?? '');
     const header = request.headers.authorization;
+    const match = BEARER.exec(header ?? '');
     // A request that names a key is judged by that key alone, whatever else it carries.
     const auth = match ? await keys.authenticate(match[1] as string) : header === undefined ? await otherCredential(app, request) : null;
     if (!auth) throw unauthorized();
