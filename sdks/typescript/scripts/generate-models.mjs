@@ -80,14 +80,19 @@ const HEADER = '// Generated from spec/openapi.json by scripts/generate-models.m
 /** `operationId → { method, path }`: every SDK method names its operationId and finds its route here. */
 export function renderOperations(spec) {
   const rows = [];
+  const responses = [];
   for (const [route, methods] of Object.entries(spec.paths)) {
     if (!route.startsWith(`${BASE_PATH}/`)) throw new Error(`${route} is outside ${BASE_PATH}`);
     for (const [method, operation] of Object.entries(methods)) {
-      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
-      rows.push(`  ${operation.operationId}: { method: '${method.toUpperCase()}', path: '${route.slice(BASE_PATH.length)}' },`);
+      const id = operation.operationId;
+      if (!id) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
+      rows.push(`  ${id}: { method: '${method.toUpperCase()}', path: '${route.slice(BASE_PATH.length)}' },`);
+      responses.push(`  ${id}: ${successType(operation)};`);
     }
   }
   return `${HEADER}
+import type * as models from '../models.js';
+
 /** Each operation of spec/openapi.json: its HTTP method and its path template (relative to the base URL). */
 export const operations = {
 ${rows.join('\n')}
@@ -95,7 +100,21 @@ ${rows.join('\n')}
 
 /** The operationId of an operation in spec/openapi.json. */
 export type OperationId = keyof typeof operations;
+
+/** What each operation answers with when it succeeds (\`void\` for an empty 204). */
+export interface OperationResponses {
+${responses.join('\n')}
+}
 `;
+}
+
+function successType(operation) {
+  const [success, ...others] = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+  if (!success || others.length) throw new Error(`${operation.operationId} must have exactly one success response`);
+  const schema = success[1].content?.['application/json']?.schema;
+  if (!schema) return 'void';
+  if (!schema.$ref) throw new Error(`${operation.operationId}: a success body must be a named schema`);
+  return `models.${render(schema, '')}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VERSION } from '../version.js';
 import type { RequestOptions, ResolvedConfig } from './config.js';
 import { APIConnectionError, APIError, APITimeoutError } from './errors.js';
-import { operations, type OperationId } from '../generated/operations.js';
+import { operations, type OperationId, type OperationResponses } from '../generated/operations.js';
 import { fillPath } from './path.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 import { dispatcherTrusting, type Dispatcher } from './tls.js';
@@ -34,9 +34,9 @@ export class Transport {
    * Sends one operation of spec/openapi.json. Its method and path come from the generated
    * operations table, never from the caller, so a method cannot send its request to another route.
    */
-  op<T>(operationId: OperationId, params: OpParams = {}, options?: RequestOptions): Promise<T> {
+  op<K extends OperationId>(operationId: K, params: OpParams = {}, options?: RequestOptions): Promise<OperationResponses[K]> {
     const { method, path } = operations[operationId];
-    return this.request<T>({ method, path: fillPath(path, params.path), query: params.query, body: params.body }, options);
+    return this.request({ method, path: fillPath(path, params.path), query: params.query, body: params.body }, options);
   }
 
   private async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {

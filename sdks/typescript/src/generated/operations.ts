@@ -1,5 +1,7 @@
 // Generated from spec/openapi.json by scripts/generate-models.mjs; do not edit by hand.
 
+import type * as models from '../models.js';
+
 /** Each operation of spec/openapi.json: its HTTP method and its path template (relative to the base URL). */
 export const operations = {
   listRegions: { method: 'GET', path: '/regions' },
@@ -94,3 +96,95 @@ export const operations = {
 
 /** The operationId of an operation in spec/openapi.json. */
 export type OperationId = keyof typeof operations;
+
+/** What each operation answers with when it succeeds (`void` for an empty 204). */
+export interface OperationResponses {
+  listRegions: models.RegionList;
+  getRegion: models.Region;
+  listPlans: models.PlanList;
+  getPlan: models.Plan;
+  listImages: models.ImageList;
+  getImage: models.Image;
+  listDatabaseEngines: models.DatabaseEngineList;
+  getDatabaseEngine: models.DatabaseEngine;
+  getAccount: models.Account;
+  listApiKeys: models.ApiKeyList;
+  createApiKey: models.CreatedApiKey;
+  getApiKey: models.ApiKey;
+  revokeApiKey: models.ApiKey;
+  rotateApiKey: models.CreatedApiKey;
+  listSshKeys: models.SshKeyList;
+  createSshKey: models.SshKey;
+  getSshKey: models.SshKey;
+  deleteSshKey: void;
+  listInstances: models.InstanceList;
+  createInstance: models.Instance;
+  getInstance: models.Instance;
+  deleteInstance: models.InstanceActionAccepted;
+  restartInstance: models.InstanceActionAccepted;
+  stopInstance: models.InstanceActionAccepted;
+  startInstance: models.InstanceActionAccepted;
+  resizeInstance: models.InstanceActionAccepted;
+  getInstanceMetrics: models.InstanceMetrics;
+  getInstanceConsole: models.InstanceConsole;
+  listInstanceActions: models.ActionList;
+  listVpcs: models.VpcList;
+  createVpc: models.Vpc;
+  getVpc: models.Vpc;
+  updateVpc: models.Vpc;
+  deleteVpc: void;
+  listNetworks: models.NetworkList;
+  createNetwork: models.Network;
+  getNetwork: models.Network;
+  deleteNetwork: void;
+  listFirewalls: models.FirewallList;
+  createFirewall: models.Firewall;
+  getFirewall: models.Firewall;
+  replaceFirewall: models.Firewall;
+  deleteFirewall: void;
+  getInstanceFirewallRules: models.InstanceFirewallRules;
+  listLoadBalancers: models.LoadBalancerList;
+  createLoadBalancer: models.LoadBalancer;
+  getLoadBalancer: models.LoadBalancer;
+  updateLoadBalancer: models.LoadBalancerAccepted;
+  deleteLoadBalancer: models.LoadBalancerAccepted;
+  listVolumes: models.VolumeList;
+  createVolume: models.Volume;
+  getVolume: models.Volume;
+  deleteVolume: models.VolumeActionAccepted;
+  attachVolume: models.VolumeActionAccepted;
+  detachVolume: models.VolumeActionAccepted;
+  resizeVolume: models.VolumeActionAccepted;
+  createSnapshot: models.Snapshot;
+  listSnapshots: models.SnapshotList;
+  getSnapshot: models.Snapshot;
+  deleteSnapshot: models.SnapshotDeleteAccepted;
+  listBackupPolicies: models.BackupPolicyList;
+  createBackupPolicy: models.BackupPolicy;
+  getBackupPolicy: models.BackupPolicy;
+  updateBackupPolicy: models.BackupPolicy;
+  deleteBackupPolicy: void;
+  listDatabases: models.DatabaseList;
+  createDatabase: models.Database;
+  getDatabase: models.Database;
+  updateDatabase: models.Database;
+  deleteDatabase: models.DatabaseActionAccepted;
+  resizeDatabase: models.DatabaseActionAccepted;
+  resetDatabasePassword: models.DatabasePasswordReset;
+  getDatabaseMetrics: models.DatabaseMetrics;
+  listDatabaseUsers: models.DatabaseUserList;
+  createDatabaseUser: models.DatabaseUserCreated;
+  deleteDatabaseUser: models.DatabaseActionAccepted;
+  listDatabaseBackups: models.DatabaseBackupList;
+  listActions: models.ActionList;
+  getAction: models.Action;
+  listEvents: models.EventList;
+  getEvent: models.Event;
+  listWebhooks: models.WebhookList;
+  createWebhook: models.CreatedWebhook;
+  getWebhook: models.Webhook;
+  updateWebhook: models.Webhook;
+  deleteWebhook: void;
+  listWebhookDeliveries: models.WebhookDeliveryList;
+  testWebhook: models.WebhookTestAccepted;
+}

@@ -3,7 +3,7 @@ import { CloudNexusError } from '../core/errors.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
 import { pollAction, type ActionWaiter, type WaitOptions } from '../core/wait.js';
-import type { Action, ActionList } from '../models.js';
+import type { Action } from '../models.js';
 
 export interface ActionListParams extends PageParams {
   resource_id?: string;
@@ -13,7 +13,7 @@ export interface ActionListParams extends PageParams {
 /** Every async operation's action; the other resources wait through this one. */
 export class Actions extends APIResource implements ActionWaiter {
   list(params: ActionListParams = {}, options?: RequestOptions): PagePromise<Action> {
-    return listPages(params, (query) => this.transport.op<ActionList>('listActions', { query }, options));
+    return listPages(params, (query) => this.transport.op('listActions', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Action> {

@@ -1,11 +1,11 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { ApiKey, ApiKeyList, CreateApiKey, CreatedApiKey, RotateApiKey } from '../models.js';
+import type { ApiKey, CreateApiKey, CreatedApiKey, RotateApiKey } from '../models.js';
 
 export class ApiKeys extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<ApiKey> {
-    return listPages(params, (query) => this.transport.op<ApiKeyList>('listApiKeys', { query }, options));
+    return listPages(params, (query) => this.transport.op('listApiKeys', { query }, options));
   }
 
   /** A new key within the calling key's own scopes and regions; `secret` is shown only in this response. */

@@ -1,12 +1,12 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { BackupPolicy, BackupPolicyList, CreateBackupPolicy, UpdateBackupPolicy } from '../models.js';
+import type { BackupPolicy, CreateBackupPolicy, UpdateBackupPolicy } from '../models.js';
 
 /** Scheduled snapshots of volumes (by id or label selector), keeping the newest `retention_count`. */
 export class BackupPolicies extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<BackupPolicy> {
-    return listPages(params, (query) => this.transport.op<BackupPolicyList>('listBackupPolicies', { query }, options));
+    return listPages(params, (query) => this.transport.op('listBackupPolicies', { query }, options));
   }
 
   create(body: CreateBackupPolicy, options?: RequestOptions): Promise<BackupPolicy> {

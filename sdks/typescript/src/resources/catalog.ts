@@ -1,5 +1,5 @@
 import type { RequestOptions } from '../core/config.js';
-import { listPages, type ListBody, type PageParams, type PagePromise } from '../core/pagination.js';
+import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
 import type { DatabaseEngine, Image, Plan, Region } from '../models.js';
 
@@ -8,7 +8,7 @@ import type { DatabaseEngine, Image, Plan, Region } from '../models.js';
 
 export class Regions extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<Region> {
-    return listPages(params, (query) => this.transport.op<ListBody<Region>>('listRegions', { query }, options));
+    return listPages(params, (query) => this.transport.op('listRegions', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Region> {
@@ -18,7 +18,7 @@ export class Regions extends APIResource {
 
 export class Plans extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<Plan> {
-    return listPages(params, (query) => this.transport.op<ListBody<Plan>>('listPlans', { query }, options));
+    return listPages(params, (query) => this.transport.op('listPlans', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Plan> {
@@ -28,7 +28,7 @@ export class Plans extends APIResource {
 
 export class Images extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<Image> {
-    return listPages(params, (query) => this.transport.op<ListBody<Image>>('listImages', { query }, options));
+    return listPages(params, (query) => this.transport.op('listImages', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Image> {
@@ -38,7 +38,7 @@ export class Images extends APIResource {
 
 export class DatabaseEngines extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<DatabaseEngine> {
-    return listPages(params, (query) => this.transport.op<ListBody<DatabaseEngine>>('listDatabaseEngines', { query }, options));
+    return listPages(params, (query) => this.transport.op('listDatabaseEngines', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<DatabaseEngine> {

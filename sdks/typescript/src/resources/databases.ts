@@ -9,13 +9,10 @@ import type {
   Database,
   DatabaseActionAccepted,
   DatabaseBackup,
-  DatabaseBackupList,
-  DatabaseList,
   DatabaseMetrics,
   DatabasePasswordReset,
   DatabaseUser,
   DatabaseUserCreated,
-  DatabaseUserList,
   ResizeDatabase,
   UpdateDatabase,
 } from '../models.js';
@@ -44,19 +41,19 @@ export type DatabaseOperationResult<O> = OperationResult<O, DatabaseActionAccept
 /** The users of one database. Passwords are shown only in `create`'s answer. */
 export class DatabaseUsers extends AsyncAPIResource {
   list(databaseId: string, params: PageParams = {}, options?: RequestOptions): PagePromise<DatabaseUser> {
-    return listPages(params, (query) => this.transport.op<DatabaseUserList>('listDatabaseUsers', { path: { id: databaseId }, query }, options));
+    return listPages(params, (query) => this.transport.op('listDatabaseUsers', { path: { id: databaseId }, query }, options));
   }
 
   /** Creates the user; with `{ wait: true }` it returns once the user can log in. */
   async create(databaseId: string, body: CreateDatabaseUser, options: WaitableOptions = {}): Promise<DatabaseUserCreated> {
     const { wait, waitTimeout, ...requestOptions } = options;
-    const created = await this.transport.op<DatabaseUserCreated>('createDatabaseUser', { path: { id: databaseId }, body }, requestOptions);
+    const created = await this.transport.op('createDatabaseUser', { path: { id: databaseId }, body }, requestOptions);
     if (wait) await this.waiter.untilDone(created.action_id, { ...requestOptions, waitTimeout });
     return created;
   }
 
   delete<O extends WaitableOptions>(databaseId: string, name: string, options?: O): Promise<DatabaseOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<DatabaseActionAccepted>('deleteDatabaseUser', { path: { id: databaseId, name } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('deleteDatabaseUser', { path: { id: databaseId, name } }, o), options);
   }
 }
 
@@ -69,7 +66,7 @@ export class Databases extends AsyncAPIResource {
   }
 
   list(params: DatabaseListParams = {}, options?: RequestOptions): PagePromise<Database> {
-    return listPages(params, (query) => this.transport.op<DatabaseList>('listDatabases', { query }, options));
+    return listPages(params, (query) => this.transport.op('listDatabases', { query }, options));
   }
 
   /**
@@ -79,7 +76,7 @@ export class Databases extends AsyncAPIResource {
    */
   async create(body: CreateDatabase, options: WaitableOptions = {}): Promise<Database> {
     const { wait, waitTimeout, ...requestOptions } = options;
-    const database = await this.transport.op<Database>('createDatabase', { body }, requestOptions);
+    const database = await this.transport.op('createDatabase', { body }, requestOptions);
     if (!wait) return database;
     await this.waiter.untilCreated('Database', database.id, { ...requestOptions, waitTimeout });
     const online = await this.retrieve(database.id, requestOptions);
@@ -96,17 +93,17 @@ export class Databases extends AsyncAPIResource {
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<DatabaseOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<DatabaseActionAccepted>('deleteDatabase', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('deleteDatabase', { path: { id } }, o), options);
   }
 
   resize<O extends WaitableOptions>(id: string, body: ResizeDatabase, options?: O): Promise<DatabaseOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<DatabaseActionAccepted>('resizeDatabase', { path: { id }, body }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('resizeDatabase', { path: { id }, body }, o), options);
   }
 
   /** A new admin password, shown in this answer only; with `{ wait: true }` it returns once it works. */
   async resetPassword(id: string, options: WaitableOptions = {}): Promise<DatabasePasswordReset> {
     const { wait, waitTimeout, ...requestOptions } = options;
-    const reset = await this.transport.op<DatabasePasswordReset>('resetDatabasePassword', { path: { id } }, requestOptions);
+    const reset = await this.transport.op('resetDatabasePassword', { path: { id } }, requestOptions);
     if (wait) await this.waiter.untilDone(reset.action_id, { ...requestOptions, waitTimeout });
     return reset;
   }
@@ -117,6 +114,6 @@ export class Databases extends AsyncAPIResource {
 
   /** The daily backups of one database, newest first; restore one with `create({ restore_from: { backup_id } })`. */
   backups(id: string, params: PageParams = {}, options?: RequestOptions): PagePromise<DatabaseBackup> {
-    return listPages(params, (query) => this.transport.op<DatabaseBackupList>('listDatabaseBackups', { path: { id }, query }, options));
+    return listPages(params, (query) => this.transport.op('listDatabaseBackups', { path: { id }, query }, options));
   }
 }

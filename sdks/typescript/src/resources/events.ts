@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { Event, EventList } from '../models.js';
+import type { Event } from '../models.js';
 
 export interface EventListParams extends PageParams {
   /** An exact type (`instance.created`) or a prefix (`instance.*`). */
@@ -16,7 +16,7 @@ export interface EventListParams extends PageParams {
 export class Events extends APIResource {
   /** Newest first; `for await` walks every page. */
   list(params: EventListParams = {}, options?: RequestOptions): PagePromise<Event> {
-    return listPages(params, (query) => this.transport.op<EventList>('listEvents', { query }, options));
+    return listPages(params, (query) => this.transport.op('listEvents', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Event> {

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateFirewall, Firewall, FirewallList, UpdateFirewall } from '../models.js';
+import type { CreateFirewall, Firewall, UpdateFirewall } from '../models.js';
 
 export interface FirewallListParams extends PageParams {
   /** Kubernetes label selector grammar, e.g. `env=prod,tier in (api,web),!legacy`. */
@@ -11,7 +11,7 @@ export interface FirewallListParams extends PageParams {
 /** Inbound and outbound rules applied to instances by id or label selector. */
 export class Firewalls extends APIResource {
   list(params: FirewallListParams = {}, options?: RequestOptions): PagePromise<Firewall> {
-    return listPages(params, (query) => this.transport.op<FirewallList>('listFirewalls', { query }, options));
+    return listPages(params, (query) => this.transport.op('listFirewalls', { query }, options));
   }
 
   create(body: CreateFirewall, options?: RequestOptions): Promise<Firewall> {

@@ -4,13 +4,11 @@ import { AsyncAPIResource } from '../core/resource.js';
 import { createAndWait, operate, type OperationResult as WaitResult, type WaitableOptions } from '../core/wait.js';
 import type {
   Action,
-  ActionList,
   CreateInstance,
   Instance,
   InstanceActionAccepted,
   InstanceConsole,
   InstanceFirewallRules,
-  InstanceList,
   InstanceMetrics,
   ResizeInstance,
 } from '../models.js';
@@ -39,7 +37,7 @@ export type OperationResult<O> = WaitResult<O, InstanceActionAccepted>;
 
 export class Instances extends AsyncAPIResource {
   list(params: InstanceListParams = {}, options?: RequestOptions): PagePromise<Instance> {
-    return listPages(params, (query) => this.transport.op<InstanceList>('listInstances', { query }, options));
+    return listPages(params, (query) => this.transport.op('listInstances', { query }, options));
   }
 
   /**
@@ -47,7 +45,7 @@ export class Instances extends AsyncAPIResource {
    * With `{ wait: true }` it waits for the create action and returns the instance as it is then (`running`).
    */
   create(body: CreateInstance, options: WaitableOptions = {}): Promise<Instance> {
-    const send = (o: RequestOptions) => this.transport.op<Instance>('createInstance', { body }, o);
+    const send = (o: RequestOptions) => this.transport.op('createInstance', { body }, o);
     return createAndWait(this.waiter, 'Instance', send, (id, o) => this.retrieve(id, o), options);
   }
 
@@ -56,23 +54,23 @@ export class Instances extends AsyncAPIResource {
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<InstanceActionAccepted>('deleteInstance', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('deleteInstance', { path: { id } }, o), options);
   }
 
   restart<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<InstanceActionAccepted>('restartInstance', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('restartInstance', { path: { id } }, o), options);
   }
 
   stop<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<InstanceActionAccepted>('stopInstance', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('stopInstance', { path: { id } }, o), options);
   }
 
   start<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<InstanceActionAccepted>('startInstance', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('startInstance', { path: { id } }, o), options);
   }
 
   resize<O extends WaitableOptions>(id: string, body: ResizeInstance, options?: O): Promise<OperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<InstanceActionAccepted>('resizeInstance', { path: { id }, body }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('resizeInstance', { path: { id }, body }, o), options);
   }
 
   metrics(id: string, params: InstanceMetricsParams, options?: RequestOptions): Promise<InstanceMetrics> {
@@ -91,6 +89,6 @@ export class Instances extends AsyncAPIResource {
 
   /** The actions of one instance, newest first. */
   actions(id: string, params: PageParams = {}, options?: RequestOptions): PagePromise<Action> {
-    return listPages(params, (query) => this.transport.op<ActionList>('listInstanceActions', { path: { id }, query }, options));
+    return listPages(params, (query) => this.transport.op('listInstanceActions', { path: { id }, query }, options));
   }
 }

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { AsyncAPIResource } from '../core/resource.js';
 import { createAndWait, operate, type OperationResult, type WaitableOptions } from '../core/wait.js';
-import type { CreateLoadBalancer, LoadBalancer, LoadBalancerAccepted, LoadBalancerList, UpdateLoadBalancer } from '../models.js';
+import type { CreateLoadBalancer, LoadBalancer, LoadBalancerAccepted, UpdateLoadBalancer } from '../models.js';
 
 export interface LoadBalancerListParams extends PageParams {
   region?: string;
@@ -16,12 +16,12 @@ export type LoadBalancerOperationResult<O> = OperationResult<O, LoadBalancerAcce
 
 export class LoadBalancers extends AsyncAPIResource {
   list(params: LoadBalancerListParams = {}, options?: RequestOptions): PagePromise<LoadBalancer> {
-    return listPages(params, (query) => this.transport.op<LoadBalancerList>('listLoadBalancers', { query }, options));
+    return listPages(params, (query) => this.transport.op('listLoadBalancers', { query }, options));
   }
 
   /** Answers at once in `provisioning`; with `{ wait: true }` it returns the load balancer once `active`. */
   create(body: CreateLoadBalancer, options: WaitableOptions = {}): Promise<LoadBalancer> {
-    const send = (o: RequestOptions) => this.transport.op<LoadBalancer>('createLoadBalancer', { body }, o);
+    const send = (o: RequestOptions) => this.transport.op('createLoadBalancer', { body }, o);
     return createAndWait(this.waiter, 'Load balancer', send, (id, o) => this.retrieve(id, o), options);
   }
 
@@ -31,10 +31,10 @@ export class LoadBalancers extends AsyncAPIResource {
 
   /** Replaces the algorithm, forwarding rules, health check and targets. */
   update<O extends WaitableOptions>(id: string, body: UpdateLoadBalancer, options?: O): Promise<LoadBalancerOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<LoadBalancerAccepted>('updateLoadBalancer', { path: { id }, body }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('updateLoadBalancer', { path: { id }, body }, o), options);
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<LoadBalancerOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<LoadBalancerAccepted>('deleteLoadBalancer', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('deleteLoadBalancer', { path: { id } }, o), options);
   }
 }

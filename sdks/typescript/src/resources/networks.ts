@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateNetwork, Network, NetworkList } from '../models.js';
+import type { CreateNetwork, Network } from '../models.js';
 
 export interface NetworkListParams extends PageParams {
   vpc_id?: string;
@@ -14,7 +14,7 @@ export interface NetworkListParams extends PageParams {
 /** Subnets of a VPC that instances and databases join. */
 export class Networks extends APIResource {
   list(params: NetworkListParams = {}, options?: RequestOptions): PagePromise<Network> {
-    return listPages(params, (query) => this.transport.op<NetworkList>('listNetworks', { query }, options));
+    return listPages(params, (query) => this.transport.op('listNetworks', { query }, options));
   }
 
   create(body: CreateNetwork, options?: RequestOptions): Promise<Network> {

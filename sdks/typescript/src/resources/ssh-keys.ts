@@ -1,11 +1,11 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateSshKey, SshKey, SshKeyList } from '../models.js';
+import type { CreateSshKey, SshKey } from '../models.js';
 
 export class SshKeys extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<SshKey> {
-    return listPages(params, (query) => this.transport.op<SshKeyList>('listSshKeys', { query }, options));
+    return listPages(params, (query) => this.transport.op('listSshKeys', { query }, options));
   }
 
   /** Registers an OpenSSH public key (ed25519, ECDSA, or RSA of at least 2048 bits). */

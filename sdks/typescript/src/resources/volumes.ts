@@ -3,7 +3,7 @@ import { listPages, type PageParams, type PagePromise } from '../core/pagination
 import { AsyncAPIResource } from '../core/resource.js';
 import type { Transport } from '../core/transport.js';
 import { createAndWait, operate, type ActionWaiter, type OperationResult, type WaitableOptions } from '../core/wait.js';
-import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, Snapshot, Volume, VolumeActionAccepted, VolumeList } from '../models.js';
+import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, Snapshot, Volume, VolumeActionAccepted } from '../models.js';
 import type { Snapshots } from './snapshots.js';
 
 export interface VolumeListParams extends PageParams {
@@ -29,12 +29,12 @@ export class Volumes extends AsyncAPIResource {
   }
 
   list(params: VolumeListParams = {}, options?: RequestOptions): PagePromise<Volume> {
-    return listPages(params, (query) => this.transport.op<VolumeList>('listVolumes', { query }, options));
+    return listPages(params, (query) => this.transport.op('listVolumes', { query }, options));
   }
 
   /** Answers at once in `creating`; with `{ wait: true }` it returns the volume once `available`. */
   create(body: CreateVolume, options: WaitableOptions = {}): Promise<Volume> {
-    const send = (o: RequestOptions) => this.transport.op<Volume>('createVolume', { body }, o);
+    const send = (o: RequestOptions) => this.transport.op('createVolume', { body }, o);
     return createAndWait(this.waiter, 'Volume', send, (id, o) => this.retrieve(id, o), options);
   }
 
@@ -44,26 +44,26 @@ export class Volumes extends AsyncAPIResource {
 
   /** Refused (ConflictError) while the volume is attached. */
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<VolumeOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<VolumeActionAccepted>('deleteVolume', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('deleteVolume', { path: { id } }, o), options);
   }
 
   /** Attaches to an instance in the same region. */
   attach<O extends WaitableOptions>(id: string, body: AttachVolume, options?: O): Promise<VolumeOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<VolumeActionAccepted>('attachVolume', { path: { id }, body }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('attachVolume', { path: { id }, body }, o), options);
   }
 
   detach<O extends WaitableOptions>(id: string, options?: O): Promise<VolumeOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<VolumeActionAccepted>('detachVolume', { path: { id } }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('detachVolume', { path: { id } }, o), options);
   }
 
   /** Volumes only grow. */
   resize<O extends WaitableOptions>(id: string, body: ResizeVolume, options?: O): Promise<VolumeOperationResult<O>> {
-    return operate(this.waiter, (o) => this.transport.op<VolumeActionAccepted>('resizeVolume', { path: { id }, body }, o), options);
+    return operate(this.waiter, (o) => this.transport.op('resizeVolume', { path: { id }, body }, o), options);
   }
 
   /** Takes a snapshot; with `{ wait: true }` it returns the snapshot once `available`. */
   snapshot(id: string, body: CreateSnapshot, options: WaitableOptions = {}): Promise<Snapshot> {
-    const send = (o: RequestOptions) => this.transport.op<Snapshot>('createSnapshot', { path: { id }, body }, o);
+    const send = (o: RequestOptions) => this.transport.op('createSnapshot', { path: { id }, body }, o);
     return createAndWait(this.waiter, 'Snapshot', send, (snapshotId, o) => this.snapshots.retrieve(snapshotId, o), options);
   }
 }

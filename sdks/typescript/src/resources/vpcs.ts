@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateVpc, UpdateVpc, Vpc, VpcList } from '../models.js';
+import type { CreateVpc, UpdateVpc, Vpc } from '../models.js';
 
 export interface VpcListParams extends PageParams {
   region?: string;
@@ -12,7 +12,7 @@ export interface VpcListParams extends PageParams {
 /** Private address spaces, one region each; networks are carved out of them. */
 export class Vpcs extends APIResource {
   list(params: VpcListParams = {}, options?: RequestOptions): PagePromise<Vpc> {
-    return listPages(params, (query) => this.transport.op<VpcList>('listVpcs', { query }, options));
+    return listPages(params, (query) => this.transport.op('listVpcs', { query }, options));
   }
 
   create(body: CreateVpc, options?: RequestOptions): Promise<Vpc> {

@@ -1,12 +1,12 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreatedWebhook, CreateWebhook, Event, UpdateWebhook, Webhook, WebhookDelivery, WebhookDeliveryList, WebhookList, WebhookTestAccepted } from '../models.js';
+import type { CreatedWebhook, CreateWebhook, Event, UpdateWebhook, Webhook, WebhookDelivery, WebhookTestAccepted } from '../models.js';
 import { verify, type VerifyOptions } from '../webhooks/verify.js';
 
 export class Webhooks extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<Webhook> {
-    return listPages(params, (query) => this.transport.op<WebhookList>('listWebhooks', { query }, options));
+    return listPages(params, (query) => this.transport.op('listWebhooks', { query }, options));
   }
 
   /** The response carries the signing secret (`whsec_…`): it is shown only this once. */
@@ -28,7 +28,7 @@ export class Webhooks extends APIResource {
 
   /** Every delivery attempt, newest first. */
   deliveries(id: string, params: PageParams = {}, options?: RequestOptions): PagePromise<WebhookDelivery> {
-    return listPages(params, (query) => this.transport.op<WebhookDeliveryList>('listWebhookDeliveries', { path: { id }, query }, options));
+    return listPages(params, (query) => this.transport.op('listWebhookDeliveries', { path: { id }, query }, options));
   }
 
   /** Queues a `webhook.test` event for this webhook alone. */
