@@ -17,6 +17,7 @@ export {
   APIConnectionError,
   APITimeoutError,
   ActionFailedError,
+  type ErrorReason,
 } from './core/errors.js';
 export { Page, PagePromise, type PageParams } from './core/pagination.js';
 export type { WaitOptions, WaitableOptions } from './core/wait.js';
