@@ -99,9 +99,12 @@ async function main() {
   const machine = machineConditions(wrk);
 
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudnexus-bench-'));
+  process.stdout.write(`Creating ${config.createAccounts + 1} accounts... `);
+  const accountsStart = Date.now();
   const list = await createAccount(dataDir, 'bench-list');
   const creators = [];
   for (let i = 0; i < config.createAccounts; i++) creators.push((await createAccount(dataDir, `bench-create-${i}`)).apiKey);
+  console.log(`${((Date.now() - accountsStart) / 1000).toFixed(1)} s`);
 
   process.stdout.write(`Seeding ${config.depth.toLocaleString('en')} instances into SQLite... `);
   const seedStart = Date.now();
