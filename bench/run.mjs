@@ -155,13 +155,14 @@ async function main() {
     cloudnexus('list-fresh', get(LIST_PATH, { ...headers, ...FRESH })),
     ...pgTargets,
     cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH })),
-    { name: 'moto-list', port: moto.port, pid: moto.child.pid, tls: false, workload: motoList() },
+    // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
+    { name: 'moto-list', port: moto.port, pid: moto.child.pid, tls: false, workload: motoList(), warmup: false },
     {
       ...cloudnexus('create', create('/v2/instances', creators, { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' })),
       checkStatus: 201,
       onFailure: 'A 422 is the instance quota (raise BENCH_CREATE_ACCOUNTS), a 429 the rate limit',
     },
-    { name: 'moto-create', port: moto.port, pid: moto.child.pid, tls: false, workload: motoCreate(), checkStatus: 200 },
+    { name: 'moto-create', port: moto.port, pid: moto.child.pid, tls: false, workload: motoCreate(), checkStatus: 200, warmup: false },
   ];
   console.log(`Server :${server.port}, bare node:https :${bareNode.port}, node:http :${bareHttp.port}, bare Fastify :${bareFastify.port}, moto :${moto.port}; list page ${first.body.length} bytes.`);
 

@@ -69,12 +69,12 @@ async function runProcesses({ target, config, wrk, workDir }, seconds) {
 }
 
 /**
- * Measures `target` ({ name, port, pid, tls, workload, processes, checkStatus, onFailure }) once.
+ * Measures `target` ({ name, port, pid, tls, workload, processes, checkStatus, onFailure, warmup }) once.
  * CPU is in percent of one core over the measured window, from /proc.
  */
 export async function measure({ target, config, wrk, workDir }) {
   const context = { target, config, wrk, workDir };
-  if (config.warmupSeconds > 0) await runProcesses(context, config.warmupSeconds);
+  if (config.warmupSeconds > 0 && target.warmup !== false) await runProcesses(context, config.warmupSeconds);
   await waitForIdle(target.pid);
 
   const startedAt = process.hrtime.bigint();

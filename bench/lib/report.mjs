@@ -53,11 +53,15 @@ function printBaselines(baselines) {
   }
 }
 
-function printClientCheck({ oneProcessRps, twoProcessesRps, ratio, ok }) {
-  const what = `bare node:https with one wrk process ${fmt(oneProcessRps, 0)} req/s, with two ${fmt(twoProcessesRps, 0)} req/s: one/two ${fmt(ratio, 2)}`;
+function printClientCheck({ oneProcessRps, twoProcessesRps, ratio, ok, oneProcessCpuPct }) {
+  const what = `bare node:https with one wrk process ${fmt(oneProcessRps, 0)} req/s (wrk at ${fmt(oneProcessCpuPct, 0)}% of a core), with two ${fmt(twoProcessesRps, 0)} req/s: one/two ${fmt(ratio, 2)}`;
   console.log('');
   if (ok) console.log(`client check: ${what}; the load generator is not the limit`);
-  else console.log(`WARNING client check failed: ${what}, more than ${CLIENT_TOLERANCE * 100}% below; one wrk process limits the req/s, so every ratio is compressed toward 1`);
+  else {
+    console.log(`WARNING client check failed: ${what}, more than ${CLIENT_TOLERANCE * 100}% below.`);
+    console.log('  Either one wrk process limits the req/s (then every ratio is compressed toward 1: wrk near 100% of a core),');
+    console.log('  or, with wrk well below a core, the other work on the machine decided it: rerun on a quieter machine.');
+  }
 }
 
 export function printTable({ runs, summary, baselines, clientCheck, ratios, config, machine }) {
