@@ -87,7 +87,8 @@ async function startPostgresServer() {
   const page = await fetchOnce({ port: pgServer.port, path: LIST_PATH, headers, ca: await fs.readFile(pgServer.certFile) });
   if (page.status !== 200 || JSON.parse(page.body).data.length !== 20) throw new Error(`GET ${LIST_PATH} on PostgreSQL answered ${page.status}: ${page.body.slice(0, 300)}`);
   console.log(`PostgreSQL: schema ${postgres.schema}, server on :${pgServer.port}`);
-  const target = (name, extra) => ({ name, port: pgServer.port, pid: pgServer.child.pid, tls: true, workload: get(LIST_PATH, { ...headers, ...extra }) });
+  const minBytes = Buffer.byteLength(page.body);
+  const target = (name, extra) => ({ name, port: pgServer.port, pid: pgServer.child.pid, tls: true, minBytes, workload: get(LIST_PATH, { ...headers, ...extra }) });
   return [target('list-pg', {}), target('list-pg-fresh', FRESH)];
 }
 
@@ -143,18 +144,19 @@ async function main() {
 
   const serverPid = server.child.pid;
   const pgTargets = (await startPostgresServer()) ?? [];
-  const cloudnexus = (name, workload) => ({ name, port: server.port, pid: serverPid, tls: true, workload });
-  const node = { name: 'node', port: bareNode.port, pid: bareNode.child.pid, tls: true, workload: get('/') };
+  const cloudnexus = (name, workload, minBytes) => ({ name, port: server.port, pid: serverPid, tls: true, workload, minBytes });
+  const pageBytes = Buffer.byteLength(first.body);
+  const node = { name: 'node', port: bareNode.port, pid: bareNode.child.pid, tls: true, workload: get('/'), minBytes: 12 };
   const targets = [
     node,
     // The same target with two wrk processes: if one process were the limit, this row would be higher.
     { ...node, name: 'node-2wrk', processes: 2 },
-    { name: 'node-http', port: bareHttp.port, pid: bareHttp.child.pid, tls: false, workload: get('/') },
-    { name: 'fastify', port: bareFastify.port, pid: bareFastify.child.pid, tls: true, workload: get(LIST_PATH, headers) },
-    cloudnexus('list', get(LIST_PATH, headers)),
-    cloudnexus('list-fresh', get(LIST_PATH, { ...headers, ...FRESH })),
+    { ...node, name: 'node-http', port: bareHttp.port, pid: bareHttp.child.pid, tls: false },
+    { name: 'fastify', port: bareFastify.port, pid: bareFastify.child.pid, tls: true, workload: get(LIST_PATH, headers), minBytes: pageBytes },
+    cloudnexus('list', get(LIST_PATH, headers), pageBytes),
+    cloudnexus('list-fresh', get(LIST_PATH, { ...headers, ...FRESH }), pageBytes),
     ...pgTargets,
-    cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH })),
+    cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH }), Buffer.byteLength(deep.body)),
     // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
     { name: 'moto-list', port: moto.port, pid: moto.child.pid, tls: false, workload: motoList(), warmup: false },
     {

@@ -65,11 +65,18 @@ async function runProcesses({ target, config, wrk, workDir }, seconds) {
       return result;
     }),
   );
-  return combine(results);
+  const combined = combine(results);
+  // Headers come on top of the body, so a smaller average means some answers were not the page
+  // checked before the run (an error, an empty page): not comparable.
+  if (target.minBytes && combined.bytesPerResponse < target.minBytes) {
+    throw new Error(`${target.name}: ${combined.bytesPerResponse.toFixed(0)} bytes per response on average, less than the ${target.minBytes}-byte body it answered before the run`);
+  }
+  return combined;
 }
 
 /**
- * Measures `target` ({ name, port, pid, tls, workload, processes, checkStatus, onFailure, warmup }) once.
+ * Measures `target` ({ name, port, pid, tls, workload, processes, checkStatus, onFailure, warmup,
+ * minBytes }) once.
  * CPU is in percent of one core over the measured window, from /proc.
  */
 export async function measure({ target, config, wrk, workDir }) {
