@@ -16,3 +16,8 @@ test('every bin is a committed source file, there before any build', () => {
     assert.ok((fs.statSync(new URL(file, root)).mode & 0o111) !== 0, `${name}: ${file} is not executable`);
   }
 });
+
+test('the lockfile names the same bins: npm ci links what it records, not what package.json says', () => {
+  const lock = JSON.parse(fs.readFileSync(new URL('../package-lock.json', root), 'utf8')) as { packages: Record<string, { bin?: Record<string, string> }> };
+  assert.deepEqual(lock.packages['server']?.bin, bin);
+});
