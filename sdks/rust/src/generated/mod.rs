@@ -1,6 +1,7 @@
-//! Code generated from `spec/openapi.json` by `scripts/generate-operations.mjs` (committed; the
+//! Code generated from `spec/openapi.json` by `scripts/generate.mjs` (committed; the
 //! run-tests staleness check fails when it drifts), and the lookups SDK methods make in it.
 
+pub(crate) mod models;
 mod operations;
 
 use percent_encoding::utf8_percent_encode;
