@@ -1,23 +1,27 @@
 #!/usr/bin/env node
-// `npm run bench`: the CloudNexus server against baselines (bare node:https, bare Fastify) and a
-// peer (moto's EC2 server), all in one run on this machine, alternating targets round by round so
-// every target sees the same machine conditions. See bench/README.md.
+// `npm run bench`: the CloudNexus server against baselines (bare node:https and node:http, bare
+// Fastify) and a peer (moto's EC2 server), all in one run on this machine, driven by wrk and
+// alternating targets round by round so every target sees the same machine conditions. See bench/README.md.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, LIST_PATH, SERVER_DIR, loadConfig } from './lib/config.mjs';
-import { forkTracked, stopAll, waitForExit, waitForMessage } from './lib/children.mjs';
+import { forkTracked, stopAll, waitForMessage } from './lib/children.mjs';
 import { fetchOnce } from './lib/fetch-once.mjs';
 import { ensureMoto, startMoto } from './lib/moto.mjs';
 import { freshSchema } from './lib/postgres.mjs';
 import { createAccount, ensureBuilt, startServer } from './lib/real-server.mjs';
+import { measure } from './lib/measure.mjs';
+import { clientCheck, ratiosTo } from './lib/ratios.mjs';
 import { machineConditions, printTable, writeJson } from './lib/report.mjs';
 import { seedInstances, seedPosition } from './lib/seed.mjs';
 import { median } from './lib/stats.mjs';
+import { create, get, motoCreate, motoList } from './lib/workloads.mjs';
+import { ensureWrk } from './lib/wrk.mjs';
 
-const METRICS = ['rps', 'p50Ms', 'p99Ms', 'targetCpuPct', 'loadCpuPct', 'otherCpuPct', 'targetCpuUsPerRequest'];
+const METRICS = ['rps', 'p50Ms', 'p99Ms', 'targetCpuPct', 'loadCpuPct', 'otherCpuPct', 'targetCpuUsPerRequest', 'bytesPerResponse'];
 // Instances moto holds, so DescribeInstances MaxResults=20 answers a full page like our list.
 const MOTO_INSTANCES = 100;
 // The server answers a repeated read from its response cache while nothing changed; the `-fresh`
@@ -55,22 +59,6 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   });
 }
 
-/** One measured run: a fresh load-generator process against one target. */
-async function measure(target) {
-  const options = {
-    ...target.load,
-    port: target.port,
-    targetPid: target.pid,
-    concurrency: config.concurrency,
-    warmupSeconds: config.warmupSeconds,
-    seconds: config.seconds,
-  };
-  const child = forkTracked(`load generator (${target.name})`, path.join(BENCH_DIR, 'load.mjs'), [JSON.stringify(options)]);
-  const { result } = await waitForMessage(child, (config.warmupSeconds + config.seconds + 60) * 1000);
-  await waitForExit(child);
-  return result;
-}
-
 /** Forks one of the bare baselines and waits for its port. */
 async function startBaseline(name, file, options) {
   const child = forkTracked(name, path.join(BENCH_DIR, file), [JSON.stringify(options)]);
@@ -99,23 +87,25 @@ async function startPostgresServer() {
   const page = await fetchOnce({ port: pgServer.port, path: LIST_PATH, headers, ca: await fs.readFile(pgServer.certFile) });
   if (page.status !== 200 || JSON.parse(page.body).data.length !== 20) throw new Error(`GET ${LIST_PATH} on PostgreSQL answered ${page.status}: ${page.body.slice(0, 300)}`);
   console.log(`PostgreSQL: schema ${postgres.schema}, server on :${pgServer.port}`);
-  const target = (name, extra) => ({
-    name, port: pgServer.port, pid: pgServer.child.pid,
-    load: { tls: true, certFile: pgServer.certFile, expectStatus: 200, expectedBytes: Buffer.byteLength(page.body), workload: { kind: 'get', path: LIST_PATH, headers: { ...headers, ...extra } } },
-  });
+  const minBytes = Buffer.byteLength(page.body);
+  const target = (name, extra) => ({ name, port: pgServer.port, pid: pgServer.child.pid, tls: true, minBytes, workload: get(LIST_PATH, { ...headers, ...extra }) });
   return [target('list-pg', {}), target('list-pg-fresh', FRESH)];
 }
 
 async function main() {
+  const wrk = ensureWrk();
   await ensureBuilt(config);
   ensureMoto();
   const startedAt = new Date().toISOString();
-  const machine = machineConditions();
+  const machine = machineConditions(wrk);
 
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudnexus-bench-'));
+  process.stdout.write(`Creating ${config.createAccounts + 1} accounts... `);
+  const accountsStart = Date.now();
   const list = await createAccount(dataDir, 'bench-list');
   const creators = [];
   for (let i = 0; i < config.createAccounts; i++) creators.push((await createAccount(dataDir, `bench-create-${i}`)).apiKey);
+  console.log(`${((Date.now() - accountsStart) / 1000).toFixed(1)} s`);
 
   process.stdout.write(`Seeding ${config.depth.toLocaleString('en')} instances into SQLite... `);
   const seedStart = Date.now();
@@ -149,35 +139,41 @@ async function main() {
   const copy = await fetchOnce({ port: bareFastify.port, path: LIST_PATH, headers, ca });
   if (copy.status !== 200 || copy.body !== first.body) throw new Error(`the bare Fastify answer (${copy.status}) differs from the real server's`);
   const bareNode = await startBaseline('bare node:https', 'bare-node.mjs', tls);
+  const bareHttp = await startBaseline('bare node:http', 'bare-node.mjs', {});
   const moto = await startMoto(MOTO_INSTANCES);
-
-  const https = { tls: true, certFile: server.certFile };
-  const get = (p, bytes, extra = {}) => ({ ...https, expectStatus: 200, expectedBytes: bytes, workload: { kind: 'get', path: p, headers: { ...headers, ...extra } } });
 
   const serverPid = server.child.pid;
   const pgTargets = (await startPostgresServer()) ?? [];
+  const cloudnexus = (name, workload, minBytes) => ({ name, port: server.port, pid: serverPid, tls: true, workload, minBytes });
+  const pageBytes = Buffer.byteLength(first.body);
+  const node = { name: 'node', port: bareNode.port, pid: bareNode.child.pid, tls: true, workload: get('/'), minBytes: 12 };
   const targets = [
-    { name: 'node', port: bareNode.port, pid: bareNode.child.pid, load: get('/', 12) },
-    { name: 'fastify', port: bareFastify.port, pid: bareFastify.child.pid, load: get(LIST_PATH, Buffer.byteLength(first.body)) },
-    { name: 'list', port: server.port, pid: serverPid, load: get(LIST_PATH, Buffer.byteLength(first.body)) },
-    { name: 'list-fresh', port: server.port, pid: serverPid, load: get(LIST_PATH, Buffer.byteLength(first.body), FRESH) },
+    node,
+    // The same target with two wrk processes: if one process were the limit, this row would be higher.
+    { ...node, name: 'node-2wrk', processes: 2 },
+    { ...node, name: 'node-http', port: bareHttp.port, pid: bareHttp.child.pid, tls: false },
+    { name: 'fastify', port: bareFastify.port, pid: bareFastify.child.pid, tls: true, workload: get(LIST_PATH, headers), minBytes: pageBytes },
+    cloudnexus('list', get(LIST_PATH, headers), pageBytes),
+    cloudnexus('list-fresh', get(LIST_PATH, { ...headers, ...FRESH }), pageBytes),
     ...pgTargets,
-    { name: 'list-deep', port: server.port, pid: serverPid, load: get(deepPath, Buffer.byteLength(deep.body), FRESH) },
-    { name: 'moto-list', port: moto.port, pid: moto.child.pid, load: { tls: false, expectStatus: 200, expectedBytes: null, workload: { kind: 'moto-list' } } },
+    cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH }), Buffer.byteLength(deep.body)),
+    // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
+    { name: 'moto-list', port: moto.port, pid: moto.child.pid, tls: false, workload: motoList(), warmup: false },
     {
-      name: 'create', port: server.port, pid: serverPid,
-      load: { ...https, expectStatus: 201, expectedBytes: null, workload: { kind: 'create', path: '/v2/instances', keys: creators, fields: { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' } } },
+      ...cloudnexus('create', create('/v2/instances', creators, { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' })),
+      checkStatus: 201,
+      onFailure: 'A 422 is the instance quota (raise BENCH_CREATE_ACCOUNTS), a 429 the rate limit',
     },
-    { name: 'moto-create', port: moto.port, pid: moto.child.pid, load: { tls: false, expectStatus: 200, expectedBytes: null, workload: { kind: 'moto-create' } } },
+    { name: 'moto-create', port: moto.port, pid: moto.child.pid, tls: false, workload: motoCreate(), checkStatus: 200, warmup: false },
   ];
-  console.log(`Server :${server.port}, bare node :${bareNode.port}, bare Fastify :${bareFastify.port}, moto :${moto.port}; list page ${first.body.length} bytes.`);
+  console.log(`Server :${server.port}, bare node:https :${bareNode.port}, node:http :${bareHttp.port}, bare Fastify :${bareFastify.port}, moto :${moto.port}; list page ${first.body.length} bytes.`);
 
   // Alternating every target each round spreads any drift in machine load over all of them.
   const runs = [];
   for (let round = 1; round <= config.rounds; round++) {
     for (const target of targets) {
       process.stdout.write(`round ${round}/${config.rounds}  ${target.name.padEnd(11)}  `);
-      const result = await measure(target);
+      const result = await measure({ target, config, wrk, workDir: dataDir });
       console.log(`${result.rps.toFixed(0)} req/s`);
       runs.push({ target: target.name, round, ...result });
     }
@@ -190,29 +186,23 @@ async function main() {
   };
   const summary = Object.fromEntries(targets.map((t) => [t.name, summarize(t.name)]));
   const ratios = [
-    { name: 'list / bare node req/s', value: summary.list.rps / summary.node.rps, meaning: 'target >= 0.40' },
-    ...(pgTargets.length > 0
-      ? [
-          { name: 'list on PostgreSQL / bare node req/s', value: summary['list-pg'].rps / summary.node.rps, meaning: 'target >= 0.40' },
-          { name: 'list on PostgreSQL p99 ms', value: summary['list-pg'].p99Ms, meaning: `target < 10 at ${config.concurrency} connections` },
-          { name: 'list fresh on PostgreSQL / bare node req/s', value: summary['list-pg-fresh'].rps / summary.node.rps, meaning: 'every request runs the query' },
-        ]
-      : []),
-    { name: 'list / bare Fastify req/s', value: summary.list.rps / summary.fastify.rps, meaning: 'same bytes' },
     { name: 'list p99 ms', value: summary.list.p99Ms, meaning: `target < 10 at ${config.concurrency} connections` },
-    { name: 'list fresh (no-cache) / bare node req/s', value: summary['list-fresh'].rps / summary.node.rps, meaning: 'every request runs the query' },
-    { name: 'list fresh p99 ms', value: summary['list-fresh'].p99Ms, meaning: 'every request runs the query' },
+    { name: 'list fresh p99 ms', value: summary['list-fresh'].p99Ms, meaning: `issue 23: < 10 at ${config.concurrency} connections` },
+    ...(pgTargets.length > 0 ? [{ name: 'list fresh on PostgreSQL p99 ms', value: summary['list-pg-fresh'].p99Ms, meaning: 'every request runs the query' }] : []),
+    { name: 'list / bare Fastify req/s', value: summary.list.rps / summary.fastify.rps, meaning: 'same bytes' },
     { name: `page ~${deepIndex.toLocaleString('en')} deep / first page, p50`, value: summary['list-deep'].p50Ms / summary['list-fresh'].p50Ms, meaning: 'target <= 1.5, both fresh' },
     { name: 'page deep / first, CPU us per request', value: summary['list-deep'].targetCpuUsPerRequest / summary['list-fresh'].targetCpuUsPerRequest, meaning: 'target <= 1.5, both fresh' },
     { name: 'list / moto DescribeInstances req/s', value: summary.list.rps / summary['moto-list'].rps, meaning: 'target >= 10' },
     { name: 'list fresh / moto DescribeInstances req/s', value: summary['list-fresh'].rps / summary['moto-list'].rps, meaning: 'target >= 10' },
     { name: 'create / moto RunInstances req/s', value: summary.create.rps / summary['moto-create'].rps, meaning: 'no target' },
   ];
+  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'moto-list', 'create', 'moto-create']);
+  const client = clientCheck(summary.node, summary['node-2wrk']);
 
   const report = {
     benchmark: 'bench',
     startedAt,
-    requests: Object.fromEntries(targets.map((t) => [t.name, t.load.workload])),
+    requests: Object.fromEntries(targets.map((t) => [t.name, t.workload])),
     listBytes: first.body.length,
     postgres: postgres?.skipped ? { skipped: postgres.skipped } : { schema: postgres.schema },
     deepIndex,
@@ -220,6 +210,8 @@ async function main() {
     machine: { ...machine, loadAverageAfter: os.loadavg().map((n) => Math.round(n * 100) / 100) },
     runs,
     summary,
+    clientCheck: client,
+    baselines,
     ratios,
   };
   printTable(report);

@@ -20,6 +20,7 @@ export async function buildDashboard() {
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/playground.ts')], outfile: path.join(DIST, 'playground/playground.js') });
   await esbuild.build({ ...common, entryPoints: [path.join(root, 'src/playground.css')], outfile: path.join(DIST, 'playground/playground.css') });
   await fs.copyFile(path.join(root, 'static/dashboard.html'), path.join(DIST, 'dashboard/index.html'));
+  await fs.copyFile(path.join(root, 'static/favicon.svg'), path.join(DIST, 'dashboard/favicon.svg'));
   await fs.copyFile(path.join(root, 'static/playground.html'), path.join(DIST, 'playground/index.html'));
   for (const file of ['swagger-ui-bundle.js', 'swagger-ui.css']) {
     // Drop the source-map comment: the map is not shipped, and browsers would ask for it.

@@ -31,6 +31,22 @@ export function processCpuSeconds(pid, ticks = clockTicks()) {
 }
 
 /**
+ * User+system CPU seconds of this process's children that have exited and been reaped (from
+ * /proc/self/stat), or null without /proc. Taken before and after the wrk processes of a run, the
+ * difference is their CPU: the only children that exit during a run.
+ */
+export function reapedChildrenCpuSeconds(ticks = clockTicks()) {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // cutime and cstime are fields 16 and 17 of the whole line, i.e. 13 and 14 after the name.
+    return (Number(fields[13]) + Number(fields[14])) / ticks;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * CPU seconds the whole machine has been busy (all cores), or null without /proc. Minus what the
  * target and the load generator used, it shows what else ran during a window: the kernel's
  * loopback networking, and anything sharing the box (a test suite, a build) that skews the numbers.

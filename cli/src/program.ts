@@ -9,15 +9,43 @@ import { databasesCommand } from './commands/databases.js';
 import { eventsCommand } from './commands/events.js';
 import { instancesCommand } from './commands/instances.js';
 import { sshKeysCommand } from './commands/ssh-keys.js';
+import { backupPoliciesCommand } from './commands/backup-policies.js';
+import { firewallsCommand } from './commands/firewalls.js';
+import { loadBalancersCommand } from './commands/load-balancers.js';
+import { networksCommand } from './commands/networks.js';
+import { snapshotsCommand } from './commands/snapshots.js';
+import { volumesCommand } from './commands/volumes.js';
+import { vpcsCommand } from './commands/vpcs.js';
+import { webhooksCommand } from './commands/webhooks.js';
 import { FORMATS } from './output/format.js';
 
 export function buildProgram(version: string): Command {
   const program = new Command('cloudnexus')
-    .description('Manage CloudNexus instances, databases, SSH keys and actions from your shell.')
+    .description('Manage CloudNexus instances, storage, networking, databases, webhooks and more from your shell.')
     .version(version, '-v, --version')
     .option('-p, --profile <name>', 'stored login to use (see `cloudnexus auth login`)', 'default')
     .addOption(new Option('-o, --output <format>', 'table, json or yaml (default: table on a terminal, json otherwise)').choices(FORMATS));
-  for (const command of [authCommand(), instancesCommand(), databasesCommand(), sshKeysCommand(), ...catalogCommands(), actionsCommand(), eventsCommand(), accountCommand(), apiKeysCommand(), completionCommand()]) {
+  const commands = [
+    authCommand(),
+    instancesCommand(),
+    volumesCommand(),
+    snapshotsCommand(),
+    backupPoliciesCommand(),
+    vpcsCommand(),
+    networksCommand(),
+    firewallsCommand(),
+    loadBalancersCommand(),
+    databasesCommand(),
+    sshKeysCommand(),
+    ...catalogCommands(),
+    actionsCommand(),
+    eventsCommand(),
+    webhooksCommand(),
+    accountCommand(),
+    apiKeysCommand(),
+    completionCommand(),
+  ];
+  for (const command of commands) {
     program.addCommand(command);
   }
   forEachCommand(program, (command) => {

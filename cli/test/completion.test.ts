@@ -28,6 +28,9 @@ describe('completion', () => {
     assert.match(result.stdout, /complete -F _cloudnexus cloudnexus/);
     assert.deepEqual(bashComplete(result.stdout, ['in']).sort(), ['instances']);
     assert.deepEqual(bashComplete(result.stdout, ['instances', 're']).sort(), ['resize', 'restart']);
+    assert.deepEqual(bashComplete(result.stdout, ['volumes', 'a']), ['attach']);
+    assert.deepEqual(bashComplete(result.stdout, ['webhooks', 'd']).sort(), ['delete', 'deliveries']);
+    assert.deepEqual(bashComplete(result.stdout, ['networks', 'create', '--environment', '']).sort(), ['development', 'production', 'staging']);
     assert.ok(bashComplete(result.stdout, ['--profile', 'prod', 'instances', 'create', '--']).includes('--idempotency-key'));
     assert.deepEqual(bashComplete(result.stdout, ['regions', 'list', '-o', '']), ['table', 'json', 'yaml']);
   });
@@ -36,7 +39,7 @@ describe('completion', () => {
     for (const shell of ['zsh', 'fish']) {
       const result = await cli(['completion', shell]);
       assert.equal(result.code, 0);
-      for (const group of ['auth', 'instances', 'ssh-keys', 'regions', 'plans', 'images', 'actions', 'account']) {
+      for (const group of ['auth', 'instances', 'ssh-keys', 'regions', 'plans', 'images', 'actions', 'account', 'vpcs', 'networks', 'firewalls', 'load-balancers', 'volumes', 'snapshots', 'backup-policies', 'webhooks']) {
         assert.match(result.stdout, new RegExp(`\\b${group}\\b`), `${shell}: ${group}`);
       }
     }

@@ -1,7 +1,13 @@
-// Calls to the dashboard's own JSON endpoints: the session cookie goes along by itself; every
-// mutation also carries the session's CSRF token, kept in memory only.
+// The dashboard's calls: its own JSON endpoints under /dashboard/api (session, API keys), and the
+// real /v2 API for every resource, both with the session cookie (which goes along by itself) and
+// the session's CSRF token, kept in memory only. /v2 takes the session only with that token.
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
 export interface ErrorBody {
-  error: { code: number; message: string; details: { field: string; message: string }[] };
+  error: { code: number; reason?: string; message: string; details: ErrorDetail[]; request_id?: string };
 }
 
 export class ApiFailure extends Error {
@@ -12,17 +18,30 @@ export class ApiFailure extends Error {
     super(body?.error.message ?? `Request failed (${status})`);
   }
 
+  get details(): ErrorDetail[] {
+    return this.body?.error.details ?? [];
+  }
+
   /** The message with each field's problem, for showing under a form. */
   describe(): string {
-    const details = this.body?.error.details ?? [];
-    return [this.message, ...details.map((d) => `${d.field}: ${d.message}`)].join(' — ');
+    return [this.message, ...this.details.map((d) => `${d.field}: ${d.message}`)].join(' — ');
   }
+}
+
+/** What to show for any failure: the API's words when it answered, else that it could not be reached. */
+export function failureText(failure: unknown): string {
+  return failure instanceof ApiFailure ? failure.describe() : 'Could not reach the server';
 }
 
 export interface SessionInfo {
   user: { id: string; email: string; account_id: string };
   csrf_token: string;
   expires_at: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  pagination: { next_cursor: string | null; has_more: boolean };
 }
 
 let csrfToken: string | null = null;
@@ -37,11 +56,11 @@ export function rememberSession(session: SessionInfo | null): void {
   csrfToken = session?.csrf_token ?? null;
 }
 
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function send<T>(method: string, url: string, body: unknown, withCsrf: boolean, signsOut: boolean): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(`/dashboard/api${path}`, {
+  if (withCsrf && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, {
     method,
     headers,
     credentials: 'same-origin',
@@ -50,11 +69,29 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   if (response.status === 204) return undefined as T;
   const json = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
-    if (response.status === 401 && path !== '/session') {
+    if (response.status === 401 && signsOut) {
       rememberSession(null);
       onSignedOut();
     }
     throw new ApiFailure(response.status, json as ErrorBody | null);
   }
   return json as T;
+}
+
+/** The dashboard's own endpoints: the CSRF token on mutations, as they require. */
+export function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, `/dashboard/api${path}`, body, method !== 'GET', path !== '/session');
+}
+
+/** The v2 API as the signed-in account owner: the CSRF token on every request. */
+export function v2<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, `/v2${path}`, body, true, true);
+}
+
+/** `path?k=v&…` with the empty values left out. */
+export function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) params.set(name, value);
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
 }

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError } from './helpers/assertions.js';
-import { createUser, dashboardRequest, signIn, type Signed } from './helpers/dashboard.js';
+import { createUser, dashboardRequest, signIn, v2SessionRequest, type Signed } from './helpers/dashboard.js';
 import { GRACE_PERIODS } from '../src/resources/api-keys/rotation.js';
 
 const works = async (t: TestApp, secret: string) => (await t.request(secret, { method: 'GET', url: '/v2/regions?limit=1' })).statusCode;
@@ -167,16 +167,17 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await t.request(narrow, { method: 'POST', url: `/v2/api_keys/${small.id}/rotate`, payload: { grace_period: '1h' } })).statusCode, 201);
     });
 
-    test('the overview endpoints list what /v2 lists, through the same services', async () => {
+    test("the resource pages read /v2 with the session and see what the account's key sees", async () => {
       const vpc = await t.request(key, { method: 'POST', url: '/v2/vpcs', payload: { name: 'main', region: 'eu-west-1', ip_range: '10.30.0.0/16' } });
       assert.equal(vpc.statusCode, 201, vpc.body);
-      for (const resource of ['instances', 'networks', 'volumes']) {
-        const mine = await dash('GET', `/${resource}`);
+      for (const resource of ['instances', 'networks', 'volumes', 'vpcs']) {
+        const mine = await v2SessionRequest(t, signed, { method: 'GET', url: `/v2/${resource}?limit=100` });
         assert.equal(mine.statusCode, 200);
-        const viaApi = await t.request(key, { method: 'GET', url: `/v2/${resource}?limit=100` });
-        assert.deepEqual(mine.json().data, viaApi.json().data, resource);
+        const viaKey = await t.request(key, { method: 'GET', url: `/v2/${resource}?limit=100` });
+        assert.deepEqual(mine.json().data, viaKey.json().data, resource);
       }
-      assertError(await dash('GET', '/instances?cursor=tampered'), 400);
+      assertError(await v2SessionRequest(t, signed, { method: 'GET', url: '/v2/instances?cursor=tampered' }), 400);
+      assertError(await dash('GET', '/instances'), 404, 'route_not_found');
     });
   });
 }

@@ -1,8 +1,8 @@
 import type { Database, DatabaseMetrics } from '@cloudnexus/sdk';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { client, outputFormat, printList, printRecord } from '../context.js';
-import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
+import { runWaiting as run } from './builders.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
@@ -38,17 +38,20 @@ interface CreateOptions extends WaitFlags {
   idempotencyKey?: string;
 }
 
+interface UpdateOptions {
+  label: Record<string, string>;
+  protectDelete?: 'true' | 'false';
+  backups?: 'true' | 'false';
+  backupHour?: number;
+  backupRetentionDays?: number;
+}
+
 function integer(min: number, max: number) {
   return (value: string): number => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}.`);
     return n;
   };
-}
-
-/** Runs an operation, with a progress line when waiting. */
-async function run<T>(options: WaitFlags, progress: string, operation: () => Promise<T>): Promise<T> {
-  return options.wait ? withProgress(progress, operation) : operation();
 }
 
 export function databasesCommand(): Command {
@@ -118,6 +121,30 @@ export function databasesCommand(): Command {
     const databases = client(command).databases;
     printRecord(command, await run(options, `creating database ${options.name}`, () => databases.create(body, requestOptions)));
   });
+
+  group
+    .command('update')
+    .description('change labels, delete protection or the backup schedule; applied at once')
+    .argument('<id>', 'database id')
+    .option('--label <key=value>', 'label to set (repeatable; replaces the labels)', parseLabel, {})
+    .addOption(new Option('--protect-delete <bool>', 'true refuses deletion until set back to false').choices(['true', 'false']))
+    .addOption(new Option('--backups <bool>', 'take daily backups').choices(['true', 'false']))
+    .addOption(new Option('--backup-hour <hour>', 'UTC hour of the daily backup (0-23)').argParser(integer(0, 23)))
+    .addOption(new Option('--backup-retention-days <days>', 'days backups are kept (1-35)').argParser(integer(1, 35)))
+    .action(async (id: string, options: UpdateOptions, command: Command) => {
+      const backups = {
+        ...(options.backups !== undefined ? { enabled: options.backups === 'true' } : {}),
+        ...(options.backupHour !== undefined ? { hour: options.backupHour } : {}),
+        ...(options.backupRetentionDays !== undefined ? { retention_days: options.backupRetentionDays } : {}),
+      };
+      const body = {
+        ...(Object.keys(options.label).length ? { labels: options.label } : {}),
+        ...(options.protectDelete !== undefined ? { protection: { delete: options.protectDelete === 'true' } } : {}),
+        ...(Object.keys(backups).length ? { backups } : {}),
+      };
+      if (Object.keys(body).length === 0) throw new InvalidArgumentError('give at least one of --label, --protect-delete, --backups, --backup-hour, --backup-retention-days.');
+      printRecord(command, await client(command).databases.update(id, body));
+    });
 
   withWait(group.command('delete').description('delete a database and its backups (with --wait, show the finished action)').argument('<id>', 'database id'), 'the action has finished').action(
     async (id: string, options: WaitFlags, command: Command) => {

@@ -4,6 +4,7 @@ import { client, outputFormat, printList, printRecord } from '../context.js';
 import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
+import { showCommand } from './builders.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { collect, parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
@@ -29,6 +30,7 @@ interface CreateOptions extends WaitFlags {
   sshKey: string[];
   label: Record<string, string>;
   userData?: string;
+  networkId?: string;
   idempotencyKey?: string;
 }
 
@@ -86,6 +88,7 @@ export function instancesCommand(): Command {
     .option('--ssh-key <id>', 'SSH key id to install (repeatable)', collect, [])
     .option('--label <key=value>', 'label to set (repeatable)', parseLabel, {})
     .option('--user-data <text>', 'cloud-init user data')
+    .option('--network-id <id>', "private network to join (default: the region's default network)")
     .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');
   withWait(create, 'the instance is running').action(async (options: CreateOptions, command: Command) => {
     const instances = client(command).instances;
@@ -97,6 +100,7 @@ export function instancesCommand(): Command {
       ...(options.sshKey.length ? { ssh_keys: options.sshKey } : {}),
       ...(Object.keys(options.label).length ? { labels: options.label } : {}),
       ...(options.userData !== undefined ? { user_data: options.userData } : {}),
+      ...(options.networkId ? { network_id: options.networkId } : {}),
     };
     const requestOptions = {
       ...sdkWaitOptions(options),
@@ -156,6 +160,14 @@ export function instancesCommand(): Command {
       const rows = metrics.series.flatMap((series) => series.points.map((point) => ({ series: series.name, unit: series.unit, ...point })));
       printList(command, rows, METRIC_COLUMNS);
     });
+
+  showCommand(group, { name: 'console', description: "the tail of an instance's console: boot messages and user data output", noun: 'instance', show: (sdk, id) => sdk.instances.console(id) });
+  showCommand(group, {
+    name: 'firewall-rules',
+    description: 'the firewall rules in force for an instance: every firewall applying to it, merged',
+    noun: 'instance',
+    show: (sdk, id) => sdk.instances.firewallRules(id),
+  });
 
   withPaging(group.command('actions').description("list one instance's actions").argument('<id>', 'instance id')).action(
     async (id: string, options: PageOptions, command: Command) => {

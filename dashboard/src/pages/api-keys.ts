@@ -1,6 +1,6 @@
 // Settings → API Keys: the list, create (the secret is shown once), rotate with a grace period,
 // revoke with a confirmation.
-import { ApiFailure, call } from '../api.js';
+import { call, failureText } from '../api.js';
 import { badge, h, replaceChildren, time } from '../dom.js';
 // The wire types generated from spec/openapi.json (type-only: nothing of the SDK is bundled).
 import type { ApiKey, CreatedApiKey as Created } from '../../../sdks/typescript/src/models.js';
@@ -22,8 +22,6 @@ const EXPIRY_CHOICES = [
   { value: '90', label: 'In 90 days' },
   { value: '365', label: 'In 1 year' },
 ];
-
-const failureText = (failure: unknown) => (failure instanceof ApiFailure ? failure.describe() : 'Could not reach the server');
 
 function option(value: string, label: string, selected = false): HTMLOptionElement {
   return h('option', { value, selected }, label);

@@ -55,8 +55,9 @@ def test_volume_lifecycle_snapshot_and_restore(client: CloudNexus) -> None:
 
 def test_volume_list_pages_and_validation(client: CloudNexus) -> None:
     label = unique_name("pages")
+    # Waited for, so the deletes at the end find them available rather than still creating (a 409).
     created = [
-        client.volumes.create(name=unique_name("v"), region=REGION, size_gb=1, labels={"suite": label})
+        client.volumes.create(name=unique_name("v"), region=REGION, size_gb=1, labels={"suite": label}, wait=True)
         for _ in range(3)
     ]
     page = client.volumes.list_page(label_selector=f"suite={label}", limit=2)

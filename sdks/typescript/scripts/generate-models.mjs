@@ -1,6 +1,7 @@
-// Writes src/models.ts from the API's own OpenAPI document, so the SDK's types cannot drift from it.
-//   node scripts/generate-models.mjs          regenerate src/models.ts
-// test/models.test.ts renders the same text and fails when the committed file differs.
+// Writes src/models.ts (every schema) and src/generated/operations.ts (every operation's method and
+// path) from the API's own OpenAPI document, so the SDK's types and routes cannot drift from it.
+//   node scripts/generate-models.mjs          regenerate both files
+// test/models.test.ts renders the same text and fails when a committed file differs.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,19 +9,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const specPath = path.resolve(here, '../../../spec/openapi.json');
 export const modelsPath = path.resolve(here, '../src/models.ts');
+export const operationsPath = path.resolve(here, '../src/generated/operations.ts');
 
-// The schemas of the resources this SDK covers. Only these are generated, so the spec can grow
-// (new resources) without touching the SDK, while any change to a covered shape fails the drift test.
-const covered = [
-  'Account', 'Action', 'ActionList', 'ApiKey', 'ApiKeyList', 'CreateApiKey', 'CreatedApiKey', 'RotateApiKey',
-  'CreateDatabase', 'CreateDatabaseUser', 'CreateInstance', 'CreateSshKey', 'Database', 'DatabaseActionAccepted',
-  'DatabaseBackup', 'DatabaseBackupList', 'DatabaseEngine', 'DatabaseEngineList', 'DatabaseList', 'DatabaseMetrics',
-  'DatabasePasswordReset', 'DatabasePlan', 'DatabaseUser', 'DatabaseUserCreated', 'DatabaseUserList', 'Error', 'ErrorDetail', 'Image', 'ImageList', 'Instance',
-  'InstanceActionAccepted', 'InstanceConsole', 'InstanceList', 'InstanceMetrics', 'Pagination', 'Plan', 'PlanList',
-  'Region', 'RegionList', 'ResizeDatabase', 'ResizeInstance', 'SshKey', 'SshKeyList', 'UpdateDatabase',
-  'Event', 'EventList', 'Webhook', 'WebhookList', 'CreateWebhook', 'CreatedWebhook', 'UpdateWebhook',
-  'WebhookDelivery', 'WebhookDeliveryList', 'WebhookTestAccepted',
-];
+// The SDK's base URL already ends in /v2 (the spec's paths all start with it).
+const BASE_PATH = '/v2';
 
 // Wire names that read badly as TypeScript type names.
 const renames = { Error: 'ErrorEnvelope' };
@@ -76,17 +68,58 @@ function renderObject(schema, indent) {
 }
 
 export function renderModels(spec) {
-  const blocks = covered.map((name) => {
-    const schema = spec.components.schemas[name];
-    if (!schema) throw new Error(`spec/openapi.json no longer has the ${name} schema`);
+  const blocks = Object.entries(spec.components.schemas).map(([name, schema]) => {
     const doc = schema.description ? `/** ${schema.description} */\n` : '';
     return `${doc}export type ${typeName(name)} = ${render(schema, '')};`;
   });
-  const header = '// Generated from spec/openapi.json by scripts/generate-models.mjs; do not edit by hand.\n';
-  return `${header}\n${blocks.join('\n\n')}\n`;
+  return `${HEADER}\n${blocks.join('\n\n')}\n`;
+}
+
+const HEADER = '// Generated from spec/openapi.json by scripts/generate-models.mjs; do not edit by hand.\n';
+
+/** `operationId → { method, path }`: every SDK method names its operationId and finds its route here. */
+export function renderOperations(spec) {
+  const rows = [];
+  const responses = [];
+  for (const [route, methods] of Object.entries(spec.paths)) {
+    if (!route.startsWith(`${BASE_PATH}/`)) throw new Error(`${route} is outside ${BASE_PATH}`);
+    for (const [method, operation] of Object.entries(methods)) {
+      const id = operation.operationId;
+      if (!id) throw new Error(`${method.toUpperCase()} ${route} has no operationId`);
+      rows.push(`  ${id}: { method: '${method.toUpperCase()}', path: '${route.slice(BASE_PATH.length)}' },`);
+      responses.push(`  ${id}: ${successType(operation)};`);
+    }
+  }
+  return `${HEADER}
+import type * as models from '../models.js';
+
+/** Each operation of spec/openapi.json: its HTTP method and its path template (relative to the base URL). */
+export const operations = {
+${rows.join('\n')}
+} as const;
+
+/** The operationId of an operation in spec/openapi.json. */
+export type OperationId = keyof typeof operations;
+
+/** What each operation answers with when it succeeds (\`void\` for an empty 204). */
+export interface OperationResponses {
+${responses.join('\n')}
+}
+`;
+}
+
+function successType(operation) {
+  const [success, ...others] = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+  if (!success || others.length) throw new Error(`${operation.operationId} must have exactly one success response`);
+  const schema = success[1].content?.['application/json']?.schema;
+  if (!schema) return 'void';
+  if (!schema.$ref) throw new Error(`${operation.operationId}: a success body must be a named schema`);
+  return `models.${render(schema, '')}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const spec = JSON.parse(fs.readFileSync(specPath, 'utf8'));
   fs.writeFileSync(modelsPath, renderModels(spec));
+  fs.mkdirSync(path.dirname(operationsPath), { recursive: true });
+  fs.writeFileSync(operationsPath, renderOperations(spec));
 }

@@ -17,6 +17,7 @@ export {
   APIConnectionError,
   APITimeoutError,
   ActionFailedError,
+  type ErrorReason,
 } from './core/errors.js';
 export { Page, PagePromise, type PageParams } from './core/pagination.js';
 export type { WaitOptions, WaitableOptions } from './core/wait.js';
@@ -27,5 +28,11 @@ export type { EventListParams } from './resources/events.js';
 export * as webhooks from './webhooks/verify.js';
 export { WebhookVerificationError, type VerifyOptions } from './webhooks/verify.js';
 export type { InstanceListParams, InstanceMetricsParams, OperationResult } from './resources/instances.js';
+export type { VpcListParams } from './resources/vpcs.js';
+export type { NetworkListParams } from './resources/networks.js';
+export type { FirewallListParams } from './resources/firewalls.js';
+export type { LoadBalancerListParams, LoadBalancerOperationResult } from './resources/load-balancers.js';
+export type { VolumeListParams, VolumeOperationResult } from './resources/volumes.js';
+export type { SnapshotListParams } from './resources/snapshots.js';
 export type * from './models.js';
 export { VERSION } from './version.js';

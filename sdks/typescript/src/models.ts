@@ -98,6 +98,32 @@ export type ApiKeyList = {
   pagination: Pagination;
 };
 
+export type AttachVolume = {
+  instance_id: string;
+};
+
+export type BackupPolicy = {
+  id: string;
+  name: string;
+  schedule: string;
+  retention_count: number;
+  volume_ids: string[] | null;
+  label_selector: string | null;
+  enabled: boolean;
+  /** The next slot the policy fires at */
+  next_run_at: string;
+  last_run_at: string | null;
+  /** When the policy was created */
+  created_at: string;
+  /** When the policy last changed */
+  updated_at: string;
+};
+
+export type BackupPolicyList = {
+  data: BackupPolicy[];
+  pagination: Pagination;
+};
+
 export type CreateApiKey = {
   name: string;
   /** Defaults to the calling key's scopes; a key can only grant scopes it has itself */
@@ -107,15 +133,23 @@ export type CreateApiKey = {
   expires_at?: string | null;
 };
 
+export type CreateBackupPolicy = {
+  name: string;
+  /** Five-field cron expression in UTC, e.g. `0 3 * * *` */
+  schedule: string;
+  /** How many of its snapshots the policy keeps per volume */
+  retention_count: number;
+  /** Target volumes (or use label_selector) */
+  volume_ids?: string[];
+  /** Target the volumes matching this label selector (or use volume_ids) */
+  label_selector?: string;
+  enabled?: boolean;
+};
+
 export type CreatedApiKey = {
   key: ApiKey;
   /** The API key itself, shown only in this response; null when an Idempotency-Key replays it */
   secret: string | null;
-};
-
-export type RotateApiKey = {
-  /** How long the old secret keeps working: `none` (it stops at once), `1h`, `24h` or `7d` */
-  grace_period: "none" | "1h" | "24h" | "7d";
 };
 
 export type CreateDatabase = {
@@ -160,6 +194,37 @@ export type CreateDatabaseUser = {
   name: string;
 };
 
+export type CreatedWebhook = {
+  id: string;
+  url: string;
+  description: string;
+  /** The event types sent: exact (`instance.created`) or prefixes (`instance.*`, `*`) */
+  event_types: string[];
+  /** Disabled by its owner, or by CloudNexus after 24 hours of failed deliveries */
+  status: "enabled" | "disabled";
+  disabled_reason: string | null;
+  /** When the webhook was created */
+  created_at: string;
+  /** When the webhook last changed */
+  updated_at: string;
+  /** The signing secret (`whsec_…`), shown only in this response; null when an Idempotency-Key replays it */
+  secret: string | null;
+};
+
+export type CreateFirewall = {
+  name: string;
+  inbound_rules: FirewallInboundRule[];
+  /** Default: allow all outbound */
+  outbound_rules?: FirewallOutboundRule[];
+  /** The instances the firewall applies to: by id and/or by label selector */
+  apply_to: {
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
 export type CreateInstance = {
   /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
   name: string;
@@ -179,10 +244,86 @@ export type CreateInstance = {
   network_id?: string;
 };
 
+export type CreateLoadBalancer = {
+  name: string;
+  vpc_id: string;
+  /** Default round_robin */
+  algorithm?: "round_robin" | "least_connections";
+  forwarding_rules: ForwardingRule[];
+  health_check?: {
+    /** How targets are checked */
+    protocol: "http" | "tcp";
+    port: number;
+    /** For http checks; default / */
+    path?: string;
+    interval_seconds?: number;
+    timeout_seconds?: number;
+    healthy_threshold?: number;
+    unhealthy_threshold?: number;
+  };
+  /** Instances in the same VPC, by id and/or label selector */
+  targets: {
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateNetwork = {
+  /** Unique per VPC */
+  name: string;
+  vpc_id: string;
+  /** Inside the VPC's range, overlapping no other network of the VPC, /29 at the smallest */
+  ip_range: string;
+  /** production, staging or development */
+  environment: "production" | "staging" | "development";
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateSnapshot = {
+  name: string;
+};
+
 export type CreateSshKey = {
   name: string;
   /** An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits). */
   public_key: string;
+};
+
+export type CreateVolume = {
+  /** Unique per region */
+  name: string;
+  /** Required unless restoring; a restore stays in the snapshot's region */
+  region?: string;
+  /** Required unless restoring; at least the snapshot's size */
+  size_gb?: number;
+  /** Default ext4 */
+  filesystem?: "ext4" | "xfs" | "none";
+  /** Restore this snapshot into the new volume */
+  snapshot_id?: string;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateVpc = {
+  /** Unique per region */
+  name: string;
+  region: string;
+  /** An RFC 1918 block from /16 to /24 */
+  ip_range: string;
+  description?: string;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateWebhook = {
+  /** An https:// URL on a public address */
+  url: string;
+  event_types: string[];
+  description?: string;
+  enabled?: boolean;
 };
 
 export type Database = {
@@ -416,6 +557,98 @@ export type ErrorDetail = {
   message: string;
 };
 
+export type Event = {
+  id: string;
+  /** What happened: `<resource_type>.<verb>` */
+  type: string;
+  resource_type: string;
+  resource_id: string;
+  actor: {
+    /** `system` for changes the engine makes as actions run */
+    type: "api_key" | "dashboard_user" | "system";
+    /** The API key or dashboard user; null for the system */
+    id: string | null;
+  };
+  /** The X-Request-Id of the request that made the change; null for the system */
+  request_id: string | null;
+  /** The resource as it was after the change, or the change itself (e.g. `status` and `previous_status`) */
+  data: Record<string, unknown>;
+  created_at: string;
+};
+
+export type EventList = {
+  data: Event[];
+  pagination: Pagination;
+};
+
+export type Firewall = {
+  id: string;
+  name: string;
+  inbound_rules: FirewallInboundRule[];
+  outbound_rules: FirewallOutboundRule[];
+  /** The instances the firewall applies to: by id and/or by label selector */
+  apply_to: {
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type FirewallInboundRule = {
+  protocol: "tcp" | "udp" | "icmp";
+  /** A port (`22`) or a range (`8000-8100`); required for tcp and udp, absent for icmp */
+  ports?: string;
+  /** Who may connect */
+  sources: {
+    /** IPv4 CIDRs, e.g. `0.0.0.0/0` or `10.0.0.0/8` */
+    addresses?: string[];
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+};
+
+export type FirewallList = {
+  data: Firewall[];
+  pagination: Pagination;
+};
+
+export type FirewallOutboundRule = {
+  protocol: "tcp" | "udp" | "icmp";
+  /** A port (`22`) or a range (`8000-8100`); required for tcp and udp, absent for icmp */
+  ports?: string;
+  /** Where it may connect */
+  destinations: {
+    /** IPv4 CIDRs, e.g. `0.0.0.0/0` or `10.0.0.0/8` */
+    addresses?: string[];
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+};
+
+export type ForwardingRule = {
+  /** Protocol clients use */
+  entry_protocol: "http" | "https" | "tcp";
+  entry_port: number;
+  /** Protocol spoken to the targets */
+  target_protocol: "http" | "https" | "tcp";
+  target_port: number;
+};
+
+export type HealthCheck = {
+  /** How targets are checked */
+  protocol: "http" | "tcp";
+  port: number;
+  /** For http checks; default / */
+  path?: string;
+  interval_seconds?: number;
+  timeout_seconds?: number;
+  healthy_threshold?: number;
+  unhealthy_threshold?: number;
+};
+
 export type Image = {
   /** The image slug */
   id: string;
@@ -473,6 +706,39 @@ export type InstanceConsole = {
   output: string;
 };
 
+export type InstanceFirewallRules = {
+  instance_id: string;
+  /** Inbound traffic no rule allows is denied */
+  default_inbound: "deny";
+  /** allow when no firewall applies outbound rules */
+  default_outbound: "allow" | "deny";
+  firewall_ids: string[];
+  inbound: Array<{
+    firewall_id: string;
+    protocol: "tcp" | "udp" | "icmp";
+    ports: string | null;
+    /** sources */
+    sources: {
+      /** IPv4 CIDRs, e.g. `0.0.0.0/0` or `10.0.0.0/8` */
+      addresses?: string[];
+      instance_ids?: string[];
+      label_selector?: string;
+    };
+  }>;
+  outbound: Array<{
+    firewall_id: string;
+    protocol: "tcp" | "udp" | "icmp";
+    ports: string | null;
+    /** destinations */
+    destinations: {
+      /** IPv4 CIDRs, e.g. `0.0.0.0/0` or `10.0.0.0/8` */
+      addresses?: string[];
+      instance_ids?: string[];
+      label_selector?: string;
+    };
+  }>;
+};
+
 export type InstanceList = {
   data: Instance[];
   pagination: Pagination;
@@ -497,6 +763,66 @@ export type InstanceMetrics = {
       value: number;
     }>;
   }>;
+};
+
+export type LoadBalancer = {
+  id: string;
+  name: string;
+  region: string;
+  vpc_id: string;
+  /** How requests are spread */
+  algorithm: "round_robin" | "least_connections";
+  forwarding_rules: ForwardingRule[];
+  health_check: HealthCheck;
+  /** Instances in the same VPC, by id and/or label selector */
+  targets: {
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+  /** Lifecycle status */
+  status: "provisioning" | "active" | "deleting";
+  /** The address clients connect to; null until active */
+  ip: string | null;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type LoadBalancerAccepted = {
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "active" | "deleting";
+  message: string;
+  action_id: string;
+};
+
+export type LoadBalancerList = {
+  data: LoadBalancer[];
+  pagination: Pagination;
+};
+
+export type Network = {
+  id: string;
+  name: string;
+  vpc_id: string;
+  region: string;
+  ip_range: string;
+  /** production, staging or development */
+  environment: "production" | "staging" | "development";
+  /** The region's default network, used by instances created without network_id */
+  default: boolean;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  /** When the network was created */
+  created_at: string;
+  /** When the network last changed */
+  updated_at: string;
+};
+
+export type NetworkList = {
+  data: Network[];
+  pagination: Pagination;
 };
 
 export type Pagination = {
@@ -548,6 +874,42 @@ export type ResizeInstance = {
   plan: string;
 };
 
+export type ResizeVolume = {
+  /** The new size; volumes only grow */
+  size_gb: number;
+};
+
+export type RotateApiKey = {
+  /** How long the old secret keeps working: `none` (it stops at once), `1h`, `24h` or `7d` */
+  grace_period: "none" | "1h" | "24h" | "7d";
+};
+
+export type Snapshot = {
+  id: string;
+  name: string;
+  /** The volume it was taken from (which may since have been deleted) */
+  volume_id: string;
+  region: string;
+  /** Size of the volume when the snapshot was taken */
+  size_gb: number;
+  /** Lifecycle status */
+  status: "creating" | "available" | "deleting";
+  created_at: string;
+};
+
+export type SnapshotDeleteAccepted = {
+  id: string;
+  /** Lifecycle status */
+  status: "creating" | "available" | "deleting";
+  message: string;
+  action_id: string;
+};
+
+export type SnapshotList = {
+  data: Snapshot[];
+  pagination: Pagination;
+};
+
 export type SshKey = {
   id: string;
   name: string;
@@ -565,6 +927,19 @@ export type SshKey = {
 export type SshKeyList = {
   data: SshKey[];
   pagination: Pagination;
+};
+
+export type UpdateBackupPolicy = {
+  name?: string;
+  /** Five-field cron expression in UTC, e.g. `0 3 * * *` */
+  schedule?: string;
+  /** How many of its snapshots the policy keeps per volume */
+  retention_count?: number;
+  /** Target volumes (or use label_selector) */
+  volume_ids?: string[];
+  /** Target the volumes matching this label selector (or use volume_ids) */
+  label_selector?: string;
+  enabled?: boolean;
 };
 
 /** Changes settings at once (no action); labels are replaced whole */
@@ -586,27 +961,112 @@ export type UpdateDatabase = {
   labels?: Record<string, string>;
 };
 
-export type Event = {
-  id: string;
-  /** What happened: `<resource_type>.<verb>` */
-  type: string;
-  resource_type: string;
-  resource_id: string;
-  actor: {
-    /** `system` for changes the engine makes as actions run */
-    type: "api_key" | "dashboard_user" | "system";
-    /** The API key or dashboard user; null for the system */
-    id: string | null;
+/** Replaces the whole firewall */
+export type UpdateFirewall = {
+  name: string;
+  inbound_rules: FirewallInboundRule[];
+  /** Default: allow all outbound */
+  outbound_rules?: FirewallOutboundRule[];
+  /** The instances the firewall applies to: by id and/or by label selector */
+  apply_to: {
+    instance_ids?: string[];
+    label_selector?: string;
   };
-  /** The X-Request-Id of the request that made the change; null for the system */
-  request_id: string | null;
-  /** The resource as it was after the change, or the change itself (e.g. `status` and `previous_status`) */
-  data: Record<string, unknown>;
-  created_at: string;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
 };
 
-export type EventList = {
-  data: Event[];
+/** Replaces the rules, health check and targets */
+export type UpdateLoadBalancer = {
+  /** Default round_robin */
+  algorithm?: "round_robin" | "least_connections";
+  forwarding_rules: ForwardingRule[];
+  health_check?: {
+    /** How targets are checked */
+    protocol: "http" | "tcp";
+    port: number;
+    /** For http checks; default / */
+    path?: string;
+    interval_seconds?: number;
+    timeout_seconds?: number;
+    healthy_threshold?: number;
+    unhealthy_threshold?: number;
+  };
+  /** Instances in the same VPC, by id and/or label selector */
+  targets: {
+    instance_ids?: string[];
+    label_selector?: string;
+  };
+};
+
+export type UpdateVpc = {
+  name?: string;
+  description?: string;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type UpdateWebhook = {
+  /** An https:// URL on a public address */
+  url?: string;
+  event_types?: string[];
+  description?: string;
+  /** true re-enables a webhook that was disabled */
+  enabled?: boolean;
+};
+
+export type Volume = {
+  id: string;
+  name: string;
+  region: string;
+  size_gb: number;
+  /** Filesystem made on the volume */
+  filesystem: "ext4" | "xfs" | "none";
+  /** Lifecycle status */
+  status: "creating" | "available" | "attached" | "deleting";
+  /** The instance it is attached to */
+  instance_id: string | null;
+  /** The snapshot it was restored from */
+  snapshot_id: string | null;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  /** When the volume was created */
+  created_at: string;
+  /** When the volume last changed */
+  updated_at: string;
+};
+
+export type VolumeActionAccepted = {
+  id: string;
+  /** Lifecycle status */
+  status: "creating" | "available" | "attached" | "deleting";
+  message: string;
+  action_id: string;
+};
+
+export type VolumeList = {
+  data: Volume[];
+  pagination: Pagination;
+};
+
+export type Vpc = {
+  id: string;
+  name: string;
+  region: string;
+  ip_range: string;
+  description: string;
+  /** The VPC created for the region on first use */
+  default: boolean;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  /** When the VPC was created */
+  created_at: string;
+  /** When the VPC last changed */
+  updated_at: string;
+};
+
+export type VpcList = {
+  data: Vpc[];
   pagination: Pagination;
 };
 
@@ -623,45 +1083,6 @@ export type Webhook = {
   created_at: string;
   /** When the webhook last changed */
   updated_at: string;
-};
-
-export type WebhookList = {
-  data: Webhook[];
-  pagination: Pagination;
-};
-
-export type CreateWebhook = {
-  /** An https:// URL on a public address */
-  url: string;
-  event_types: string[];
-  description?: string;
-  enabled?: boolean;
-};
-
-export type CreatedWebhook = {
-  id: string;
-  url: string;
-  description: string;
-  /** The event types sent: exact (`instance.created`) or prefixes (`instance.*`, `*`) */
-  event_types: string[];
-  /** Disabled by its owner, or by CloudNexus after 24 hours of failed deliveries */
-  status: "enabled" | "disabled";
-  disabled_reason: string | null;
-  /** When the webhook was created */
-  created_at: string;
-  /** When the webhook last changed */
-  updated_at: string;
-  /** The signing secret (`whsec_…`), shown only in this response; null when an Idempotency-Key replays it */
-  secret: string | null;
-};
-
-export type UpdateWebhook = {
-  /** An https:// URL on a public address */
-  url?: string;
-  event_types?: string[];
-  description?: string;
-  /** true re-enables a webhook that was disabled */
-  enabled?: boolean;
 };
 
 export type WebhookDelivery = {
@@ -682,6 +1103,11 @@ export type WebhookDelivery = {
 
 export type WebhookDeliveryList = {
   data: WebhookDelivery[];
+  pagination: Pagination;
+};
+
+export type WebhookList = {
+  data: Webhook[];
   pagination: Pagination;
 };
 

@@ -35,7 +35,7 @@ describe('error mapping', () => {
     server = await startFakeServer((request) => {
       const status = Number(request.url.split('/').pop());
       const details = [{ field: 'region', message: 'Invalid region identifier' }];
-      return { status, headers: { 'x-ratelimit-limit': '600' }, body: errorBody(status, `failed with ${status}`, details) };
+      return { status, headers: { 'x-ratelimit-limit': '600' }, body: errorBody(status, `failed with ${status}`, details, `reason_${status}`) };
     });
   });
   after(() => server.close());
@@ -49,6 +49,7 @@ describe('error mapping', () => {
       assert.equal(error.name, ErrorClass.name);
       assert.equal(error.status, status);
       assert.equal(error.message, `failed with ${status}`);
+      assert.equal(error.reason, `reason_${status}`);
       assert.deepEqual(error.details, [{ field: 'region', message: 'Invalid region identifier' }]);
       assert.equal(error.request_id, `req_envelope_${status}`);
       assert.equal(error.headers?.get('x-ratelimit-limit'), '600');
@@ -62,6 +63,7 @@ describe('error mapping', () => {
       const error = await client.account.retrieve().catch((e: unknown) => e);
       assert.ok(error instanceof NotFoundError);
       assert.equal(error.message, 'HTTP 404');
+      assert.equal(error.reason, undefined);
       assert.equal(error.request_id, 'req_fake_1');
       assert.deepEqual(error.details, []);
     } finally {

@@ -7,6 +7,7 @@ import { conformanceTests } from './integration/conformance.js';
 import { databaseTests } from './integration/databases.js';
 import { eventsAndWebhooksTests } from './integration/events-webhooks.js';
 import { instanceTests } from './integration/instances.js';
+import { networkingStorageTests } from './integration/networking-storage.js';
 import { schemaTests } from './integration/schemas.js';
 import { sshKeyTests } from './integration/ssh-keys.js';
 import { tlsTests } from './integration/tls.js';
@@ -22,6 +23,7 @@ describe('against a live server', () => {
   describe('API keys', () => apiKeyTests(live));
   describe('instances and actions', () => instanceTests(live));
   describe('managed databases', () => databaseTests(live));
+  describe('networking and storage', () => networkingStorageTests(live));
   describe('events and webhooks', () => eventsAndWebhooksTests(live));
   describe('responses match the OpenAPI schemas', () => schemaTests(live));
   describe('conformance scenario', () => conformanceTests(live));

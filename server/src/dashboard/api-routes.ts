@@ -1,5 +1,6 @@
-// The dashboard's JSON endpoints for an account's API keys and resources. They call the same
-// services as /v2, as the account owner, so every rule lives in one place.
+// The dashboard's JSON endpoints for an account's API keys (resources the pages read and change
+// through /v2 itself, with the session: session-auth.ts). They call the same services as /v2, as
+// the account owner, so every rule lives in one place.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from 'typebox';
@@ -9,33 +10,18 @@ import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, Rotate
 import { SCOPE_RESOURCES } from '../resources/api-keys/scopes.js';
 import type { ApiKeysService } from '../resources/api-keys/service.js';
 import { REGIONS } from '../resources/catalog/data/regions.js';
-import { InstanceList } from '../resources/instances/schema.js';
-import type { InstancesService } from '../resources/instances/service.js';
-import { NetworkList } from '../resources/networks/schema.js';
-import type { NetworksService } from '../resources/networks/service.js';
-import { VolumeList } from '../resources/volumes/schema.js';
-import type { VolumesService } from '../resources/volumes/service.js';
 import { CatalogSchema, PageQuery } from './schema.js';
 import { ownerCaller, sessionOf } from './session-auth.js';
 
 export interface DashboardServices {
   keys: ApiKeysService;
-  instances: InstancesService;
-  networks: NetworksService;
-  volumes: VolumesService;
 }
-
-/**
- * A list page's types: the query from its schema, the reply as the service's page (spelled out
- * because the schemas' status unions, built with `.map`, read as `never` to TypeScript).
- */
-type ListRoute<S extends { list: (...args: never[]) => Promise<unknown> }> = { Querystring: Static<typeof PageQuery>; Reply: Awaited<ReturnType<S['list']>> };
 
 const SCOPES = ['*', ...SCOPE_RESOURCES.flatMap((r) => [`${r}:read`, `${r}:write`])];
 
 export function registerDashboardApiRoutes(untyped: FastifyInstance, services: DashboardServices, cursors: Cursors): void {
   const app = untyped.withTypeProvider<TypeBoxTypeProvider>();
-  const { keys, instances, networks, volumes } = services;
+  const { keys } = services;
   const config = { session: true } as const;
   const page = (query: Static<typeof PageQuery>) => ({ limit: MAX_LIMIT, ...query });
 
@@ -67,17 +53,5 @@ export function registerDashboardApiRoutes(untyped: FastifyInstance, services: D
 
   app.delete('/dashboard/api/api_keys/:id', { config, schema: { hide: true, params: IdParams, response: { 200: ApiKeySchema } } }, async (request) =>
     keys.revoke(sessionOf(request).accountId, request.params.id, ownerCaller(request)),
-  );
-
-  app.get<ListRoute<InstancesService>>('/dashboard/api/instances', { config, schema: { hide: true, querystring: PageQuery, response: { 200: InstanceList } } }, async (request) =>
-    instances.list(ownerCaller(request), page(request.query), cursors),
-  );
-
-  app.get<ListRoute<NetworksService>>('/dashboard/api/networks', { config, schema: { hide: true, querystring: PageQuery, response: { 200: NetworkList } } }, async (request) =>
-    networks.list(ownerCaller(request), page(request.query), cursors),
-  );
-
-  app.get<ListRoute<VolumesService>>('/dashboard/api/volumes', { config, schema: { hide: true, querystring: PageQuery, response: { 200: VolumeList } } }, async (request) =>
-    volumes.list(ownerCaller(request), page(request.query), cursors),
   );
 }

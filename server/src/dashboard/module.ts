@@ -1,5 +1,5 @@
-// The dashboard as one entry of the app's module list: its sign-in, sessions and pages, over the
-// services of the resource modules.
+// The dashboard as one entry of the app's module list: its sign-in, sessions and pages (which call
+// /v2 with the session), and its own API-key endpoints over the API keys module's service.
 import type { RateLimiter } from '../http/rate-limit.js';
 import { accountLookup } from '../resources/accounts/queries.js';
 import type { ScryptCost } from '../resources/dashboard-users/passwords.js';
@@ -21,7 +21,6 @@ export function dashboardModule({ limiter, passwordCost }: DashboardOptions): Re
   return defineModule('dashboard', ({ db, clock, config, cursors, service }) => {
     const users = new DashboardUsersService(new DashboardUsersStore(db), accountLookup(db), clock, passwordCost);
     const sessions = new SessionsService(new SessionsStore(db), clock, { idleMs: config.dashboard.sessionIdleMs, absoluteMs: config.dashboard.sessionAbsoluteMs });
-    const services = { keys: service('api-keys'), instances: service('instances'), networks: service('networks'), volumes: service('volumes') };
-    return { routes: (app) => registerDashboard(app, { users, sessions, limiter, cursors, ...services }) };
+    return { routes: (app) => registerDashboard(app, { users, sessions, limiter, cursors, keys: service('api-keys') }) };
   });
 }

@@ -1,7 +1,10 @@
-// Authentication for the dashboard's own JSON endpoints: the session cookie, never an API key (and
-// /v2 never accepts the cookie). Every mutation must also come from our own origin and carry the
-// session's CSRF token in a header, which a cross-site page can neither read nor send.
+// Authentication by dashboard session: the session cookie, never an API key, on the dashboard's own
+// JSON endpoints; and on /v2, where the dashboard's pages call the real API, the cookie together
+// with the session's CSRF token on every request (so a cookie alone is never a /v2 credential).
+// Every mutation must also come from our own origin and carry the CSRF token in a header, which a
+// cross-site page can neither read nor send.
 import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
+import type { AuthContext } from '../resources/api-keys/auth-context.js';
 import { defaultRateClass, type RateLimiter } from '../http/rate-limit.js';
 import type { Caller } from '../resources/events/origin.js';
 import { sessionToken } from './cookies.js';
@@ -26,9 +29,34 @@ function notSignedIn(): ApiError {
   return apiError('not_signed_in', 'Not signed in, or the session has ended');
 }
 
+const sameOrigin = (request: FastifyRequest) => request.headers.origin === `https://${request.headers.host}`;
+
 /** Refuses a request whose Origin is not this server (a cross-site form or script). */
 export function assertSameOrigin(request: FastifyRequest): void {
-  if (request.headers.origin !== `https://${request.headers.host}`) throw apiError('cross_site_refused', 'Cross-origin request refused');
+  if (!sameOrigin(request)) throw apiError('cross_site_refused', 'Cross-origin request refused');
+}
+
+const isMutation = (request: FastifyRequest) => request.method !== 'GET' && request.method !== 'HEAD';
+
+function presentedCsrf(request: FastifyRequest): string | undefined {
+  const presented = request.headers[CSRF_HEADER];
+  return typeof presented === 'string' ? presented : undefined;
+}
+
+/** A session on /v2 acts as the account owner: every scope, every region. */
+function ownerAuth(session: Session): AuthContext {
+  return { accountId: session.accountId, keyId: null, userId: session.userId, scopes: ['*'], regions: null, rateLimit: session.rateLimit };
+}
+
+/** Lets the dashboard's pages call /v2 with their session (see auth.ts: only when no key is sent). */
+function registerV2SessionAuth(app: FastifyInstance, sessions: SessionsService): void {
+  app.otherAuthenticators.push(async (request) => {
+    const token = sessionToken(request.headers.cookie);
+    if (!token) return null;
+    if (isMutation(request) && !sameOrigin(request)) return null;
+    const session = await sessions.resolve(token);
+    return session && csrfMatches(session, presentedCsrf(request)) ? ownerAuth(session) : null;
+  });
 }
 
 export function registerSessionAuth(app: FastifyInstance, sessions: SessionsService, limiter: RateLimiter): void {
@@ -39,15 +67,15 @@ export function registerSessionAuth(app: FastifyInstance, sessions: SessionsServ
     const token = sessionToken(request.headers.cookie);
     const session = token ? await sessions.resolve(token) : null;
     if (!session) throw notSignedIn();
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+    if (isMutation(request)) {
       assertSameOrigin(request);
-      const presented = request.headers[CSRF_HEADER];
-      if (!csrfMatches(session, typeof presented === 'string' ? presented : undefined)) throw apiError('cross_site_refused', 'Missing or invalid CSRF token');
+      if (!csrfMatches(session, presentedCsrf(request))) throw apiError('cross_site_refused', 'Missing or invalid CSRF token');
     }
     // The dashboard spends from the same per-account budget as the account's keys.
     limiter.apply(reply, await limiter.spend(session.accountId, session.rateLimit, defaultRateClass(request.method)));
     request.session = session;
   });
+  registerV2SessionAuth(app, sessions);
 }
 
 /** The signed-in session of a route that declares `session`. */
@@ -62,14 +90,5 @@ export function sessionOf(request: FastifyRequest): Session {
  */
 export function ownerCaller(request: FastifyRequest): Caller {
   const session = sessionOf(request);
-  return {
-    accountId: session.accountId,
-    keyId: null,
-    userId: session.userId,
-    scopes: ['*'],
-    regions: null,
-    rateLimit: session.rateLimit,
-    actor: { type: 'dashboard_user', id: session.userId },
-    requestId: request.id,
-  };
+  return { ...ownerAuth(session), actor: { type: 'dashboard_user', id: session.userId }, requestId: request.id };
 }

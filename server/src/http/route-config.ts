@@ -36,9 +36,11 @@ declare module 'fastify' {
 
 /**
  * The caller of an authenticated route: who it is, and the origin its changes are recorded
- * under in events (the key as actor, and this request's id).
+ * under in events (the key or the dashboard user as actor, and this request's id).
  */
 export function caller(request: FastifyRequest): Caller {
   if (!request.auth) throw new Error('caller() used on a route without a scope');
-  return { ...request.auth, actor: { type: 'api_key', id: request.auth.keyId }, requestId: request.id };
+  const { keyId, userId } = request.auth;
+  const actor = userId === null ? { type: 'api_key' as const, id: keyId } : { type: 'dashboard_user' as const, id: userId };
+  return { ...request.auth, actor, requestId: request.id };
 }

@@ -42,3 +42,9 @@ export function dashboardRequest(t: TestApp, signed: Signed | null, options: Inj
   }
   return t.app.inject({ ...options, headers: { ...headers, ...(options.headers as Record<string, string> | undefined) } });
 }
+
+/** A /v2 request as the dashboard page makes it: cookie and CSRF token always, the same Origin. */
+export function v2SessionRequest(t: TestApp, signed: Signed, options: InjectOptions & { url: string }): Promise<LightMyRequestResponse> {
+  const headers = { host: HOST, origin: ORIGIN, cookie: signed.cookie, 'x-csrf-token': signed.csrf };
+  return t.app.inject({ ...options, headers: { ...headers, ...(options.headers as Record<string, string> | undefined) } });
+}

@@ -1,5 +1,8 @@
 import type { Action, ErrorDetail, ErrorEnvelope } from '../models.js';
 
+/** The stable name of what went wrong (`name_taken`, `has_dependents`, …): match on it, not on the message. */
+export type ErrorReason = ErrorEnvelope['error']['reason'];
+
 /** The root of every error this SDK throws, so callers can catch them all at once. */
 export class CloudNexusError extends Error {
   override name = 'CloudNexusError';
@@ -10,6 +13,8 @@ export class APIError extends CloudNexusError {
   override name = 'APIError';
   /** The HTTP status; undefined when no response arrived. */
   readonly status: number | undefined;
+  /** The envelope's `reason`; undefined when no response (or no envelope) arrived. */
+  readonly reason: ErrorReason | undefined;
   readonly details: ErrorDetail[];
   readonly request_id: string | undefined;
   readonly headers: Headers | undefined;
@@ -23,6 +28,7 @@ export class APIError extends CloudNexusError {
   ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = status;
+    this.reason = init.error?.reason;
     this.details = init.details ?? [];
     this.request_id = init.request_id;
     this.headers = init.headers;

@@ -1,7 +1,5 @@
 import type { Pagination } from '../models.js';
-import type { RequestOptions } from './config.js';
 import { CloudNexusError } from './errors.js';
-import type { Transport } from './transport.js';
 
 /** Query parameters every list takes. */
 export interface PageParams {
@@ -11,7 +9,7 @@ export interface PageParams {
   cursor?: string;
 }
 
-interface ListBody<T> {
+export interface ListBody<T> {
   data: T[];
   pagination: Pagination;
 }
@@ -92,15 +90,13 @@ export class PagePromise<T> implements Promise<Page<T>>, AsyncIterable<T> {
   }
 }
 
-/** A PagePromise over `GET path`, where each following page repeats the query with the next cursor. */
-export function listPages<T>(
-  transport: Transport,
-  path: string,
-  query: object = {},
-  options?: RequestOptions,
-): PagePromise<T> {
+/**
+ * A PagePromise over one list operation: `fetch` sends it with a query, and each following page
+ * repeats the query with the next cursor.
+ */
+export function listPages<T>(query: object, fetch: (query: object) => Promise<ListBody<T>>): PagePromise<T> {
   const fetchPage = async (cursor?: string): Promise<Page<T>> => {
-    const body = await transport.request<ListBody<T>>({ method: 'GET', path, query: { ...query, cursor: cursor ?? (query as PageParams).cursor } }, options);
+    const body = await fetch({ ...query, cursor: cursor ?? (query as PageParams).cursor });
     return new Page(body, fetchPage);
   };
   return new PagePromise(() => fetchPage());

@@ -2,14 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { VERSION } from '../version.js';
 import type { RequestOptions, ResolvedConfig } from './config.js';
 import { APIConnectionError, APIError, APITimeoutError } from './errors.js';
+import { operations, type OperationId, type OperationResponses } from '../generated/operations.js';
+import { fillPath } from './path.js';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.js';
 import { dispatcherTrusting, type Dispatcher } from './tls.js';
 
-export interface RequestSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** What one operation is sent with, besides the method and path its operationId gives. */
+export interface OpParams {
+  /** The values of the path template's `{name}` placeholders. */
+  path?: Record<string, string>;
+  /** Query parameters; undefined and null values are left out. */
+  query?: object;
+  body?: unknown;
+}
+
+interface RequestSpec {
+  method: string;
   /** Relative to the base URL, starting with a slash: `/instances/inst_1/restart`. */
   path: string;
-  /** Query parameters; undefined and null values are left out. */
   query?: object;
   body?: unknown;
 }
@@ -20,7 +30,16 @@ export class Transport {
 
   constructor(private readonly config: ResolvedConfig) {}
 
-  async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
+  /**
+   * Sends one operation of spec/openapi.json. Its method and path come from the generated
+   * operations table, never from the caller, so a method cannot send its request to another route.
+   */
+  op<K extends OperationId>(operationId: K, params: OpParams = {}, options?: RequestOptions): Promise<OperationResponses[K]> {
+    const { method, path } = operations[operationId];
+    return this.request({ method, path: fillPath(path, params.path), query: params.query, body: params.body }, options);
+  }
+
+  private async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
     const maxRetries = options.maxRetries ?? this.config.maxRetries;
     const headers = this.headers(spec, options);
     const url = this.url(spec);

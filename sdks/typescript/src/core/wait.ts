@@ -1,10 +1,7 @@
 import type { Action } from '../models.js';
 import type { RequestOptions } from './config.js';
-import { ActionFailedError, APITimeoutError, CloudNexusError } from './errors.js';
-import { listPages } from './pagination.js';
+import { ActionFailedError, APITimeoutError } from './errors.js';
 import { sleep } from './retry.js';
-import { path } from './path.js';
-import type { Transport } from './transport.js';
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
 const FIRST_POLL_MS = 100;
@@ -16,22 +13,30 @@ export interface WaitOptions extends RequestOptions {
   waitTimeout?: number;
 }
 
-/** Options of the asynchronous instance operations. */
+/** Options of the asynchronous operations. */
 export interface WaitableOptions extends WaitOptions {
   /** Poll until the operation's action has finished; an errored action throws ActionFailedError. */
   wait?: boolean;
 }
 
+/** What the operations that wait need from `client.actions`. */
+export interface ActionWaiter {
+  /** Polls until the action is `completed` (returned) or `errored` (ActionFailedError). */
+  untilDone(actionId: string, options?: WaitOptions): Promise<Action>;
+  /** Waits for the create action of a resource just created. */
+  untilCreated(resource: string, resourceId: string, options?: WaitOptions): Promise<Action>;
+}
+
 /**
- * Polls the action until it is `completed` (returned) or `errored` (ActionFailedError).
+ * Polls `fetch` until the action is `completed` (returned) or `errored` (ActionFailedError).
  * Polls start fast, for quick operations, and slow down to spare the rate limit on long ones.
  */
-export async function waitForAction(transport: Transport, actionId: string, options: WaitOptions = {}): Promise<Action> {
+export async function pollAction(fetch: (options: RequestOptions) => Promise<Action>, actionId: string, options: WaitOptions = {}): Promise<Action> {
   const { waitTimeout = DEFAULT_WAIT_TIMEOUT_MS, ...requestOptions } = options;
   const deadline = Date.now() + waitTimeout;
   let delay = FIRST_POLL_MS;
   for (;;) {
-    const action = await transport.request<Action>({ method: 'GET', path: path`/actions/${actionId}` }, requestOptions);
+    const action = await fetch(requestOptions);
     if (action.status === 'completed') return action;
     if (action.status === 'errored') throw new ActionFailedError(action);
     const remaining = deadline - Date.now();
@@ -55,21 +60,34 @@ export type OperationResult<O, Accepted> = O extends { wait: true }
 
 /** Sends an asynchronous operation (202 + action_id) and, if asked, waits for its action. */
 export async function operate<O extends WaitableOptions, Accepted extends { action_id: string }>(
-  transport: Transport,
-  spec: { method: 'PUT' | 'DELETE'; path: string; body?: unknown },
+  waiter: ActionWaiter,
+  send: (options: RequestOptions) => Promise<Accepted>,
   options: O | undefined,
 ): Promise<OperationResult<O, Accepted>> {
   const { wait, waitTimeout, ...requestOptions } = options ?? {};
-  const accepted = await transport.request<Accepted>(spec, requestOptions);
+  const accepted = await send(requestOptions);
   if (!wait) return accepted as OperationResult<O, Accepted>;
-  return (await waitForAction(transport, accepted.action_id, { ...requestOptions, waitTimeout })) as OperationResult<O, Accepted>;
+  return (await waiter.untilDone(accepted.action_id, withTimeout(requestOptions, waitTimeout))) as OperationResult<O, Accepted>;
 }
 
-/** Waits for the create action of a resource just created (found through `GET /actions?resource_id=`). */
-export async function waitForCreateAction(transport: Transport, resource: string, resourceId: string, options: WaitOptions = {}): Promise<Action> {
-  const { waitTimeout, ...requestOptions } = options;
-  const actions = await listPages<Action>(transport, '/actions', { resource_id: resourceId, limit: 100 }, requestOptions);
-  const create = actions.data.find((action) => action.type === 'create');
-  if (!create) throw new CloudNexusError(`${resource} ${resourceId} has no create action to wait for`);
-  return waitForAction(transport, create.id, { ...requestOptions, ...(waitTimeout === undefined ? {} : { waitTimeout }) });
+/**
+ * Sends a create (201 with the resource in its first status) and, with `{ wait: true }`, waits for
+ * the resource's create action, then returns the resource as it is once that completed.
+ */
+export async function createAndWait<T extends { id: string }>(
+  waiter: ActionWaiter,
+  resource: string,
+  send: (options: RequestOptions) => Promise<T>,
+  retrieve: (id: string, options: RequestOptions) => Promise<T>,
+  options: WaitableOptions = {},
+): Promise<T> {
+  const { wait, waitTimeout, ...requestOptions } = options;
+  const created = await send(requestOptions);
+  if (!wait) return created;
+  await waiter.untilCreated(resource, created.id, withTimeout(requestOptions, waitTimeout));
+  return retrieve(created.id, requestOptions);
+}
+
+function withTimeout(options: RequestOptions, waitTimeout: number | undefined): WaitOptions {
+  return waitTimeout === undefined ? options : { ...options, waitTimeout };
 }

@@ -5,6 +5,6 @@ import type { Account } from '../models.js';
 export class AccountResource extends APIResource {
   /** The calling key's account: tier, rate limit, quotas and usage. */
   retrieve(options?: RequestOptions): Promise<Account> {
-    return this.transport.request({ method: 'GET', path: '/account' }, options);
+    return this.transport.op('getAccount', {}, options);
   }
 }

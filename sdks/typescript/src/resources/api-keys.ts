@@ -1,21 +1,20 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
 import type { ApiKey, CreateApiKey, CreatedApiKey, RotateApiKey } from '../models.js';
 
 export class ApiKeys extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<ApiKey> {
-    return listPages<ApiKey>(this.transport, '/api_keys', params, options);
+    return listPages(params, (query) => this.transport.op('listApiKeys', { query }, options));
   }
 
   /** A new key within the calling key's own scopes and regions; `secret` is shown only in this response. */
   create(body: CreateApiKey, options?: RequestOptions): Promise<CreatedApiKey> {
-    return this.transport.request({ method: 'POST', path: '/api_keys', body }, options);
+    return this.transport.op('createApiKey', { body }, options);
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<ApiKey> {
-    return this.transport.request({ method: 'GET', path: path`/api_keys/${id}` }, options);
+    return this.transport.op('getApiKey', { path: { id } }, options);
   }
 
   /**
@@ -23,11 +22,11 @@ export class ApiKeys extends APIResource {
    * `24h`, `7d`), then gets 401. The new `secret` is shown only in this response.
    */
   rotate(id: string, body: RotateApiKey, options?: RequestOptions): Promise<CreatedApiKey> {
-    return this.transport.request({ method: 'POST', path: path`/api_keys/${id}/rotate`, body }, options);
+    return this.transport.op('rotateApiKey', { path: { id }, body }, options);
   }
 
   /** Revokes the key at once; returns it with status `revoked`. */
   revoke(id: string, options?: RequestOptions): Promise<ApiKey> {
-    return this.transport.request({ method: 'DELETE', path: path`/api_keys/${id}` }, options);
+    return this.transport.op('revokeApiKey', { path: { id } }, options);
   }
 }

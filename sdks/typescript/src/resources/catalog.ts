@@ -1,34 +1,47 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
 import type { DatabaseEngine, Image, Plan, Region } from '../models.js';
 
-/** A read-only catalog (regions, plans, images, database engines): the same two operations on different paths. */
-export class CatalogResource<T> extends APIResource {
-  protected readonly basePath: string = '';
+// The read-only catalogs: each has a list and a retrieve, spelled out per class so each method
+// names its own operation.
 
-  list(params: PageParams = {}, options?: RequestOptions): PagePromise<T> {
-    return listPages<T>(this.transport, this.basePath, params, options);
+export class Regions extends APIResource {
+  list(params: PageParams = {}, options?: RequestOptions): PagePromise<Region> {
+    return listPages(params, (query) => this.transport.op('listRegions', { query }, options));
   }
 
-  retrieve(id: string, options?: RequestOptions): Promise<T> {
-    return this.transport.request({ method: 'GET', path: this.basePath + path`/${id}` }, options);
+  retrieve(id: string, options?: RequestOptions): Promise<Region> {
+    return this.transport.op('getRegion', { path: { id } }, options);
   }
 }
 
-export class Regions extends CatalogResource<Region> {
-  protected override readonly basePath = '/regions';
+export class Plans extends APIResource {
+  list(params: PageParams = {}, options?: RequestOptions): PagePromise<Plan> {
+    return listPages(params, (query) => this.transport.op('listPlans', { query }, options));
+  }
+
+  retrieve(id: string, options?: RequestOptions): Promise<Plan> {
+    return this.transport.op('getPlan', { path: { id } }, options);
+  }
 }
 
-export class Plans extends CatalogResource<Plan> {
-  protected override readonly basePath = '/plans';
+export class Images extends APIResource {
+  list(params: PageParams = {}, options?: RequestOptions): PagePromise<Image> {
+    return listPages(params, (query) => this.transport.op('listImages', { query }, options));
+  }
+
+  retrieve(id: string, options?: RequestOptions): Promise<Image> {
+    return this.transport.op('getImage', { path: { id } }, options);
+  }
 }
 
-export class Images extends CatalogResource<Image> {
-  protected override readonly basePath = '/images';
-}
+export class DatabaseEngines extends APIResource {
+  list(params: PageParams = {}, options?: RequestOptions): PagePromise<DatabaseEngine> {
+    return listPages(params, (query) => this.transport.op('listDatabaseEngines', { query }, options));
+  }
 
-export class DatabaseEngines extends CatalogResource<DatabaseEngine> {
-  protected override readonly basePath = '/database_engines';
+  retrieve(id: string, options?: RequestOptions): Promise<DatabaseEngine> {
+    return this.transport.op('getDatabaseEngine', { path: { id } }, options);
+  }
 }

@@ -1,9 +1,8 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
-import { APIResource } from '../core/resource.js';
+import { AsyncAPIResource } from '../core/resource.js';
 import type { Transport } from '../core/transport.js';
-import { operate, waitForAction, waitForCreateAction, type OperationResult, type WaitableOptions } from '../core/wait.js';
+import { operate, type ActionWaiter, type OperationResult, type WaitableOptions } from '../core/wait.js';
 import type {
   CreateDatabase,
   CreateDatabaseUser,
@@ -40,34 +39,34 @@ export interface DatabaseMetricsParams {
 export type DatabaseOperationResult<O> = OperationResult<O, DatabaseActionAccepted>;
 
 /** The users of one database. Passwords are shown only in `create`'s answer. */
-export class DatabaseUsers extends APIResource {
+export class DatabaseUsers extends AsyncAPIResource {
   list(databaseId: string, params: PageParams = {}, options?: RequestOptions): PagePromise<DatabaseUser> {
-    return listPages<DatabaseUser>(this.transport, path`/databases/${databaseId}/users`, params, options);
+    return listPages(params, (query) => this.transport.op('listDatabaseUsers', { path: { id: databaseId }, query }, options));
   }
 
   /** Creates the user; with `{ wait: true }` it returns once the user can log in. */
   async create(databaseId: string, body: CreateDatabaseUser, options: WaitableOptions = {}): Promise<DatabaseUserCreated> {
     const { wait, waitTimeout, ...requestOptions } = options;
-    const created = await this.transport.request<DatabaseUserCreated>({ method: 'POST', path: path`/databases/${databaseId}/users`, body }, requestOptions);
-    if (wait) await waitForAction(this.transport, created.action_id, { ...requestOptions, waitTimeout });
+    const created = await this.transport.op('createDatabaseUser', { path: { id: databaseId }, body }, requestOptions);
+    if (wait) await this.waiter.untilDone(created.action_id, { ...requestOptions, waitTimeout });
     return created;
   }
 
   delete<O extends WaitableOptions>(databaseId: string, name: string, options?: O): Promise<DatabaseOperationResult<O>> {
-    return operate<O, DatabaseActionAccepted>(this.transport, { method: 'DELETE', path: path`/databases/${databaseId}/users/${name}` }, options);
+    return operate(this.waiter, (o) => this.transport.op('deleteDatabaseUser', { path: { id: databaseId, name } }, o), options);
   }
 }
 
-export class Databases extends APIResource {
+export class Databases extends AsyncAPIResource {
   readonly users: DatabaseUsers;
 
-  constructor(transport: Transport) {
-    super(transport);
-    this.users = new DatabaseUsers(transport);
+  constructor(transport: Transport, waiter: ActionWaiter) {
+    super(transport, waiter);
+    this.users = new DatabaseUsers(transport, waiter);
   }
 
   list(params: DatabaseListParams = {}, options?: RequestOptions): PagePromise<Database> {
-    return listPages<Database>(this.transport, '/databases', params, options);
+    return listPages(params, (query) => this.transport.op('listDatabases', { query }, options));
   }
 
   /**
@@ -77,44 +76,44 @@ export class Databases extends APIResource {
    */
   async create(body: CreateDatabase, options: WaitableOptions = {}): Promise<Database> {
     const { wait, waitTimeout, ...requestOptions } = options;
-    const database = await this.transport.request<Database>({ method: 'POST', path: '/databases', body }, requestOptions);
+    const database = await this.transport.op('createDatabase', { body }, requestOptions);
     if (!wait) return database;
-    await waitForCreateAction(this.transport, 'Database', database.id, { ...requestOptions, waitTimeout });
+    await this.waiter.untilCreated('Database', database.id, { ...requestOptions, waitTimeout });
     const online = await this.retrieve(database.id, requestOptions);
     return { ...online, connection: { ...online.connection, password: database.connection.password, uri: database.connection.uri } };
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Database> {
-    return this.transport.request({ method: 'GET', path: path`/databases/${id}` }, options);
+    return this.transport.op('getDatabase', { path: { id } }, options);
   }
 
   /** Labels, delete protection and the backup schedule; applied at once. */
   update(id: string, body: UpdateDatabase, options?: RequestOptions): Promise<Database> {
-    return this.transport.request({ method: 'PATCH', path: path`/databases/${id}`, body }, options);
+    return this.transport.op('updateDatabase', { path: { id }, body }, options);
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<DatabaseOperationResult<O>> {
-    return operate<O, DatabaseActionAccepted>(this.transport, { method: 'DELETE', path: path`/databases/${id}` }, options);
+    return operate(this.waiter, (o) => this.transport.op('deleteDatabase', { path: { id } }, o), options);
   }
 
   resize<O extends WaitableOptions>(id: string, body: ResizeDatabase, options?: O): Promise<DatabaseOperationResult<O>> {
-    return operate<O, DatabaseActionAccepted>(this.transport, { method: 'PUT', path: path`/databases/${id}/resize`, body }, options);
+    return operate(this.waiter, (o) => this.transport.op('resizeDatabase', { path: { id }, body }, o), options);
   }
 
   /** A new admin password, shown in this answer only; with `{ wait: true }` it returns once it works. */
   async resetPassword(id: string, options: WaitableOptions = {}): Promise<DatabasePasswordReset> {
     const { wait, waitTimeout, ...requestOptions } = options;
-    const reset = await this.transport.request<DatabasePasswordReset>({ method: 'PUT', path: path`/databases/${id}/reset_password` }, requestOptions);
-    if (wait) await waitForAction(this.transport, reset.action_id, { ...requestOptions, waitTimeout });
+    const reset = await this.transport.op('resetDatabasePassword', { path: { id } }, requestOptions);
+    if (wait) await this.waiter.untilDone(reset.action_id, { ...requestOptions, waitTimeout });
     return reset;
   }
 
   metrics(id: string, params: DatabaseMetricsParams, options?: RequestOptions): Promise<DatabaseMetrics> {
-    return this.transport.request({ method: 'GET', path: path`/databases/${id}/metrics`, query: params }, options);
+    return this.transport.op('getDatabaseMetrics', { path: { id }, query: params }, options);
   }
 
   /** The daily backups of one database, newest first; restore one with `create({ restore_from: { backup_id } })`. */
   backups(id: string, params: PageParams = {}, options?: RequestOptions): PagePromise<DatabaseBackup> {
-    return listPages<DatabaseBackup>(this.transport, path`/databases/${id}/backups`, params, options);
+    return listPages(params, (query) => this.transport.op('listDatabaseBackups', { path: { id }, query }, options));
   }
 }

@@ -1,6 +1,5 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
 import { APIResource } from '../core/resource.js';
 import type { Event } from '../models.js';
 
@@ -17,10 +16,10 @@ export interface EventListParams extends PageParams {
 export class Events extends APIResource {
   /** Newest first; `for await` walks every page. */
   list(params: EventListParams = {}, options?: RequestOptions): PagePromise<Event> {
-    return listPages<Event>(this.transport, '/events', params, options);
+    return listPages(params, (query) => this.transport.op('listEvents', { query }, options));
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Event> {
-    return this.transport.request({ method: 'GET', path: path`/events/${id}` }, options);
+    return this.transport.op('getEvent', { path: { id } }, options);
   }
 }

@@ -1,9 +1,17 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
-import { path } from '../core/path.js';
-import { APIResource } from '../core/resource.js';
-import { operate, waitForCreateAction, type OperationResult as WaitResult, type WaitableOptions } from '../core/wait.js';
-import type { Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole, InstanceMetrics, ResizeInstance } from '../models.js';
+import { AsyncAPIResource } from '../core/resource.js';
+import { createAndWait, operate, type OperationResult as WaitResult, type WaitableOptions } from '../core/wait.js';
+import type {
+  Action,
+  CreateInstance,
+  Instance,
+  InstanceActionAccepted,
+  InstanceConsole,
+  InstanceFirewallRules,
+  InstanceMetrics,
+  ResizeInstance,
+} from '../models.js';
 
 export interface InstanceListParams extends PageParams {
   region?: string;
@@ -27,62 +35,60 @@ export interface InstanceMetricsParams {
 /** An instance operation's outcome: the finished action with `{ wait: true }`, else the accepted 202 body. */
 export type OperationResult<O> = WaitResult<O, InstanceActionAccepted>;
 
-export class Instances extends APIResource {
+export class Instances extends AsyncAPIResource {
   list(params: InstanceListParams = {}, options?: RequestOptions): PagePromise<Instance> {
-    return listPages<Instance>(this.transport, '/instances', params, options);
+    return listPages(params, (query) => this.transport.op('listInstances', { query }, options));
   }
 
   /**
    * Provisions an instance; it answers at once with status `provisioning`.
    * With `{ wait: true }` it waits for the create action and returns the instance as it is then (`running`).
    */
-  async create(body: CreateInstance, options: WaitableOptions = {}): Promise<Instance> {
-    const { wait, waitTimeout, ...requestOptions } = options;
-    const instance = await this.transport.request<Instance>({ method: 'POST', path: '/instances', body }, requestOptions);
-    if (!wait) return instance;
-    await waitForCreateAction(this.transport, 'Instance', instance.id, { ...requestOptions, waitTimeout });
-    return this.retrieve(instance.id, requestOptions);
+  create(body: CreateInstance, options: WaitableOptions = {}): Promise<Instance> {
+    const send = (o: RequestOptions) => this.transport.op('createInstance', { body }, o);
+    return createAndWait(this.waiter, 'Instance', send, (id, o) => this.retrieve(id, o), options);
   }
 
   retrieve(id: string, options?: RequestOptions): Promise<Instance> {
-    return this.transport.request({ method: 'GET', path: path`/instances/${id}` }, options);
+    return this.transport.op('getInstance', { path: { id } }, options);
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return this.operate({ method: 'DELETE', path: path`/instances/${id}` }, options);
+    return operate(this.waiter, (o) => this.transport.op('deleteInstance', { path: { id } }, o), options);
   }
 
   restart<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return this.operate({ method: 'PUT', path: path`/instances/${id}/restart` }, options);
+    return operate(this.waiter, (o) => this.transport.op('restartInstance', { path: { id } }, o), options);
   }
 
   stop<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return this.operate({ method: 'PUT', path: path`/instances/${id}/stop` }, options);
+    return operate(this.waiter, (o) => this.transport.op('stopInstance', { path: { id } }, o), options);
   }
 
   start<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
-    return this.operate({ method: 'PUT', path: path`/instances/${id}/start` }, options);
+    return operate(this.waiter, (o) => this.transport.op('startInstance', { path: { id } }, o), options);
   }
 
   resize<O extends WaitableOptions>(id: string, body: ResizeInstance, options?: O): Promise<OperationResult<O>> {
-    return this.operate({ method: 'PUT', path: path`/instances/${id}/resize`, body }, options);
+    return operate(this.waiter, (o) => this.transport.op('resizeInstance', { path: { id }, body }, o), options);
   }
 
   metrics(id: string, params: InstanceMetricsParams, options?: RequestOptions): Promise<InstanceMetrics> {
-    return this.transport.request({ method: 'GET', path: path`/instances/${id}/metrics`, query: params }, options);
+    return this.transport.op('getInstanceMetrics', { path: { id }, query: params }, options);
   }
 
   /** The tail of the instance's console: boot messages and what `user_data` printed. */
   console(id: string, options?: RequestOptions): Promise<InstanceConsole> {
-    return this.transport.request({ method: 'GET', path: path`/instances/${id}/console` }, options);
+    return this.transport.op('getInstanceConsole', { path: { id } }, options);
+  }
+
+  /** The rules in force for this instance: every firewall applying to it, merged, and the defaults. */
+  firewallRules(id: string, options?: RequestOptions): Promise<InstanceFirewallRules> {
+    return this.transport.op('getInstanceFirewallRules', { path: { id } }, options);
   }
 
   /** The actions of one instance, newest first. */
   actions(id: string, params: PageParams = {}, options?: RequestOptions): PagePromise<Action> {
-    return listPages<Action>(this.transport, path`/instances/${id}/actions`, params, options);
-  }
-
-  private operate<O extends WaitableOptions>(spec: { method: 'PUT' | 'DELETE'; path: string; body?: unknown }, options: O | undefined): Promise<OperationResult<O>> {
-    return operate<O, InstanceActionAccepted>(this.transport, spec, options);
+    return listPages(params, (query) => this.transport.op('listInstanceActions', { path: { id }, query }, options));
   }
 }

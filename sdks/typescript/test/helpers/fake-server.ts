@@ -54,6 +54,6 @@ export async function startFakeServer(reply: (request: RecordedRequest, index: n
 }
 
 /** The API's error envelope for a status, as the real server sends it. */
-export function errorBody(status: number, message: string, details: { field: string; message: string }[] = []) {
-  return { error: { code: status, message, details, request_id: `req_envelope_${status}` } };
+export function errorBody(status: number, message: string, details: { field: string; message: string }[] = [], reason?: string) {
+  return { error: { code: status, ...(reason ? { reason } : {}), message, details, request_id: `req_envelope_${status}` } };
 }

@@ -42,39 +42,33 @@ function resolve(value: unknown, vars: Record<string, unknown>, results: Results
   return value;
 }
 
-const resourceNames: Record<string, keyof CloudNexus> = { ssh_keys: 'sshKeys', api_keys: 'apiKeys' };
+/** `load_balancers` → `loadBalancers`: the scenario's snake_case names in this SDK's naming. */
+const camelCase = (name: string) => name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
-/** Runs one step's call through the SDK's public API and returns what the SDK returned. */
+type Method = (...args: unknown[]) => unknown;
+
+/**
+ * Runs one step's call through the SDK's public API and returns what the SDK returned. `id` is the
+ * first argument, the other args (when there are any) the body or query, then the request options;
+ * a method that lists gives every item of every page.
+ */
 async function call(client: CloudNexus, step: Step, args: Record<string, unknown>): Promise<unknown> {
   const [resourceName, operation] = step.call.split('.') as [string, string];
-  const resource = client[resourceNames[resourceName] ?? (resourceName as keyof CloudNexus)] as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const resource = client[camelCase(resourceName) as keyof CloudNexus] as unknown as Record<string, Method>;
   assert.ok(resource && typeof resource === 'object', `unknown resource ${resourceName}`);
   const { id, ...rest } = args;
   const options = { wait: step.wait, idempotencyKey: step.idempotency_key };
-  switch (operation) {
-    case 'list_page':
-      return await resource.list!(rest);
-    case 'list_all': {
-      const items: unknown[] = [];
-      for await (const item of resource.list!(rest) as AsyncIterable<unknown>) items.push(item);
-      return items;
-    }
-    case 'retrieve':
-      return id === undefined ? await resource.retrieve!() : await resource.retrieve!(id);
-    case 'create':
-      return await resource.create!(rest, options);
-    case 'delete':
-    case 'restart':
-    case 'start':
-    case 'stop':
-      return await resource[operation]!(id, options);
-    case 'resize':
-      return await resource.resize!(id, rest, options);
-    case 'metrics':
-      return await resource.metrics!(id, rest);
-    default:
-      assert.fail(`unknown operation ${step.call}`);
+  if (operation === 'list_page') return await resource.list!(rest);
+  const method = resource[operation === 'list_all' ? 'list' : camelCase(operation)];
+  assert.ok(typeof method === 'function', `unknown operation ${step.call}`);
+  const hasBody = Object.keys(rest).length > 0;
+  const result = method.apply(resource, [...(id === undefined ? [] : [id]), ...(hasBody ? [rest] : []), options]);
+  if (result instanceof sdk.PagePromise) {
+    const items: unknown[] = [];
+    for await (const item of result as AsyncIterable<unknown>) items.push(item);
+    return items;
   }
+  return await result;
 }
 
 /** The items of a list result: every item for list_all, the page's data for list_page. */
@@ -109,6 +103,11 @@ function check(expect: Record<string, unknown>, result: unknown, results: Result
         break;
       case 'ids':
         assert.deepEqual(itemsOf(result).map((item) => item.id).sort(), [...(expected as string[])].sort());
+        break;
+      case 'every_fields':
+        for (const item of itemsOf(result) as unknown as Record<string, unknown>[]) {
+          for (const [field, value] of Object.entries(expected as object)) assert.deepEqual(item[field], value, `an item's ${field}`);
+        }
         break;
       case 'same_id_as':
         assert.equal(object.id, (results[expected as string] as { id: string }).id);

@@ -1,0 +1,82 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { collect, parseLabel } from './repeatable.js';
+
+/**
+ * One API field set from a flag: `--ip-range <cidr>` → `ip_range`. Scalars take a value; `list`
+ * repeats (`--volume-id a --volume-id b`), `labels` repeats `key=value`, and `json` takes the
+ * field's JSON (rules, targets, health checks: shapes too nested for flags of their own).
+ */
+export interface Field {
+  /** commander's flag spelling, e.g. `--size-gb <gb>`. */
+  flags: string;
+  /** The API field it sets. */
+  field: string;
+  description: string;
+  kind?: 'string' | 'integer' | 'boolean' | 'list' | 'labels' | 'json';
+  required?: boolean;
+  choices?: readonly string[];
+}
+
+/** The flag of each field, so the parsed value can be read back under commander's own attribute name. */
+export function fieldOptions(fields: readonly Field[]): Option[] {
+  return fields.map((field) => {
+    const option = new Option(field.flags, field.description);
+    if (field.choices) option.choices(field.choices);
+    if (field.required) option.makeOptionMandatory();
+    switch (field.kind) {
+      case 'integer':
+        return option.argParser(parseInteger);
+      case 'boolean':
+        return option.argParser(parseBoolean);
+      case 'list':
+        return option.argParser(collect).default([]);
+      case 'labels':
+        return option.argParser(parseLabel).default({});
+      case 'json':
+        return option.argParser(parseJson);
+      default:
+        return option;
+    }
+  });
+}
+
+/** The body (or query) the flags given add up to; flags not given are left out. */
+export function valuesOf(fields: readonly Field[], options: Record<string, unknown>): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  fieldOptions(fields).forEach((option, index) => {
+    const value = options[option.attributeName()];
+    if (value === undefined || isEmpty(value)) return;
+    values[fields[index]!.field] = value;
+  });
+  return values;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+function parseInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number.');
+  return n;
+}
+
+function parseBoolean(value: string): boolean {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  throw new InvalidArgumentError('expected true or false.');
+}
+
+function parseJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new InvalidArgumentError(`expected JSON, got ${value}`);
+  }
+}
+
+/** Fields several resources share. */
+export const LABELS: Field = { flags: '--label <key=value>', field: 'labels', description: 'label to set (repeatable)', kind: 'labels' };
+export const SELECTOR: Field = { flags: '-l, --selector <selector>', field: 'label_selector', description: 'label selector, e.g. "env=prod,tier in (api,web)"' };
+export const REGION: Field = { flags: '--region <region>', field: 'region', description: 'only in this region' };

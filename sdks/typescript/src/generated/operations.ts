@@ -1,0 +1,190 @@
+// Generated from spec/openapi.json by scripts/generate-models.mjs; do not edit by hand.
+
+import type * as models from '../models.js';
+
+/** Each operation of spec/openapi.json: its HTTP method and its path template (relative to the base URL). */
+export const operations = {
+  listRegions: { method: 'GET', path: '/regions' },
+  getRegion: { method: 'GET', path: '/regions/{id}' },
+  listPlans: { method: 'GET', path: '/plans' },
+  getPlan: { method: 'GET', path: '/plans/{id}' },
+  listImages: { method: 'GET', path: '/images' },
+  getImage: { method: 'GET', path: '/images/{id}' },
+  listDatabaseEngines: { method: 'GET', path: '/database_engines' },
+  getDatabaseEngine: { method: 'GET', path: '/database_engines/{id}' },
+  getAccount: { method: 'GET', path: '/account' },
+  listApiKeys: { method: 'GET', path: '/api_keys' },
+  createApiKey: { method: 'POST', path: '/api_keys' },
+  getApiKey: { method: 'GET', path: '/api_keys/{id}' },
+  revokeApiKey: { method: 'DELETE', path: '/api_keys/{id}' },
+  rotateApiKey: { method: 'POST', path: '/api_keys/{id}/rotate' },
+  listSshKeys: { method: 'GET', path: '/ssh_keys' },
+  createSshKey: { method: 'POST', path: '/ssh_keys' },
+  getSshKey: { method: 'GET', path: '/ssh_keys/{id}' },
+  deleteSshKey: { method: 'DELETE', path: '/ssh_keys/{id}' },
+  listInstances: { method: 'GET', path: '/instances' },
+  createInstance: { method: 'POST', path: '/instances' },
+  getInstance: { method: 'GET', path: '/instances/{id}' },
+  deleteInstance: { method: 'DELETE', path: '/instances/{id}' },
+  restartInstance: { method: 'PUT', path: '/instances/{id}/restart' },
+  stopInstance: { method: 'PUT', path: '/instances/{id}/stop' },
+  startInstance: { method: 'PUT', path: '/instances/{id}/start' },
+  resizeInstance: { method: 'PUT', path: '/instances/{id}/resize' },
+  getInstanceMetrics: { method: 'GET', path: '/instances/{id}/metrics' },
+  getInstanceConsole: { method: 'GET', path: '/instances/{id}/console' },
+  listInstanceActions: { method: 'GET', path: '/instances/{id}/actions' },
+  listVpcs: { method: 'GET', path: '/vpcs' },
+  createVpc: { method: 'POST', path: '/vpcs' },
+  getVpc: { method: 'GET', path: '/vpcs/{id}' },
+  updateVpc: { method: 'PUT', path: '/vpcs/{id}' },
+  deleteVpc: { method: 'DELETE', path: '/vpcs/{id}' },
+  listNetworks: { method: 'GET', path: '/networks' },
+  createNetwork: { method: 'POST', path: '/networks' },
+  getNetwork: { method: 'GET', path: '/networks/{id}' },
+  deleteNetwork: { method: 'DELETE', path: '/networks/{id}' },
+  listFirewalls: { method: 'GET', path: '/firewalls' },
+  createFirewall: { method: 'POST', path: '/firewalls' },
+  getFirewall: { method: 'GET', path: '/firewalls/{id}' },
+  replaceFirewall: { method: 'PUT', path: '/firewalls/{id}' },
+  deleteFirewall: { method: 'DELETE', path: '/firewalls/{id}' },
+  getInstanceFirewallRules: { method: 'GET', path: '/instances/{id}/firewall_rules' },
+  listLoadBalancers: { method: 'GET', path: '/load_balancers' },
+  createLoadBalancer: { method: 'POST', path: '/load_balancers' },
+  getLoadBalancer: { method: 'GET', path: '/load_balancers/{id}' },
+  updateLoadBalancer: { method: 'PUT', path: '/load_balancers/{id}' },
+  deleteLoadBalancer: { method: 'DELETE', path: '/load_balancers/{id}' },
+  listVolumes: { method: 'GET', path: '/volumes' },
+  createVolume: { method: 'POST', path: '/volumes' },
+  getVolume: { method: 'GET', path: '/volumes/{id}' },
+  deleteVolume: { method: 'DELETE', path: '/volumes/{id}' },
+  attachVolume: { method: 'PUT', path: '/volumes/{id}/attach' },
+  detachVolume: { method: 'PUT', path: '/volumes/{id}/detach' },
+  resizeVolume: { method: 'PUT', path: '/volumes/{id}/resize' },
+  createSnapshot: { method: 'POST', path: '/volumes/{id}/snapshots' },
+  listSnapshots: { method: 'GET', path: '/snapshots' },
+  getSnapshot: { method: 'GET', path: '/snapshots/{id}' },
+  deleteSnapshot: { method: 'DELETE', path: '/snapshots/{id}' },
+  listBackupPolicies: { method: 'GET', path: '/backup_policies' },
+  createBackupPolicy: { method: 'POST', path: '/backup_policies' },
+  getBackupPolicy: { method: 'GET', path: '/backup_policies/{id}' },
+  updateBackupPolicy: { method: 'PUT', path: '/backup_policies/{id}' },
+  deleteBackupPolicy: { method: 'DELETE', path: '/backup_policies/{id}' },
+  listDatabases: { method: 'GET', path: '/databases' },
+  createDatabase: { method: 'POST', path: '/databases' },
+  getDatabase: { method: 'GET', path: '/databases/{id}' },
+  updateDatabase: { method: 'PATCH', path: '/databases/{id}' },
+  deleteDatabase: { method: 'DELETE', path: '/databases/{id}' },
+  resizeDatabase: { method: 'PUT', path: '/databases/{id}/resize' },
+  resetDatabasePassword: { method: 'PUT', path: '/databases/{id}/reset_password' },
+  getDatabaseMetrics: { method: 'GET', path: '/databases/{id}/metrics' },
+  listDatabaseUsers: { method: 'GET', path: '/databases/{id}/users' },
+  createDatabaseUser: { method: 'POST', path: '/databases/{id}/users' },
+  deleteDatabaseUser: { method: 'DELETE', path: '/databases/{id}/users/{name}' },
+  listDatabaseBackups: { method: 'GET', path: '/databases/{id}/backups' },
+  listActions: { method: 'GET', path: '/actions' },
+  getAction: { method: 'GET', path: '/actions/{id}' },
+  listEvents: { method: 'GET', path: '/events' },
+  getEvent: { method: 'GET', path: '/events/{id}' },
+  listWebhooks: { method: 'GET', path: '/webhooks' },
+  createWebhook: { method: 'POST', path: '/webhooks' },
+  getWebhook: { method: 'GET', path: '/webhooks/{id}' },
+  updateWebhook: { method: 'PUT', path: '/webhooks/{id}' },
+  deleteWebhook: { method: 'DELETE', path: '/webhooks/{id}' },
+  listWebhookDeliveries: { method: 'GET', path: '/webhooks/{id}/deliveries' },
+  testWebhook: { method: 'POST', path: '/webhooks/{id}/test' },
+} as const;
+
+/** The operationId of an operation in spec/openapi.json. */
+export type OperationId = keyof typeof operations;
+
+/** What each operation answers with when it succeeds (`void` for an empty 204). */
+export interface OperationResponses {
+  listRegions: models.RegionList;
+  getRegion: models.Region;
+  listPlans: models.PlanList;
+  getPlan: models.Plan;
+  listImages: models.ImageList;
+  getImage: models.Image;
+  listDatabaseEngines: models.DatabaseEngineList;
+  getDatabaseEngine: models.DatabaseEngine;
+  getAccount: models.Account;
+  listApiKeys: models.ApiKeyList;
+  createApiKey: models.CreatedApiKey;
+  getApiKey: models.ApiKey;
+  revokeApiKey: models.ApiKey;
+  rotateApiKey: models.CreatedApiKey;
+  listSshKeys: models.SshKeyList;
+  createSshKey: models.SshKey;
+  getSshKey: models.SshKey;
+  deleteSshKey: void;
+  listInstances: models.InstanceList;
+  createInstance: models.Instance;
+  getInstance: models.Instance;
+  deleteInstance: models.InstanceActionAccepted;
+  restartInstance: models.InstanceActionAccepted;
+  stopInstance: models.InstanceActionAccepted;
+  startInstance: models.InstanceActionAccepted;
+  resizeInstance: models.InstanceActionAccepted;
+  getInstanceMetrics: models.InstanceMetrics;
+  getInstanceConsole: models.InstanceConsole;
+  listInstanceActions: models.ActionList;
+  listVpcs: models.VpcList;
+  createVpc: models.Vpc;
+  getVpc: models.Vpc;
+  updateVpc: models.Vpc;
+  deleteVpc: void;
+  listNetworks: models.NetworkList;
+  createNetwork: models.Network;
+  getNetwork: models.Network;
+  deleteNetwork: void;
+  listFirewalls: models.FirewallList;
+  createFirewall: models.Firewall;
+  getFirewall: models.Firewall;
+  replaceFirewall: models.Firewall;
+  deleteFirewall: void;
+  getInstanceFirewallRules: models.InstanceFirewallRules;
+  listLoadBalancers: models.LoadBalancerList;
+  createLoadBalancer: models.LoadBalancer;
+  getLoadBalancer: models.LoadBalancer;
+  updateLoadBalancer: models.LoadBalancerAccepted;
+  deleteLoadBalancer: models.LoadBalancerAccepted;
+  listVolumes: models.VolumeList;
+  createVolume: models.Volume;
+  getVolume: models.Volume;
+  deleteVolume: models.VolumeActionAccepted;
+  attachVolume: models.VolumeActionAccepted;
+  detachVolume: models.VolumeActionAccepted;
+  resizeVolume: models.VolumeActionAccepted;
+  createSnapshot: models.Snapshot;
+  listSnapshots: models.SnapshotList;
+  getSnapshot: models.Snapshot;
+  deleteSnapshot: models.SnapshotDeleteAccepted;
+  listBackupPolicies: models.BackupPolicyList;
+  createBackupPolicy: models.BackupPolicy;
+  getBackupPolicy: models.BackupPolicy;
+  updateBackupPolicy: models.BackupPolicy;
+  deleteBackupPolicy: void;
+  listDatabases: models.DatabaseList;
+  createDatabase: models.Database;
+  getDatabase: models.Database;
+  updateDatabase: models.Database;
+  deleteDatabase: models.DatabaseActionAccepted;
+  resizeDatabase: models.DatabaseActionAccepted;
+  resetDatabasePassword: models.DatabasePasswordReset;
+  getDatabaseMetrics: models.DatabaseMetrics;
+  listDatabaseUsers: models.DatabaseUserList;
+  createDatabaseUser: models.DatabaseUserCreated;
+  deleteDatabaseUser: models.DatabaseActionAccepted;
+  listDatabaseBackups: models.DatabaseBackupList;
+  listActions: models.ActionList;
+  getAction: models.Action;
+  listEvents: models.EventList;
+  getEvent: models.Event;
+  listWebhooks: models.WebhookList;
+  createWebhook: models.CreatedWebhook;
+  getWebhook: models.Webhook;
+  updateWebhook: models.Webhook;
+  deleteWebhook: void;
+  listWebhookDeliveries: models.WebhookDeliveryList;
+  testWebhook: models.WebhookTestAccepted;
+}
