@@ -52,17 +52,29 @@ impl Client {
 
     /// `/v2/regions`.
     pub fn regions(&self) -> CatalogResource<'_, Region> {
-        CatalogResource::new(self, "regions")
+        CatalogResource::new(
+            self,
+            |c| c.op("listRegions", &[]),
+            |c, id| c.op("getRegion", &[("id", id)]),
+        )
     }
 
     /// `/v2/plans`.
     pub fn plans(&self) -> CatalogResource<'_, Plan> {
-        CatalogResource::new(self, "plans")
+        CatalogResource::new(
+            self,
+            |c| c.op("listPlans", &[]),
+            |c, id| c.op("getPlan", &[("id", id)]),
+        )
     }
 
     /// `/v2/images`.
     pub fn images(&self) -> CatalogResource<'_, Image> {
-        CatalogResource::new(self, "images")
+        CatalogResource::new(
+            self,
+            |c| c.op("listImages", &[]),
+            |c, id| c.op("getImage", &[("id", id)]),
+        )
     }
 
     /// `/v2/ssh_keys`.
@@ -92,7 +104,11 @@ impl Client {
 
     /// `/v2/database_engines`.
     pub fn database_engines(&self) -> CatalogResource<'_, DatabaseEngine> {
-        CatalogResource::new(self, "database_engines")
+        CatalogResource::new(
+            self,
+            |c| c.op("listDatabaseEngines", &[]),
+            |c, id| c.op("getDatabaseEngine", &[("id", id)]),
+        )
     }
 
     /// `/v2/events`.

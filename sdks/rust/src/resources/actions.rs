@@ -1,14 +1,11 @@
 use std::sync::Arc;
 
 use futures::stream::BoxStream;
-use reqwest::Method;
 use tokio::time::{sleep, Instant};
 
-use super::item_path;
 use crate::core::backoff::{next_poll_delay, POLL_INITIAL};
 use crate::core::error::{Error, Result};
 use crate::core::pagination::{every_item, page, Page};
-use crate::core::transport::Call;
 use crate::types::{Action, ActionListParams, ActionStatus};
 use crate::Client;
 
@@ -25,19 +22,23 @@ impl<'a> ActionsResource<'a> {
 
     /// One page of actions, newest first, optionally for one resource or status.
     pub async fn list(&self, params: &ActionListParams) -> Result<Page<Action>> {
-        page(&self.client.transport, "actions", params).await
+        page(&self.client.transport, self.client.op("listActions", &[]), params).await
     }
 
     /// Every matching action, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ActionListParams) -> BoxStream<'static, Result<Action>> {
-        every_item(Arc::clone(&self.client.transport), "actions".into(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            self.client.op("listActions", &[]),
+            params,
+        )
     }
 
     /// One action by id.
     pub async fn retrieve(&self, id: &str) -> Result<Action> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, &item_path("actions", id)))
+            .json(self.client.op("getAction", &[("id", id)]))
             .await
     }
 
