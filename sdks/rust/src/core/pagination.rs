@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::error::Result;
 use super::transport::{Call, OpCall, Transport};
 use crate::types::{
-    ActionListParams, DatabaseListParams, EventListParams, InstanceListParams, ListParams,
-    Pagination,
+    ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, InstanceListParams,
+    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, SnapshotListParams,
+    VolumeListParams, VpcListParams,
 };
 
 /// One page of a list: its items and where the next page starts.
@@ -53,7 +54,13 @@ page_query!(
     InstanceListParams,
     ActionListParams,
     DatabaseListParams,
-    EventListParams
+    EventListParams,
+    VpcListParams,
+    NetworkListParams,
+    FirewallListParams,
+    LoadBalancerListParams,
+    VolumeListParams,
+    SnapshotListParams
 );
 
 /// Fetches one page of the list operation `list`.

@@ -1,4 +1,3 @@
-
 use crate::core::error::Result;
 use crate::types::Account;
 use crate::Client;

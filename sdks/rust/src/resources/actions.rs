@@ -22,7 +22,12 @@ impl<'a> ActionsResource<'a> {
 
     /// One page of actions, newest first, optionally for one resource or status.
     pub async fn list(&self, params: &ActionListParams) -> Result<Page<Action>> {
-        page(&self.client.transport, self.client.op("listActions", &[]), params).await
+        page(
+            &self.client.transport,
+            self.client.op("listActions", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching action, fetching further pages as the stream is read.

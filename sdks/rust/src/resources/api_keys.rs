@@ -21,7 +21,12 @@ impl<'a> ApiKeysResource<'a> {
 
     /// One page of keys, newest first.
     pub async fn list(&self, params: &ListParams) -> Result<Page<ApiKey>> {
-        page(&self.client.transport, self.client.op("listApiKeys", &[]), params).await
+        page(
+            &self.client.transport,
+            self.client.op("listApiKeys", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every key, fetching further pages as the stream is read.
@@ -71,11 +76,11 @@ impl<'a> ApiKeysResource<'a> {
         body: &RotateApiKey,
         options: RequestOptions,
     ) -> Result<CreatedApiKey> {
-        let call = self.client.op("rotateApiKey", &[("id", id)]).body(body, options);
-        self.client
-            .transport
-            .json(call)
-            .await
+        let call = self
+            .client
+            .op("rotateApiKey", &[("id", id)])
+            .body(body, options);
+        self.client.transport.json(call).await
     }
 
     /// Revokes a key at once (`DELETE /v2/api_keys/{id}`) and returns it, now `revoked`.

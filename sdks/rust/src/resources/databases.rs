@@ -1,6 +1,5 @@
 use std::sync::Arc;
 
-use futures::stream::{BoxStream, TryStreamExt};
 use crate::core::error::{Error, Result};
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
@@ -11,6 +10,7 @@ use crate::types::{
     UpdateDatabase,
 };
 use crate::Client;
+use futures::stream::{BoxStream, TryStreamExt};
 
 /// Managed databases (PostgreSQL, MySQL, Redis) reachable only inside their private network.
 /// Changes run asynchronously: each operation returns as soon as the server accepted it, and its
@@ -34,7 +34,12 @@ impl<'a> DatabasesResource<'a> {
 
     /// One page of databases, newest first, filtered by region, engine, network or labels.
     pub async fn list(&self, params: &DatabaseListParams) -> Result<Page<Database>> {
-        page(&self.client.transport, self.client.op("listDatabases", &[]), params).await
+        page(
+            &self.client.transport,
+            self.client.op("listDatabases", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching database, fetching further pages as the stream is read.

@@ -20,7 +20,12 @@ impl<'a> EventsResource<'a> {
 
     /// One page of events, newest first.
     pub async fn list(&self, params: &EventListParams) -> Result<Page<Event>> {
-        page(&self.client.transport, self.client.op("listEvents", &[]), params).await
+        page(
+            &self.client.transport,
+            self.client.op("listEvents", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching event, fetching further pages as the stream is read.

@@ -1,15 +1,16 @@
 use std::sync::Arc;
 
-use futures::stream::{BoxStream, TryStreamExt};
 use crate::core::error::{Error, Result};
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::core::transport::OpCall;
 use crate::types::{
-    Action, CreateInstance, Instance, InstanceActionAccepted, InstanceListParams, InstanceMetrics,
-    ListParams, MetricsParams, ResizeInstance,
+    Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole,
+    InstanceFirewallRules, InstanceListParams, InstanceMetrics, ListParams, MetricsParams,
+    ResizeInstance,
 };
 use crate::Client;
+use futures::stream::{BoxStream, TryStreamExt};
 
 /// Virtual machines. Changes run asynchronously: each operation returns as soon as the server
 /// accepted it, and its `*_and_wait` twin returns once the work is done.
@@ -25,7 +26,12 @@ impl<'a> InstancesResource<'a> {
 
     /// One page of instances, newest first, filtered by region, status, name or labels.
     pub async fn list(&self, params: &InstanceListParams) -> Result<Page<Instance>> {
-        page(&self.client.transport, self.client.op("listInstances", &[]), params).await
+        page(
+            &self.client.transport,
+            self.client.op("listInstances", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching instance, fetching further pages as the stream is read.
@@ -96,7 +102,8 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts a reboot of a `running` instance.
     pub async fn restart(&self, id: &str) -> Result<InstanceActionAccepted> {
-        self.accepted(self.client.op("restartInstance", &[("id", id)])).await
+        self.accepted(self.client.op("restartInstance", &[("id", id)]))
+            .await
     }
 
     /// Reboots the instance and returns the completed restart action.
@@ -106,7 +113,8 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts powering off a `running` instance.
     pub async fn stop(&self, id: &str) -> Result<InstanceActionAccepted> {
-        self.accepted(self.client.op("stopInstance", &[("id", id)])).await
+        self.accepted(self.client.op("stopInstance", &[("id", id)]))
+            .await
     }
 
     /// Powers the instance off and returns the completed stop action.
@@ -116,7 +124,8 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts powering on a `stopped` instance.
     pub async fn start(&self, id: &str) -> Result<InstanceActionAccepted> {
-        self.accepted(self.client.op("startInstance", &[("id", id)])).await
+        self.accepted(self.client.op("startInstance", &[("id", id)]))
+            .await
     }
 
     /// Powers the instance on and returns the completed start action.
@@ -127,7 +136,8 @@ impl<'a> InstancesResource<'a> {
     /// Starts moving the instance to another plan.
     pub async fn resize(&self, id: &str, body: &ResizeInstance) -> Result<InstanceActionAccepted> {
         let call = self.client.op("resizeInstance", &[("id", id)]);
-        self.accepted(call.body(body, RequestOptions::default())).await
+        self.accepted(call.body(body, RequestOptions::default()))
+            .await
     }
 
     /// Resizes the instance and returns the completed resize action.
@@ -139,6 +149,18 @@ impl<'a> InstancesResource<'a> {
     pub async fn metrics(&self, id: &str, params: &MetricsParams) -> Result<InstanceMetrics> {
         let call = self.client.op("getInstanceMetrics", &[("id", id)]);
         self.client.transport.json(call.query(params)).await
+    }
+
+    /// `GET /v2/instances/{id}/console`: the tail of the instance's console output.
+    pub async fn console(&self, id: &str) -> Result<InstanceConsole> {
+        let call = self.client.op("getInstanceConsole", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `GET /v2/instances/{id}/firewall_rules`: the rules of every firewall that targets it.
+    pub async fn firewall_rules(&self, id: &str) -> Result<InstanceFirewallRules> {
+        let call = self.client.op("getInstanceFirewallRules", &[("id", id)]);
+        self.client.transport.json(call).await
     }
 
     /// One page of the instance's actions, newest first.

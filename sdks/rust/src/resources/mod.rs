@@ -3,11 +3,19 @@
 pub(crate) mod account;
 pub(crate) mod actions;
 pub(crate) mod api_keys;
+pub(crate) mod backup_policies;
 pub(crate) mod catalog;
 pub(crate) mod databases;
 pub(crate) mod events;
+pub(crate) mod firewalls;
 pub(crate) mod instances;
+pub(crate) mod load_balancers;
+pub(crate) mod networks;
+pub(crate) mod snapshots;
 pub(crate) mod ssh_keys;
+pub(crate) mod volumes;
+pub(crate) mod vpcs;
+pub(crate) mod webhooks;
 
 use percent_encoding::{AsciiSet, CONTROLS};
 

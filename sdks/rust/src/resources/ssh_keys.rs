@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
-use futures::stream::BoxStream;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::types::{CreateSshKey, ListParams, SshKey};
 use crate::Client;
+use futures::stream::BoxStream;
 
 /// SSH public keys to install on new instances.
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +20,12 @@ impl<'a> SshKeysResource<'a> {
 
     /// One page of keys, newest first.
     pub async fn list(&self, params: &ListParams) -> Result<Page<SshKey>> {
-        page(&self.client.transport, self.client.op("listSshKeys", &[]), params).await
+        page(
+            &self.client.transport,
+            self.client.op("listSshKeys", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every key, fetching further pages as the stream is read.

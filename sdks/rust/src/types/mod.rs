@@ -3,9 +3,14 @@
 //! of lists and metrics are in [`params`](self) because the spec declares them per operation.
 
 mod params;
+mod resource_params;
 
 pub use crate::generated::models::*;
 pub use params::{
     ActionListParams, DatabaseListParams, DatabaseMetricsParams, EventListParams,
     InstanceListParams, ListParams, MetricsParams,
+};
+pub use resource_params::{
+    AttachmentState, FirewallListParams, LoadBalancerListParams, NetworkListParams,
+    SnapshotListParams, VolumeListParams, VpcListParams,
 };
