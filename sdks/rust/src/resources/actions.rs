@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
 use futures::stream::BoxStream;
+use futures::TryStreamExt;
 use tokio::time::{sleep, Instant};
 
 use crate::core::backoff::{next_poll_delay, POLL_INITIAL};
@@ -45,6 +46,26 @@ impl<'a> ActionsResource<'a> {
             .transport
             .json(self.client.op("getAction", &[("id", id)]))
             .await
+    }
+
+    /// Waits for the action that provisions a new resource, which its 201 answer does not name:
+    /// the resource's `create` action, found by listing its actions.
+    pub async fn wait_for_create(&self, resource_id: &str) -> Result<Action> {
+        let params = ActionListParams {
+            resource_id: Some(resource_id.to_owned()),
+            ..ActionListParams::default()
+        };
+        let create = self
+            .list_all(params)
+            .try_filter(|action| futures::future::ready(action.r#type == "create"))
+            .try_next()
+            .await?
+            .ok_or_else(|| {
+                // The server records the action with the resource, so this means a broken contract.
+                let missing = format!("{resource_id} lists no create action");
+                Error::Decode(serde::de::Error::custom(missing))
+            })?;
+        self.wait_for(&create.id).await
     }
 
     /// Polls the action (from 100 ms, growing ×1.5 up to 2 s) until it finishes. `completed`

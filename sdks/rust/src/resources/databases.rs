@@ -1,16 +1,15 @@
 use std::sync::Arc;
 
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::types::{
-    Action, ActionListParams, CreateDatabase, CreateDatabaseUser, Database, DatabaseActionAccepted,
-    DatabaseBackup, DatabaseListParams, DatabaseMetrics, DatabaseMetricsParams,
-    DatabasePasswordReset, DatabaseUser, DatabaseUserCreated, ListParams, ResizeDatabase,
-    UpdateDatabase,
+    Action, CreateDatabase, CreateDatabaseUser, Database, DatabaseActionAccepted, DatabaseBackup,
+    DatabaseListParams, DatabaseMetrics, DatabaseMetricsParams, DatabasePasswordReset,
+    DatabaseUser, DatabaseUserCreated, ListParams, ResizeDatabase, UpdateDatabase,
 };
 use crate::Client;
-use futures::stream::{BoxStream, TryStreamExt};
+use futures::stream::BoxStream;
 
 /// Managed databases (PostgreSQL, MySQL, Redis) reachable only inside their private network.
 /// Changes run asynchronously: each operation returns as soon as the server accepted it, and its
@@ -73,22 +72,7 @@ impl<'a> DatabasesResource<'a> {
     /// keeping the one-time password. A failed create is [`Error::ActionFailed`].
     pub async fn create_and_wait(&self, body: &CreateDatabase) -> Result<Database> {
         let created = self.create(body).await?;
-        let params = ActionListParams {
-            resource_id: Some(created.id.clone()),
-            ..ActionListParams::default()
-        };
-        let create_action = self
-            .client
-            .actions()
-            .list_all(params)
-            .try_filter(|action| futures::future::ready(action.r#type == "create"))
-            .try_next()
-            .await?
-            .ok_or_else(|| {
-                let missing = format!("database {} lists no create action", created.id);
-                Error::Decode(serde::de::Error::custom(missing))
-            })?;
-        self.client.actions().wait_for(&create_action.id).await?;
+        self.client.actions().wait_for_create(&created.id).await?;
         let mut online = self.retrieve(&created.id).await?;
         online.connection = created.connection;
         Ok(online)

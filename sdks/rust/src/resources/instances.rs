@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::core::transport::OpCall;
@@ -10,7 +10,7 @@ use crate::types::{
     ResizeInstance,
 };
 use crate::Client;
-use futures::stream::{BoxStream, TryStreamExt};
+use futures::stream::BoxStream;
 
 /// Virtual machines. Changes run asynchronously: each operation returns as soon as the server
 /// accepted it, and its `*_and_wait` twin returns once the work is done.
@@ -64,18 +64,8 @@ impl<'a> InstancesResource<'a> {
     /// A failed create is [`Error::ActionFailed`].
     pub async fn create_and_wait(&self, body: &CreateInstance) -> Result<Instance> {
         let created = self.create(body).await?;
-        // The create answers 201 with the instance, not an action id: find the action by type.
-        let create_action = self
-            .actions_all(&created.id, ListParams::default())
-            .try_filter(|action| futures::future::ready(action.r#type == "create"))
-            .try_next()
-            .await?
-            .ok_or_else(|| {
-                // The server records the action with the instance, so this means a broken contract.
-                let missing = format!("instance {} lists no create action", created.id);
-                Error::Decode(serde::de::Error::custom(missing))
-            })?;
-        self.client.actions().wait_for(&create_action.id).await?;
+        // The create answers 201 with the instance, not an action id.
+        self.client.actions().wait_for_create(&created.id).await?;
         self.retrieve(&created.id).await
     }
 

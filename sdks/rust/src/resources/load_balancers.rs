@@ -55,6 +55,13 @@ impl<'a> LoadBalancersResource<'a> {
         self.client.transport.json(call).await
     }
 
+    /// Creates the load balancer and returns it once its create action completed (`active`).
+    pub async fn create_and_wait(&self, body: &CreateLoadBalancer) -> Result<LoadBalancer> {
+        let created = self.create(body).await?;
+        self.client.actions().wait_for_create(&created.id).await?;
+        self.retrieve(&created.id).await
+    }
+
     /// One load balancer by id.
     pub async fn retrieve(&self, id: &str) -> Result<LoadBalancer> {
         let call = self.client.op("getLoadBalancer", &[("id", id)]);

@@ -3,9 +3,7 @@ use std::sync::Arc;
 
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
-use crate::types::{
-    Action, CreateVolume, Snapshot, SnapshotDeleteAccepted, SnapshotListParams, Volume,
-};
+use crate::types::{Action, Snapshot, SnapshotDeleteAccepted, SnapshotListParams};
 use crate::Client;
 
 /// Volume snapshots: take one with `volumes().snapshot`, restore one into a new volume with
@@ -50,16 +48,5 @@ impl<'a> SnapshotsResource<'a> {
     pub async fn delete_and_wait(&self, id: &str) -> Result<Action> {
         let accepted = self.delete(id).await?;
         self.client.actions().wait_for(&accepted.action_id).await
-    }
-
-    /// Restores the snapshot into a new volume named `name` (a `createVolume` with its
-    /// `snapshot_id`), in the snapshot's region and at least its size.
-    pub async fn restore(&self, id: &str, name: &str) -> Result<Volume> {
-        let body = CreateVolume {
-            name: name.to_owned(),
-            snapshot_id: Some(id.to_owned()),
-            ..CreateVolume::default()
-        };
-        self.client.volumes().create(&body).await
     }
 }

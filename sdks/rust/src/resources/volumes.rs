@@ -49,6 +49,13 @@ impl<'a> VolumesResource<'a> {
         self.client.transport.json(call).await
     }
 
+    /// Creates the volume and returns it once its create action completed (`available`).
+    pub async fn create_and_wait(&self, body: &CreateVolume) -> Result<Volume> {
+        let created = self.create(body).await?;
+        self.client.actions().wait_for_create(&created.id).await?;
+        self.retrieve(&created.id).await
+    }
+
     /// One volume by id.
     pub async fn retrieve(&self, id: &str) -> Result<Volume> {
         let call = self.client.op("getVolume", &[("id", id)]);
@@ -137,5 +144,12 @@ impl<'a> VolumesResource<'a> {
             .op("createSnapshot", &[("id", id)])
             .body(body, options);
         self.client.transport.json(call).await
+    }
+
+    /// Takes a snapshot and returns it once its create action completed (`available`).
+    pub async fn snapshot_and_wait(&self, id: &str, body: &CreateSnapshot) -> Result<Snapshot> {
+        let created = self.snapshot(id, body).await?;
+        self.client.actions().wait_for_create(&created.id).await?;
+        self.client.snapshots().retrieve(&created.id).await
     }
 }
