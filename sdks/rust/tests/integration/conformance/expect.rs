@@ -100,6 +100,20 @@ pub fn check(
                     .collect();
                 assert_eq!(got, wanted, "{step}: ids");
             }
+            "every_fields" => {
+                let listed = items(&result);
+                assert!(!listed.is_empty(), "{step}: no items to check");
+                for item in listed {
+                    for (field, want) in want.as_object().unwrap() {
+                        assert!(
+                            same(&item[field], want),
+                            "{step}: {} has {field} {}, expected {want}",
+                            item["id"],
+                            item[field]
+                        );
+                    }
+                }
+            }
             "same_id_as" => {
                 let other = &earlier[want.as_str().unwrap()];
                 assert_eq!(
