@@ -72,8 +72,9 @@ pub(crate) async fn page<T: DeserializeOwned, Q: Serialize + ?Sized>(
     transport.json(list.query(query)).await
 }
 
-/// Every item of the list operation `list`, page after page, from the cursor in `query` (or the start). The stream
-/// fetches a page only when the previous one is used up, and ends after the first error.
+/// Every item of the list operation `list`, page after page, from the cursor in `query` (or the
+/// start). The stream fetches a page only when the previous one is used up, and ends after the
+/// first error.
 pub(crate) fn every_item<T, Q>(
     transport: Arc<Transport>,
     list: OpCall,

@@ -10,18 +10,18 @@ use cloudnexus::types::{
 use cloudnexus::Error;
 use futures::TryStreamExt;
 
-use crate::support::client;
+use crate::support::{client, error_name};
 
 const REGION: &str = "ap-southeast-1";
 
-fn reason(result: Result<impl std::fmt::Debug, Error>) -> (String, String) {
+/// The failed call's error name (as the conformance scenario spells it) and its `reason`.
+fn reason(result: Result<impl std::fmt::Debug, Error>) -> (&'static str, String) {
     let err = result.expect_err("the call should have failed");
-    let kind = format!("{err:?}").split('(').next().unwrap().to_owned();
     let reason = err
         .api_error()
         .and_then(|api| api.reason.clone())
         .unwrap_or_default();
-    (kind, reason)
+    (error_name(&err), reason)
 }
 
 fn labels(suite: &str) -> Option<BTreeMap<String, String>> {
@@ -66,7 +66,7 @@ async fn vpcs_page_conflict_on_a_taken_name_and_refuse_deleting_while_networks_r
     };
     assert_eq!(
         reason(vpcs.create(&taken).await),
-        ("Conflict".into(), "name_taken".into())
+        ("ConflictError", "name_taken".into())
     );
 
     let vpc = &created[0];
@@ -83,7 +83,7 @@ async fn vpcs_page_conflict_on_a_taken_name_and_refuse_deleting_while_networks_r
         .unwrap();
     assert_eq!(
         reason(vpcs.delete(&vpc.id).await),
-        ("Conflict".into(), "has_dependents".into())
+        ("ConflictError", "has_dependents".into())
     );
     client.networks().delete(&network.id).await.unwrap();
     for each in &created {
@@ -91,7 +91,7 @@ async fn vpcs_page_conflict_on_a_taken_name_and_refuse_deleting_while_networks_r
     }
     assert_eq!(
         reason(vpcs.retrieve(&vpc.id).await),
-        ("NotFound".into(), "not_found".into())
+        ("NotFoundError", "not_found".into())
     );
 }
 
@@ -117,7 +117,7 @@ async fn volumes_wait_for_create_refuse_shrinking_and_snapshot() {
         .await;
     assert_eq!(
         reason(shrink),
-        ("UnprocessableEntity".into(), "validation_failed".into())
+        ("UnprocessableEntityError", "validation_failed".into())
     );
     let grown = volumes
         .resize_and_wait(&volume.id, &ResizeVolume { size_gb: 20 })
@@ -158,6 +158,6 @@ async fn volumes_wait_for_create_refuse_shrinking_and_snapshot() {
     );
     assert_eq!(
         reason(volumes.retrieve(&volume.id).await),
-        ("NotFound".into(), "not_found".into())
+        ("NotFoundError", "not_found".into())
     );
 }
