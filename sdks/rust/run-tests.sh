@@ -6,6 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # The committed generated code must match a fresh generation from the spec.
-node scripts/generate-operations.mjs --check
+node scripts/generate.mjs --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo test --locked

@@ -11,6 +11,12 @@ use crate::resources::{
     catalog::CatalogResource, databases::DatabasesResource, events::EventsResource,
     instances::InstancesResource, ssh_keys::SshKeysResource,
 };
+use crate::resources::{
+    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
+    load_balancers::LoadBalancersResource, networks::NetworksResource,
+    snapshots::SnapshotsResource, volumes::VolumesResource, vpcs::VpcsResource,
+    webhooks::WebhooksResource,
+};
 use crate::types::{DatabaseEngine, Image, Plan, Region};
 
 pub use crate::core::config::DEFAULT_BASE_URL;
@@ -52,17 +58,29 @@ impl Client {
 
     /// `/v2/regions`.
     pub fn regions(&self) -> CatalogResource<'_, Region> {
-        CatalogResource::new(self, "regions")
+        CatalogResource::new(
+            self,
+            |c| c.op("listRegions", &[]),
+            |c, id| c.op("getRegion", &[("id", id)]),
+        )
     }
 
     /// `/v2/plans`.
     pub fn plans(&self) -> CatalogResource<'_, Plan> {
-        CatalogResource::new(self, "plans")
+        CatalogResource::new(
+            self,
+            |c| c.op("listPlans", &[]),
+            |c, id| c.op("getPlan", &[("id", id)]),
+        )
     }
 
     /// `/v2/images`.
     pub fn images(&self) -> CatalogResource<'_, Image> {
-        CatalogResource::new(self, "images")
+        CatalogResource::new(
+            self,
+            |c| c.op("listImages", &[]),
+            |c, id| c.op("getImage", &[("id", id)]),
+        )
     }
 
     /// `/v2/ssh_keys`.
@@ -92,12 +110,56 @@ impl Client {
 
     /// `/v2/database_engines`.
     pub fn database_engines(&self) -> CatalogResource<'_, DatabaseEngine> {
-        CatalogResource::new(self, "database_engines")
+        CatalogResource::new(
+            self,
+            |c| c.op("listDatabaseEngines", &[]),
+            |c, id| c.op("getDatabaseEngine", &[("id", id)]),
+        )
     }
 
     /// `/v2/events`.
     pub fn events(&self) -> EventsResource<'_> {
         EventsResource::new(self)
+    }
+
+    /// `/v2/backup_policies`.
+    pub fn backup_policies(&self) -> BackupPoliciesResource<'_> {
+        BackupPoliciesResource::new(self)
+    }
+
+    /// `/v2/firewalls`.
+    pub fn firewalls(&self) -> FirewallsResource<'_> {
+        FirewallsResource::new(self)
+    }
+
+    /// `/v2/load_balancers`.
+    pub fn load_balancers(&self) -> LoadBalancersResource<'_> {
+        LoadBalancersResource::new(self)
+    }
+
+    /// `/v2/networks`.
+    pub fn networks(&self) -> NetworksResource<'_> {
+        NetworksResource::new(self)
+    }
+
+    /// `/v2/snapshots` (take them with `volumes().snapshot`).
+    pub fn snapshots(&self) -> SnapshotsResource<'_> {
+        SnapshotsResource::new(self)
+    }
+
+    /// `/v2/volumes`, with attach, detach, resize and snapshots.
+    pub fn volumes(&self) -> VolumesResource<'_> {
+        VolumesResource::new(self)
+    }
+
+    /// `/v2/vpcs`.
+    pub fn vpcs(&self) -> VpcsResource<'_> {
+        VpcsResource::new(self)
+    }
+
+    /// `/v2/webhooks`, with deliveries and test events.
+    pub fn webhooks(&self) -> WebhooksResource<'_> {
+        WebhooksResource::new(self)
     }
 }
 

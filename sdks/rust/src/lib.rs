@@ -24,3 +24,9 @@ pub use crate::resources::{
     instances::InstancesResource,
     ssh_keys::SshKeysResource,
 };
+pub use crate::resources::{
+    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
+    load_balancers::LoadBalancersResource, networks::NetworksResource,
+    snapshots::SnapshotsResource, volumes::VolumesResource, vpcs::VpcsResource,
+    webhooks::WebhooksResource,
+};

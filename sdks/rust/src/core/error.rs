@@ -207,9 +207,13 @@ mod tests {
 
     #[test]
     fn the_envelope_reason_is_carried() {
-        let body = br#"{"error":{"code":409,"message":"busy","reason":"resource_busy","details":[]}}"#;
+        let body =
+            br#"{"error":{"code":409,"message":"busy","reason":"resource_busy","details":[]}}"#;
         let err = Error::from_response(409, HeaderMap::new(), body);
-        assert_eq!(err.api_error().and_then(|e| e.reason.as_deref()), Some("resource_busy"));
+        assert_eq!(
+            err.api_error().and_then(|e| e.reason.as_deref()),
+            Some("resource_busy")
+        );
     }
 
     #[test]

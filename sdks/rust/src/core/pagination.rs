@@ -7,10 +7,11 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::error::Result;
-use super::transport::{Call, Transport};
+use super::transport::{Call, OpCall, Transport};
 use crate::types::{
-    ActionListParams, DatabaseListParams, EventListParams, InstanceListParams, ListParams,
-    Pagination,
+    ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, InstanceListParams,
+    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, SnapshotListParams,
+    VolumeListParams, VpcListParams,
 };
 
 /// One page of a list: its items and where the next page starts.
@@ -53,35 +54,43 @@ page_query!(
     InstanceListParams,
     ActionListParams,
     DatabaseListParams,
-    EventListParams
+    EventListParams,
+    VpcListParams,
+    NetworkListParams,
+    FirewallListParams,
+    LoadBalancerListParams,
+    VolumeListParams,
+    SnapshotListParams
 );
 
-/// Fetches one page of `path`.
+/// Fetches one page of the list operation `list`.
 pub(crate) async fn page<T: DeserializeOwned, Q: Serialize + ?Sized>(
     transport: &Transport,
-    path: &str,
+    list: OpCall,
     query: &Q,
 ) -> Result<Page<T>> {
-    transport.json(Call::get(path, query)).await
+    transport.json(list.query(query)).await
 }
 
-/// Every item of `path`, page after page, from the cursor in `query` (or the start). The stream
-/// fetches a page only when the previous one is used up, and ends after the first error.
+/// Every item of the list operation `list`, page after page, from the cursor in `query` (or the
+/// start). The stream fetches a page only when the previous one is used up, and ends after the
+/// first error.
 pub(crate) fn every_item<T, Q>(
     transport: Arc<Transport>,
-    path: String,
+    list: OpCall,
     query: Q,
 ) -> BoxStream<'static, Result<T>>
 where
     T: DeserializeOwned + Send + 'static,
     Q: PageQuery,
 {
+    let path = list.list_path();
     stream::try_unfold(Some(query), move |next| {
         let transport = Arc::clone(&transport);
         let path = path.clone();
         async move {
             let Some(query) = next else { return Ok(None) };
-            let page: Page<T> = page(&transport, &path, &query).await?;
+            let page: Page<T> = transport.json(Call::get(&path, &query)).await?;
             let after = page
                 .next_cursor()
                 .map(|cursor| query.at_cursor(cursor.to_owned()));

@@ -50,37 +50,6 @@ impl<'a, Q: Serialize + ?Sized> Call<'a, Q> {
     }
 }
 
-impl<'a> Call<'a, [(&'static str, &'static str)]> {
-    /// `method path` without a body.
-    pub(crate) fn bare(method: Method, path: &'a str) -> Self {
-        Call {
-            method,
-            path: path.into(),
-            query: NO_QUERY,
-            body: None,
-            options: RequestOptions::default(),
-        }
-    }
-
-    /// `method path` with `body` as JSON.
-    pub(crate) fn with_body(
-        method: Method,
-        path: &'a str,
-        body: &impl Serialize,
-        options: RequestOptions,
-    ) -> Self {
-        // Request bodies are derived structs with string keys, which always serialize.
-        let body = serde_json::to_vec(body).expect("request bodies serialize to JSON");
-        Call {
-            method,
-            path: path.into(),
-            query: NO_QUERY,
-            body: Some(body),
-            options,
-        }
-    }
-}
-
 impl OpCall {
     /// The operation `id` of the spec, its `{name}` path parameters filled from `params`: the
     /// method and path come from the generated table, never from the caller.
@@ -93,6 +62,23 @@ impl OpCall {
             body: None,
             options: RequestOptions::default(),
         }
+    }
+
+    /// This call with `query` in its URL (lists and metrics).
+    pub(crate) fn query<Q: Serialize + ?Sized>(self, query: &Q) -> Call<'_, Q> {
+        Call {
+            method: self.method,
+            path: self.path,
+            query,
+            body: self.body,
+            options: self.options,
+        }
+    }
+
+    /// The path of this list operation, for a stream that fetches it again page after page.
+    pub(crate) fn list_path(self) -> String {
+        assert_eq!(self.method, Method::GET, "only GET operations are lists");
+        self.path.into_owned()
     }
 
     /// This call with `body` as JSON and per-call options (such as an `Idempotency-Key`).

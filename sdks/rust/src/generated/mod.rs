@@ -1,6 +1,7 @@
-//! Code generated from `spec/openapi.json` by `scripts/generate-operations.mjs` (committed; the
+//! Code generated from `spec/openapi.json` by `scripts/generate.mjs` (committed; the
 //! run-tests staleness check fails when it drifts), and the lookups SDK methods make in it.
 
+pub(crate) mod models;
 mod operations;
 
 use percent_encoding::utf8_percent_encode;
@@ -37,10 +38,21 @@ impl Operation {
         let mut path = self.path.trim_start_matches("/v2/").to_owned();
         for (name, value) in params {
             let placeholder = format!("{{{name}}}");
-            assert!(path.contains(&placeholder), "{} has no {placeholder}", self.id);
-            path = path.replace(&placeholder, &utf8_percent_encode(value, SEGMENT).to_string());
+            assert!(
+                path.contains(&placeholder),
+                "{} has no {placeholder}",
+                self.id
+            );
+            path = path.replace(
+                &placeholder,
+                &utf8_percent_encode(value, SEGMENT).to_string(),
+            );
         }
-        assert!(!path.contains('{'), "{} is missing a path parameter", self.id);
+        assert!(
+            !path.contains('{'),
+            "{} is missing a path parameter",
+            self.id
+        );
         path
     }
 }
@@ -58,7 +70,10 @@ mod tests {
     fn an_operation_fills_its_path_with_escaped_ids() {
         let op = operation("attachVolume");
         assert_eq!(op.http_method(), reqwest::Method::PUT);
-        assert_eq!(op.relative_path(&[("id", "vol/1")]), "volumes/vol%2F1/attach");
+        assert_eq!(
+            op.relative_path(&[("id", "vol/1")]),
+            "volumes/vol%2F1/attach"
+        );
     }
 
     #[test]

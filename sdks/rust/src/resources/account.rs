@@ -1,7 +1,4 @@
-use reqwest::Method;
-
 use crate::core::error::Result;
-use crate::core::transport::Call;
 use crate::types::Account;
 use crate::Client;
 
@@ -20,7 +17,7 @@ impl<'a> AccountResource<'a> {
     pub async fn retrieve(&self) -> Result<Account> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, "account"))
+            .json(self.client.op("getAccount", &[]))
             .await
     }
 }

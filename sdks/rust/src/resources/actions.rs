@@ -1,14 +1,12 @@
 use std::sync::Arc;
 
 use futures::stream::BoxStream;
-use reqwest::Method;
+use futures::TryStreamExt;
 use tokio::time::{sleep, Instant};
 
-use super::item_path;
 use crate::core::backoff::{next_poll_delay, POLL_INITIAL};
 use crate::core::error::{Error, Result};
 use crate::core::pagination::{every_item, page, Page};
-use crate::core::transport::Call;
 use crate::types::{Action, ActionListParams, ActionStatus};
 use crate::Client;
 
@@ -25,20 +23,49 @@ impl<'a> ActionsResource<'a> {
 
     /// One page of actions, newest first, optionally for one resource or status.
     pub async fn list(&self, params: &ActionListParams) -> Result<Page<Action>> {
-        page(&self.client.transport, "actions", params).await
+        page(
+            &self.client.transport,
+            self.client.op("listActions", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching action, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ActionListParams) -> BoxStream<'static, Result<Action>> {
-        every_item(Arc::clone(&self.client.transport), "actions".into(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            self.client.op("listActions", &[]),
+            params,
+        )
     }
 
     /// One action by id.
     pub async fn retrieve(&self, id: &str) -> Result<Action> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, &item_path("actions", id)))
+            .json(self.client.op("getAction", &[("id", id)]))
             .await
+    }
+
+    /// Waits for the action that provisions a new resource, which its 201 answer does not name:
+    /// the resource's `create` action, found by listing its actions.
+    pub async fn wait_for_create(&self, resource_id: &str) -> Result<Action> {
+        let params = ActionListParams {
+            resource_id: Some(resource_id.to_owned()),
+            ..ActionListParams::default()
+        };
+        let create = self
+            .list_all(params)
+            .try_filter(|action| futures::future::ready(action.r#type == "create"))
+            .try_next()
+            .await?
+            .ok_or_else(|| {
+                // The server records the action with the resource, so this means a broken contract.
+                let missing = format!("{resource_id} lists no create action");
+                Error::Decode(serde::de::Error::custom(missing))
+            })?;
+        self.wait_for(&create.id).await
     }
 
     /// Polls the action (from 100 ms, growing ×1.5 up to 2 s) until it finishes. `completed`

@@ -1,13 +1,10 @@
 use std::sync::Arc;
 
 use futures::stream::BoxStream;
-use reqwest::Method;
 
-use super::item_path;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::core::transport::Call;
 use crate::types::{ApiKey, CreateApiKey, CreatedApiKey, ListParams, RotateApiKey};
 use crate::Client;
 
@@ -24,14 +21,19 @@ impl<'a> ApiKeysResource<'a> {
 
     /// One page of keys, newest first.
     pub async fn list(&self, params: &ListParams) -> Result<Page<ApiKey>> {
-        page(&self.client.transport, "api_keys", params).await
+        page(
+            &self.client.transport,
+            self.client.op("listApiKeys", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every key, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<ApiKey>> {
         every_item(
             Arc::clone(&self.client.transport),
-            "api_keys".into(),
+            self.client.op("listApiKeys", &[]),
             params,
         )
     }
@@ -49,7 +51,7 @@ impl<'a> ApiKeysResource<'a> {
     ) -> Result<CreatedApiKey> {
         self.client
             .transport
-            .json(Call::with_body(Method::POST, "api_keys", body, options))
+            .json(self.client.op("createApiKey", &[]).body(body, options))
             .await
     }
 
@@ -57,7 +59,7 @@ impl<'a> ApiKeysResource<'a> {
     pub async fn retrieve(&self, id: &str) -> Result<ApiKey> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, &item_path("api_keys", id)))
+            .json(self.client.op("getApiKey", &[("id", id)]))
             .await
     }
 
@@ -74,18 +76,18 @@ impl<'a> ApiKeysResource<'a> {
         body: &RotateApiKey,
         options: RequestOptions,
     ) -> Result<CreatedApiKey> {
-        let path = format!("{}/rotate", item_path("api_keys", id));
-        self.client
-            .transport
-            .json(Call::with_body(Method::POST, &path, body, options))
-            .await
+        let call = self
+            .client
+            .op("rotateApiKey", &[("id", id)])
+            .body(body, options);
+        self.client.transport.json(call).await
     }
 
     /// Revokes a key at once (`DELETE /v2/api_keys/{id}`) and returns it, now `revoked`.
     pub async fn revoke(&self, id: &str) -> Result<ApiKey> {
         self.client
             .transport
-            .json(Call::bare(Method::DELETE, &item_path("api_keys", id)))
+            .json(self.client.op("revokeApiKey", &[("id", id)]))
             .await
     }
 }

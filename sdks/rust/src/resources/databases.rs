@@ -1,20 +1,15 @@
 use std::sync::Arc;
 
-use futures::stream::{BoxStream, TryStreamExt};
-use reqwest::Method;
-
-use super::item_path;
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::core::transport::Call;
 use crate::types::{
-    Action, ActionListParams, CreateDatabase, CreateDatabaseUser, Database, DatabaseActionAccepted,
-    DatabaseBackup, DatabaseListParams, DatabaseMetrics, DatabaseMetricsParams,
-    DatabasePasswordReset, DatabaseUser, DatabaseUserCreated, ListParams, ResizeDatabase,
-    UpdateDatabase,
+    Action, CreateDatabase, CreateDatabaseUser, Database, DatabaseActionAccepted, DatabaseBackup,
+    DatabaseListParams, DatabaseMetrics, DatabaseMetricsParams, DatabasePasswordReset,
+    DatabaseUser, DatabaseUserCreated, ListParams, ResizeDatabase, UpdateDatabase,
 };
 use crate::Client;
+use futures::stream::BoxStream;
 
 /// Managed databases (PostgreSQL, MySQL, Redis) reachable only inside their private network.
 /// Changes run asynchronously: each operation returns as soon as the server accepted it, and its
@@ -38,14 +33,19 @@ impl<'a> DatabasesResource<'a> {
 
     /// One page of databases, newest first, filtered by region, engine, network or labels.
     pub async fn list(&self, params: &DatabaseListParams) -> Result<Page<Database>> {
-        page(&self.client.transport, "databases", params).await
+        page(
+            &self.client.transport,
+            self.client.op("listDatabases", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching database, fetching further pages as the stream is read.
     pub fn list_all(&self, params: DatabaseListParams) -> BoxStream<'static, Result<Database>> {
         every_item(
             Arc::clone(&self.client.transport),
-            "databases".into(),
+            self.client.op("listDatabases", &[]),
             params,
         )
     }
@@ -64,7 +64,7 @@ impl<'a> DatabasesResource<'a> {
     ) -> Result<Database> {
         self.client
             .transport
-            .json(Call::with_body(Method::POST, "databases", body, options))
+            .json(self.client.op("createDatabase", &[]).body(body, options))
             .await
     }
 
@@ -72,22 +72,7 @@ impl<'a> DatabasesResource<'a> {
     /// keeping the one-time password. A failed create is [`Error::ActionFailed`].
     pub async fn create_and_wait(&self, body: &CreateDatabase) -> Result<Database> {
         let created = self.create(body).await?;
-        let params = ActionListParams {
-            resource_id: Some(created.id.clone()),
-            ..ActionListParams::default()
-        };
-        let create_action = self
-            .client
-            .actions()
-            .list_all(params)
-            .try_filter(|action| futures::future::ready(action.r#type == "create"))
-            .try_next()
-            .await?
-            .ok_or_else(|| {
-                let missing = format!("database {} lists no create action", created.id);
-                Error::Decode(serde::de::Error::custom(missing))
-            })?;
-        self.client.actions().wait_for(&create_action.id).await?;
+        self.client.actions().wait_for_create(&created.id).await?;
         let mut online = self.retrieve(&created.id).await?;
         online.connection = created.connection;
         Ok(online)
@@ -97,23 +82,22 @@ impl<'a> DatabasesResource<'a> {
     pub async fn retrieve(&self, id: &str) -> Result<Database> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, &item_path("databases", id)))
+            .json(self.client.op("getDatabase", &[("id", id)]))
             .await
     }
 
     /// `PATCH /v2/databases/{id}`: backup schedule, delete protection or labels, at once.
     pub async fn update(&self, id: &str, body: &UpdateDatabase) -> Result<Database> {
-        let path = item_path("databases", id);
-        let call = Call::with_body(Method::PATCH, &path, body, RequestOptions::default());
+        let call = self.client.op("updateDatabase", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 
     /// Starts deleting the database and its backups (a conflict while delete protection is on).
     pub async fn delete(&self, id: &str) -> Result<DatabaseActionAccepted> {
-        let path = item_path("databases", id);
         self.client
             .transport
-            .json(Call::bare(Method::DELETE, &path))
+            .json(self.client.op("deleteDatabase", &[("id", id)]))
             .await
     }
 
@@ -124,8 +108,8 @@ impl<'a> DatabasesResource<'a> {
 
     /// Starts a change of plan and/or node count.
     pub async fn resize(&self, id: &str, body: &ResizeDatabase) -> Result<DatabaseActionAccepted> {
-        let path = format!("{}/resize", item_path("databases", id));
-        let call = Call::with_body(Method::PUT, &path, body, RequestOptions::default());
+        let call = self.client.op("resizeDatabase", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 
@@ -136,10 +120,9 @@ impl<'a> DatabasesResource<'a> {
 
     /// A new admin password, shown in this answer only; it works once the action completes.
     pub async fn reset_password(&self, id: &str) -> Result<DatabasePasswordReset> {
-        let path = format!("{}/reset_password", item_path("databases", id));
         self.client
             .transport
-            .json(Call::bare(Method::PUT, &path))
+            .json(self.client.op("resetDatabasePassword", &[("id", id)]))
             .await
     }
 
@@ -156,19 +139,15 @@ impl<'a> DatabasesResource<'a> {
         id: &str,
         params: &DatabaseMetricsParams,
     ) -> Result<DatabaseMetrics> {
-        let path = format!("{}/metrics", item_path("databases", id));
-        self.client.transport.json(Call::get(&path, params)).await
+        let call = self.client.op("getDatabaseMetrics", &[("id", id)]);
+        self.client.transport.json(call.query(params)).await
     }
 
     /// One page of the database's daily backups, newest first. Restore one by creating a
     /// database with `restore_from`.
     pub async fn backups(&self, id: &str, params: &ListParams) -> Result<Page<DatabaseBackup>> {
-        page(
-            &self.client.transport,
-            &format!("{}/backups", item_path("databases", id)),
-            params,
-        )
-        .await
+        let call = self.client.op("listDatabaseBackups", &[("id", id)]);
+        page(&self.client.transport, call, params).await
     }
 
     async fn finish(&self, action_id: &str) -> Result<Action> {
@@ -185,7 +164,8 @@ pub struct DatabaseUsersResource<'a> {
 impl DatabaseUsersResource<'_> {
     /// One page of the database's users, newest first.
     pub async fn list(&self, database_id: &str, params: &ListParams) -> Result<Page<DatabaseUser>> {
-        page(&self.client.transport, &users_path(database_id), params).await
+        let call = self.client.op("listDatabaseUsers", &[("id", database_id)]);
+        page(&self.client.transport, call, params).await
     }
 
     /// Starts creating a user; the answer carries its password.
@@ -194,8 +174,8 @@ impl DatabaseUsersResource<'_> {
         database_id: &str,
         body: &CreateDatabaseUser,
     ) -> Result<DatabaseUserCreated> {
-        let path = users_path(database_id);
-        let call = Call::with_body(Method::POST, &path, body, RequestOptions::default());
+        let call = self.client.op("createDatabaseUser", &[("id", database_id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 
@@ -212,10 +192,10 @@ impl DatabaseUsersResource<'_> {
 
     /// Starts dropping a user (the admin user cannot be deleted).
     pub async fn delete(&self, database_id: &str, name: &str) -> Result<DatabaseActionAccepted> {
-        let path = item_path(&users_path(database_id), name);
+        let params = [("id", database_id), ("name", name)];
         self.client
             .transport
-            .json(Call::bare(Method::DELETE, &path))
+            .json(self.client.op("deleteDatabaseUser", &params))
             .await
     }
 
@@ -224,8 +204,4 @@ impl DatabaseUsersResource<'_> {
         let accepted = self.delete(database_id, name).await?;
         self.client.actions().wait_for(&accepted.action_id).await
     }
-}
-
-fn users_path(database_id: &str) -> String {
-    format!("{}/users", item_path("databases", database_id))
 }

@@ -1,12 +1,9 @@
 use std::sync::Arc;
 
 use futures::stream::BoxStream;
-use reqwest::Method;
 
-use super::item_path;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
-use crate::core::transport::Call;
 use crate::types::{Event, EventListParams};
 use crate::Client;
 
@@ -23,19 +20,28 @@ impl<'a> EventsResource<'a> {
 
     /// One page of events, newest first.
     pub async fn list(&self, params: &EventListParams) -> Result<Page<Event>> {
-        page(&self.client.transport, "events", params).await
+        page(
+            &self.client.transport,
+            self.client.op("listEvents", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching event, fetching further pages as the stream is read.
     pub fn list_all(&self, params: EventListParams) -> BoxStream<'static, Result<Event>> {
-        every_item(Arc::clone(&self.client.transport), "events".into(), params)
+        every_item(
+            Arc::clone(&self.client.transport),
+            self.client.op("listEvents", &[]),
+            params,
+        )
     }
 
     /// One event by id.
     pub async fn retrieve(&self, id: &str) -> Result<Event> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, &item_path("events", id)))
+            .json(self.client.op("getEvent", &[("id", id)]))
             .await
     }
 }

@@ -1,18 +1,16 @@
 use std::sync::Arc;
 
-use futures::stream::{BoxStream, TryStreamExt};
-use reqwest::Method;
-
-use super::item_path;
-use crate::core::error::{Error, Result};
+use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::core::transport::Call;
+use crate::core::transport::OpCall;
 use crate::types::{
-    Action, CreateInstance, Instance, InstanceActionAccepted, InstanceListParams, InstanceMetrics,
-    ListParams, MetricsParams, ResizeInstance,
+    Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole,
+    InstanceFirewallRules, InstanceListParams, InstanceMetrics, ListParams, MetricsParams,
+    ResizeInstance,
 };
 use crate::Client;
+use futures::stream::BoxStream;
 
 /// Virtual machines. Changes run asynchronously: each operation returns as soon as the server
 /// accepted it, and its `*_and_wait` twin returns once the work is done.
@@ -28,14 +26,19 @@ impl<'a> InstancesResource<'a> {
 
     /// One page of instances, newest first, filtered by region, status, name or labels.
     pub async fn list(&self, params: &InstanceListParams) -> Result<Page<Instance>> {
-        page(&self.client.transport, "instances", params).await
+        page(
+            &self.client.transport,
+            self.client.op("listInstances", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every matching instance, fetching further pages as the stream is read.
     pub fn list_all(&self, params: InstanceListParams) -> BoxStream<'static, Result<Instance>> {
         every_item(
             Arc::clone(&self.client.transport),
-            "instances".into(),
+            self.client.op("listInstances", &[]),
             params,
         )
     }
@@ -53,7 +56,7 @@ impl<'a> InstancesResource<'a> {
     ) -> Result<Instance> {
         self.client
             .transport
-            .json(Call::with_body(Method::POST, "instances", body, options))
+            .json(self.client.op("createInstance", &[]).body(body, options))
             .await
     }
 
@@ -61,18 +64,8 @@ impl<'a> InstancesResource<'a> {
     /// A failed create is [`Error::ActionFailed`].
     pub async fn create_and_wait(&self, body: &CreateInstance) -> Result<Instance> {
         let created = self.create(body).await?;
-        // The create answers 201 with the instance, not an action id: find the action by type.
-        let create_action = self
-            .actions_all(&created.id, ListParams::default())
-            .try_filter(|action| futures::future::ready(action.r#type == "create"))
-            .try_next()
-            .await?
-            .ok_or_else(|| {
-                // The server records the action with the instance, so this means a broken contract.
-                let missing = format!("instance {} lists no create action", created.id);
-                Error::Decode(serde::de::Error::custom(missing))
-            })?;
-        self.client.actions().wait_for(&create_action.id).await?;
+        // The create answers 201 with the instance, not an action id.
+        self.client.actions().wait_for_create(&created.id).await?;
         self.retrieve(&created.id).await
     }
 
@@ -80,16 +73,15 @@ impl<'a> InstancesResource<'a> {
     pub async fn retrieve(&self, id: &str) -> Result<Instance> {
         self.client
             .transport
-            .json(Call::bare(Method::GET, &item_path("instances", id)))
+            .json(self.client.op("getInstance", &[("id", id)]))
             .await
     }
 
     /// Starts deleting the instance.
     pub async fn delete(&self, id: &str) -> Result<InstanceActionAccepted> {
-        let path = item_path("instances", id);
         self.client
             .transport
-            .json(Call::bare(Method::DELETE, &path))
+            .json(self.client.op("deleteInstance", &[("id", id)]))
             .await
     }
 
@@ -100,7 +92,8 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts a reboot of a `running` instance.
     pub async fn restart(&self, id: &str) -> Result<InstanceActionAccepted> {
-        self.transition(id, "restart").await
+        self.accepted(self.client.op("restartInstance", &[("id", id)]))
+            .await
     }
 
     /// Reboots the instance and returns the completed restart action.
@@ -110,7 +103,8 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts powering off a `running` instance.
     pub async fn stop(&self, id: &str) -> Result<InstanceActionAccepted> {
-        self.transition(id, "stop").await
+        self.accepted(self.client.op("stopInstance", &[("id", id)]))
+            .await
     }
 
     /// Powers the instance off and returns the completed stop action.
@@ -120,7 +114,8 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts powering on a `stopped` instance.
     pub async fn start(&self, id: &str) -> Result<InstanceActionAccepted> {
-        self.transition(id, "start").await
+        self.accepted(self.client.op("startInstance", &[("id", id)]))
+            .await
     }
 
     /// Powers the instance on and returns the completed start action.
@@ -130,9 +125,9 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts moving the instance to another plan.
     pub async fn resize(&self, id: &str, body: &ResizeInstance) -> Result<InstanceActionAccepted> {
-        let path = format!("{}/resize", item_path("instances", id));
-        let call = Call::with_body(Method::PUT, &path, body, RequestOptions::default());
-        self.client.transport.json(call).await
+        let call = self.client.op("resizeInstance", &[("id", id)]);
+        self.accepted(call.body(body, RequestOptions::default()))
+            .await
     }
 
     /// Resizes the instance and returns the completed resize action.
@@ -142,33 +137,37 @@ impl<'a> InstancesResource<'a> {
 
     /// `GET /v2/instances/{id}/metrics`: one metric over a time range.
     pub async fn metrics(&self, id: &str, params: &MetricsParams) -> Result<InstanceMetrics> {
-        let path = format!("{}/metrics", item_path("instances", id));
-        self.client.transport.json(Call::get(&path, params)).await
+        let call = self.client.op("getInstanceMetrics", &[("id", id)]);
+        self.client.transport.json(call.query(params)).await
+    }
+
+    /// `GET /v2/instances/{id}/console`: the tail of the instance's console output.
+    pub async fn console(&self, id: &str) -> Result<InstanceConsole> {
+        let call = self.client.op("getInstanceConsole", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `GET /v2/instances/{id}/firewall_rules`: the rules of every firewall that targets it.
+    pub async fn firewall_rules(&self, id: &str) -> Result<InstanceFirewallRules> {
+        let call = self.client.op("getInstanceFirewallRules", &[("id", id)]);
+        self.client.transport.json(call).await
     }
 
     /// One page of the instance's actions, newest first.
     pub async fn actions(&self, id: &str, params: &ListParams) -> Result<Page<Action>> {
-        page(
-            &self.client.transport,
-            &format!("{}/actions", item_path("instances", id)),
-            params,
-        )
-        .await
+        let call = self.client.op("listInstanceActions", &[("id", id)]);
+        page(&self.client.transport, call, params).await
     }
 
     /// Every action of the instance, fetching further pages as the stream is read.
     pub fn actions_all(&self, id: &str, params: ListParams) -> BoxStream<'static, Result<Action>> {
-        let path = format!("{}/actions", item_path("instances", id));
-        every_item(Arc::clone(&self.client.transport), path, params)
+        let call = self.client.op("listInstanceActions", &[("id", id)]);
+        every_item(Arc::clone(&self.client.transport), call, params)
     }
 
-    /// `PUT /v2/instances/{id}/{operation}` without a body.
-    async fn transition(&self, id: &str, operation: &str) -> Result<InstanceActionAccepted> {
-        let path = format!("{}/{operation}", item_path("instances", id));
-        self.client
-            .transport
-            .json(Call::bare(Method::PUT, &path))
-            .await
+    /// Sends an operation the server answers with the action it started.
+    async fn accepted(&self, call: OpCall) -> Result<InstanceActionAccepted> {
+        self.client.transport.json(call).await
     }
 
     /// Waits for the action an accepted operation started.

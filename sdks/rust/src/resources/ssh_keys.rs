@@ -1,11 +1,11 @@
 use std::sync::Arc;
 
-use futures::stream::BoxStream;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::types::{CreateSshKey, ListParams, SshKey};
 use crate::Client;
+use futures::stream::BoxStream;
 
 /// SSH public keys to install on new instances.
 #[derive(Debug, Clone, Copy)]
@@ -20,14 +20,19 @@ impl<'a> SshKeysResource<'a> {
 
     /// One page of keys, newest first.
     pub async fn list(&self, params: &ListParams) -> Result<Page<SshKey>> {
-        page(&self.client.transport, "ssh_keys", params).await
+        page(
+            &self.client.transport,
+            self.client.op("listSshKeys", &[]),
+            params,
+        )
+        .await
     }
 
     /// Every key, fetching further pages as the stream is read.
     pub fn list_all(&self, params: ListParams) -> BoxStream<'static, Result<SshKey>> {
         every_item(
             Arc::clone(&self.client.transport),
-            "ssh_keys".into(),
+            self.client.op("listSshKeys", &[]),
             params,
         )
     }

@@ -8,6 +8,7 @@ mod databases;
 mod errors;
 mod instances;
 mod keys;
+mod networking_storage;
 mod read_only;
 mod retries;
 mod spec;

@@ -5,6 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 use cloudnexus::Error;
 use serde_json::Value;
 
+use crate::support::error_name;
+
 /// Checks `outcome` and returns the result to remember for later steps (null for an error).
 pub fn check(
     step: &str,
@@ -100,6 +102,20 @@ pub fn check(
                     .collect();
                 assert_eq!(got, wanted, "{step}: ids");
             }
+            "every_fields" => {
+                let listed = items(&result);
+                assert!(!listed.is_empty(), "{step}: no items to check");
+                for item in listed {
+                    for (field, want) in want.as_object().unwrap() {
+                        assert!(
+                            same(&item[field], want),
+                            "{step}: {} has {field} {}, expected {want}",
+                            item["id"],
+                            item[field]
+                        );
+                    }
+                }
+            }
             "same_id_as" => {
                 let other = &earlier[want.as_str().unwrap()];
                 assert_eq!(
@@ -127,25 +143,5 @@ fn same(got: &Value, want: &Value) -> bool {
     match (got.as_f64(), want.as_f64()) {
         (Some(a), Some(b)) => a == b,
         _ => got == want,
-    }
-}
-
-/// The scenario's error class names, the same in every SDK.
-fn error_name(err: &Error) -> &'static str {
-    match err {
-        Error::BadRequest(_) => "BadRequestError",
-        Error::Authentication(_) => "AuthenticationError",
-        Error::PermissionDenied(_) => "PermissionDeniedError",
-        Error::NotFound(_) => "NotFoundError",
-        Error::Conflict(_) => "ConflictError",
-        Error::UnprocessableEntity(_) => "UnprocessableEntityError",
-        Error::RateLimit(_) => "RateLimitError",
-        Error::InternalServer(_) => "InternalServerError",
-        Error::Api(_) => "APIError",
-        Error::Connection(_) => "APIConnectionError",
-        Error::Timeout(_) => "APITimeoutError",
-        Error::ActionFailed(_) => "ActionFailedError",
-        Error::Decode(_) => "DecodeError",
-        Error::Config(_) => "ConfigError",
     }
 }

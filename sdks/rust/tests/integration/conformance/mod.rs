@@ -1,4 +1,4 @@
-//! Runs the conformance scenario every official SDK runs (for now a pinned earlier copy, see below), step by step
+//! Runs the conformance scenario every official SDK runs, step by step
 //! (see `sdks/conformance/README.md` for the format).
 
 mod dispatch;
@@ -13,9 +13,7 @@ use crate::support::{client, client_with_key};
 
 #[tokio::test]
 async fn conformance_scenario() {
-    // Pinned to the scenario as it was before it grew the networking and storage families, which
-    // the Rust SDK does not cover yet (issue 19): back to ../conformance/scenario.json once it does.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/integration/conformance/scenario-before-networking.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../conformance/scenario.json");
     let scenario: Value =
         serde_json::from_slice(&std::fs::read(&path).expect("read scenario.json")).unwrap();
     let vars = &scenario["vars"];

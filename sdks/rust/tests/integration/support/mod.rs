@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::OnceLock;
 
-use cloudnexus::Client;
+use cloudnexus::{Client, Error};
 
 /// SSH public keys that no other test (nor the conformance scenario) uses, since the server
 /// refuses the same key twice in one account.
@@ -85,4 +85,24 @@ pub fn client_with_key(api_key: &str) -> Client {
         .ca_pem(server.ca_pem.clone())
         .build()
         .expect("build a client for the test server")
+}
+
+/// The scenario's error class names, the same in every SDK.
+pub fn error_name(err: &Error) -> &'static str {
+    match err {
+        Error::BadRequest(_) => "BadRequestError",
+        Error::Authentication(_) => "AuthenticationError",
+        Error::PermissionDenied(_) => "PermissionDeniedError",
+        Error::NotFound(_) => "NotFoundError",
+        Error::Conflict(_) => "ConflictError",
+        Error::UnprocessableEntity(_) => "UnprocessableEntityError",
+        Error::RateLimit(_) => "RateLimitError",
+        Error::InternalServer(_) => "InternalServerError",
+        Error::Api(_) => "APIError",
+        Error::Connection(_) => "APIConnectionError",
+        Error::Timeout(_) => "APITimeoutError",
+        Error::ActionFailed(_) => "ActionFailedError",
+        Error::Decode(_) => "DecodeError",
+        Error::Config(_) => "ConfigError",
+    }
 }
