@@ -98,10 +98,10 @@ describe('built artifacts install and work outside the repository', { timeout: 9
       `[package]\nname = "smoke"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n[dependencies]\ncloudnexus = { path = ${JSON.stringify(unpacked)} }\ntokio = { version = "1", features = ["macros", "rt-multi-thread"] }\nfutures = "0.3"\n`,
     );
     fs.copyFileSync(path.join(smoke, 'main.rs'), path.join(app, 'src', 'main.rs'));
-    // The crate's own lock pins the same dependency versions its tests built; the SDK's target folder
-    // then already holds them compiled.
+    // The crate's own lock pins the dependency versions the SDK's tests build, and sharing the SDK's
+    // target folder compiles each of them once for both (the Rust suite runs after this one).
     fs.copyFileSync(path.join(unpacked, 'Cargo.lock'), path.join(app, 'Cargo.lock'));
-    const target = { CARGO_TARGET_DIR: path.join(root, 'sdks', 'rust', 'target', 'artifact-smoke') };
+    const target = { CARGO_TARGET_DIR: path.join(root, 'sdks', 'rust', 'target') };
     assertSmoke(run('cargo', ['run', '--quiet'], app, { env: target }));
   });
 });

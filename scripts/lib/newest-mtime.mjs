@@ -1,12 +1,11 @@
-// The newest modification time of any file under a folder: tells whether a build is stale.
+// The newest modification time of a file, or of any file under a folder: tells whether a build is stale.
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function newestMtime(dir) {
+export function newestMtime(target) {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
   return newest;
 }
