@@ -62,7 +62,7 @@ main() {
   (cd "$staging" && npm install --omit=dev --no-fund --no-audit --update-notifier=false --loglevel=error >&2) || fail "npm install of the downloaded tarballs failed (see npm's messages above)."
   rm -rf "$lib"
   mv "$staging" "$lib"
-  ln -sfn "$lib/node_modules/cloudnexus/dist/bin.js" "$bin_dir/cloudnexus"
+  ln -sfn "$lib/node_modules/.bin/cloudnexus" "$bin_dir/cloudnexus"
   local version
   version="$("$bin_dir/cloudnexus" --version)" || fail "installed, but $bin_dir/cloudnexus does not run."
 
