@@ -1,10 +1,11 @@
 // `npm start`: on a fresh clone, installs dependencies and builds the server and the dashboard
-// (with the playground) when they are missing or stale, then runs `cloudnexus-server start` with any extra arguments (`npm start -- --port 9443`).
+// (with the playground) when they are missing or stale, starts building the downloads, then runs `cloudnexus-server start` with any extra arguments (`npm start -- --port 9443`).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newestMtime } from './lib/newest-mtime.mjs';
+import { staleParts } from './lib/ensure-dist.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -36,6 +37,16 @@ const pageBuilt = fs.existsSync(page) ? fs.statSync(page).mtimeMs : 0;
 if (pageBuilt < Math.max(newestMtime(path.join(dashboard, 'src')), newestMtime(path.join(dashboard, 'static')))) {
   console.error('[start] building the dashboard…');
   run(npm, ['run', 'build', '-w', 'dashboard']);
+}
+
+// The artifacts the server hosts (/install.sh, /downloads/) build in the background: about a minute
+// on a fresh clone (Python venv, cargo), too long to hold the API back. Until the CLI's tarball is
+// there /install.sh answers 503 `unavailable`.
+const stale = staleParts(['npm', 'python', 'rust']);
+if (stale.length > 0) {
+  console.error(`[start] building the downloads in the background (${stale.join(', ')})…`);
+  const builder = spawn(process.execPath, [path.join(root, 'scripts', 'dist.mjs'), '--only', stale.join(',')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  builder.on('exit', (code) => console.error(code === 0 ? '[start] downloads built' : `[start] building the downloads failed (exit ${code}); run \`npm run dist\` to see why`));
 }
 
 const server = spawn(process.execPath, [bin, 'start', ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
