@@ -70,6 +70,13 @@ describe('downloads', () => {
     assert.equal(syntax.status, 0, syntax.stderr);
   });
 
+  test('the served installer is shellcheck-clean (when shellcheck is installed)', async (t) => {
+    const script = (await get('/install.sh')).body;
+    const check = spawnSync('shellcheck', ['-s', 'bash', '-'], { input: script, encoding: 'utf8' });
+    if (check.error) return t.skip('shellcheck is not installed');
+    assert.equal(check.status, 0, check.stdout);
+  });
+
   test('a Host header that is not a host is refused with 400', async () => {
     const response = await get('/install.sh', { host: "evil'$(id)" });
     assert.equal(response.statusCode, 400);
