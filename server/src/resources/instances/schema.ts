@@ -5,6 +5,7 @@ import { METRIC_TYPES } from '../../drivers/compute-driver.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { INSTANCE_STATUSES } from './lifecycle.js';
+import { ProtectionInputSchema, ProtectionSchema } from '../protection.js';
 import { metricsQuerySchema, metricsSchema } from '../metrics/schema.js';
 
 const Time = (description: string) => Type.String({ format: 'date-time', description });
@@ -34,6 +35,7 @@ export const InstanceSchema = named(
     ssh_keys: Type.Array(Type.String(), { description: 'Ids of the SSH keys installed at creation' }),
     volume_ids: Type.Array(Type.String(), { description: 'Ids of the volumes attached to it' }),
     labels: LabelsSchema,
+    protection: ProtectionSchema,
     created_at: Time('When the instance was created'),
     updated_at: Time('When the instance last changed'),
   }),
@@ -51,6 +53,7 @@ export const CreateInstanceBody = named(
       user_data: Type.Optional(Type.String({ pattern: BASE64, maxLength: 128 * 1024, description: 'Base64-encoded cloud-init script, at most 64 KiB decoded' })),
       labels: Type.Optional(LabelsSchema),
       network_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "A network in the same region; default: the region's default network" })),
+      protection: Type.Optional(ProtectionInputSchema),
     },
     { additionalProperties: false },
   ),

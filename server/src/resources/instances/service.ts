@@ -28,6 +28,7 @@ import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics
 import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 
@@ -53,6 +54,7 @@ export interface Instance {
   ssh_keys: string[];
   volume_ids: string[];
   labels: Record<string, string>;
+  protection: Protection;
   created_at: string;
   updated_at: string;
 }
@@ -66,6 +68,7 @@ export interface NewInstance {
   user_data?: string;
   labels?: Record<string, string>;
   network_id?: string;
+  protection?: Partial<Protection>;
 }
 
 export interface InstanceQuery {
@@ -136,6 +139,7 @@ export class InstancesService {
       ssh_key_ids: JSON.stringify(input.ssh_keys ?? []),
       network_id: network.id,
       action_id: actionId,
+      ...protectionColumns(input.protection),
       created_at: now,
       updated_at: now,
     };
@@ -164,6 +168,7 @@ export class InstancesService {
   async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
+      assertNotProtected('Instance', row, 'delete');
       const attached = (await attachedVolumes(this.context.database.db, [id])).get(id) ?? [];
       if (attached.length > 0) throw apiError('has_dependents', `Instance has volumes attached (${attached.join(', ')}); detach them first`);
     }
@@ -255,6 +260,7 @@ function present(row: ShownInstanceRow, labels: Record<string, string>, volumeId
     ssh_keys: JSON.parse(row.ssh_key_ids) as string[],
     volume_ids: volumeIds,
     labels,
+    protection: presentProtection(row),
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };

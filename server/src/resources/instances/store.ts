@@ -12,7 +12,7 @@ import type { InstanceStatus } from './lifecycle.js';
 export type InstanceRow = InstancesTable;
 
 /** What the API shows of an instance: the row without its user_data (up to 64 KiB), owner and running action. */
-export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'created_at', 'updated_at'] as const;
+export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'protect_delete', 'protect_rebuild', 'created_at', 'updated_at'] as const;
 export type ShownInstanceRow = Pick<InstanceRow, (typeof SHOWN_COLUMNS)[number]>;
 export type ListedInstanceRow = ShownInstanceRow & { labels: string; volume_ids: string };
 

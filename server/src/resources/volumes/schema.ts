@@ -4,6 +4,7 @@ import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { ATTACHMENT_STATES, FILESYSTEMS, VOLUME_STATUSES } from './lifecycle.js';
+import { ProtectionInputSchema, ProtectionSchema } from '../protection.js';
 
 const literals = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
 const Time = (description: string) => Type.String({ format: 'date-time', description });
@@ -22,6 +23,7 @@ export const VolumeSchema = named(
     instance_id: Type.Union([Type.String(), Type.Null()], { description: 'The instance it is attached to' }),
     snapshot_id: Type.Union([Type.String(), Type.Null()], { description: 'The snapshot it was restored from' }),
     labels: LabelsSchema,
+    protection: ProtectionSchema,
     created_at: Time('When the volume was created'),
     updated_at: Time('When the volume last changed'),
   }),
@@ -37,6 +39,7 @@ export const CreateVolumeBody = named(
       filesystem: Type.Optional(literals(FILESYSTEMS, 'Default ext4')),
       snapshot_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Restore this snapshot into the new volume' })),
       labels: Type.Optional(LabelsSchema),
+      protection: Type.Optional(ProtectionInputSchema),
     },
     { additionalProperties: false },
   ),

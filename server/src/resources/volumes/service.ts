@@ -22,6 +22,7 @@ import { VolumesStore, type VolumeRow } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
 
 export interface Volume {
   id: string;
@@ -33,6 +34,7 @@ export interface Volume {
   instance_id: string | null;
   snapshot_id: string | null;
   labels: Record<string, string>;
+  protection: Protection;
   created_at: string;
   updated_at: string;
 }
@@ -44,6 +46,7 @@ export interface NewVolume {
   filesystem?: 'ext4' | 'xfs' | 'none';
   snapshot_id?: string;
   labels?: Record<string, string>;
+  protection?: Partial<Protection>;
 }
 
 export interface VolumeQuery {
@@ -104,6 +107,7 @@ export class VolumesService {
       instance_id: null,
       snapshot_id: input.snapshot_id ?? null,
       action_id: actionId,
+      ...protectionColumns(input.protection),
       created_at: now,
       updated_at: now,
     };
@@ -127,6 +131,7 @@ export class VolumesService {
 
   async operate(caller: Caller, id: string, operation: VolumeOperation, args: { instance_id?: string; size_gb?: number } = {}): Promise<VolumeAccepted> {
     const row = await this.owned(caller, id);
+    if (operation === 'delete') assertNotProtected('Volume', row, 'delete');
     const params: Record<string, unknown> = { previous_status: row.status };
     if (operation === 'attach') params.instance_id = await this.attachTarget(caller, row, args.instance_id as string);
     if (operation === 'detach') params.instance_id = row.instance_id;
@@ -215,6 +220,7 @@ function present(row: VolumeRow, labels: Record<string, string>): Volume {
     instance_id: row.instance_id,
     snapshot_id: row.snapshot_id,
     labels,
+    protection: presentProtection(row),
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };
