@@ -60,6 +60,18 @@ describe('instances', () => {
     assert.equal((await cli(['instances', 'get', instance.id], { env: apiEnv() })).code, 4);
   });
 
+  test('--delete-protection and --rebuild-protection set protection on create; a protected delete fails', async () => {
+    const instance = await cliJson<{ id: string; protection: object }>(['instances', 'create', '--name', 'cli-guarded', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--delete-protection']);
+    assert.deepEqual(instance.protection, { delete: true, rebuild: false });
+    const volume = await cliJson<{ id: string; protection: object }>(['volumes', 'create', '--name', 'cli-guarded', '--region', 'eu-central-1', '--size-gb', '1', '--rebuild-protection', '--delete-protection']);
+    assert.deepEqual(volume.protection, { delete: true, rebuild: true });
+    const plain = await cliJson<{ protection: object }>(['volumes', 'create', '--name', 'cli-plain', '--region', 'eu-central-1', '--size-gb', '1']);
+    assert.deepEqual(plain.protection, { delete: false, rebuild: false });
+    const refused = await cli(['instances', 'delete', instance.id], { env: apiEnv() });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /delete_protected|delete protection/);
+  });
+
   test('the same --idempotency-key creates once', async () => {
     const args = ['instances', 'create', '--name', 'cli-idem', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--idempotency-key', `cli-idem-${process.pid}`];
     const first = await cliJson(args);

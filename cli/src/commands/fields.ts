@@ -9,7 +9,7 @@ import { collect, parseLabel } from './repeatable.js';
 export interface Field {
   /** commander's flag spelling, e.g. `--size-gb <gb>`. */
   flags: string;
-  /** The API field it sets. */
+  /** The API field it sets; a dotted name sets a field of an object (`protection.delete`). */
   field: string;
   description: string;
   kind?: 'string' | 'integer' | 'boolean' | 'list' | 'labels' | 'json';
@@ -46,7 +46,11 @@ export function valuesOf(fields: readonly Field[], options: Record<string, unkno
   fieldOptions(fields).forEach((option, index) => {
     const value = options[option.attributeName()];
     if (value === undefined || isEmpty(value)) return;
-    values[fields[index]!.field] = value;
+    const path = fields[index]!.field.split('.');
+    const leaf = path.pop() as string;
+    let target = values;
+    for (const part of path) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[leaf] = value;
   });
   return values;
 }
@@ -78,5 +82,10 @@ function parseJson(value: string): unknown {
 
 /** Fields several resources share. */
 export const LABELS: Field = { flags: '--label <key=value>', field: 'labels', description: 'label to set (repeatable)', kind: 'labels' };
+/** Switches that turn protection on at create (instances, volumes). */
+export const PROTECTION: readonly Field[] = [
+  { flags: '--delete-protection', field: 'protection.delete', description: 'refuse deletion until protection is turned off' },
+  { flags: '--rebuild-protection', field: 'protection.rebuild', description: 'refuse a rebuild until protection is turned off' },
+];
 export const SELECTOR: Field = { flags: '-l, --selector <selector>', field: 'label_selector', description: 'label selector, e.g. "env=prod,tier in (api,web)"' };
 export const REGION: Field = { flags: '--region <region>', field: 'region', description: 'only in this region' };

@@ -5,6 +5,7 @@ import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
 import { showCommand } from './builders.js';
+import { fieldOptions, PROTECTION, valuesOf } from './fields.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { collect, parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
@@ -90,6 +91,7 @@ export function instancesCommand(): Command {
     .option('--user-data <text>', 'cloud-init user data')
     .option('--network-id <id>', "private network to join (default: the region's default network)")
     .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');
+  for (const option of fieldOptions(PROTECTION)) create.addOption(option);
   withWait(create, 'the instance is running').action(async (options: CreateOptions, command: Command) => {
     const instances = client(command).instances;
     const body = {
@@ -101,6 +103,7 @@ export function instancesCommand(): Command {
       ...(Object.keys(options.label).length ? { labels: options.label } : {}),
       ...(options.userData !== undefined ? { user_data: options.userData } : {}),
       ...(options.networkId ? { network_id: options.networkId } : {}),
+      ...valuesOf(PROTECTION, options as unknown as Record<string, unknown>),
     };
     const requestOptions = {
       ...sdkWaitOptions(options),

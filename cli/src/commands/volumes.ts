@@ -2,7 +2,7 @@ import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume } from '@
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
 import { createCommand, listCommand, operationCommand, showCommand } from './builders.js';
-import { LABELS, REGION, SELECTOR } from './fields.js';
+import { LABELS, PROTECTION, REGION, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'size_gb', 'filesystem', 'status', 'instance_id', 'created_at');
 const NOUN = 'volume';
@@ -31,6 +31,7 @@ export function volumesCommand(): Command {
       { flags: '--filesystem <fs>', field: 'filesystem', description: 'default ext4', choices: ['ext4', 'xfs', 'none'] },
       { flags: '--snapshot-id <id>', field: 'snapshot_id', description: 'restore this snapshot into the new volume' },
       LABELS,
+      ...PROTECTION,
     ],
     waitsUntil: 'the volume is available',
     create: (sdk, body, options) => sdk.volumes.create(body as CreateVolume, options),
