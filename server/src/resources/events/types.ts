@@ -5,6 +5,8 @@ export const EVENT_TYPES = [
   'instance.created',
   'instance.restart_requested',
   'instance.stop_requested',
+  'instance.shutdown_requested',
+  'instance.power_cycle_requested',
   'instance.start_requested',
   'instance.resize_requested',
   'instance.delete_requested',

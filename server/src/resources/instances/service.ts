@@ -35,6 +35,8 @@ const MAX_USER_DATA_BYTES = 64 * 1024;
 const REQUESTED: Record<InstanceOperation, EventType> = {
   restart: 'instance.restart_requested',
   stop: 'instance.stop_requested',
+  shutdown: 'instance.shutdown_requested',
+  power_cycle: 'instance.power_cycle_requested',
   start: 'instance.start_requested',
   resize: 'instance.resize_requested',
   delete: 'instance.delete_requested',
@@ -164,7 +166,7 @@ export class InstancesService {
     return instance;
   }
 
-  /** Starts restart, stop, start, resize or delete: 202 material, or a 409 when the instance cannot. */
+  /** Starts a power operation, a resize or a delete: 202 material, or a 409 when the instance cannot. */
   async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
