@@ -72,6 +72,18 @@ describe('instances', () => {
     assert.match(refused.stderr, /delete_protected|delete protection/);
   });
 
+  test('power-cycle and shutdown, each with --wait; a shutdown of a stopped instance is a conflict', async () => {
+    const instance = await waited(['instances', 'create', '--name', 'cli-power', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12'], 'creating instance cli-power');
+    const cycled = await waited(['instances', 'power-cycle', instance.id], `power-cycling instance ${instance.id}`);
+    assert.deepEqual([cycled.type, cycled.status], ['power_cycle', 'completed']);
+    const shut = await waited(['instances', 'shutdown', instance.id], `shutting down instance ${instance.id}`);
+    assert.deepEqual([shut.type, shut.status], ['shutdown', 'completed']);
+    assert.equal((await cliJson(['instances', 'get', instance.id])).status, 'stopped');
+    const again = await cli(['instances', 'shutdown', instance.id], { env: apiEnv() });
+    assert.notEqual(again.code, 0);
+    assert.match(again.stderr, /already_in_state|already stopped/);
+  });
+
   test('the same --idempotency-key creates once', async () => {
     const args = ['instances', 'create', '--name', 'cli-idem', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--idempotency-key', `cli-idem-${process.pid}`];
     const first = await cliJson(args);

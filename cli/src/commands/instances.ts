@@ -44,10 +44,12 @@ interface MetricsOptions {
 
 /** The operations that answer 202 with an action and take no body: same flags, same output. */
 const LIFECYCLE = [
-  { name: 'restart', description: 'reboot a running instance', progress: 'restarting' },
-  { name: 'stop', description: 'power off a running instance', progress: 'stopping' },
-  { name: 'start', description: 'power on a stopped instance', progress: 'starting' },
-  { name: 'delete', description: 'delete an instance for good', progress: 'deleting' },
+  { name: 'restart', method: 'restart', description: 'reboot a running instance', progress: 'restarting' },
+  { name: 'stop', method: 'stop', description: 'power off a running instance at once', progress: 'stopping' },
+  { name: 'shutdown', method: 'shutdown', description: 'shut a running instance down gracefully (its OS is asked to stop)', progress: 'shutting down' },
+  { name: 'power-cycle', method: 'powerCycle', description: 'power a running instance off and on again', progress: 'power-cycling' },
+  { name: 'start', method: 'start', description: 'power on a stopped instance', progress: 'starting' },
+  { name: 'delete', method: 'delete', description: 'delete an instance for good', progress: 'deleting' },
 ] as const;
 
 export function instancesCommand(): Command {
@@ -122,7 +124,7 @@ export function instancesCommand(): Command {
       'the action has finished',
     ).action(async (id: string, options: WaitFlags, command: Command) => {
       const instances = client(command).instances;
-      const run = () => instances[operation.name](id, sdkWaitOptions(options));
+      const run = () => instances[operation.method](id, sdkWaitOptions(options));
       printRecord(command, options.wait ? await withProgress(`${operation.progress} instance ${id}`, run) : await run());
     });
   }

@@ -54,6 +54,26 @@ def test_instance_lifecycle_with_waiting(client: CloudNexus) -> None:
         client.instances.retrieve(instance.id)
 
 
+def test_power_cycle_and_graceful_shutdown(client: CloudNexus) -> None:
+    instance = client.instances.create(
+        name=unique_name("power"), region="eu-central-1", plan="micro", image="debian-12", wait=True
+    )
+    cycling = client.instances.power_cycle(instance.id)
+    assert isinstance(cycling, InstanceActionAccepted) and cycling.status == "rebooting"
+    assert client.actions.wait_for(cycling.action_id).type == "power_cycle"
+    assert client.instances.retrieve(instance.id).status == "running"
+
+    shut = client.instances.shutdown(instance.id, wait=True)
+    assert (shut.type, shut.status) == ("shutdown", "completed")
+    assert client.instances.retrieve(instance.id).status == "stopped"
+    with pytest.raises(ConflictError) as again:
+        client.instances.shutdown(instance.id)
+    assert again.value.reason == "already_in_state"
+    with pytest.raises(ConflictError):
+        client.instances.power_cycle(instance.id)
+    client.instances.delete(instance.id, wait=True)
+
+
 def test_list_filters(client: CloudNexus) -> None:
     label = unique_name("filters")
     web = client.instances.create(

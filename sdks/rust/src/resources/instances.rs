@@ -112,6 +112,29 @@ impl<'a> InstancesResource<'a> {
         self.finish(self.stop(id).await?).await
     }
 
+    /// Starts a graceful shutdown of a `running` instance: its OS is asked to stop, then it is
+    /// powered off after a timeout (`stop` pulls the plug).
+    pub async fn shutdown(&self, id: &str) -> Result<InstanceActionAccepted> {
+        self.accepted(self.client.op("shutdownInstance", &[("id", id)]))
+            .await
+    }
+
+    /// Shuts the instance down gracefully and returns the completed shutdown action.
+    pub async fn shutdown_and_wait(&self, id: &str) -> Result<Action> {
+        self.finish(self.shutdown(id).await?).await
+    }
+
+    /// Starts powering a `running` instance off and on again in one action (a hard reset).
+    pub async fn power_cycle(&self, id: &str) -> Result<InstanceActionAccepted> {
+        self.accepted(self.client.op("powerCycleInstance", &[("id", id)]))
+            .await
+    }
+
+    /// Power-cycles the instance and returns the completed power_cycle action.
+    pub async fn power_cycle_and_wait(&self, id: &str) -> Result<Action> {
+        self.finish(self.power_cycle(id).await?).await
+    }
+
     /// Starts powering on a `stopped` instance.
     pub async fn start(&self, id: &str) -> Result<InstanceActionAccepted> {
         self.accepted(self.client.op("startInstance", &[("id", id)]))

@@ -9,7 +9,7 @@ use cloudnexus::types::{
 use cloudnexus::Error;
 use futures::TryStreamExt;
 
-use crate::support::{client, SSH_KEY_B};
+use crate::support::{client, error_name, SSH_KEY_B};
 
 #[tokio::test]
 async fn instance_lifecycle_with_waiting() {
@@ -178,6 +178,49 @@ async fn instance_lifecycle_with_waiting() {
     assert_eq!(deleted.r#type, "delete");
     let gone = client.instances().retrieve(&instance.id).await.unwrap_err();
     assert!(matches!(gone, Error::NotFound(_)), "{gone:?}");
+}
+
+#[tokio::test]
+async fn power_cycle_and_graceful_shutdown() {
+    let client = client();
+    let body = CreateInstance {
+        name: "rust-power-1".into(),
+        region: "eu-west-1".into(),
+        plan: "micro".into(),
+        image: "debian-12".into(),
+        ..CreateInstance::default()
+    };
+    let instance = client.instances().create_and_wait(&body).await.unwrap();
+
+    let cycling = client.instances().power_cycle(&instance.id).await.unwrap();
+    assert_eq!(cycling.status, InstanceStatus::Rebooting);
+    let cycled = client
+        .actions()
+        .wait_for(&cycling.action_id)
+        .await
+        .unwrap();
+    assert_eq!(cycled.r#type, "power_cycle");
+
+    let shut = client
+        .instances()
+        .shutdown_and_wait(&instance.id)
+        .await
+        .unwrap();
+    assert_eq!(shut.r#type, "shutdown");
+    let stopped = client.instances().retrieve(&instance.id).await.unwrap();
+    assert_eq!(stopped.status, InstanceStatus::Stopped);
+
+    let again = client.instances().shutdown(&instance.id).await.unwrap_err();
+    assert_eq!(error_name(&again), "ConflictError");
+    assert_eq!(
+        again.api_error().and_then(|e| e.reason.as_deref()),
+        Some("already_in_state")
+    );
+    client
+        .instances()
+        .delete_and_wait(&instance.id)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

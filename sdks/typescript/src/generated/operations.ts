@@ -28,6 +28,8 @@ export const operations = {
   deleteInstance: { method: 'DELETE', path: '/instances/{id}' },
   restartInstance: { method: 'PUT', path: '/instances/{id}/restart' },
   stopInstance: { method: 'PUT', path: '/instances/{id}/stop' },
+  shutdownInstance: { method: 'PUT', path: '/instances/{id}/shutdown' },
+  powerCycleInstance: { method: 'PUT', path: '/instances/{id}/power_cycle' },
   startInstance: { method: 'PUT', path: '/instances/{id}/start' },
   resizeInstance: { method: 'PUT', path: '/instances/{id}/resize' },
   getInstanceMetrics: { method: 'GET', path: '/instances/{id}/metrics' },
@@ -123,6 +125,8 @@ export interface OperationResponses {
   deleteInstance: models.InstanceActionAccepted;
   restartInstance: models.InstanceActionAccepted;
   stopInstance: models.InstanceActionAccepted;
+  shutdownInstance: models.InstanceActionAccepted;
+  powerCycleInstance: models.InstanceActionAccepted;
   startInstance: models.InstanceActionAccepted;
   resizeInstance: models.InstanceActionAccepted;
   getInstanceMetrics: models.InstanceMetrics;

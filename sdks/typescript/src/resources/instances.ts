@@ -65,6 +65,16 @@ export class Instances extends AsyncAPIResource {
     return operate(this.waiter, (o) => this.transport.op('stopInstance', { path: { id } }, o), options);
   }
 
+  /** A graceful shutdown: the OS is asked to stop, then powered off after a timeout (`stop` pulls the plug). */
+  shutdown<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('shutdownInstance', { path: { id } }, o), options);
+  }
+
+  /** Off and on again in one action (a hard reset). */
+  powerCycle<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('powerCycleInstance', { path: { id } }, o), options);
+  }
+
   start<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return operate(this.waiter, (o) => this.transport.op('startInstance', { path: { id } }, o), options);
   }

@@ -65,6 +65,25 @@ export function instanceTests(live: LiveServer) {
     assert.deepEqual(new Set(history.data.map((a) => a.type)), new Set(['create', 'stop', 'resize', 'start', 'restart']));
   });
 
+  test('power cycle and graceful shutdown, then a shutdown of a stopped instance is a conflict', async () => {
+    const client = live.client();
+    const instance = await client.instances.create({ name: 'sdk-power', ...spec }, { wait: true });
+    const cycling = await client.instances.powerCycle(instance.id);
+    assert.equal(cycling.status, 'rebooting');
+    const cycled = await client.actions.waitFor(cycling.action_id);
+    assert.deepEqual([cycled.type, cycled.status], ['power_cycle', 'completed']);
+    assert.equal((await client.instances.retrieve(instance.id)).status, 'running');
+
+    const shut = await client.instances.shutdown(instance.id, { wait: true });
+    assert.deepEqual([shut.type, shut.status, shut.resource_id], ['shutdown', 'completed', instance.id]);
+    assert.equal((await client.instances.retrieve(instance.id)).status, 'stopped');
+    const again = await client.instances.shutdown(instance.id).catch((error: unknown) => error);
+    assert.ok(again instanceof ConflictError);
+    assert.equal(again.reason, 'already_in_state');
+    await assert.rejects(client.instances.powerCycle(instance.id), ConflictError);
+    await client.instances.delete(instance.id, { wait: true });
+  });
+
   test('metrics for a time range', async () => {
     const client = live.client();
     const [instance] = (await client.instances.list({ name: 'sdk-nowait' })).data as [Instance];

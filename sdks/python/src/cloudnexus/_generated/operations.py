@@ -39,6 +39,8 @@ OPERATIONS: dict[str, Operation] = {
     "deleteInstance": Operation("DELETE", "instances/{id}", False),
     "restartInstance": Operation("PUT", "instances/{id}/restart", False),
     "stopInstance": Operation("PUT", "instances/{id}/stop", False),
+    "shutdownInstance": Operation("PUT", "instances/{id}/shutdown", False),
+    "powerCycleInstance": Operation("PUT", "instances/{id}/power_cycle", False),
     "startInstance": Operation("PUT", "instances/{id}/start", False),
     "resizeInstance": Operation("PUT", "instances/{id}/resize", True),
     "getInstanceMetrics": Operation("GET", "instances/{id}/metrics", False),

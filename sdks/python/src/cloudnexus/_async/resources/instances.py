@@ -180,6 +180,34 @@ class AsyncInstances(AsyncOperatingResource):
         return await self._finish(accepted, wait)
 
     @overload
+    async def shutdown(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    async def shutdown(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    async def shutdown(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    async def shutdown(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Shuts a running instance down gracefully (its OS is asked to stop; `stop` pulls the plug)."""
+        accepted = await self._transport.op("shutdownInstance", model=InstanceActionAccepted, path={"id": id})
+        return await self._finish(accepted, wait)
+
+    @overload
+    async def power_cycle(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    async def power_cycle(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    async def power_cycle(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    async def power_cycle(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Powers a running instance off and on again in one action (a hard reset)."""
+        accepted = await self._transport.op("powerCycleInstance", model=InstanceActionAccepted, path={"id": id})
+        return await self._finish(accepted, wait)
+
+    @overload
     async def start(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
 
     @overload

@@ -179,6 +179,34 @@ class SyncInstances(SyncOperatingResource):
         return self._finish(accepted, wait)
 
     @overload
+    def shutdown(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    def shutdown(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    def shutdown(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    def shutdown(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Shuts a running instance down gracefully (its OS is asked to stop; `stop` pulls the plug)."""
+        accepted = self._transport.op("shutdownInstance", model=InstanceActionAccepted, path={"id": id})
+        return self._finish(accepted, wait)
+
+    @overload
+    def power_cycle(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    def power_cycle(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    def power_cycle(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    def power_cycle(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Powers a running instance off and on again in one action (a hard reset)."""
+        accepted = self._transport.op("powerCycleInstance", model=InstanceActionAccepted, path={"id": id})
+        return self._finish(accepted, wait)
+
+    @overload
     def start(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
 
     @overload
