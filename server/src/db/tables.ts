@@ -96,9 +96,9 @@ export interface InstancesTable {
   action_id: string | null;
   created_at: string;
   updated_at: string;
-  /** Added by 0009, 1 or 0: delete protection. */
+  /** Added by 0008, 1 or 0: delete protection. */
   protect_delete: number;
-  /** Added by 0009, 1 or 0: rebuild protection. */
+  /** Added by 0008, 1 or 0: rebuild protection. */
   protect_rebuild: number;
 }
 
@@ -146,9 +146,9 @@ export interface VolumesTable {
   action_id: string | null;
   created_at: string;
   updated_at: string;
-  /** Added by 0009, 1 or 0: delete protection. */
+  /** Added by 0008, 1 or 0: delete protection. */
   protect_delete: number;
-  /** Added by 0009, 1 or 0: rebuild protection. */
+  /** Added by 0008, 1 or 0: rebuild protection. */
   protect_rebuild: number;
 }
 

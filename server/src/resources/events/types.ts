@@ -3,6 +3,7 @@
 
 export const EVENT_TYPES = [
   'instance.created',
+  'instance.updated',
   'instance.restart_requested',
   'instance.stop_requested',
   'instance.shutdown_requested',
@@ -14,6 +15,7 @@ export const EVENT_TYPES = [
   'instance.resized',
   'instance.deleted',
   'volume.created',
+  'volume.updated',
   'volume.attach_requested',
   'volume.detach_requested',
   'volume.resize_requested',

@@ -19,6 +19,7 @@ import {
   MetricsQuerySchema,
   MetricsSchema,
   ResizeInstanceBody,
+  UpdateInstanceBody,
 } from './schema.js';
 import type { InstancesService } from './service.js';
 
@@ -73,6 +74,10 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
     defineRoute(
       { method: 'GET', url: '/v2/instances/:id', scope: 'instances:read', operationId: 'getInstance', summary: 'Get an instance', tags, params: IdParams, response: { 200: InstanceSchema }, errors: [404] },
       async (request) => instances.get(caller(request), request.params.id),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/instances/:id', scope: 'instances:write', operationId: 'patchInstance', summary: 'Rename an instance or change its labels', tags, params: IdParams, body: UpdateInstanceBody, response: { 200: InstanceSchema }, errors: [404, 409] },
+      async (request) => instances.update(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       {

@@ -3,7 +3,9 @@ import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
 import { METRIC_TYPES } from '../../drivers/compute-driver.js';
 import { LabelsSchema } from '../../labels/labels.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
+import { patchBody } from '../patch.js';
 import { INSTANCE_STATUSES } from './lifecycle.js';
 import { ProtectionInputSchema, ProtectionSchema } from '../protection.js';
 import { metricsQuerySchema, metricsSchema } from '../metrics/schema.js';
@@ -41,11 +43,15 @@ export const InstanceSchema = named(
   }),
 );
 
+const InstanceName = Type.String({ pattern: HOSTNAME, minLength: 1, maxLength: 63, description: 'Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region' });
+
+export const UpdateInstanceBody = patchBody('UpdateInstance', { name: InstanceName, labels: LabelsPatchSchema, protection: ProtectionInputSchema });
+
 export const CreateInstanceBody = named(
   'CreateInstance',
   Type.Object(
     {
-      name: Type.String({ pattern: HOSTNAME, minLength: 1, maxLength: 63, description: 'Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region' }),
+      name: InstanceName,
       region: Type.String({ minLength: 1, maxLength: 64, description: 'A region id from GET /v2/regions' }),
       plan: Type.String({ minLength: 1, maxLength: 64, description: 'A plan id from GET /v2/plans' }),
       image: Type.String({ minLength: 1, maxLength: 64, description: 'An image slug from GET /v2/images' }),

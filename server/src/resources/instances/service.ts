@@ -27,6 +27,7 @@ import { allocateAddress } from '../networks/ipam.js';
 import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
 import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 import type { Context } from '../module.js';
 import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
 
@@ -158,7 +159,7 @@ export class InstancesService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw apiError('name_taken', `An instance named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+        throw nameTaken(input.name, input.region);
       }
       throw error;
     }
@@ -213,6 +214,20 @@ export class InstancesService {
     return { instance_id: row.id, type: query.type, ...presentMetrics(range, series) };
   }
 
+  /** A merge-patch of the name and labels; no action, the instance keeps running as it is. */
+  async update(caller: Caller, id: string, patch: NameAndLabelsPatch & { protection?: Partial<Protection> }): Promise<Instance> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'instance.updated',
+      labelled: true,
+      // Protection merges flag by flag: one the patch leaves out keeps its value.
+      save: (trx, { protection, ...changes }, at) => new InstancesStore(trx).patch(id, { ...changes, ...(protection ? protectionColumns(protection, row) : {}) }, at),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
+    return this.get(caller, id);
+  }
+
   /** The caller's instance: another account's is a 404; one outside the key's regions is a 403. */
   private async owned(caller: AuthContext, id: string): Promise<InstanceRow> {
     const row = await new InstancesStore(this.context.database.db).find(caller.accountId, id);
@@ -245,6 +260,10 @@ export class InstancesService {
     if (problems.length > 0 || !plan) throw validationFailed(problems);
     return plan;
   }
+}
+
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `An instance named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
 }
 
 function present(row: ShownInstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {

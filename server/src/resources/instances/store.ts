@@ -41,6 +41,11 @@ export class InstancesStore {
     return this.db.selectFrom('instances').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** A PATCH's write: the new name and protection flags, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string; protect_delete?: number; protect_rebuild?: number }, at: string): Promise<void> {
+    await this.db.updateTable('instances').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   /** Newest first, each row with its labels and attached volume ids (JSON text), in one statement. */
   async list(accountId: string, filters: InstanceFilters, page: PageRequest, kind: Database['kind']): Promise<ListedInstanceRow[]> {
     const query = this.db

@@ -5,6 +5,8 @@ import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { ATTACHMENT_STATES, FILESYSTEMS, VOLUME_STATUSES } from './lifecycle.js';
 import { ProtectionInputSchema, ProtectionSchema } from '../protection.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
+import { patchBody } from '../patch.js';
 
 const literals = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
 const Time = (description: string) => Type.String({ format: 'date-time', description });
@@ -29,11 +31,15 @@ export const VolumeSchema = named(
   }),
 );
 
+const VolumeName = Type.String({ pattern: NAME, minLength: 1, maxLength: 63, description: 'Unique per region' });
+
+export const UpdateVolumeBody = patchBody('UpdateVolume', { name: VolumeName, labels: LabelsPatchSchema, protection: ProtectionInputSchema });
+
 export const CreateVolumeBody = named(
   'CreateVolume',
   Type.Object(
     {
-      name: Type.String({ pattern: NAME, minLength: 1, maxLength: 63, description: 'Unique per region' }),
+      name: VolumeName,
       region: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Required unless restoring; a restore stays in the snapshot\'s region' })),
       size_gb: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VOLUME_GB, description: 'Required unless restoring; at least the snapshot\'s size' })),
       filesystem: Type.Optional(literals(FILESYSTEMS, 'Default ext4')),

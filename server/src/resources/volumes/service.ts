@@ -19,10 +19,11 @@ import { LabelsStore } from '../../labels/store.js';
 import { findSnapshot } from '../snapshots/queries.js';
 import { illegalVolumeTransition, VOLUME_TRANSITIONS, type VolumeOperation, type VolumeStatus } from './lifecycle.js';
 import { VolumesStore, type VolumeRow } from './store.js';
-import type { ErrorDetail } from '../../errors/api-error.js';
+import type { ApiError, ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
 import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 export interface Volume {
   id: string;
@@ -122,7 +123,7 @@ export class VolumesService {
         await within(trx, volume);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A volume named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name, region);
       throw error;
     }
     this.context.poke();
@@ -158,6 +159,20 @@ export class VolumesService {
         return illegalVolumeTransition(operation, now.status, now.instance_id);
       },
     });
+  }
+
+  /** A merge-patch of the name and labels; no action, whatever the volume is doing. */
+  async update(caller: Caller, id: string, patch: NameAndLabelsPatch & { protection?: Partial<Protection> }): Promise<Volume> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'volume.updated',
+      labelled: true,
+      // Protection merges flag by flag: one the patch leaves out keeps its value.
+      save: (trx, { protection, ...changes }, at) => new VolumesStore(trx).patch(id, { ...changes, ...(protection ? protectionColumns(protection, row) : {}) }, at),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
+    return this.get(caller, id);
   }
 
   /** The caller's volume: another account's is a 404; one outside the key's regions is a 403. */
@@ -207,6 +222,10 @@ export class VolumesService {
     assertRegionAccess(caller, region);
     return { region, sizeGb };
   }
+}
+
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `A volume named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
 }
 
 function present(row: VolumeRow, labels: Record<string, string>): Volume {

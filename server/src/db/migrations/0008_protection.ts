@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 
 // Delete and rebuild protection on instances and volumes: 1 or 0, off for every existing row.
-// (Numbered 0009: 0008 is taken by the write stamps being built beside this.)
 const TABLES = ['instances', 'volumes'] as const;
 const COLUMNS = ['protect_delete', 'protect_rebuild'] as const;
 
