@@ -1,11 +1,11 @@
-import type { Instance, InstanceMetrics } from '@cloudnexus/sdk';
+import type { Instance, InstanceMetrics, UpdateInstance } from '@cloudnexus/sdk';
 import { Command, Option } from 'commander';
 import { client, outputFormat, printList, printRecord } from '../context.js';
 import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
-import { showCommand } from './builders.js';
-import { fieldOptions, PROTECTION, valuesOf } from './fields.js';
+import { showCommand, updateCommand } from './builders.js';
+import { fieldOptions, NAME_LABELS_PROTECTION_PATCH, PROTECTION, valuesOf } from './fields.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { collect, parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
@@ -113,6 +113,13 @@ export function instancesCommand(): Command {
     };
     const run = () => instances.create(body, requestOptions);
     printRecord(command, options.wait ? await withProgress(`creating instance ${options.name}`, run) : await run());
+  });
+
+  updateCommand(group, {
+    description: 'rename an instance or change its labels or protection (only what is given changes)',
+    noun: 'instance',
+    fields: NAME_LABELS_PROTECTION_PATCH,
+    update: (sdk, id, body) => sdk.instances.update(id, body as UpdateInstance),
   });
 
   for (const operation of LIFECYCLE) {

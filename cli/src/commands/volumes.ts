@@ -1,8 +1,8 @@
-import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume } from '@cloudnexus/sdk';
+import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, UpdateVolume } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
-import { createCommand, listCommand, operationCommand, showCommand } from './builders.js';
-import { LABELS, PROTECTION, REGION, SELECTOR } from './fields.js';
+import { createCommand, listCommand, operationCommand, showCommand, updateCommand } from './builders.js';
+import { LABELS, NAME_LABELS_PROTECTION_PATCH, PROTECTION, REGION, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'size_gb', 'filesystem', 'status', 'instance_id', 'created_at');
 const NOUN = 'volume';
@@ -35,6 +35,12 @@ export function volumesCommand(): Command {
     ],
     waitsUntil: 'the volume is available',
     create: (sdk, body, options) => sdk.volumes.create(body as CreateVolume, options),
+  });
+  updateCommand(group, {
+    description: 'rename a volume or change its labels or protection (only what is given changes)',
+    noun: NOUN,
+    fields: NAME_LABELS_PROTECTION_PATCH,
+    update: (sdk, id, body) => sdk.volumes.update(id, body as UpdateVolume),
   });
   operationCommand(group, {
     name: 'attach',

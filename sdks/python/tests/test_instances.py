@@ -153,3 +153,32 @@ async def test_async_instance_lifecycle(async_client: AsyncCloudNexus) -> None:
     await async_client.instances.delete(instance.id, wait=True)
     with pytest.raises(NotFoundError):
         await async_client.instances.retrieve(instance.id)
+
+
+def test_update_merges_labels_renames_and_lifts_protection(client: CloudNexus) -> None:
+    instance = client.instances.create(
+        name=unique_name("patch"),
+        region="eu-central-1",
+        plan="micro",
+        image="debian-12",
+        labels={"env": "dev", "owner": "ann"},
+        wait=True,
+    )
+    renamed = unique_name("patched")
+    patched = client.instances.update(
+        instance.id, name=renamed, labels={"env": "prod", "owner": None}, delete_protection=True
+    )
+    assert (patched.name, patched.labels) == (renamed, {"env": "prod"})
+    assert (patched.protection.delete, patched.protection.rebuild) == (True, False)
+    with pytest.raises(ConflictError) as refused:
+        client.instances.delete(instance.id)
+    assert refused.value.reason == "delete_protected"
+    assert client.instances.update(instance.id, delete_protection=False).protection.delete is False
+    client.instances.delete(instance.id, wait=True)
+
+    volume = client.volumes.create(
+        name=unique_name("patchvol"), region="eu-central-1", size_gb=5, labels={"tier": "db"}, wait=True
+    )
+    changed = client.volumes.update(volume.id, labels={"tier": None}, rebuild_protection=True)
+    assert (changed.labels, changed.protection.rebuild) == ({}, True)
+    client.volumes.delete(volume.id, wait=True)

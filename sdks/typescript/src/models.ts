@@ -1000,6 +1000,21 @@ export type UpdateFirewall = {
   labels?: Record<string, string>;
 };
 
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateInstance = {
+  /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+  /** Flags to set; one left out keeps its value (false on create) */
+  protection?: {
+    /** While true, a delete answers 409 `delete_protected` */
+    delete?: boolean;
+    /** While true, a rebuild answers 409 `rebuild_protected` */
+    rebuild?: boolean;
+  };
+};
+
 /** Replaces the rules, health check and targets */
 export type UpdateLoadBalancer = {
   /** Default round_robin */
@@ -1020,6 +1035,21 @@ export type UpdateLoadBalancer = {
   targets: {
     instance_ids?: string[];
     label_selector?: string;
+  };
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateVolume = {
+  /** Unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+  /** Flags to set; one left out keeps its value (false on create) */
+  protection?: {
+    /** While true, a delete answers 409 `delete_protected` */
+    delete?: boolean;
+    /** While true, a rebuild answers 409 `rebuild_protected` */
+    rebuild?: boolean;
   };
 };
 

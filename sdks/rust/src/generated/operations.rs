@@ -77,6 +77,8 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     Operation { id: "listVpcs", method: "GET", path: "/v2/vpcs" },
     Operation { id: "listWebhookDeliveries", method: "GET", path: "/v2/webhooks/{id}/deliveries" },
     Operation { id: "listWebhooks", method: "GET", path: "/v2/webhooks" },
+    Operation { id: "patchInstance", method: "PATCH", path: "/v2/instances/{id}" },
+    Operation { id: "patchVolume", method: "PATCH", path: "/v2/volumes/{id}" },
     Operation { id: "powerCycleInstance", method: "PUT", path: "/v2/instances/{id}/power_cycle" },
     Operation { id: "replaceFirewall", method: "PUT", path: "/v2/firewalls/{id}" },
     Operation { id: "resetDatabasePassword", method: "PUT", path: "/v2/databases/{id}/reset_password" },

@@ -7,7 +7,7 @@ use crate::core::transport::OpCall;
 use crate::types::{
     Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole,
     InstanceFirewallRules, InstanceListParams, InstanceMetrics, ListParams, MetricsParams,
-    ResizeInstance,
+    ResizeInstance, UpdateInstance,
 };
 use crate::Client;
 use futures::stream::BoxStream;
@@ -75,6 +75,14 @@ impl<'a> InstancesResource<'a> {
             .transport
             .json(self.client.op("getInstance", &[("id", id)]))
             .await
+    }
+
+    /// `PATCH /v2/instances/{id}`: a JSON merge-patch of the name, labels (a label set to `None`
+    /// is removed, `Some(None)` removes them all) and protection flags.
+    pub async fn update(&self, id: &str, body: &UpdateInstance) -> Result<Instance> {
+        let call = self.client.op("patchInstance", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
+        self.client.transport.json(call).await
     }
 
     /// Starts deleting the instance.

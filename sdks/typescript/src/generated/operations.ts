@@ -25,6 +25,7 @@ export const operations = {
   listInstances: { method: 'GET', path: '/instances' },
   createInstance: { method: 'POST', path: '/instances' },
   getInstance: { method: 'GET', path: '/instances/{id}' },
+  patchInstance: { method: 'PATCH', path: '/instances/{id}' },
   deleteInstance: { method: 'DELETE', path: '/instances/{id}' },
   restartInstance: { method: 'PUT', path: '/instances/{id}/restart' },
   stopInstance: { method: 'PUT', path: '/instances/{id}/stop' },
@@ -58,6 +59,7 @@ export const operations = {
   listVolumes: { method: 'GET', path: '/volumes' },
   createVolume: { method: 'POST', path: '/volumes' },
   getVolume: { method: 'GET', path: '/volumes/{id}' },
+  patchVolume: { method: 'PATCH', path: '/volumes/{id}' },
   deleteVolume: { method: 'DELETE', path: '/volumes/{id}' },
   attachVolume: { method: 'PUT', path: '/volumes/{id}/attach' },
   detachVolume: { method: 'PUT', path: '/volumes/{id}/detach' },
@@ -122,6 +124,7 @@ export interface OperationResponses {
   listInstances: models.InstanceList;
   createInstance: models.Instance;
   getInstance: models.Instance;
+  patchInstance: models.Instance;
   deleteInstance: models.InstanceActionAccepted;
   restartInstance: models.InstanceActionAccepted;
   stopInstance: models.InstanceActionAccepted;
@@ -155,6 +158,7 @@ export interface OperationResponses {
   listVolumes: models.VolumeList;
   createVolume: models.Volume;
   getVolume: models.Volume;
+  patchVolume: models.Volume;
   deleteVolume: models.VolumeActionAccepted;
   attachVolume: models.VolumeActionAccepted;
   detachVolume: models.VolumeActionAccepted;

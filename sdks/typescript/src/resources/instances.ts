@@ -11,6 +11,7 @@ import type {
   InstanceFirewallRules,
   InstanceMetrics,
   ResizeInstance,
+  UpdateInstance,
 } from '../models.js';
 
 export interface InstanceListParams extends PageParams {
@@ -51,6 +52,11 @@ export class Instances extends AsyncAPIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Instance> {
     return this.transport.op('getInstance', { path: { id } }, options);
+  }
+
+  /** Renames the instance or changes its labels or protection: a JSON merge-patch (a label set to null is removed). */
+  update(id: string, body: UpdateInstance, options?: RequestOptions): Promise<Instance> {
+    return this.transport.op('patchInstance', { path: { id }, body }, options);
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {

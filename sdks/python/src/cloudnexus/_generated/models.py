@@ -172,11 +172,15 @@ __all__ = [
     "UpdateDatabaseProtection",
     "UpdateFirewall",
     "UpdateFirewallApplyTo",
+    "UpdateInstance",
+    "UpdateInstanceProtection",
     "UpdateLoadBalancer",
     "UpdateLoadBalancerAlgorithm",
     "UpdateLoadBalancerHealthCheck",
     "UpdateLoadBalancerHealthCheckProtocol",
     "UpdateLoadBalancerTargets",
+    "UpdateVolume",
+    "UpdateVolumeProtection",
     "UpdateVpc",
     "UpdateWebhook",
     "Volume",
@@ -1503,6 +1507,34 @@ class UpdateFirewall(CloudNexusModel):
     """
 
 
+class UpdateInstanceProtection(CloudNexusModel):
+    """Flags to set; one left out keeps its value (false on create)"""
+
+    delete: Optional[bool] = None
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: Optional[bool] = None
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
+class UpdateInstance(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+    protection: Optional[UpdateInstanceProtection] = None
+    """Flags to set; one left out keeps its value (false on create)"""
+
+
 UpdateLoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
 
 
@@ -1537,6 +1569,34 @@ class UpdateLoadBalancer(CloudNexusModel):
     health_check: Optional[UpdateLoadBalancerHealthCheck] = None
     targets: UpdateLoadBalancerTargets
     """Instances in the same VPC, by id and/or label selector"""
+
+
+class UpdateVolumeProtection(CloudNexusModel):
+    """Flags to set; one left out keeps its value (false on create)"""
+
+    delete: Optional[bool] = None
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: Optional[bool] = None
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
+class UpdateVolume(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+    protection: Optional[UpdateVolumeProtection] = None
+    """Flags to set; one left out keeps its value (false on create)"""
 
 
 class UpdateVpc(CloudNexusModel):

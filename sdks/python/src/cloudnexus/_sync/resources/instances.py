@@ -19,7 +19,7 @@ from ..._generated.models import (
     InstanceMetrics,
     ListInstancesStatus,
 )
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
 
@@ -102,6 +102,22 @@ class SyncInstances(SyncOperatingResource):
 
     def retrieve(self, id: str) -> Instance:
         return self._transport.op("getInstance", model=Instance, path={"id": id})
+
+    def update(
+        self,
+        id: str,
+        *,
+        name: Optional[str] = None,
+        labels: Optional[Mapping[str, Optional[str]]] = None,
+        delete_protection: Optional[bool] = None,
+        rebuild_protection: Optional[bool] = None,
+    ) -> Instance:
+        """Renames the instance or changes its labels or protection (a merge-patch: only what is given
+        changes; a label mapped to None is removed). A name in use in the region is a ConflictError."""
+        body = merge_patch_body(
+            name=name, labels=labels, delete_protection=delete_protection, rebuild_protection=rebuild_protection
+        )
+        return self._transport.op("patchInstance", model=Instance, path={"id": id}, json=body)
 
     def metrics(
         self,
