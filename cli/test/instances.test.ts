@@ -60,6 +60,43 @@ describe('instances', () => {
     assert.equal((await cli(['instances', 'get', instance.id], { env: apiEnv() })).code, 4);
   });
 
+  test('--delete-protection and --rebuild-protection set protection on create; a protected delete fails', async () => {
+    const instance = await cliJson<{ id: string; protection: object }>(['instances', 'create', '--name', 'cli-guarded', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--delete-protection']);
+    assert.deepEqual(instance.protection, { delete: true, rebuild: false });
+    const volume = await cliJson<{ id: string; protection: object }>(['volumes', 'create', '--name', 'cli-guarded', '--region', 'eu-central-1', '--size-gb', '1', '--rebuild-protection', '--delete-protection']);
+    assert.deepEqual(volume.protection, { delete: true, rebuild: true });
+    const plain = await cliJson<{ protection: object }>(['volumes', 'create', '--name', 'cli-plain', '--region', 'eu-central-1', '--size-gb', '1']);
+    assert.deepEqual(plain.protection, { delete: false, rebuild: false });
+    const refused = await cli(['instances', 'delete', instance.id], { env: apiEnv() });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /delete_protected|delete protection/);
+  });
+
+  test('power-cycle and shutdown, each with --wait; a shutdown of a stopped instance is a conflict', async () => {
+    const instance = await waited(['instances', 'create', '--name', 'cli-power', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12'], 'creating instance cli-power');
+    const cycled = await waited(['instances', 'power-cycle', instance.id], `power-cycling instance ${instance.id}`);
+    assert.deepEqual([cycled.type, cycled.status], ['power_cycle', 'completed']);
+    const shut = await waited(['instances', 'shutdown', instance.id], `shutting down instance ${instance.id}`);
+    assert.deepEqual([shut.type, shut.status], ['shutdown', 'completed']);
+    assert.equal((await cliJson(['instances', 'get', instance.id])).status, 'stopped');
+    // Already stopped: the 409's conflict exit code.
+    assert.equal((await cli(['instances', 'shutdown', instance.id], { env: apiEnv() })).code, 5);
+  });
+
+  test('update renames, merges labels (--remove-label) and lifts delete protection; volumes too', async () => {
+    const instance = await waited(['instances', 'create', '--name', 'cli-patch', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--label', 'env=dev', '--label', 'owner=ann', '--delete-protection'], 'creating instance cli-patch');
+    const patched = await cliJson(['instances', 'update', instance.id, '--name', 'cli-patched', '--label', 'env=prod', '--remove-label', 'owner']);
+    assert.deepEqual([patched.name, patched.labels, patched.protection], ['cli-patched', { env: 'prod' }, { delete: true, rebuild: false }]);
+    const lifted = await cliJson(['instances', 'update', instance.id, '--delete-protection', 'false']);
+    assert.deepEqual(lifted.protection, { delete: false, rebuild: false });
+    // An empty patch is the server's 400, the validation exit code.
+    assert.equal((await cli(['instances', 'update', instance.id], { env: apiEnv() })).code, 6);
+
+    const volume = await cliJson(['volumes', 'create', '--name', 'cli-patch-vol', '--region', 'eu-central-1', '--size-gb', '1', '--label', 'tier=db']);
+    const changed = await cliJson(['volumes', 'update', volume.id, '--remove-label', 'tier', '--rebuild-protection', 'true']);
+    assert.deepEqual([changed.labels, changed.protection], [{}, { delete: false, rebuild: true }]);
+  });
+
   test('the same --idempotency-key creates once', async () => {
     const args = ['instances', 'create', '--name', 'cli-idem', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--idempotency-key', `cli-idem-${process.pid}`];
     const first = await cliJson(args);

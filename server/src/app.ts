@@ -94,6 +94,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   // Only JSON bodies: anything else is a 415.
   fastify.removeContentTypeParser(['text/plain']);
+  // PATCH bodies are JSON merge-patches (RFC 7396): their own media type is JSON too, parsed alike.
+  fastify.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, fastify.getDefaultJsonParser('error', 'error'));
 
   registerBodyDeadline(fastify, config.timeouts.requestMs);
   registerValidators(fastify);

@@ -24,6 +24,8 @@ export interface Config {
   readonly driver: DriverName;
   /** How long each simulated driver step takes. */
   readonly simDelayMs: number;
+  /** How long a graceful shutdown waits for an instance's OS to stop before powering it off (under the action lease). */
+  readonly shutdownTimeoutMs: number;
   readonly timeouts: {
     /** Longest a client may take to send a whole request (headers and body); then 408 and close. */
     readonly requestMs: number;
@@ -87,6 +89,7 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_CURSOR_SECRET: 'cursor-secret',
   CLOUDNEXUS_DRIVER: 'driver',
   CLOUDNEXUS_SIM_DELAY_MS: 'sim-delay-ms',
+  CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS: 'shutdown-timeout-ms',
   CLOUDNEXUS_WORKER_CONCURRENCY: 'worker-concurrency',
   CLOUDNEXUS_ACTION_LEASE_MS: 'action-lease-ms',
   CLOUDNEXUS_WORKER_POLL_MS: 'worker-poll-ms',
@@ -130,6 +133,18 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     throw new ConfigError('CLOUDNEXUS_CURSOR_SECRET must be at least 32 characters');
   }
 
+  const worker = Object.freeze({
+    concurrency: parseInteger('CLOUDNEXUS_WORKER_CONCURRENCY', read('CLOUDNEXUS_WORKER_CONCURRENCY') ?? '8', 1, 256),
+    leaseMs: parseInteger('CLOUDNEXUS_ACTION_LEASE_MS', read('CLOUDNEXUS_ACTION_LEASE_MS') ?? '30000', 100, 3_600_000),
+    pollMs: parseInteger('CLOUDNEXUS_WORKER_POLL_MS', read('CLOUDNEXUS_WORKER_POLL_MS') ?? '500', 5, 60_000),
+  });
+  // The wait happens inside one action, and leases are not renewed: a longer wait would let a
+  // second worker retry the shutdown while the first still waits.
+  const shutdownTimeoutMs = parseInteger('CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS', read('CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS') ?? '10000', 0, 600_000);
+  if (shutdownTimeoutMs >= worker.leaseMs) {
+    throw new ConfigError(`CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}) must be less than CLOUDNEXUS_ACTION_LEASE_MS (${worker.leaseMs})`);
+  }
+
   return Object.freeze({
     host: read('CLOUDNEXUS_HOST') ?? '127.0.0.1',
     port: parseInteger('CLOUDNEXUS_PORT', read('CLOUDNEXUS_PORT') ?? '8443', 0, 65535),
@@ -145,6 +160,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     cursorSecret,
     driver: parseDriver(read('CLOUDNEXUS_DRIVER') ?? 'sim'),
     simDelayMs: parseInteger('CLOUDNEXUS_SIM_DELAY_MS', read('CLOUDNEXUS_SIM_DELAY_MS') ?? '2000', 0, 600_000),
+    shutdownTimeoutMs,
     timeouts: Object.freeze({
       requestMs: parseInteger('CLOUDNEXUS_REQUEST_TIMEOUT_MS', read('CLOUDNEXUS_REQUEST_TIMEOUT_MS') ?? '30000', 100, 600_000),
       idleMs: parseInteger('CLOUDNEXUS_IDLE_TIMEOUT_MS', read('CLOUDNEXUS_IDLE_TIMEOUT_MS') ?? '60000', 100, 3_600_000),
@@ -153,11 +169,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
       sessionIdleMs: parseInteger('CLOUDNEXUS_SESSION_IDLE_MINUTES', read('CLOUDNEXUS_SESSION_IDLE_MINUTES') ?? '30', 1, 1440) * 60_000,
       sessionAbsoluteMs: parseInteger('CLOUDNEXUS_SESSION_MAX_HOURS', read('CLOUDNEXUS_SESSION_MAX_HOURS') ?? '12', 1, 720) * 3_600_000,
     }),
-    worker: Object.freeze({
-      concurrency: parseInteger('CLOUDNEXUS_WORKER_CONCURRENCY', read('CLOUDNEXUS_WORKER_CONCURRENCY') ?? '8', 1, 256),
-      leaseMs: parseInteger('CLOUDNEXUS_ACTION_LEASE_MS', read('CLOUDNEXUS_ACTION_LEASE_MS') ?? '30000', 100, 3_600_000),
-      pollMs: parseInteger('CLOUDNEXUS_WORKER_POLL_MS', read('CLOUDNEXUS_WORKER_POLL_MS') ?? '500', 5, 60_000),
-    }),
+    worker,
     eventRetentionDays: parseInteger('CLOUDNEXUS_EVENT_RETENTION_DAYS', read('CLOUDNEXUS_EVENT_RETENTION_DAYS') ?? '30', 1, 3650),
     responseCacheBytes: parseInteger('CLOUDNEXUS_RESPONSE_CACHE_MB', read('CLOUDNEXUS_RESPONSE_CACHE_MB') ?? '32', 0, 65_536) * 1024 * 1024,
     downloadsDir: path.resolve(read('CLOUDNEXUS_DOWNLOADS_DIR') ?? REPOSITORY_DIST),

@@ -50,6 +50,14 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({}, { CLOUDNEXUS_DB_POOL_MAX: '0' }), (e) => e instanceof ConfigError && /CLOUDNEXUS_DB_POOL_MAX/.test(e.message));
   });
 
+  test('the graceful shutdown timeout defaults to 10 s and must stay under the action lease', () => {
+    assert.equal(loadConfig({}, {}).shutdownTimeoutMs, 10_000);
+    assert.equal(loadConfig({}, { CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS: '0' }).shutdownTimeoutMs, 0);
+    const overLease = { CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS: '30000', CLOUDNEXUS_ACTION_LEASE_MS: '30000' };
+    assert.throws(() => loadConfig({}, overLease), (e) => e instanceof ConfigError && /CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS/.test(e.message));
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS: '-1' }), ConfigError);
+  });
+
   test('a certificate pair is taken together', () => {
     const config = loadConfig({}, { CLOUDNEXUS_TLS_CERT: '/etc/c.pem', CLOUDNEXUS_TLS_KEY: '/etc/k.pem' });
     assert.deepEqual(config.tls, { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' });

@@ -1,18 +1,19 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { collect, parseLabel } from './repeatable.js';
+import { collect, parseLabel, parseLabelRemoval } from './repeatable.js';
 
 /**
  * One API field set from a flag: `--ip-range <cidr>` → `ip_range`. Scalars take a value; `list`
- * repeats (`--volume-id a --volume-id b`), `labels` repeats `key=value`, and `json` takes the
+ * repeats (`--volume-id a --volume-id b`), `labels` repeats `key=value`, `label-removals` repeats a
+ * key a merge-patch removes (`key: null`, merged with the `labels` of the same field), and `json` takes the
  * field's JSON (rules, targets, health checks: shapes too nested for flags of their own).
  */
 export interface Field {
   /** commander's flag spelling, e.g. `--size-gb <gb>`. */
   flags: string;
-  /** The API field it sets. */
+  /** The API field it sets; a dotted name sets a field of an object (`protection.delete`). */
   field: string;
   description: string;
-  kind?: 'string' | 'integer' | 'boolean' | 'list' | 'labels' | 'json';
+  kind?: 'string' | 'integer' | 'boolean' | 'list' | 'labels' | 'label-removals' | 'json';
   required?: boolean;
   choices?: readonly string[];
 }
@@ -32,6 +33,8 @@ export function fieldOptions(fields: readonly Field[]): Option[] {
         return option.argParser(collect).default([]);
       case 'labels':
         return option.argParser(parseLabel).default({});
+      case 'label-removals':
+        return option.argParser(parseLabelRemoval).default({});
       case 'json':
         return option.argParser(parseJson);
       default:
@@ -46,9 +49,18 @@ export function valuesOf(fields: readonly Field[], options: Record<string, unkno
   fieldOptions(fields).forEach((option, index) => {
     const value = options[option.attributeName()];
     if (value === undefined || isEmpty(value)) return;
-    values[fields[index]!.field] = value;
+    const path = fields[index]!.field.split('.');
+    const leaf = path.pop() as string;
+    let target = values;
+    for (const part of path) target = (target[part] ??= {}) as Record<string, unknown>;
+    // Two flags may fill one object field (`--label` and `--remove-label` both make `labels`).
+    target[leaf] = isObject(target[leaf]) && isObject(value) ? { ...target[leaf], ...value } : value;
   });
   return values;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isEmpty(value: unknown): boolean {
@@ -78,5 +90,18 @@ function parseJson(value: string): unknown {
 
 /** Fields several resources share. */
 export const LABELS: Field = { flags: '--label <key=value>', field: 'labels', description: 'label to set (repeatable)', kind: 'labels' };
+/** Switches that turn protection on at create (instances, volumes). */
+export const PROTECTION: readonly Field[] = [
+  { flags: '--delete-protection', field: 'protection.delete', description: 'refuse deletion until protection is turned off' },
+  { flags: '--rebuild-protection', field: 'protection.rebuild', description: 'refuse a rebuild until protection is turned off' },
+];
+/** A merge-patch of the name, labels and protection (`update` of instances and volumes). */
+export const NAME_LABELS_PROTECTION_PATCH: readonly Field[] = [
+  { flags: '--name <name>', field: 'name', description: 'the new name (unique per region)' },
+  { flags: '--label <key=value>', field: 'labels', description: 'label to set (repeatable); the other labels stay', kind: 'labels' },
+  { flags: '--remove-label <key>', field: 'labels', description: 'label to remove (repeatable)', kind: 'label-removals' },
+  { flags: '--delete-protection <bool>', field: 'protection.delete', description: 'true refuses deletion until set back to false', kind: 'boolean', choices: ['true', 'false'] },
+  { flags: '--rebuild-protection <bool>', field: 'protection.rebuild', description: 'true refuses a rebuild until set back to false', kind: 'boolean', choices: ['true', 'false'] },
+];
 export const SELECTOR: Field = { flags: '-l, --selector <selector>', field: 'label_selector', description: 'label selector, e.g. "env=prod,tier in (api,web)"' };
 export const REGION: Field = { flags: '--region <region>', field: 'region', description: 'only in this region' };

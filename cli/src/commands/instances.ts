@@ -1,10 +1,11 @@
-import type { Instance, InstanceMetrics } from '@cloudnexus/sdk';
+import type { Instance, InstanceMetrics, UpdateInstance } from '@cloudnexus/sdk';
 import { Command, Option } from 'commander';
 import { client, outputFormat, printList, printRecord } from '../context.js';
 import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
-import { showCommand } from './builders.js';
+import { showCommand, updateCommand } from './builders.js';
+import { fieldOptions, NAME_LABELS_PROTECTION_PATCH, PROTECTION, valuesOf } from './fields.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { collect, parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
@@ -43,10 +44,12 @@ interface MetricsOptions {
 
 /** The operations that answer 202 with an action and take no body: same flags, same output. */
 const LIFECYCLE = [
-  { name: 'restart', description: 'reboot a running instance', progress: 'restarting' },
-  { name: 'stop', description: 'power off a running instance', progress: 'stopping' },
-  { name: 'start', description: 'power on a stopped instance', progress: 'starting' },
-  { name: 'delete', description: 'delete an instance for good', progress: 'deleting' },
+  { name: 'restart', method: 'restart', description: 'reboot a running instance', progress: 'restarting' },
+  { name: 'stop', method: 'stop', description: 'power off a running instance at once', progress: 'stopping' },
+  { name: 'shutdown', method: 'shutdown', description: 'shut a running instance down gracefully (its OS is asked to stop)', progress: 'shutting down' },
+  { name: 'power-cycle', method: 'powerCycle', description: 'power a running instance off and on again', progress: 'power-cycling' },
+  { name: 'start', method: 'start', description: 'power on a stopped instance', progress: 'starting' },
+  { name: 'delete', method: 'delete', description: 'delete an instance for good', progress: 'deleting' },
 ] as const;
 
 export function instancesCommand(): Command {
@@ -90,6 +93,7 @@ export function instancesCommand(): Command {
     .option('--user-data <text>', 'cloud-init user data')
     .option('--network-id <id>', "private network to join (default: the region's default network)")
     .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');
+  for (const option of fieldOptions(PROTECTION)) create.addOption(option);
   withWait(create, 'the instance is running').action(async (options: CreateOptions, command: Command) => {
     const instances = client(command).instances;
     const body = {
@@ -101,6 +105,7 @@ export function instancesCommand(): Command {
       ...(Object.keys(options.label).length ? { labels: options.label } : {}),
       ...(options.userData !== undefined ? { user_data: options.userData } : {}),
       ...(options.networkId ? { network_id: options.networkId } : {}),
+      ...valuesOf(PROTECTION, options as unknown as Record<string, unknown>),
     };
     const requestOptions = {
       ...sdkWaitOptions(options),
@@ -108,6 +113,13 @@ export function instancesCommand(): Command {
     };
     const run = () => instances.create(body, requestOptions);
     printRecord(command, options.wait ? await withProgress(`creating instance ${options.name}`, run) : await run());
+  });
+
+  updateCommand(group, {
+    description: 'rename an instance or change its labels or protection (only what is given changes)',
+    noun: 'instance',
+    fields: NAME_LABELS_PROTECTION_PATCH,
+    update: (sdk, id, body) => sdk.instances.update(id, body as UpdateInstance),
   });
 
   for (const operation of LIFECYCLE) {
@@ -119,7 +131,7 @@ export function instancesCommand(): Command {
       'the action has finished',
     ).action(async (id: string, options: WaitFlags, command: Command) => {
       const instances = client(command).instances;
-      const run = () => instances[operation.name](id, sdkWaitOptions(options));
+      const run = () => instances[operation.method](id, sdkWaitOptions(options));
       printRecord(command, options.wait ? await withProgress(`${operation.progress} instance ${id}`, run) : await run());
     });
   }

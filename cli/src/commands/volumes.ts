@@ -1,8 +1,8 @@
-import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume } from '@cloudnexus/sdk';
+import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, UpdateVolume } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
-import { createCommand, listCommand, operationCommand, showCommand } from './builders.js';
-import { LABELS, REGION, SELECTOR } from './fields.js';
+import { createCommand, listCommand, operationCommand, showCommand, updateCommand } from './builders.js';
+import { LABELS, NAME_LABELS_PROTECTION_PATCH, PROTECTION, REGION, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'size_gb', 'filesystem', 'status', 'instance_id', 'created_at');
 const NOUN = 'volume';
@@ -31,9 +31,16 @@ export function volumesCommand(): Command {
       { flags: '--filesystem <fs>', field: 'filesystem', description: 'default ext4', choices: ['ext4', 'xfs', 'none'] },
       { flags: '--snapshot-id <id>', field: 'snapshot_id', description: 'restore this snapshot into the new volume' },
       LABELS,
+      ...PROTECTION,
     ],
     waitsUntil: 'the volume is available',
     create: (sdk, body, options) => sdk.volumes.create(body as CreateVolume, options),
+  });
+  updateCommand(group, {
+    description: 'rename a volume or change its labels or protection (only what is given changes)',
+    noun: NOUN,
+    fields: NAME_LABELS_PROTECTION_PATCH,
+    update: (sdk, id, body) => sdk.volumes.update(id, body as UpdateVolume),
   });
   operationCommand(group, {
     name: 'attach',

@@ -54,6 +54,26 @@ def test_instance_lifecycle_with_waiting(client: CloudNexus) -> None:
         client.instances.retrieve(instance.id)
 
 
+def test_power_cycle_and_graceful_shutdown(client: CloudNexus) -> None:
+    instance = client.instances.create(
+        name=unique_name("power"), region="eu-central-1", plan="micro", image="debian-12", wait=True
+    )
+    cycling = client.instances.power_cycle(instance.id)
+    assert isinstance(cycling, InstanceActionAccepted) and cycling.status == "rebooting"
+    assert client.actions.wait_for(cycling.action_id).type == "power_cycle"
+    assert client.instances.retrieve(instance.id).status == "running"
+
+    shut = client.instances.shutdown(instance.id, wait=True)
+    assert (shut.type, shut.status) == ("shutdown", "completed")
+    assert client.instances.retrieve(instance.id).status == "stopped"
+    with pytest.raises(ConflictError) as again:
+        client.instances.shutdown(instance.id)
+    assert again.value.reason == "already_in_state"
+    with pytest.raises(ConflictError):
+        client.instances.power_cycle(instance.id)
+    client.instances.delete(instance.id, wait=True)
+
+
 def test_list_filters(client: CloudNexus) -> None:
     label = unique_name("filters")
     web = client.instances.create(
@@ -133,3 +153,32 @@ async def test_async_instance_lifecycle(async_client: AsyncCloudNexus) -> None:
     await async_client.instances.delete(instance.id, wait=True)
     with pytest.raises(NotFoundError):
         await async_client.instances.retrieve(instance.id)
+
+
+def test_update_merges_labels_renames_and_lifts_protection(client: CloudNexus) -> None:
+    instance = client.instances.create(
+        name=unique_name("patch"),
+        region="eu-central-1",
+        plan="micro",
+        image="debian-12",
+        labels={"env": "dev", "owner": "ann"},
+        wait=True,
+    )
+    renamed = unique_name("patched")
+    patched = client.instances.update(
+        instance.id, name=renamed, labels={"env": "prod", "owner": None}, delete_protection=True
+    )
+    assert (patched.name, patched.labels) == (renamed, {"env": "prod"})
+    assert (patched.protection.delete, patched.protection.rebuild) == (True, False)
+    with pytest.raises(ConflictError) as refused:
+        client.instances.delete(instance.id)
+    assert refused.value.reason == "delete_protected"
+    assert client.instances.update(instance.id, delete_protection=False).protection.delete is False
+    client.instances.delete(instance.id, wait=True)
+
+    volume = client.volumes.create(
+        name=unique_name("patchvol"), region="eu-central-1", size_gb=5, labels={"tier": "db"}, wait=True
+    )
+    changed = client.volumes.update(volume.id, labels={"tier": None}, rebuild_protection=True)
+    assert (changed.labels, changed.protection.rebuild) == ({}, True)
+    client.volumes.delete(volume.id, wait=True)

@@ -242,6 +242,13 @@ export type CreateInstance = {
   labels?: Record<string, string>;
   /** A network in the same region; default: the region's default network */
   network_id?: string;
+  /** Flags to set; one left out keeps its value (false on create) */
+  protection?: {
+    /** While true, a delete answers 409 `delete_protected` */
+    delete?: boolean;
+    /** While true, a rebuild answers 409 `rebuild_protected` */
+    rebuild?: boolean;
+  };
 };
 
 export type CreateLoadBalancer = {
@@ -305,6 +312,13 @@ export type CreateVolume = {
   snapshot_id?: string;
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels?: Record<string, string>;
+  /** Flags to set; one left out keeps its value (false on create) */
+  protection?: {
+    /** While true, a delete answers 409 `delete_protected` */
+    delete?: boolean;
+    /** While true, a rebuild answers 409 `rebuild_protected` */
+    rebuild?: boolean;
+  };
 };
 
 export type CreateVpc = {
@@ -533,6 +547,7 @@ export type ErrorEnvelope = {
 - `invalid_state` (409): The operation cannot start from the resource's current status
 - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
 - `delete_protected` (409): The resource has delete protection turned on
+- `rebuild_protected` (409): The resource has rebuild protection turned on
 - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 - `payload_too_large` (413): The request body is over the limit
 - `unsupported_media_type` (415): The request body is not application/json
@@ -543,7 +558,7 @@ export type ErrorEnvelope = {
 - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 - `internal` (500): A fault on our side; the request id helps us find it
 - `unavailable` (503): The server is not ready, or a part of it is not built */
-    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "delete_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "delete_protected" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */
@@ -684,6 +699,7 @@ export type Instance = {
   volume_ids: string[];
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels: Record<string, string>;
+  protection: Protection;
   /** When the instance was created */
   created_at: string;
   /** When the instance last changed */
@@ -849,6 +865,14 @@ export type PlanList = {
   pagination: Pagination;
 };
 
+/** Guards against accidental deletion or re-imaging */
+export type Protection = {
+  /** While true, a delete answers 409 `delete_protected` */
+  delete: boolean;
+  /** While true, a rebuild answers 409 `rebuild_protected` */
+  rebuild: boolean;
+};
+
 export type Region = {
   id: string;
   name: string;
@@ -976,6 +1000,21 @@ export type UpdateFirewall = {
   labels?: Record<string, string>;
 };
 
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateInstance = {
+  /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+  /** Flags to set; one left out keeps its value (false on create) */
+  protection?: {
+    /** While true, a delete answers 409 `delete_protected` */
+    delete?: boolean;
+    /** While true, a rebuild answers 409 `rebuild_protected` */
+    rebuild?: boolean;
+  };
+};
+
 /** Replaces the rules, health check and targets */
 export type UpdateLoadBalancer = {
   /** Default round_robin */
@@ -996,6 +1035,21 @@ export type UpdateLoadBalancer = {
   targets: {
     instance_ids?: string[];
     label_selector?: string;
+  };
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateVolume = {
+  /** Unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+  /** Flags to set; one left out keeps its value (false on create) */
+  protection?: {
+    /** While true, a delete answers 409 `delete_protected` */
+    delete?: boolean;
+    /** While true, a rebuild answers 409 `rebuild_protected` */
+    rebuild?: boolean;
   };
 };
 
@@ -1030,6 +1084,7 @@ export type Volume = {
   snapshot_id: string | null;
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels: Record<string, string>;
+  protection: Protection;
   /** When the volume was created */
   created_at: string;
   /** When the volume last changed */

@@ -9,6 +9,7 @@ import * as networking from './migrations/0004_networking.js';
 import * as dashboard from './migrations/0005_dashboard.js';
 import * as databases from './migrations/0007_databases.js';
 import * as eventsWebhooks from './migrations/0006_events_webhooks.js';
+import * as protection from './migrations/0008_protection.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_accounts_and_keys': accountsAndKeys,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_dashboard': dashboard,
   '0007_databases': databases,
   '0006_events_webhooks': eventsWebhooks,
+  '0008_protection': protection,
 };
 
 /**

@@ -96,6 +96,10 @@ export interface InstancesTable {
   action_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Added by 0008, 1 or 0: delete protection. */
+  protect_delete: number;
+  /** Added by 0008, 1 or 0: rebuild protection. */
+  protect_rebuild: number;
 }
 
 export interface ActionsTable {
@@ -142,6 +146,10 @@ export interface VolumesTable {
   action_id: string | null;
   created_at: string;
   updated_at: string;
+  /** Added by 0008, 1 or 0: delete protection. */
+  protect_delete: number;
+  /** Added by 0008, 1 or 0: rebuild protection. */
+  protect_rebuild: number;
 }
 
 export interface SnapshotsTable {

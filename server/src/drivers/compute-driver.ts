@@ -55,7 +55,10 @@ export interface ComputeDriver {
   /** Provisions the machine with its allocated address and boots it; returns the address it has. */
   create(spec: MachineSpec): Promise<{ ipv4: string }>;
   start(instanceId: string): Promise<void>;
+  /** Powers the machine off at once, like pulling the plug: its OS gets no say. */
   stop(instanceId: string): Promise<void>;
+  /** Asks the machine's OS to shut down (ACPI-like), waits a bounded time, then powers off what is left. */
+  shutdown(instanceId: string): Promise<void>;
   reboot(instanceId: string): Promise<void>;
   resize(instanceId: string, size: MachineSize): Promise<void>;
   destroy(instanceId: string): Promise<void>;

@@ -57,7 +57,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
       host.startSampling();
       const linux = {
         host,
-        compute: new LinuxComputeDriver(host),
+        compute: new LinuxComputeDriver(host, config.shutdownTimeoutMs),
         storage: new LinuxStorageDriver(host),
         balancers: new LoadBalancers(host),
         databases: new LinuxDatabaseDriver(host),

@@ -27,6 +27,7 @@ export const REASONS = {
   invalid_state: { status: 409, description: 'The operation cannot start from the resource\'s current status' },
   has_dependents: { status: 409, description: 'Other resources still depend on this one; remove or detach them first' },
   delete_protected: { status: 409, description: 'The resource has delete protection turned on' },
+  rebuild_protected: { status: 409, description: 'The resource has rebuild protection turned on' },
   idempotency_in_flight: { status: 409, description: 'A request with this Idempotency-Key is still in progress' },
   payload_too_large: { status: 413, description: 'The request body is over the limit' },
   unsupported_media_type: { status: 415, description: 'The request body is not application/json' },

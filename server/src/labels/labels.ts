@@ -21,18 +21,19 @@ const NAME_CHARSET = "must start and end with a letter or digit and contain only
 // and fuzzers see the real contract; the services still run validateLabels, which also covers the
 // cap. The Record's key pattern matches every string (newlines included, which `^.*$` would not),
 // so every value is held to be a string whatever its key.
-export const LabelsSchema = Type.Record(
-  Type.String({ pattern: '^[\\s\\S]*$' }),
-  Type.String({ maxLength: MAX_VALUE_LENGTH, pattern: `^(?:${NAME_SOURCE})?$` }),
-  {
-    maxProperties: MAX_LABELS,
-    propertyNames: { maxLength: MAX_KEY_LENGTH, pattern: `^(?:${DNS_SUBDOMAIN_SOURCE}/)?${NAME_SOURCE}$` },
-    description:
-      `Up to ${MAX_LABELS} key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 ` +
-      "letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.",
-    examples: [{ env: 'prod', 'example.com/team': 'web' }],
-  },
-);
+export const LABEL_ANY_KEY = Type.String({ pattern: '^[\\s\\S]*$' });
+export const LabelValueSchema = Type.String({ maxLength: MAX_VALUE_LENGTH, pattern: `^(?:${NAME_SOURCE})?$` });
+export const LABEL_KEY_NAMES = { maxLength: MAX_KEY_LENGTH, pattern: `^(?:${DNS_SUBDOMAIN_SOURCE}/)?${NAME_SOURCE}$` };
+export const LABEL_RULES =
+  "Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 " +
+  "letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.";
+
+export const LabelsSchema = Type.Record(LABEL_ANY_KEY, LabelValueSchema, {
+  maxProperties: MAX_LABELS,
+  propertyNames: LABEL_KEY_NAMES,
+  description: `Up to ${MAX_LABELS} key/value pairs. ${LABEL_RULES}`,
+  examples: [{ env: 'prod', 'example.com/team': 'web' }],
+});
 
 /** What is wrong with a label key, or null when it is valid. */
 export function labelKeyProblem(key: string): string | null {

@@ -17,6 +17,7 @@ export interface InstanceBody {
   labels: Record<string, string>;
   ssh_keys: string[];
   volume_ids: string[];
+  protection: { delete: boolean; rebuild: boolean };
   created_at: string;
   updated_at: string;
 }

@@ -59,6 +59,19 @@ def without_none(values: Mapping[str, object]) -> dict[str, object]:
     return {key: wire(value) for key, value in values.items() if value is not None}
 
 
+def merge_patch_body(
+    *,
+    name: Optional[str],
+    labels: Optional[Mapping[str, Optional[str]]],
+    delete_protection: Optional[bool],
+    rebuild_protection: Optional[bool],
+) -> dict[str, object]:
+    """The JSON merge-patch of a resource's name, labels and protection: only what is given changes, and in
+    `labels` a key mapped to None removes that label."""
+    protection = without_none({"delete": delete_protection, "rebuild": rebuild_protection})
+    return without_none({"name": name, "labels": labels, "protection": protection or None})
+
+
 def wire(value: object) -> object:
     """A body value as JSON data: generated models (e.g. a `FirewallInboundRule`) become dicts, None fields left
     out, so callers may pass either models or plain mappings."""

@@ -505,6 +505,20 @@ pub struct CreateInstance {
     /// A network in the same region; default: the region's default network
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_id: Option<String>,
+    /// Flags to set; one left out keeps its value (false on create)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection: Option<CreateInstanceProtection>,
+}
+
+/// Flags to set; one left out keeps its value (false on create)
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateInstanceProtection {
+    /// While true, a delete answers 409 `delete_protected`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delete: Option<bool>,
+    /// While true, a rebuild answers 409 `rebuild_protected`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rebuild: Option<bool>,
 }
 
 /// The `CreateLoadBalancer` object.
@@ -701,6 +715,9 @@ pub struct CreateVolume {
     /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
+    /// Flags to set; one left out keeps its value (false on create)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection: Option<CreateInstanceProtection>,
 }
 
 /// Default ext4
@@ -1212,6 +1229,7 @@ pub struct ErrorBody {
     /// - `invalid_state` (409): The operation cannot start from the resource's current status
     /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
     /// - `delete_protected` (409): The resource has delete protection turned on
+    /// - `rebuild_protected` (409): The resource has rebuild protection turned on
     /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
     /// - `payload_too_large` (413): The request body is over the limit
     /// - `unsupported_media_type` (415): The request body is not application/json
@@ -1251,6 +1269,7 @@ pub struct ErrorBody {
 /// - `invalid_state` (409): The operation cannot start from the resource's current status
 /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
 /// - `delete_protected` (409): The resource has delete protection turned on
+/// - `rebuild_protected` (409): The resource has rebuild protection turned on
 /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 /// - `payload_too_large` (413): The request body is over the limit
 /// - `unsupported_media_type` (415): The request body is not application/json
@@ -1320,6 +1339,9 @@ pub enum ErrorReason {
     /// `delete_protected`
     #[serde(rename = "delete_protected")]
     DeleteProtected,
+    /// `rebuild_protected`
+    #[serde(rename = "rebuild_protected")]
+    RebuildProtected,
     /// `idempotency_in_flight`
     #[serde(rename = "idempotency_in_flight")]
     IdempotencyInFlight,
@@ -1375,6 +1397,7 @@ impl ErrorReason {
             ErrorReason::InvalidState => "invalid_state",
             ErrorReason::HasDependents => "has_dependents",
             ErrorReason::DeleteProtected => "delete_protected",
+            ErrorReason::RebuildProtected => "rebuild_protected",
             ErrorReason::IdempotencyInFlight => "idempotency_in_flight",
             ErrorReason::PayloadTooLarge => "payload_too_large",
             ErrorReason::UnsupportedMediaType => "unsupported_media_type",
@@ -1694,6 +1717,8 @@ pub struct Instance {
     pub volume_ids: Vec<String>,
     /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
     pub labels: std::collections::BTreeMap<String, String>,
+    /// `protection`
+    pub protection: Protection,
     /// When the instance was created
     pub created_at: String,
     /// When the instance last changed
@@ -2047,6 +2072,15 @@ pub struct PlanList {
     pub pagination: Pagination,
 }
 
+/// Guards against accidental deletion or re-imaging
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Protection {
+    /// While true, a delete answers 409 `delete_protected`
+    pub delete: bool,
+    /// While true, a rebuild answers 409 `rebuild_protected`
+    pub rebuild: bool,
+}
+
 /// The `Region` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Region {
@@ -2312,6 +2346,20 @@ pub struct UpdateFirewall {
     pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateInstance {
+    /// Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+    /// Flags to set; one left out keeps its value (false on create)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection: Option<CreateInstanceProtection>,
+}
+
 /// Replaces the rules, health check and targets
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateLoadBalancer {
@@ -2325,6 +2373,20 @@ pub struct UpdateLoadBalancer {
     pub health_check: Option<HealthCheck>,
     /// Instances in the same VPC, by id and/or label selector
     pub targets: LoadBalancerTargets,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateVolume {
+    /// Unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+    /// Flags to set; one left out keeps its value (false on create)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protection: Option<CreateInstanceProtection>,
 }
 
 /// The `UpdateVpc` object.
@@ -2379,6 +2441,8 @@ pub struct Volume {
     pub snapshot_id: Option<String>,
     /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
     pub labels: std::collections::BTreeMap<String, String>,
+    /// `protection`
+    pub protection: Protection,
     /// When the volume was created
     pub created_at: String,
     /// When the volume last changed

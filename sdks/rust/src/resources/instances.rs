@@ -7,7 +7,7 @@ use crate::core::transport::OpCall;
 use crate::types::{
     Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole,
     InstanceFirewallRules, InstanceListParams, InstanceMetrics, ListParams, MetricsParams,
-    ResizeInstance,
+    ResizeInstance, UpdateInstance,
 };
 use crate::Client;
 use futures::stream::BoxStream;
@@ -77,6 +77,14 @@ impl<'a> InstancesResource<'a> {
             .await
     }
 
+    /// `PATCH /v2/instances/{id}`: a JSON merge-patch of the name, labels (a label set to `None`
+    /// is removed, `Some(None)` removes them all) and protection flags.
+    pub async fn update(&self, id: &str, body: &UpdateInstance) -> Result<Instance> {
+        let call = self.client.op("patchInstance", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
+        self.client.transport.json(call).await
+    }
+
     /// Starts deleting the instance.
     pub async fn delete(&self, id: &str) -> Result<InstanceActionAccepted> {
         self.client
@@ -110,6 +118,29 @@ impl<'a> InstancesResource<'a> {
     /// Powers the instance off and returns the completed stop action.
     pub async fn stop_and_wait(&self, id: &str) -> Result<Action> {
         self.finish(self.stop(id).await?).await
+    }
+
+    /// Starts a graceful shutdown of a `running` instance: its OS is asked to stop, then it is
+    /// powered off after a timeout (`stop` pulls the plug).
+    pub async fn shutdown(&self, id: &str) -> Result<InstanceActionAccepted> {
+        self.accepted(self.client.op("shutdownInstance", &[("id", id)]))
+            .await
+    }
+
+    /// Shuts the instance down gracefully and returns the completed shutdown action.
+    pub async fn shutdown_and_wait(&self, id: &str) -> Result<Action> {
+        self.finish(self.shutdown(id).await?).await
+    }
+
+    /// Starts powering a `running` instance off and on again in one action (a hard reset).
+    pub async fn power_cycle(&self, id: &str) -> Result<InstanceActionAccepted> {
+        self.accepted(self.client.op("powerCycleInstance", &[("id", id)]))
+            .await
+    }
+
+    /// Power-cycles the instance and returns the completed power_cycle action.
+    pub async fn power_cycle_and_wait(&self, id: &str) -> Result<Action> {
+        self.finish(self.power_cycle(id).await?).await
     }
 
     /// Starts powering on a `stopped` instance.

@@ -5,8 +5,8 @@ use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::types::{
-    Action, AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, Snapshot, Volume,
-    VolumeActionAccepted, VolumeListParams,
+    Action, AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, Snapshot, UpdateVolume,
+    Volume, VolumeActionAccepted, VolumeListParams,
 };
 use crate::Client;
 
@@ -59,6 +59,14 @@ impl<'a> VolumesResource<'a> {
     /// One volume by id.
     pub async fn retrieve(&self, id: &str) -> Result<Volume> {
         let call = self.client.op("getVolume", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/volumes/{id}`: a JSON merge-patch of the name, labels (a label set to `None`
+    /// is removed, `Some(None)` removes them all) and protection flags.
+    pub async fn update(&self, id: &str, body: &UpdateVolume) -> Result<Volume> {
+        let call = self.client.op("patchVolume", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

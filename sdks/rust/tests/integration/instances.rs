@@ -3,13 +3,14 @@
 use std::collections::BTreeMap;
 
 use cloudnexus::types::{
-    ActionListParams, ActionStatus, CreateInstance, CreateSshKey, InstanceListParams,
-    InstanceStatus, ListParams, MetricType, MetricsParams, ResizeInstance,
+    ActionListParams, ActionStatus, CreateInstance, CreateInstanceProtection, CreateSshKey,
+    InstanceListParams, InstanceStatus, ListParams, MetricType, MetricsParams, ResizeInstance,
+    UpdateInstance,
 };
 use cloudnexus::Error;
 use futures::TryStreamExt;
 
-use crate::support::{client, SSH_KEY_B};
+use crate::support::{client, error_name, SSH_KEY_B};
 
 #[tokio::test]
 async fn instance_lifecycle_with_waiting() {
@@ -178,6 +179,108 @@ async fn instance_lifecycle_with_waiting() {
     assert_eq!(deleted.r#type, "delete");
     let gone = client.instances().retrieve(&instance.id).await.unwrap_err();
     assert!(matches!(gone, Error::NotFound(_)), "{gone:?}");
+}
+
+#[tokio::test]
+async fn update_merges_labels_renames_and_lifts_protection() {
+    let client = client();
+    let body = CreateInstance {
+        name: "rust-patch-1".into(),
+        region: "eu-west-1".into(),
+        plan: "micro".into(),
+        image: "debian-12".into(),
+        labels: Some(BTreeMap::from([
+            ("env".into(), "dev".into()),
+            ("owner".into(), "ann".into()),
+        ])),
+        ..CreateInstance::default()
+    };
+    let instance = client.instances().create_and_wait(&body).await.unwrap();
+    let patch = UpdateInstance {
+        name: Some("rust-patched-1".into()),
+        labels: Some(Some(BTreeMap::from([
+            ("env".into(), Some("prod".into())),
+            ("owner".into(), None),
+        ]))),
+        protection: Some(CreateInstanceProtection {
+            delete: Some(true),
+            rebuild: None,
+        }),
+    };
+    let patched = client
+        .instances()
+        .update(&instance.id, &patch)
+        .await
+        .unwrap();
+    assert_eq!(patched.name, "rust-patched-1");
+    assert_eq!(
+        patched.labels,
+        BTreeMap::from([("env".to_string(), "prod".to_string())])
+    );
+    assert!(patched.protection.delete && !patched.protection.rebuild);
+
+    let refused = client.instances().delete(&instance.id).await.unwrap_err();
+    assert_eq!(
+        refused.api_error().and_then(|e| e.reason.as_deref()),
+        Some("delete_protected")
+    );
+    let lift = UpdateInstance {
+        protection: Some(CreateInstanceProtection {
+            delete: Some(false),
+            rebuild: None,
+        }),
+        ..UpdateInstance::default()
+    };
+    let lifted = client
+        .instances()
+        .update(&instance.id, &lift)
+        .await
+        .unwrap();
+    assert!(!lifted.protection.delete);
+    client
+        .instances()
+        .delete_and_wait(&instance.id)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn power_cycle_and_graceful_shutdown() {
+    let client = client();
+    let body = CreateInstance {
+        name: "rust-power-1".into(),
+        region: "eu-west-1".into(),
+        plan: "micro".into(),
+        image: "debian-12".into(),
+        ..CreateInstance::default()
+    };
+    let instance = client.instances().create_and_wait(&body).await.unwrap();
+
+    let cycling = client.instances().power_cycle(&instance.id).await.unwrap();
+    assert_eq!(cycling.status, InstanceStatus::Rebooting);
+    let cycled = client.actions().wait_for(&cycling.action_id).await.unwrap();
+    assert_eq!(cycled.r#type, "power_cycle");
+
+    let shut = client
+        .instances()
+        .shutdown_and_wait(&instance.id)
+        .await
+        .unwrap();
+    assert_eq!(shut.r#type, "shutdown");
+    let stopped = client.instances().retrieve(&instance.id).await.unwrap();
+    assert_eq!(stopped.status, InstanceStatus::Stopped);
+
+    let again = client.instances().shutdown(&instance.id).await.unwrap_err();
+    assert_eq!(error_name(&again), "ConflictError");
+    assert_eq!(
+        again.api_error().and_then(|e| e.reason.as_deref()),
+        Some("already_in_state")
+    );
+    client
+        .instances()
+        .delete_and_wait(&instance.id)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ fn instance_json() -> serde_json::Value {
     json!({
         "id": "inst_fake", "name": "web-1", "region": "eu-central-1", "status": "provisioning",
         "cpu": 1, "memory_gb": 1, "ipv4": null, "plan": "micro", "image": "debian-12",
-        "ssh_keys": [], "volume_ids": [], "labels": {}, "created_at": "2025-01-15T08:30:00Z", "updated_at": "2025-01-15T08:30:00Z"
+        "ssh_keys": [], "volume_ids": [], "labels": {}, "protection": {"delete": false, "rebuild": false}, "created_at": "2025-01-15T08:30:00Z", "updated_at": "2025-01-15T08:30:00Z"
     })
 }
 

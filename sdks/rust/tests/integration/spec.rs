@@ -6,9 +6,9 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use cloudnexus::types::{
-    ActionListParams, ActionStatus, ActorType, CreateApiKey, CreateInstance, CreateSshKey,
-    EventListParams, InstanceListParams, InstanceStatus, ListParams, MetricType, MetricsParams,
-    ResizeInstance,
+    ActionListParams, ActionStatus, ActorType, CreateApiKey, CreateInstance,
+    CreateInstanceProtection, CreateSshKey, EventListParams, InstanceListParams, InstanceStatus,
+    ListParams, MetricType, MetricsParams, ResizeInstance,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -81,6 +81,10 @@ fn request_types_have_the_specs_fields() {
             user_data: Some(String::new()),
             labels: Some(BTreeMap::new()),
             network_id: Some(String::new()),
+            protection: Some(CreateInstanceProtection {
+                delete: Some(false),
+                rebuild: Some(false),
+            }),
             ..CreateInstance::default()
         },
     );

@@ -25,9 +25,12 @@ export const operations = {
   listInstances: { method: 'GET', path: '/instances' },
   createInstance: { method: 'POST', path: '/instances' },
   getInstance: { method: 'GET', path: '/instances/{id}' },
+  patchInstance: { method: 'PATCH', path: '/instances/{id}' },
   deleteInstance: { method: 'DELETE', path: '/instances/{id}' },
   restartInstance: { method: 'PUT', path: '/instances/{id}/restart' },
   stopInstance: { method: 'PUT', path: '/instances/{id}/stop' },
+  shutdownInstance: { method: 'PUT', path: '/instances/{id}/shutdown' },
+  powerCycleInstance: { method: 'PUT', path: '/instances/{id}/power_cycle' },
   startInstance: { method: 'PUT', path: '/instances/{id}/start' },
   resizeInstance: { method: 'PUT', path: '/instances/{id}/resize' },
   getInstanceMetrics: { method: 'GET', path: '/instances/{id}/metrics' },
@@ -56,6 +59,7 @@ export const operations = {
   listVolumes: { method: 'GET', path: '/volumes' },
   createVolume: { method: 'POST', path: '/volumes' },
   getVolume: { method: 'GET', path: '/volumes/{id}' },
+  patchVolume: { method: 'PATCH', path: '/volumes/{id}' },
   deleteVolume: { method: 'DELETE', path: '/volumes/{id}' },
   attachVolume: { method: 'PUT', path: '/volumes/{id}/attach' },
   detachVolume: { method: 'PUT', path: '/volumes/{id}/detach' },
@@ -120,9 +124,12 @@ export interface OperationResponses {
   listInstances: models.InstanceList;
   createInstance: models.Instance;
   getInstance: models.Instance;
+  patchInstance: models.Instance;
   deleteInstance: models.InstanceActionAccepted;
   restartInstance: models.InstanceActionAccepted;
   stopInstance: models.InstanceActionAccepted;
+  shutdownInstance: models.InstanceActionAccepted;
+  powerCycleInstance: models.InstanceActionAccepted;
   startInstance: models.InstanceActionAccepted;
   resizeInstance: models.InstanceActionAccepted;
   getInstanceMetrics: models.InstanceMetrics;
@@ -151,6 +158,7 @@ export interface OperationResponses {
   listVolumes: models.VolumeList;
   createVolume: models.Volume;
   getVolume: models.Volume;
+  patchVolume: models.Volume;
   deleteVolume: models.VolumeActionAccepted;
   attachVolume: models.VolumeActionAccepted;
   detachVolume: models.VolumeActionAccepted;

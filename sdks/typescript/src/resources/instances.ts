@@ -11,6 +11,7 @@ import type {
   InstanceFirewallRules,
   InstanceMetrics,
   ResizeInstance,
+  UpdateInstance,
 } from '../models.js';
 
 export interface InstanceListParams extends PageParams {
@@ -53,6 +54,11 @@ export class Instances extends AsyncAPIResource {
     return this.transport.op('getInstance', { path: { id } }, options);
   }
 
+  /** Renames the instance or changes its labels or protection: a JSON merge-patch (a label set to null is removed). */
+  update(id: string, body: UpdateInstance, options?: RequestOptions): Promise<Instance> {
+    return this.transport.op('patchInstance', { path: { id }, body }, options);
+  }
+
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return operate(this.waiter, (o) => this.transport.op('deleteInstance', { path: { id } }, o), options);
   }
@@ -63,6 +69,16 @@ export class Instances extends AsyncAPIResource {
 
   stop<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
     return operate(this.waiter, (o) => this.transport.op('stopInstance', { path: { id } }, o), options);
+  }
+
+  /** A graceful shutdown: the OS is asked to stop, then powered off after a timeout (`stop` pulls the plug). */
+  shutdown<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('shutdownInstance', { path: { id } }, o), options);
+  }
+
+  /** Off and on again in one action (a hard reset). */
+  powerCycle<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('powerCycleInstance', { path: { id } }, o), options);
   }
 
   start<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O>> {

@@ -3,7 +3,7 @@ import { listPages, type PageParams, type PagePromise } from '../core/pagination
 import { AsyncAPIResource } from '../core/resource.js';
 import type { Transport } from '../core/transport.js';
 import { createAndWait, operate, type ActionWaiter, type OperationResult, type WaitableOptions } from '../core/wait.js';
-import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, Snapshot, Volume, VolumeActionAccepted } from '../models.js';
+import type { AttachVolume, CreateSnapshot, CreateVolume, ResizeVolume, Snapshot, UpdateVolume, Volume, VolumeActionAccepted } from '../models.js';
 import type { Snapshots } from './snapshots.js';
 
 export interface VolumeListParams extends PageParams {
@@ -40,6 +40,11 @@ export class Volumes extends AsyncAPIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Volume> {
     return this.transport.op('getVolume', { path: { id } }, options);
+  }
+
+  /** Renames the volume or changes its labels or protection: a JSON merge-patch (a label set to null is removed). */
+  update(id: string, body: UpdateVolume, options?: RequestOptions): Promise<Volume> {
+    return this.transport.op('patchVolume', { path: { id }, body }, options);
   }
 
   /** Refused (ConflictError) while the volume is attached. */

@@ -65,6 +65,42 @@ export function instanceTests(live: LiveServer) {
     assert.deepEqual(new Set(history.data.map((a) => a.type)), new Set(['create', 'stop', 'resize', 'start', 'restart']));
   });
 
+  test('power cycle and graceful shutdown, then a shutdown of a stopped instance is a conflict', async () => {
+    const client = live.client();
+    const instance = await client.instances.create({ name: 'sdk-power', ...spec }, { wait: true });
+    const cycling = await client.instances.powerCycle(instance.id);
+    assert.equal(cycling.status, 'rebooting');
+    const cycled = await client.actions.waitFor(cycling.action_id);
+    assert.deepEqual([cycled.type, cycled.status], ['power_cycle', 'completed']);
+    assert.equal((await client.instances.retrieve(instance.id)).status, 'running');
+
+    const shut = await client.instances.shutdown(instance.id, { wait: true });
+    assert.deepEqual([shut.type, shut.status, shut.resource_id], ['shutdown', 'completed', instance.id]);
+    assert.equal((await client.instances.retrieve(instance.id)).status, 'stopped');
+    const again = await client.instances.shutdown(instance.id).catch((error: unknown) => error);
+    assert.ok(again instanceof ConflictError);
+    assert.equal(again.reason, 'already_in_state');
+    await assert.rejects(client.instances.powerCycle(instance.id), ConflictError);
+    await client.instances.delete(instance.id, { wait: true });
+  });
+
+  test('update merges labels, renames, and lifts delete protection (instances and volumes)', async () => {
+    const client = live.client();
+    const instance = await client.instances.create({ name: 'sdk-patch', ...spec, labels: { env: 'dev', owner: 'ann' }, protection: { delete: true } }, { wait: true });
+    const patched = await client.instances.update(instance.id, { name: 'sdk-patched', labels: { env: 'prod', owner: null } });
+    assert.deepEqual([patched.name, patched.labels, patched.protection], ['sdk-patched', { env: 'prod' }, { delete: true, rebuild: false }]);
+    const refused = await client.instances.delete(instance.id).catch((error: unknown) => error);
+    assert.ok(refused instanceof ConflictError);
+    assert.equal(refused.reason, 'delete_protected');
+    assert.deepEqual((await client.instances.update(instance.id, { protection: { delete: false } })).protection, { delete: false, rebuild: false });
+    await client.instances.delete(instance.id, { wait: true });
+
+    const volume = await client.volumes.create({ name: 'sdk-patch-vol', region: spec.region, size_gb: 5, labels: { tier: 'db' } }, { wait: true });
+    const renamed = await client.volumes.update(volume.id, { name: 'sdk-patched-vol', labels: null, protection: { rebuild: true } });
+    assert.deepEqual([renamed.name, renamed.labels, renamed.protection], ['sdk-patched-vol', {}, { delete: false, rebuild: true }]);
+    await client.volumes.delete(volume.id, { wait: true });
+  });
+
   test('metrics for a time range', async () => {
     const client = live.client();
     const [instance] = (await client.instances.list({ name: 'sdk-nowait' })).data as [Instance];

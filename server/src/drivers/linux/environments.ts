@@ -77,9 +77,9 @@ export async function findInit(cgroups: Cgroups, cgroup: string): Promise<number
   return null;
 }
 
-/** Asks PID 1 to shut down, waits up to `graceMs`, then kills whatever is left in the cgroup. */
+/** Asks PID 1 to shut down, waits up to `graceMs`, then kills whatever is left in the cgroup (at once when 0). */
 export async function stopEnvironment(cgroups: Cgroups, cgroup: string, graceMs = 3000): Promise<void> {
-  const init = await findInit(cgroups, cgroup);
+  const init = graceMs > 0 ? await findInit(cgroups, cgroup) : null;
   if (init !== null) {
     try {
       process.kill(init, 'SIGTERM');

@@ -18,7 +18,11 @@ const CONSOLE_TAIL_BYTES = 64 * 1024;
 const GIB = 1024 ** 3;
 
 export class LinuxComputeDriver implements ComputeDriver {
-  constructor(private readonly host: LinuxHost) {}
+  constructor(
+    private readonly host: LinuxHost,
+    /** How long `shutdown` waits for the init to exit after SIGTERM before killing the rest. */
+    private readonly shutdownTimeoutMs: number,
+  ) {}
 
   async create(spec: MachineSpec): Promise<{ ipv4: string }> {
     const { layout } = this.host;
@@ -44,7 +48,12 @@ export class LinuxComputeDriver implements ComputeDriver {
 
   async stop(instanceId: string): Promise<void> {
     await this.setPower(instanceId, 'off');
-    await this.powerOff(instanceId);
+    await this.powerOff(instanceId, 0);
+  }
+
+  async shutdown(instanceId: string): Promise<void> {
+    await this.setPower(instanceId, 'off');
+    await this.powerOff(instanceId, this.shutdownTimeoutMs);
   }
 
   async reboot(instanceId: string): Promise<void> {
@@ -103,9 +112,12 @@ export class LinuxComputeDriver implements ComputeDriver {
     await this.host.afterBoot(instanceId);
   }
 
-  /** Stops every process; the link goes down too, so a stopped machine answers nothing, not even ping. */
-  async powerOff(instanceId: string): Promise<void> {
-    await stopEnvironment(this.host.cgroups, cgroupName(instanceId));
+  /**
+   * Stops every process, giving the init `graceMs` after SIGTERM (0: killed at once); the link goes
+   * down too, so a stopped machine answers nothing, not even ping.
+   */
+  async powerOff(instanceId: string, graceMs: number): Promise<void> {
+    await stopEnvironment(this.host.cgroups, cgroupName(instanceId), graceMs);
     const ns = environmentNamespace(instanceId);
     if (existsSync(namespacePath(ns))) await ipIn(ns, ['link', 'set', 'eth0', 'down']);
   }

@@ -63,7 +63,7 @@ export async function reconcileHost({ host, compute, storage, balancers, databas
   for (const machine of await host.machines()) {
     const id = machine.spec.instanceId;
     if (machine.power === 'on') await attempt('boot an instance', id, () => compute.powerOn(id));
-    else await attempt('stop an instance', id, () => compute.powerOff(id));
+    else await attempt('stop an instance', id, () => compute.powerOff(id, 0));
   }
 
   const volumes = await known.volumes();

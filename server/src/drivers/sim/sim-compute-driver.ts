@@ -14,7 +14,7 @@ import { SimFaults } from './faults.js';
 import { simulatedMetrics } from './metrics.js';
 import type { SimMachinesStore } from './store.js';
 
-export type ComputeOperation = 'create' | 'start' | 'stop' | 'reboot' | 'resize' | 'destroy';
+export type ComputeOperation = 'create' | 'start' | 'stop' | 'shutdown' | 'reboot' | 'resize' | 'destroy';
 
 export class SimComputeDriver implements ComputeDriver {
   constructor(
@@ -45,6 +45,12 @@ export class SimComputeDriver implements ComputeDriver {
 
   async stop(instanceId: string): Promise<void> {
     await this.faults.step('stop', this.delayMs);
+    await this.require(instanceId, () => this.store.update(instanceId, { power: 'off' }));
+  }
+
+  /** A simulated OS always shuts down in time: the same power-off, as its own step (faults apart). */
+  async shutdown(instanceId: string): Promise<void> {
+    await this.faults.step('shutdown', this.delayMs);
     await this.require(instanceId, () => this.store.update(instanceId, { power: 'off' }));
   }
 

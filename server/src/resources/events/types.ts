@@ -3,8 +3,11 @@
 
 export const EVENT_TYPES = [
   'instance.created',
+  'instance.updated',
   'instance.restart_requested',
   'instance.stop_requested',
+  'instance.shutdown_requested',
+  'instance.power_cycle_requested',
   'instance.start_requested',
   'instance.resize_requested',
   'instance.delete_requested',
@@ -12,6 +15,7 @@ export const EVENT_TYPES = [
   'instance.resized',
   'instance.deleted',
   'volume.created',
+  'volume.updated',
   'volume.attach_requested',
   'volume.detach_requested',
   'volume.resize_requested',

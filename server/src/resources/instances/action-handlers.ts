@@ -49,6 +49,12 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
     },
     'instance.restart': transitionHandler(settle, TRANSITIONS.restart, (action) => driver.reboot(action.resource_id)),
     'instance.stop': transitionHandler(settle, TRANSITIONS.stop, (action) => driver.stop(action.resource_id)),
+    'instance.shutdown': transitionHandler(settle, TRANSITIONS.shutdown, (action) => driver.shutdown(action.resource_id)),
+    // Off then on; a retry after a crash repeats both, which the driver treats as no-ops where done.
+    'instance.power_cycle': transitionHandler(settle, TRANSITIONS.power_cycle, async (action) => {
+      await driver.stop(action.resource_id);
+      await driver.start(action.resource_id);
+    }),
     'instance.start': transitionHandler(settle, TRANSITIONS.start, (action) => driver.start(action.resource_id)),
     'instance.resize': transitionHandler(
       settle,

@@ -19,15 +19,19 @@ import {
   MetricsQuerySchema,
   MetricsSchema,
   ResizeInstanceBody,
+  UpdateInstanceBody,
 } from './schema.js';
 import type { InstancesService } from './service.js';
 
 const tags = ['Instances'];
 
-const POWER_OPERATIONS: [Exclude<InstanceOperation, 'delete' | 'resize'>, string][] = [
-  ['restart', 'Gracefully restart a running instance; it shows `rebooting`, then `running`'],
-  ['stop', 'Power off a running instance; it becomes `stopped`'],
-  ['start', 'Power on a stopped instance; it becomes `running`'],
+/** Each power operation: its path segment and operation id, and what it does. */
+const POWER_OPERATIONS: [Exclude<InstanceOperation, 'delete' | 'resize'>, string, string][] = [
+  ['restart', 'restartInstance', 'Gracefully restart a running instance; it shows `rebooting`, then `running`'],
+  ['stop', 'stopInstance', 'Power off a running instance at once (like pulling the plug); it becomes `stopped`'],
+  ['shutdown', 'shutdownInstance', "Shut a running instance down gracefully: its OS is asked to stop (SIGTERM to its init) and powered off after a timeout; it becomes `stopped`"],
+  ['power_cycle', 'powerCycleInstance', 'Power a running instance off and on again in one action (a hard reset); it shows `rebooting`, then `running`'],
+  ['start', 'startInstance', 'Power on a stopped instance; it becomes `running`'],
 ];
 
 export function registerInstanceRoutes(app: FastifyInstance, instances: InstancesService, cursors: Cursors): void {
@@ -72,6 +76,10 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
       async (request) => instances.get(caller(request), request.params.id),
     ),
     defineRoute(
+      { method: 'PATCH', url: '/v2/instances/:id', scope: 'instances:write', operationId: 'patchInstance', summary: 'Rename an instance or change its labels', tags, params: IdParams, body: UpdateInstanceBody, response: { 200: InstanceSchema }, errors: [404, 409] },
+      async (request) => instances.update(caller(request), request.params.id, request.body),
+    ),
+    defineRoute(
       {
         method: 'DELETE',
         url: '/v2/instances/:id',
@@ -86,9 +94,9 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
       },
       async (request, reply) => accepted(reply, await instances.operate(caller(request), request.params.id, 'delete')),
     ),
-    ...POWER_OPERATIONS.map(([operation, summary]) =>
+    ...POWER_OPERATIONS.map(([operation, operationId, summary]) =>
       defineRoute(
-        { method: 'PUT', url: `/v2/instances/:id/${operation}`, scope: 'instances:write', operationId: `${operation}Instance`, summary, tags, params: IdParams, response: { 202: InstanceActionAccepted }, errors: [404, 409] },
+        { method: 'PUT', url: `/v2/instances/:id/${operation}`, scope: 'instances:write', operationId, summary, tags, params: IdParams, response: { 202: InstanceActionAccepted }, errors: [404, 409] },
         async (request, reply) => accepted(reply, await instances.operate(caller(request), request.params.id, operation)),
       ),
     ),

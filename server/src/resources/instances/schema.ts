@@ -3,8 +3,11 @@ import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
 import { METRIC_TYPES } from '../../drivers/compute-driver.js';
 import { LabelsSchema } from '../../labels/labels.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
+import { patchBody } from '../patch.js';
 import { INSTANCE_STATUSES } from './lifecycle.js';
+import { ProtectionInputSchema, ProtectionSchema } from '../protection.js';
 import { metricsQuerySchema, metricsSchema } from '../metrics/schema.js';
 
 const Time = (description: string) => Type.String({ format: 'date-time', description });
@@ -34,16 +37,21 @@ export const InstanceSchema = named(
     ssh_keys: Type.Array(Type.String(), { description: 'Ids of the SSH keys installed at creation' }),
     volume_ids: Type.Array(Type.String(), { description: 'Ids of the volumes attached to it' }),
     labels: LabelsSchema,
+    protection: ProtectionSchema,
     created_at: Time('When the instance was created'),
     updated_at: Time('When the instance last changed'),
   }),
 );
 
+const InstanceName = Type.String({ pattern: HOSTNAME, minLength: 1, maxLength: 63, description: 'Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region' });
+
+export const UpdateInstanceBody = patchBody('UpdateInstance', { name: InstanceName, labels: LabelsPatchSchema, protection: ProtectionInputSchema });
+
 export const CreateInstanceBody = named(
   'CreateInstance',
   Type.Object(
     {
-      name: Type.String({ pattern: HOSTNAME, minLength: 1, maxLength: 63, description: 'Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region' }),
+      name: InstanceName,
       region: Type.String({ minLength: 1, maxLength: 64, description: 'A region id from GET /v2/regions' }),
       plan: Type.String({ minLength: 1, maxLength: 64, description: 'A plan id from GET /v2/plans' }),
       image: Type.String({ minLength: 1, maxLength: 64, description: 'An image slug from GET /v2/images' }),
@@ -51,6 +59,7 @@ export const CreateInstanceBody = named(
       user_data: Type.Optional(Type.String({ pattern: BASE64, maxLength: 128 * 1024, description: 'Base64-encoded cloud-init script, at most 64 KiB decoded' })),
       labels: Type.Optional(LabelsSchema),
       network_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: "A network in the same region; default: the region's default network" })),
+      protection: Type.Optional(ProtectionInputSchema),
     },
     { additionalProperties: false },
   ),

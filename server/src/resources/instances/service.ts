@@ -27,13 +27,17 @@ import { allocateAddress } from '../networks/ipam.js';
 import { metricsRange, presentMetrics, type MetricsRangeQuery } from '../metrics/series.js';
 import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 import type { Context } from '../module.js';
+import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 
 const REQUESTED: Record<InstanceOperation, EventType> = {
   restart: 'instance.restart_requested',
   stop: 'instance.stop_requested',
+  shutdown: 'instance.shutdown_requested',
+  power_cycle: 'instance.power_cycle_requested',
   start: 'instance.start_requested',
   resize: 'instance.resize_requested',
   delete: 'instance.delete_requested',
@@ -53,6 +57,7 @@ export interface Instance {
   ssh_keys: string[];
   volume_ids: string[];
   labels: Record<string, string>;
+  protection: Protection;
   created_at: string;
   updated_at: string;
 }
@@ -66,6 +71,7 @@ export interface NewInstance {
   user_data?: string;
   labels?: Record<string, string>;
   network_id?: string;
+  protection?: Partial<Protection>;
 }
 
 export interface InstanceQuery {
@@ -136,6 +142,7 @@ export class InstancesService {
       ssh_key_ids: JSON.stringify(input.ssh_keys ?? []),
       network_id: network.id,
       action_id: actionId,
+      ...protectionColumns(input.protection),
       created_at: now,
       updated_at: now,
     };
@@ -152,7 +159,7 @@ export class InstancesService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw apiError('name_taken', `An instance named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+        throw nameTaken(input.name, input.region);
       }
       throw error;
     }
@@ -160,10 +167,11 @@ export class InstancesService {
     return instance;
   }
 
-  /** Starts restart, stop, start, resize or delete: 202 material, or a 409 when the instance cannot. */
+  /** Starts a power operation, a resize or a delete: 202 material, or a 409 when the instance cannot. */
   async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
+      assertNotProtected('Instance', row, 'delete');
       const attached = (await attachedVolumes(this.context.database.db, [id])).get(id) ?? [];
       if (attached.length > 0) throw apiError('has_dependents', `Instance has volumes attached (${attached.join(', ')}); detach them first`);
     }
@@ -206,6 +214,20 @@ export class InstancesService {
     return { instance_id: row.id, type: query.type, ...presentMetrics(range, series) };
   }
 
+  /** A merge-patch of the name and labels; no action, the instance keeps running as it is. */
+  async update(caller: Caller, id: string, patch: NameAndLabelsPatch & { protection?: Partial<Protection> }): Promise<Instance> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'instance.updated',
+      labelled: true,
+      // Protection merges flag by flag: one the patch leaves out keeps its value.
+      save: (trx, { protection, ...changes }, at) => new InstancesStore(trx).patch(id, { ...changes, ...(protection ? protectionColumns(protection, row) : {}) }, at),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
+    return this.get(caller, id);
+  }
+
   /** The caller's instance: another account's is a 404; one outside the key's regions is a 403. */
   private async owned(caller: AuthContext, id: string): Promise<InstanceRow> {
     const row = await new InstancesStore(this.context.database.db).find(caller.accountId, id);
@@ -240,6 +262,10 @@ export class InstancesService {
   }
 }
 
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `An instance named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+}
+
 function present(row: ShownInstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
   return {
     id: row.id,
@@ -255,6 +281,7 @@ function present(row: ShownInstanceRow, labels: Record<string, string>, volumeId
     ssh_keys: JSON.parse(row.ssh_key_ids) as string[],
     volume_ids: volumeIds,
     labels,
+    protection: presentProtection(row),
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };

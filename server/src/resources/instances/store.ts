@@ -12,7 +12,7 @@ import type { InstanceStatus } from './lifecycle.js';
 export type InstanceRow = InstancesTable;
 
 /** What the API shows of an instance: the row without its user_data (up to 64 KiB), owner and running action. */
-export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'created_at', 'updated_at'] as const;
+export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'protect_delete', 'protect_rebuild', 'created_at', 'updated_at'] as const;
 export type ShownInstanceRow = Pick<InstanceRow, (typeof SHOWN_COLUMNS)[number]>;
 export type ListedInstanceRow = ShownInstanceRow & { labels: string; volume_ids: string };
 
@@ -39,6 +39,11 @@ export class InstancesStore {
 
   async find(accountId: string, id: string): Promise<InstanceRow | undefined> {
     return this.db.selectFrom('instances').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A PATCH's write: the new name and protection flags, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string; protect_delete?: number; protect_rebuild?: number }, at: string): Promise<void> {
+    await this.db.updateTable('instances').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
   }
 
   /** Newest first, each row with its labels and attached volume ids (JSON text), in one statement. */

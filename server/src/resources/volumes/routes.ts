@@ -5,7 +5,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { accepted, created, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { AttachVolumeBody, CreateVolumeBody, ListVolumesQuery, ResizeVolumeBody, VolumeActionAccepted, VolumeList, VolumeSchema } from './schema.js';
+import { AttachVolumeBody, CreateVolumeBody, ListVolumesQuery, ResizeVolumeBody, UpdateVolumeBody, VolumeActionAccepted, VolumeList, VolumeSchema } from './schema.js';
 import type { VolumesService } from './service.js';
 
 const tags = ['Volumes'];
@@ -49,6 +49,10 @@ export function registerVolumeRoutes(app: FastifyInstance, volumes: VolumesServi
     defineRoute(
       { method: 'GET', url: '/v2/volumes/:id', scope: 'volumes:read', operationId: 'getVolume', summary: 'Get a volume', tags, params: IdParams, response: { 200: VolumeSchema }, errors: [404] },
       async (request) => volumes.get(caller(request), request.params.id),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/volumes/:id', scope: 'volumes:write', operationId: 'patchVolume', summary: 'Rename a volume or change its labels', tags, params: IdParams, body: UpdateVolumeBody, response: { 200: VolumeSchema }, errors: [404, 409] },
+      async (request) => volumes.update(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/volumes/:id', scope: 'volumes:write', operationId: 'deleteVolume', summary: 'Delete a detached volume', tags, params: IdParams, response: { 202: VolumeActionAccepted }, errors: [404, 409] },

@@ -4,6 +4,9 @@ import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { ATTACHMENT_STATES, FILESYSTEMS, VOLUME_STATUSES } from './lifecycle.js';
+import { ProtectionInputSchema, ProtectionSchema } from '../protection.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
+import { patchBody } from '../patch.js';
 
 const literals = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
 const Time = (description: string) => Type.String({ format: 'date-time', description });
@@ -22,21 +25,27 @@ export const VolumeSchema = named(
     instance_id: Type.Union([Type.String(), Type.Null()], { description: 'The instance it is attached to' }),
     snapshot_id: Type.Union([Type.String(), Type.Null()], { description: 'The snapshot it was restored from' }),
     labels: LabelsSchema,
+    protection: ProtectionSchema,
     created_at: Time('When the volume was created'),
     updated_at: Time('When the volume last changed'),
   }),
 );
 
+const VolumeName = Type.String({ pattern: NAME, minLength: 1, maxLength: 63, description: 'Unique per region' });
+
+export const UpdateVolumeBody = patchBody('UpdateVolume', { name: VolumeName, labels: LabelsPatchSchema, protection: ProtectionInputSchema });
+
 export const CreateVolumeBody = named(
   'CreateVolume',
   Type.Object(
     {
-      name: Type.String({ pattern: NAME, minLength: 1, maxLength: 63, description: 'Unique per region' }),
+      name: VolumeName,
       region: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Required unless restoring; a restore stays in the snapshot\'s region' })),
       size_gb: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_VOLUME_GB, description: 'Required unless restoring; at least the snapshot\'s size' })),
       filesystem: Type.Optional(literals(FILESYSTEMS, 'Default ext4')),
       snapshot_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Restore this snapshot into the new volume' })),
       labels: Type.Optional(LabelsSchema),
+      protection: Type.Optional(ProtectionInputSchema),
     },
     { additionalProperties: false },
   ),

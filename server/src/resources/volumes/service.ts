@@ -19,9 +19,11 @@ import { LabelsStore } from '../../labels/store.js';
 import { findSnapshot } from '../snapshots/queries.js';
 import { illegalVolumeTransition, VOLUME_TRANSITIONS, type VolumeOperation, type VolumeStatus } from './lifecycle.js';
 import { VolumesStore, type VolumeRow } from './store.js';
-import type { ErrorDetail } from '../../errors/api-error.js';
+import type { ApiError, ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 export interface Volume {
   id: string;
@@ -33,6 +35,7 @@ export interface Volume {
   instance_id: string | null;
   snapshot_id: string | null;
   labels: Record<string, string>;
+  protection: Protection;
   created_at: string;
   updated_at: string;
 }
@@ -44,6 +47,7 @@ export interface NewVolume {
   filesystem?: 'ext4' | 'xfs' | 'none';
   snapshot_id?: string;
   labels?: Record<string, string>;
+  protection?: Partial<Protection>;
 }
 
 export interface VolumeQuery {
@@ -104,6 +108,7 @@ export class VolumesService {
       instance_id: null,
       snapshot_id: input.snapshot_id ?? null,
       action_id: actionId,
+      ...protectionColumns(input.protection),
       created_at: now,
       updated_at: now,
     };
@@ -118,7 +123,7 @@ export class VolumesService {
         await within(trx, volume);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A volume named ${input.name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name, region);
       throw error;
     }
     this.context.poke();
@@ -127,6 +132,7 @@ export class VolumesService {
 
   async operate(caller: Caller, id: string, operation: VolumeOperation, args: { instance_id?: string; size_gb?: number } = {}): Promise<VolumeAccepted> {
     const row = await this.owned(caller, id);
+    if (operation === 'delete') assertNotProtected('Volume', row, 'delete');
     const params: Record<string, unknown> = { previous_status: row.status };
     if (operation === 'attach') params.instance_id = await this.attachTarget(caller, row, args.instance_id as string);
     if (operation === 'detach') params.instance_id = row.instance_id;
@@ -153,6 +159,20 @@ export class VolumesService {
         return illegalVolumeTransition(operation, now.status, now.instance_id);
       },
     });
+  }
+
+  /** A merge-patch of the name and labels; no action, whatever the volume is doing. */
+  async update(caller: Caller, id: string, patch: NameAndLabelsPatch & { protection?: Partial<Protection> }): Promise<Volume> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'volume.updated',
+      labelled: true,
+      // Protection merges flag by flag: one the patch leaves out keeps its value.
+      save: (trx, { protection, ...changes }, at) => new VolumesStore(trx).patch(id, { ...changes, ...(protection ? protectionColumns(protection, row) : {}) }, at),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
+    return this.get(caller, id);
   }
 
   /** The caller's volume: another account's is a 404; one outside the key's regions is a 403. */
@@ -204,6 +224,10 @@ export class VolumesService {
   }
 }
 
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `A volume named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+}
+
 function present(row: VolumeRow, labels: Record<string, string>): Volume {
   return {
     id: row.id,
@@ -215,6 +239,7 @@ function present(row: VolumeRow, labels: Record<string, string>): Volume {
     instance_id: row.instance_id,
     snapshot_id: row.snapshot_id,
     labels,
+    protection: presentProtection(row),
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };

@@ -88,6 +88,11 @@ export class VolumesStore {
     return endAction(this.db, 'volumes', id, actionId, changes, at);
   }
 
+  /** A PATCH's write: the new name and protection flags, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string; protect_delete?: number; protect_rebuild?: number }, at: string): Promise<void> {
+    await this.db.updateTable('volumes').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   async remove(id: string): Promise<void> {
     await this.db.deleteFrom('volumes').where('id', '=', id).execute();
   }

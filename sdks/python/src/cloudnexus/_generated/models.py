@@ -40,6 +40,7 @@ __all__ = [
     "CreateFirewall",
     "CreateFirewallApplyTo",
     "CreateInstance",
+    "CreateInstanceProtection",
     "CreateLoadBalancer",
     "CreateLoadBalancerAlgorithm",
     "CreateLoadBalancerHealthCheck",
@@ -51,6 +52,7 @@ __all__ = [
     "CreateSshKey",
     "CreateVolume",
     "CreateVolumeFilesystem",
+    "CreateVolumeProtection",
     "CreateVpc",
     "CreateWebhook",
     "CreatedApiKey",
@@ -148,6 +150,7 @@ __all__ = [
     "Pagination",
     "Plan",
     "PlanList",
+    "Protection",
     "Region",
     "RegionList",
     "ResizeDatabase",
@@ -169,11 +172,15 @@ __all__ = [
     "UpdateDatabaseProtection",
     "UpdateFirewall",
     "UpdateFirewallApplyTo",
+    "UpdateInstance",
+    "UpdateInstanceProtection",
     "UpdateLoadBalancer",
     "UpdateLoadBalancerAlgorithm",
     "UpdateLoadBalancerHealthCheck",
     "UpdateLoadBalancerHealthCheckProtocol",
     "UpdateLoadBalancerTargets",
+    "UpdateVolume",
+    "UpdateVolumeProtection",
     "UpdateVpc",
     "UpdateWebhook",
     "Volume",
@@ -522,6 +529,15 @@ class CreateFirewall(CloudNexusModel):
     """
 
 
+class CreateInstanceProtection(CloudNexusModel):
+    """Flags to set; one left out keeps its value (false on create)"""
+
+    delete: Optional[bool] = None
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: Optional[bool] = None
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
 class CreateInstance(CloudNexusModel):
     name: str
     """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
@@ -542,6 +558,8 @@ class CreateInstance(CloudNexusModel):
     """
     network_id: Optional[str] = None
     """A network in the same region; default: the region's default network"""
+    protection: Optional[CreateInstanceProtection] = None
+    """Flags to set; one left out keeps its value (false on create)"""
 
 
 CreateLoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
@@ -633,6 +651,15 @@ class CreateSshKey(CloudNexusModel):
 CreateVolumeFilesystem = Literal["ext4", "xfs", "none"]
 
 
+class CreateVolumeProtection(CloudNexusModel):
+    """Flags to set; one left out keeps its value (false on create)"""
+
+    delete: Optional[bool] = None
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: Optional[bool] = None
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
 class CreateVolume(CloudNexusModel):
     name: str
     """Unique per region"""
@@ -649,6 +676,8 @@ class CreateVolume(CloudNexusModel):
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
     rules.
     """
+    protection: Optional[CreateVolumeProtection] = None
+    """Flags to set; one left out keeps its value (false on create)"""
 
 
 class CreateVpc(CloudNexusModel):
@@ -921,6 +950,7 @@ ErrorErrorReason = Literal[
     "invalid_state",
     "has_dependents",
     "delete_protected",
+    "rebuild_protected",
     "idempotency_in_flight",
     "payload_too_large",
     "unsupported_media_type",
@@ -959,15 +989,15 @@ class ErrorError(CloudNexusModel):
     retry when it completes - `already_in_state` (409): The resource is already in the requested state -
     `invalid_state` (409): The operation cannot start from the resource's current status - `has_dependents`
     (409): Other resources still depend on this one; remove or detach them first - `delete_protected` (409):
-    The resource has delete protection turned on - `idempotency_in_flight` (409): A request with this
-    Idempotency-Key is still in progress - `payload_too_large` (413): The request body is over the limit -
-    `unsupported_media_type` (415): The request body is not application/json - `validation_failed` (422):
-    Semantic validation failed: unknown region, plan, image, reference… - `quota_exceeded` (422): The
-    account's quota does not allow it - `idempotency_key_reused` (422): The Idempotency-Key was used with
-    another request body - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds -
-    `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email - `internal` (500): A fault on
-    our side; the request id helps us find it - `unavailable` (503): The server is not ready, or a part of it
-    is not built
+    The resource has delete protection turned on - `rebuild_protected` (409): The resource has rebuild
+    protection turned on - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in
+    progress - `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415):
+    The request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
+    region, plan, image, reference… - `quota_exceeded` (422): The account's quota does not allow it -
+    `idempotency_key_reused` (422): The Idempotency-Key was used with another request body - `rate_limited`
+    (429): Rate limit exceeded; retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too
+    many failed sign-ins for this email - `internal` (500): A fault on our side; the request id helps us find
+    it - `unavailable` (503): The server is not ready, or a part of it is not built
     """
     message: str
     details: list[ErrorDetail]
@@ -1071,6 +1101,15 @@ class ImageList(CloudNexusModel):
 InstanceStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
 
 
+class Protection(CloudNexusModel):
+    """Guards against accidental deletion or re-imaging"""
+
+    delete: bool
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: bool
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
 class Instance(CloudNexusModel):
     id: str
     name: str
@@ -1095,6 +1134,7 @@ class Instance(CloudNexusModel):
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
     rules.
     """
+    protection: Protection
     created_at: datetime
     """When the instance was created"""
     updated_at: datetime
@@ -1467,6 +1507,34 @@ class UpdateFirewall(CloudNexusModel):
     """
 
 
+class UpdateInstanceProtection(CloudNexusModel):
+    """Flags to set; one left out keeps its value (false on create)"""
+
+    delete: Optional[bool] = None
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: Optional[bool] = None
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
+class UpdateInstance(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+    protection: Optional[UpdateInstanceProtection] = None
+    """Flags to set; one left out keeps its value (false on create)"""
+
+
 UpdateLoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
 
 
@@ -1501,6 +1569,34 @@ class UpdateLoadBalancer(CloudNexusModel):
     health_check: Optional[UpdateLoadBalancerHealthCheck] = None
     targets: UpdateLoadBalancerTargets
     """Instances in the same VPC, by id and/or label selector"""
+
+
+class UpdateVolumeProtection(CloudNexusModel):
+    """Flags to set; one left out keeps its value (false on create)"""
+
+    delete: Optional[bool] = None
+    """While true, a delete answers 409 `delete_protected`"""
+    rebuild: Optional[bool] = None
+    """While true, a rebuild answers 409 `rebuild_protected`"""
+
+
+class UpdateVolume(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+    protection: Optional[UpdateVolumeProtection] = None
+    """Flags to set; one left out keeps its value (false on create)"""
 
 
 class UpdateVpc(CloudNexusModel):
@@ -1546,6 +1642,7 @@ class Volume(CloudNexusModel):
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
     rules.
     """
+    protection: Protection
     created_at: datetime
     """When the volume was created"""
     updated_at: datetime

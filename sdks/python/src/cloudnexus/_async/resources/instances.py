@@ -18,7 +18,7 @@ from ..._generated.models import (
     InstanceMetrics,
     ListInstancesStatus,
 )
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncOperatingResource
 
@@ -104,6 +104,22 @@ class AsyncInstances(AsyncOperatingResource):
     async def retrieve(self, id: str) -> Instance:
         return await self._transport.op("getInstance", model=Instance, path={"id": id})
 
+    async def update(
+        self,
+        id: str,
+        *,
+        name: Optional[str] = None,
+        labels: Optional[Mapping[str, Optional[str]]] = None,
+        delete_protection: Optional[bool] = None,
+        rebuild_protection: Optional[bool] = None,
+    ) -> Instance:
+        """Renames the instance or changes its labels or protection (a merge-patch: only what is given
+        changes; a label mapped to None is removed). A name in use in the region is a ConflictError."""
+        body = merge_patch_body(
+            name=name, labels=labels, delete_protection=delete_protection, rebuild_protection=rebuild_protection
+        )
+        return await self._transport.op("patchInstance", model=Instance, path={"id": id}, json=body)
+
     async def metrics(
         self,
         id: str,
@@ -177,6 +193,34 @@ class AsyncInstances(AsyncOperatingResource):
     async def stop(self, id: str, *, wait: bool = False) -> OperationResult:
         """Stops a running instance."""
         accepted = await self._transport.op("stopInstance", model=InstanceActionAccepted, path={"id": id})
+        return await self._finish(accepted, wait)
+
+    @overload
+    async def shutdown(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    async def shutdown(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    async def shutdown(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    async def shutdown(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Shuts a running instance down gracefully (its OS is asked to stop; `stop` pulls the plug)."""
+        accepted = await self._transport.op("shutdownInstance", model=InstanceActionAccepted, path={"id": id})
+        return await self._finish(accepted, wait)
+
+    @overload
+    async def power_cycle(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    async def power_cycle(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    async def power_cycle(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    async def power_cycle(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Powers a running instance off and on again in one action (a hard reset)."""
+        accepted = await self._transport.op("powerCycleInstance", model=InstanceActionAccepted, path={"id": id})
         return await self._finish(accepted, wait)
 
     @overload

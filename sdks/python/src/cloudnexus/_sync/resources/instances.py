@@ -19,7 +19,7 @@ from ..._generated.models import (
     InstanceMetrics,
     ListInstancesStatus,
 )
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
 
@@ -103,6 +103,22 @@ class SyncInstances(SyncOperatingResource):
     def retrieve(self, id: str) -> Instance:
         return self._transport.op("getInstance", model=Instance, path={"id": id})
 
+    def update(
+        self,
+        id: str,
+        *,
+        name: Optional[str] = None,
+        labels: Optional[Mapping[str, Optional[str]]] = None,
+        delete_protection: Optional[bool] = None,
+        rebuild_protection: Optional[bool] = None,
+    ) -> Instance:
+        """Renames the instance or changes its labels or protection (a merge-patch: only what is given
+        changes; a label mapped to None is removed). A name in use in the region is a ConflictError."""
+        body = merge_patch_body(
+            name=name, labels=labels, delete_protection=delete_protection, rebuild_protection=rebuild_protection
+        )
+        return self._transport.op("patchInstance", model=Instance, path={"id": id}, json=body)
+
     def metrics(
         self,
         id: str,
@@ -176,6 +192,34 @@ class SyncInstances(SyncOperatingResource):
     def stop(self, id: str, *, wait: bool = False) -> OperationResult:
         """Stops a running instance."""
         accepted = self._transport.op("stopInstance", model=InstanceActionAccepted, path={"id": id})
+        return self._finish(accepted, wait)
+
+    @overload
+    def shutdown(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    def shutdown(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    def shutdown(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    def shutdown(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Shuts a running instance down gracefully (its OS is asked to stop; `stop` pulls the plug)."""
+        accepted = self._transport.op("shutdownInstance", model=InstanceActionAccepted, path={"id": id})
+        return self._finish(accepted, wait)
+
+    @overload
+    def power_cycle(self, id: str, *, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    def power_cycle(self, id: str, *, wait: Literal[True]) -> Action: ...
+
+    @overload
+    def power_cycle(self, id: str, *, wait: bool) -> OperationResult: ...
+
+    def power_cycle(self, id: str, *, wait: bool = False) -> OperationResult:
+        """Powers a running instance off and on again in one action (a hard reset)."""
+        accepted = self._transport.op("powerCycleInstance", model=InstanceActionAccepted, path={"id": id})
         return self._finish(accepted, wait)
 
     @overload

@@ -16,7 +16,7 @@ from ..._generated.models import (
     VolumeActionAccepted,
     VolumeList,
 )
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from .._transport import SyncTransport
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
@@ -106,6 +106,22 @@ class SyncVolumes(SyncOperatingResource):
 
     def retrieve(self, id: str) -> Volume:
         return self._transport.op("getVolume", model=Volume, path={"id": id})
+
+    def update(
+        self,
+        id: str,
+        *,
+        name: Optional[str] = None,
+        labels: Optional[Mapping[str, Optional[str]]] = None,
+        delete_protection: Optional[bool] = None,
+        rebuild_protection: Optional[bool] = None,
+    ) -> Volume:
+        """Renames the volume or changes its labels or protection (a merge-patch: only what is given
+        changes; a label mapped to None is removed). A name in use in the region is a ConflictError."""
+        body = merge_patch_body(
+            name=name, labels=labels, delete_protection=delete_protection, rebuild_protection=rebuild_protection
+        )
+        return self._transport.op("patchVolume", model=Volume, path={"id": id}, json=body)
 
     @overload
     def delete(self, id: str, *, wait: Literal[False] = False) -> VolumeActionAccepted: ...
