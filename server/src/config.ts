@@ -140,7 +140,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
   });
   // The wait happens inside one action, and leases are not renewed: a longer wait would let a
   // second worker retry the shutdown while the first still waits.
-  const shutdownTimeoutMs = parseInteger('CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS', read('CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS') ?? '10000', 0, 600_000);
+  const shutdownTimeoutMs = parseInteger('CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS', read('CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS') ?? String(defaultShutdownTimeoutMs(worker.leaseMs)), 0, 600_000);
   if (shutdownTimeoutMs >= worker.leaseMs) {
     throw new ConfigError(`CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS (${shutdownTimeoutMs}) must be less than CLOUDNEXUS_ACTION_LEASE_MS (${worker.leaseMs})`);
   }
@@ -222,4 +222,9 @@ function parseDatabaseUrl(value: string | undefined, dataDir: string): DatabaseT
     throw new ConfigError('DATABASE_URL must be postgres://…, sqlite:<path> or a file path');
   }
   return { kind: 'sqlite', file: path.resolve(value.replace(/^sqlite:/, '')) };
+}
+
+/** 10 s, or half the action lease when that is shorter: an unset timeout never conflicts with the lease. */
+function defaultShutdownTimeoutMs(leaseMs: number): number {
+  return Math.min(10_000, Math.floor(leaseMs / 2));
 }
