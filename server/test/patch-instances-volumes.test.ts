@@ -68,6 +68,14 @@ for (const kind of DATABASE_KINDS) {
         assert.equal((await t.request(key, { method: 'DELETE', url: path })).statusCode, 202);
       });
 
+      test(`${noun}: concurrent patches of different protection flags both land`, async () => {
+        const resource = await make({});
+        const answers = await Promise.all([patch(resource.id, { protection: { delete: true } }), patch(resource.id, { protection: { rebuild: true } })]);
+        assert.deepEqual(answers.map((a) => a.statusCode), [200, 200]);
+        assert.deepEqual((await get(resource.id)).protection, { delete: true, rebuild: true });
+        await patch(resource.id, { protection: { delete: false } });
+      });
+
       test(`${noun}: refused patches change nothing (name taken 409, read-only, unknown, empty and bad labels 400, foreign 404)`, async () => {
         const first = await make({ keep: 'me' });
         const second = await make({});

@@ -7,7 +7,7 @@ import { createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError } from './helpers/assertions.js';
 import { createInstance, getInstance, waitForResource, waitForStatus } from './helpers/instances.js';
 import { ApiError } from '../src/errors/api-error.js';
-import { assertNotProtected, protectionColumns } from '../src/resources/protection.js';
+import { assertNotProtected, protectionChanges, protectionColumns } from '../src/resources/protection.js';
 
 const OFF = { delete: false, rebuild: false };
 let counter = 0;
@@ -16,9 +16,10 @@ describe('protection columns and the check', () => {
   test('a create sets the given flags and leaves the others off; a change keeps what it leaves out', () => {
     assert.deepEqual(protectionColumns(undefined), { protect_delete: 0, protect_rebuild: 0 });
     assert.deepEqual(protectionColumns({ rebuild: true }), { protect_delete: 0, protect_rebuild: 1 });
-    const current = { protect_delete: 1, protect_rebuild: 1 };
-    assert.deepEqual(protectionColumns({ rebuild: false }, current), { protect_delete: 1, protect_rebuild: 0 });
-    assert.deepEqual(protectionColumns({}, current), current);
+    // A change writes only the flags it gives, so the others keep whatever the row holds.
+    assert.deepEqual(protectionChanges({ rebuild: false }), { protect_rebuild: 0 });
+    assert.deepEqual(protectionChanges({ delete: true, rebuild: false }), { protect_delete: 1, protect_rebuild: 0 });
+    assert.deepEqual(protectionChanges({}), {});
   });
 
   test('the check names the flag that is on, and passes when it is off', () => {

@@ -19,6 +19,8 @@ function quote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+let template: string | undefined;
+
 export function renderInstallScript(settings: InstallSettings): string {
   const lines = [
     `SERVER_URL=${quote(settings.serverUrl)}`,
@@ -28,5 +30,7 @@ export function renderInstallScript(settings: InstallSettings): string {
     `SDK_SHA256=${quote(settings.sdk.sha256)}`,
     `SERVER_CA=${quote(settings.serverCa?.trim() ?? '')}`,
   ];
-  return fs.readFileSync(TEMPLATE, 'utf8').replace(MARKER, lines.join('\n'));
+  // Read on first use and kept: the template ships with the server and does not change under it.
+  template ??= fs.readFileSync(TEMPLATE, 'utf8');
+  return template.replace(MARKER, lines.join('\n'));
 }

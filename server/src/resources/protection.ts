@@ -37,17 +37,27 @@ export const ProtectionInputSchema = named(
   ),
 );
 
-/** The columns after applying `input` to `current` (nothing set yet on create). */
-export function protectionColumns(input: Partial<Protection> | undefined, current: ProtectionColumns = { protect_delete: 0, protect_rebuild: 0 }): ProtectionColumns {
-  const flag = (given: boolean | undefined, was: number) => (given === undefined ? was : given ? 1 : 0);
-  return { protect_delete: flag(input?.delete, current.protect_delete), protect_rebuild: flag(input?.rebuild, current.protect_rebuild) };
+const COLUMN: Record<ProtectionFlag, keyof ProtectionColumns> = { delete: 'protect_delete', rebuild: 'protect_rebuild' };
+
+/** The columns a create writes: the flags given, every other one off. */
+export function protectionColumns(input: Partial<Protection> | undefined): ProtectionColumns {
+  return { protect_delete: 0, protect_rebuild: 0, ...protectionChanges(input ?? {}) };
+}
+
+/**
+ * The columns a PATCH writes: only the flags it gives, so one it leaves out keeps its value in the
+ * row as it is at the write (not as read before it: two PATCHes of different flags both land).
+ */
+export function protectionChanges(input: Partial<Protection>): Partial<ProtectionColumns> {
+  const changes: Partial<ProtectionColumns> = {};
+  for (const flag of PROTECTION_FLAGS) if (input[flag] !== undefined) changes[COLUMN[flag]] = input[flag] ? 1 : 0;
+  return changes;
 }
 
 export function presentProtection(row: ProtectionColumns): Protection {
   return { delete: row.protect_delete === 1, rebuild: row.protect_rebuild === 1 };
 }
 
-const COLUMN: Record<ProtectionFlag, keyof ProtectionColumns> = { delete: 'protect_delete', rebuild: 'protect_rebuild' };
 const REASON = { delete: 'delete_protected', rebuild: 'rebuild_protected' } as const satisfies Record<ProtectionFlag, Reason>;
 
 /** A 409 naming the flag (`delete_protected`, `rebuild_protected`) when `row` has it on. */

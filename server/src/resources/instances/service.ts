@@ -29,7 +29,7 @@ import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 import type { Context } from '../module.js';
-import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
+import { assertNotProtected, presentProtection, protectionChanges, protectionColumns, type Protection } from '../protection.js';
 
 const MAX_USER_DATA_BYTES = 64 * 1024;
 
@@ -222,7 +222,7 @@ export class InstancesService {
       event: 'instance.updated',
       labelled: true,
       // Protection merges flag by flag: one the patch leaves out keeps its value.
-      save: (trx, { protection, ...changes }, at) => new InstancesStore(trx).patch(id, { ...changes, ...(protection ? protectionColumns(protection, row) : {}) }, at),
+      save: (trx, { protection, ...changes }, at) => new InstancesStore(trx).patch(id, { ...changes, ...(protection ? protectionChanges(protection) : {}) }, at),
       nameTaken: (name) => nameTaken(name, row.region),
     }, patch);
     return this.get(caller, id);

@@ -22,7 +22,7 @@ import { VolumesStore, type VolumeRow } from './store.js';
 import type { ApiError, ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
-import { assertNotProtected, presentProtection, protectionColumns, type Protection } from '../protection.js';
+import { assertNotProtected, presentProtection, protectionChanges, protectionColumns, type Protection } from '../protection.js';
 import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 export interface Volume {
@@ -169,7 +169,7 @@ export class VolumesService {
       event: 'volume.updated',
       labelled: true,
       // Protection merges flag by flag: one the patch leaves out keeps its value.
-      save: (trx, { protection, ...changes }, at) => new VolumesStore(trx).patch(id, { ...changes, ...(protection ? protectionColumns(protection, row) : {}) }, at),
+      save: (trx, { protection, ...changes }, at) => new VolumesStore(trx).patch(id, { ...changes, ...(protection ? protectionChanges(protection) : {}) }, at),
       nameTaken: (name) => nameTaken(name, row.region),
     }, patch);
     return this.get(caller, id);
