@@ -109,7 +109,7 @@ async function main() {
 
   process.stdout.write(`Seeding ${config.depth.toLocaleString('en')} instances into SQLite... `);
   const seedStart = Date.now();
-  seedInstances(path.join(dataDir, 'cloudnexus.db'), list.accountId, config.depth);
+  await seedInstances(path.join(dataDir, 'cloudnexus.db'), list.accountId, config.depth);
   console.log(`${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
   // A known cursor secret lets us sign the cursor of the row `depth - limit - 1` deep with the

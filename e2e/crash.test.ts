@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../server/src/db/sqlite-binding.js';
 import { cli, kill9, request, startServer, stop, type RunningServer } from './helpers/server.js';
 
 const SERVER_ARGS = ['--sim-delay-ms', '300', '--action-lease-ms', '2000', '--worker-poll-ms', '50'];

@@ -1,5 +1,6 @@
 // The seed's install line, for real: `curl -sS --cacert <ca> https://127.0.0.1:PORT/install.sh | bash`
-// in a fresh HOME against a real server hosting dist/, then the installed `cloudnexus` calls it.
+// in a fresh HOME against a real server hosting dist/, then the installed `cloudnexus` calls it; and
+// pip installing the SDK from the same server's PEP 503 index, trusting its generated certificate.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,15 +12,16 @@ import { ensureDist } from '../scripts/lib/ensure-dist.mjs';
 import { cli, startServer, stop, type RunningServer } from './helpers/server.js';
 
 const curl = spawnSync('curl', ['--version']);
+const python = spawnSync('python3', ['--version']);
 
-describe('install.sh served by the server', { skip: curl.error ? 'curl is not installed' : false, timeout: 240_000 }, () => {
+describe('installing from the server\'s own downloads', { skip: curl.error ? 'curl is not installed' : false, timeout: 240_000 }, () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cnx-installer-'));
   const home = path.join(work, 'home');
   const caFile = path.join(work, 'ca.pem');
   let server: RunningServer;
   let apiKey: string;
   before(async () => {
-    (ensureDist as (parts: string[]) => void)(['npm']);
+    (ensureDist as (parts: string[]) => void)(['npm', ...(python.error ? [] : ['python'])]);
     const dataDir = path.join(work, 'data');
     const created = await cli(['accounts', 'create', '--name', 'installer', '--tier', 'pro', '--json', '--data-dir', dataDir]);
     assert.equal(created.code, 0, created.stderr);
@@ -51,6 +53,20 @@ describe('install.sh served by the server', { skip: curl.error ? 'curl is not in
     const regions = spawnSync(cloudnexus, ['regions', 'list', '-o', 'json'], { encoding: 'utf8', env: env() });
     assert.equal(regions.status, 0, regions.stderr);
     assert.ok(JSON.parse(regions.stdout).length > 0, regions.stdout);
+  });
+
+  test('pip installs the SDK from the server\'s index, verifying the generated certificate', { skip: python.error ? 'python3 is not installed' : false }, () => {
+    const venv = path.join(work, 'venv');
+    const step = (command: string, args: string[]) => {
+      const result = spawnSync(command, args, { encoding: 'utf8', env: env(), timeout: 180_000 });
+      assert.equal(result.status, 0, `${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
+      return result.stdout;
+    };
+    step('python3', ['-m', 'venv', venv]);
+    // --no-deps: httpx and pydantic come from PyPI; what is proven here is our index and certificate.
+    // env() passes no REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE, which would override --cert (see the README).
+    step(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--no-deps', '--index-url', `${server.origin}/downloads/python/`, '--cert', caFile, 'cloudnexus']);
+    assert.match(step(path.join(venv, 'bin', 'pip'), ['show', 'cloudnexus']), /^Version: 0\.1\.0$/m);
   });
 
   test('a tarball that does not match its hash is not installed', () => {

@@ -10,7 +10,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import Database from 'better-sqlite3';
+import { SqliteDatabase as Database } from '../server/src/db/sqlite-binding.js';
 import { cgroupName } from '../server/src/drivers/linux/names.js';
 import { kill9, request, requestOk, stop, waitForReply, type Reply, type RunningServer } from './helpers/server.js';
 import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';

@@ -1,10 +1,11 @@
 // Seeded instances, inserted straight into the database: a million creates through the API would
 // take longer than the benchmark and exceed any quota. SQLite here; PostgreSQL in postgres.mjs.
-import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { REPO_ROOT } from './config.mjs';
+import { SERVER_DIR } from './config.mjs';
 
-const Database = createRequire(path.join(REPO_ROOT, 'package.json'))('better-sqlite3');
+// The server's choice of better-sqlite3 for this Node (server/dist is built before any seeding).
+const sqliteBinding = () => import(pathToFileURL(path.join(SERVER_DIR, 'dist', 'db', 'sqlite-binding.js')).href);
 const BASE_MS = Date.parse('2020-01-01T00:00:00Z');
 
 /** Row `i` of the seed: one second older than row i-1, so newest-first order is i = 0, 1, 2, ... */
@@ -22,8 +23,9 @@ export function seedRow(accountId, i) {
 }
 
 /** Inserts `count` instances for the account in one transaction with one prepared statement. */
-export function seedInstances(dbFile, accountId, count) {
-  const db = new Database(dbFile);
+export async function seedInstances(dbFile, accountId, count) {
+  const { SqliteDatabase } = await sqliteBinding();
+  const db = new SqliteDatabase(dbFile);
   try {
     const insert = db.prepare(`INSERT INTO instances (${SEED_COLUMNS.join(', ')}) VALUES (${SEED_COLUMNS.map(() => '?').join(', ')})`);
     db.transaction(() => {

@@ -77,6 +77,32 @@ describe('downloads', () => {
     assert.equal(check.status, 0, check.stdout);
   });
 
+  test('the installer refuses what it cannot work with, before it installs anything', async () => {
+    const script = (await get('/install.sh')).body;
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnx-refusals-'));
+    // A `node` that reports an old version: the installer's only way to learn which Node it has.
+    const oldNode = path.join(home, 'old-node');
+    fs.mkdirSync(oldNode);
+    fs.writeFileSync(path.join(oldNode, 'node'), '#!/bin/sh\necho v18.19.1\n', { mode: 0o755 });
+    const install = (args: string[], pathEnv = process.env.PATH ?? '') =>
+      spawnSync('/bin/bash', ['-s', '--', ...args], { input: script, encoding: 'utf8', env: { PATH: pathEnv, HOME: home } });
+    try {
+      const cases: { what: string; run: ReturnType<typeof install>; says: RegExp }[] = [
+        { what: 'an unknown option', run: install(['--bogus']), says: /unknown option --bogus/ },
+        { what: 'no Node.js on PATH', run: install([], path.join(home, 'empty')), says: /Node\.js 20 or newer is required and was not found/ },
+        { what: 'a Node.js older than 20', run: install([], `${oldNode}:${process.env.PATH}`), says: /Node\.js 20 or newer is required; found v18\.19\.1/ },
+        { what: 'a CA file it cannot read', run: install(['--ca-file', path.join(home, 'missing.pem')]), says: /cannot read the CA file .*missing\.pem/ },
+      ];
+      for (const { what, run, says } of cases) {
+        assert.equal(run.status, 1, `${what}: ${run.stdout}${run.stderr}`);
+        assert.match(run.stderr, says, what);
+      }
+      assert.equal(fs.existsSync(path.join(home, '.local')), false, 'nothing was installed');
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   test('a Host header that is not a host is refused with 400', async () => {
     const response = await get('/install.sh', { host: "evil'$(id)" });
     assert.equal(response.statusCode, 400);

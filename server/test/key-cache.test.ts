@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import SqliteDatabase from 'better-sqlite3';
+import { SqliteDatabase } from '../src/db/sqlite-binding.js';
 import { openDatabase } from '../src/db/database.js';
 import { ApiKeysStore } from '../src/resources/api-keys/store.js';
 import { createTestApp, type TestApp } from './helpers/app.js';

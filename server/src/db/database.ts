@@ -1,7 +1,7 @@
 // Opens the configured database behind one Kysely instance; stores never see which one it is.
 import fs from 'node:fs';
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-binding.js';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { cachingStatements } from './statement-cache.js';
 import { freshSharedRead } from './fresh-shared-read.js';
