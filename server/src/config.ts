@@ -1,6 +1,7 @@
 // The only module that reads the environment. Everything else receives a frozen Config.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCidr } from './net/cidr.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -61,6 +62,10 @@ export interface Config {
     /** A PEM file of extra certificate authorities trusted for webhook endpoints (e.g. a private CA). */
     readonly caFile: string | null;
   };
+  /** Where reserved IPs come from: a CIDR the host routes to instances (network and broadcast are never handed out). */
+  readonly publicIpPool: string;
+  /** Lets instances reach out through the host (outbound NAT, linux driver); off by default. */
+  readonly instanceEgress: boolean;
 }
 
 export interface PostgresSettings {
@@ -102,6 +107,8 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE: 'webhook-allow-private',
   CLOUDNEXUS_WEBHOOK_CA_FILE: 'webhook-ca-file',
   CLOUDNEXUS_DOWNLOADS_DIR: 'downloads-dir',
+  CLOUDNEXUS_PUBLIC_IP_POOL: 'public-ip-pool',
+  CLOUDNEXUS_INSTANCE_EGRESS: 'instance-egress',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -177,6 +184,8 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
       allowPrivate: parseBoolean('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE', read('CLOUDNEXUS_WEBHOOK_ALLOW_PRIVATE') ?? 'false'),
       caFile: webhookCaFile === undefined ? null : path.resolve(webhookCaFile),
     }),
+    publicIpPool: parsePublicIpPool(read('CLOUDNEXUS_PUBLIC_IP_POOL') ?? '198.51.100.0/24'),
+    instanceEgress: parseBoolean('CLOUDNEXUS_INSTANCE_EGRESS', read('CLOUDNEXUS_INSTANCE_EGRESS') ?? 'false'),
   });
 }
 
@@ -186,6 +195,13 @@ function parseInteger(name: string, value: string, min: number, max: number): nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${value}"`);
   }
   return number;
+}
+
+/** A pool needs at least one address besides its network and broadcast addresses: /30 or wider. */
+function parsePublicIpPool(value: string): string {
+  const cidr = parseCidr(value);
+  if (!cidr || cidr.prefix > 30) throw new ConfigError(`CLOUDNEXUS_PUBLIC_IP_POOL must be an IPv4 network of /30 or wider (e.g. 198.51.100.0/24), got "${value}"`);
+  return value;
 }
 
 function parseBoolean(name: string, value: string): boolean {

@@ -47,6 +47,11 @@ export type Account = {
       limit: number;
       used: number;
     };
+    reserved_ips: {
+      /** Reserved public IPs */
+      limit: number;
+      used: number;
+    };
     databases: {
       /** Managed databases */
       limit: number;
@@ -96,6 +101,11 @@ export type ApiKey = {
 export type ApiKeyList = {
   data: ApiKey[];
   pagination: Pagination;
+};
+
+export type AssignReservedIp = {
+  /** An instance in the same region; an assigned address moves to it */
+  instance_id: string;
 };
 
 export type AttachVolume = {
@@ -285,6 +295,13 @@ export type CreateNetwork = {
   ip_range: string;
   /** production, staging or development */
   environment: "production" | "staging" | "development";
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateReservedIp = {
+  /** Where the address may be assigned */
+  region: string;
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels?: Record<string, string>;
 };
@@ -546,19 +563,21 @@ export type ErrorEnvelope = {
 - `already_in_state` (409): The resource is already in the requested state
 - `invalid_state` (409): The operation cannot start from the resource's current status
 - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
+- `public_ip_taken` (409): The instance already has a reserved IP; unassign it first
 - `delete_protected` (409): The resource has delete protection turned on
 - `rebuild_protected` (409): The resource has rebuild protection turned on
 - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 - `payload_too_large` (413): The request body is over the limit
 - `unsupported_media_type` (415): The request body is not application/json
 - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
+- `pool_exhausted` (422): The operator's public IP pool has no free address left
 - `quota_exceeded` (422): The account's quota does not allow it
 - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
 - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 - `internal` (500): A fault on our side; the request id helps us find it
 - `unavailable` (503): The server is not ready, or a part of it is not built */
-    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "delete_protected" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */
@@ -689,6 +708,8 @@ export type Instance = {
   memory_gb: number;
   /** Private IPv4 in its network; null until assigned */
   ipv4: string | null;
+  /** The reserved IP routed to it, if any */
+  public_ipv4: string | null;
   /** The private network it joined */
   network_id: string | null;
   plan: string;
@@ -887,6 +908,34 @@ export type RegionList = {
   pagination: Pagination;
 };
 
+export type ReservedIp = {
+  id: string;
+  /** A public IPv4 address from the operator's pool */
+  ip: string;
+  region: string;
+  /** The instance the address routes to (the new one as soon as an assign is accepted) */
+  instance_id: string | null;
+  /** Whether the address routes to an instance */
+  status: "unassigned" | "assigned";
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  /** When the address was reserved */
+  created_at: string;
+};
+
+export type ReservedIpActionAccepted = {
+  id: string;
+  /** Whether the address routes to an instance */
+  status: "unassigned" | "assigned";
+  message: string;
+  action_id: string;
+};
+
+export type ReservedIpList = {
+  data: ReservedIp[];
+  pagination: Pagination;
+};
+
 export type ResizeDatabase = {
   /** The new plan; storage only grows */
   plan?: string;
@@ -1036,6 +1085,12 @@ export type UpdateLoadBalancer = {
     instance_ids?: string[];
     label_selector?: string;
   };
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateReservedIp = {
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
 };
 
 /** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */

@@ -152,6 +152,19 @@ export interface VolumesTable {
   protect_rebuild: number;
 }
 
+export interface ReservedIpsTable {
+  id: string;
+  account_id: string;
+  ip: string;
+  region: string;
+  /** The instance the address routes to; unique, so an instance holds at most one. */
+  instance_id: string | null;
+  status: string;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SnapshotsTable {
   id: string;
   account_id: string;
@@ -361,6 +374,7 @@ export interface Tables {
   idempotency_keys: IdempotencyKeysTable;
   volumes: VolumesTable;
   snapshots: SnapshotsTable;
+  reserved_ips: ReservedIpsTable;
   backup_policies: BackupPoliciesTable;
   vpcs: VpcsTable;
   networks: NetworksTable;

@@ -49,4 +49,8 @@ export interface NetworkDriver {
   createLoadBalancer(spec: LoadBalancerSpec): Promise<{ ip: string }>;
   updateLoadBalancer(spec: LoadBalancerSpec): Promise<void>;
   deleteLoadBalancer(loadBalancerId: string): Promise<void>;
+  /** Routes the public address to the instance, moving it off any other (idempotent). */
+  assignPublicIp(ip: string, instanceId: string): Promise<void>;
+  /** Stops routing the public address anywhere (idempotent). */
+  unassignPublicIp(ip: string): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { instancesModule } from './instances/index.js';
 import { loadBalancersModule } from './load-balancers/index.js';
 import type { ResourceModule } from './module.js';
 import { networksModule } from './networks/index.js';
+import { reservedIpsModule } from './reserved-ips/index.js';
 import { snapshotsModule } from './snapshots/index.js';
 import { sshKeysModule } from './ssh-keys/index.js';
 import { volumesModule } from './volumes/index.js';
@@ -28,6 +29,7 @@ export const RESOURCE_MODULES: readonly ResourceModule[] = [
   networksModule,
   firewallsModule,
   loadBalancersModule,
+  reservedIpsModule,
   volumesModule,
   snapshotsModule,
   backupPoliciesModule,

@@ -73,6 +73,8 @@ pub struct Quotas {
     pub firewalls: Quota,
     /// `load_balancers`
     pub load_balancers: Quota,
+    /// `reserved_ips`
+    pub reserved_ips: Quota,
     /// `databases`
     pub databases: Quota,
 }
@@ -212,6 +214,13 @@ pub struct ApiKeyList {
     pub data: Vec<ApiKey>,
     /// `pagination`
     pub pagination: Pagination,
+}
+
+/// The `AssignReservedIp` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct AssignReservedIp {
+    /// An instance in the same region; an assigned address moves to it
+    pub instance_id: String,
 }
 
 /// The `AttachVolume` object.
@@ -677,6 +686,16 @@ impl PartialEq<&str> for NetworkEnvironment {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
+}
+
+/// The `CreateReservedIp` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateReservedIp {
+    /// Where the address may be assigned
+    pub region: String,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The `CreateSnapshot` object.
@@ -1228,12 +1247,14 @@ pub struct ErrorBody {
     /// - `already_in_state` (409): The resource is already in the requested state
     /// - `invalid_state` (409): The operation cannot start from the resource's current status
     /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
+    /// - `public_ip_taken` (409): The instance already has a reserved IP; unassign it first
     /// - `delete_protected` (409): The resource has delete protection turned on
     /// - `rebuild_protected` (409): The resource has rebuild protection turned on
     /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
     /// - `payload_too_large` (413): The request body is over the limit
     /// - `unsupported_media_type` (415): The request body is not application/json
     /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
+    /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
     /// - `quota_exceeded` (422): The account's quota does not allow it
     /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
     /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
@@ -1268,12 +1289,14 @@ pub struct ErrorBody {
 /// - `already_in_state` (409): The resource is already in the requested state
 /// - `invalid_state` (409): The operation cannot start from the resource's current status
 /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
+/// - `public_ip_taken` (409): The instance already has a reserved IP; unassign it first
 /// - `delete_protected` (409): The resource has delete protection turned on
 /// - `rebuild_protected` (409): The resource has rebuild protection turned on
 /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 /// - `payload_too_large` (413): The request body is over the limit
 /// - `unsupported_media_type` (415): The request body is not application/json
 /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
+/// - `pool_exhausted` (422): The operator's public IP pool has no free address left
 /// - `quota_exceeded` (422): The account's quota does not allow it
 /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
@@ -1336,6 +1359,9 @@ pub enum ErrorReason {
     /// `has_dependents`
     #[serde(rename = "has_dependents")]
     HasDependents,
+    /// `public_ip_taken`
+    #[serde(rename = "public_ip_taken")]
+    PublicIpTaken,
     /// `delete_protected`
     #[serde(rename = "delete_protected")]
     DeleteProtected,
@@ -1354,6 +1380,9 @@ pub enum ErrorReason {
     /// `validation_failed`
     #[serde(rename = "validation_failed")]
     ValidationFailed,
+    /// `pool_exhausted`
+    #[serde(rename = "pool_exhausted")]
+    PoolExhausted,
     /// `quota_exceeded`
     #[serde(rename = "quota_exceeded")]
     QuotaExceeded,
@@ -1396,12 +1425,14 @@ impl ErrorReason {
             ErrorReason::AlreadyInState => "already_in_state",
             ErrorReason::InvalidState => "invalid_state",
             ErrorReason::HasDependents => "has_dependents",
+            ErrorReason::PublicIpTaken => "public_ip_taken",
             ErrorReason::DeleteProtected => "delete_protected",
             ErrorReason::RebuildProtected => "rebuild_protected",
             ErrorReason::IdempotencyInFlight => "idempotency_in_flight",
             ErrorReason::PayloadTooLarge => "payload_too_large",
             ErrorReason::UnsupportedMediaType => "unsupported_media_type",
             ErrorReason::ValidationFailed => "validation_failed",
+            ErrorReason::PoolExhausted => "pool_exhausted",
             ErrorReason::QuotaExceeded => "quota_exceeded",
             ErrorReason::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorReason::RateLimited => "rate_limited",
@@ -1705,6 +1736,8 @@ pub struct Instance {
     pub memory_gb: f64,
     /// Private IPv4 in its network; null until assigned
     pub ipv4: Option<String>,
+    /// The reserved IP routed to it, if any
+    pub public_ipv4: Option<String>,
     /// The private network it joined
     pub network_id: Option<String>,
     /// `plan`
@@ -2103,6 +2136,74 @@ pub struct RegionList {
     pub pagination: Pagination,
 }
 
+/// The `ReservedIp` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReservedIp {
+    /// `id`
+    pub id: String,
+    /// A public IPv4 address from the operator's pool
+    pub ip: String,
+    /// `region`
+    pub region: String,
+    /// The instance the address routes to (the new one as soon as an assign is accepted)
+    pub instance_id: Option<String>,
+    /// Whether the address routes to an instance
+    pub status: ReservedIpStatus,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// When the address was reserved
+    pub created_at: String,
+}
+
+/// Whether the address routes to an instance
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReservedIpStatus {
+    /// `unassigned`
+    #[serde(rename = "unassigned")]
+    Unassigned,
+    /// `assigned`
+    #[serde(rename = "assigned")]
+    Assigned,
+}
+
+impl ReservedIpStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ReservedIpStatus::Unassigned => "unassigned",
+            ReservedIpStatus::Assigned => "assigned",
+        }
+    }
+}
+
+impl PartialEq<&str> for ReservedIpStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ReservedIpActionAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReservedIpActionAccepted {
+    /// `id`
+    pub id: String,
+    /// Whether the address routes to an instance
+    pub status: ReservedIpStatus,
+    /// `message`
+    pub message: String,
+    /// `action_id`
+    pub action_id: String,
+}
+
+/// The `ReservedIpList` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ReservedIpList {
+    /// `data`
+    pub data: Vec<ReservedIp>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
 /// The `ResizeDatabase` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct ResizeDatabase {
@@ -2373,6 +2474,14 @@ pub struct UpdateLoadBalancer {
     pub health_check: Option<HealthCheck>,
     /// Instances in the same VPC, by id and/or label selector
     pub targets: LoadBalancerTargets,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateReservedIp {
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
 }
 
 /// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).

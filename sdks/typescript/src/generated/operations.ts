@@ -56,6 +56,13 @@ export const operations = {
   getLoadBalancer: { method: 'GET', path: '/load_balancers/{id}' },
   updateLoadBalancer: { method: 'PUT', path: '/load_balancers/{id}' },
   deleteLoadBalancer: { method: 'DELETE', path: '/load_balancers/{id}' },
+  listReservedIps: { method: 'GET', path: '/reserved_ips' },
+  createReservedIp: { method: 'POST', path: '/reserved_ips' },
+  getReservedIp: { method: 'GET', path: '/reserved_ips/{id}' },
+  patchReservedIp: { method: 'PATCH', path: '/reserved_ips/{id}' },
+  deleteReservedIp: { method: 'DELETE', path: '/reserved_ips/{id}' },
+  assignReservedIp: { method: 'PUT', path: '/reserved_ips/{id}/assign' },
+  unassignReservedIp: { method: 'PUT', path: '/reserved_ips/{id}/unassign' },
   listVolumes: { method: 'GET', path: '/volumes' },
   createVolume: { method: 'POST', path: '/volumes' },
   getVolume: { method: 'GET', path: '/volumes/{id}' },
@@ -155,6 +162,13 @@ export interface OperationResponses {
   getLoadBalancer: models.LoadBalancer;
   updateLoadBalancer: models.LoadBalancerAccepted;
   deleteLoadBalancer: models.LoadBalancerAccepted;
+  listReservedIps: models.ReservedIpList;
+  createReservedIp: models.ReservedIp;
+  getReservedIp: models.ReservedIp;
+  patchReservedIp: models.ReservedIp;
+  deleteReservedIp: void;
+  assignReservedIp: models.ReservedIpActionAccepted;
+  unassignReservedIp: models.ReservedIpActionAccepted;
   listVolumes: models.VolumeList;
   createVolume: models.Volume;
   getVolume: models.Volume;

@@ -1,14 +1,16 @@
-// Simulated load balancers: delays and on-demand failures like the other sim drivers. The address
-// is derived from the balancer's id, so a repeated create gives the same one.
+// Simulated load balancers and public-IP routes: delays and on-demand failures like the other sim
+// drivers. A balancer's address is derived from its id, so a repeated create gives the same one.
 import { createHash } from 'node:crypto';
 import type { LoadBalancerSpec, NetworkDriver } from '../network-driver.js';
 import { SimFaults } from './faults.js';
 
-export type NetworkOperation = 'create_load_balancer' | 'update_load_balancer' | 'delete_load_balancer';
+export type NetworkOperation = 'create_load_balancer' | 'update_load_balancer' | 'delete_load_balancer' | 'assign_public_ip' | 'unassign_public_ip';
 
 export class SimNetworkDriver implements NetworkDriver {
   /** The simulation carries no traffic, so there is nothing to enforce. */
   readonly enforcesFirewalls = false;
+  /** Public address → the instance it routes to, as a real network would hold it (tests read it). */
+  readonly publicRoutes = new Map<string, string>();
 
   constructor(
     private readonly delayMs: number,
@@ -34,4 +36,13 @@ export class SimNetworkDriver implements NetworkDriver {
     return true;
   }
 
+  async assignPublicIp(ip: string, instanceId: string): Promise<void> {
+    await this.faults.step('assign_public_ip', this.delayMs);
+    this.publicRoutes.set(ip, instanceId);
+  }
+
+  async unassignPublicIp(ip: string): Promise<void> {
+    await this.faults.step('unassign_public_ip', this.delayMs);
+    this.publicRoutes.delete(ip);
+  }
 }

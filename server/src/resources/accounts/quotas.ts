@@ -8,9 +8,9 @@ import { apiError, notFound } from '../../errors/catalog.js';
 export type Quotas = Usage;
 
 const QUOTAS: Record<Tier, Quotas> = {
-  free: { instances: 5, vcpus: 10, volumes: 5, volume_gb: 100, vpcs: 2, networks: 5, firewalls: 5, load_balancers: 1, databases: 2 },
-  pro: { instances: 50, vcpus: 200, volumes: 50, volume_gb: 2_000, vpcs: 10, networks: 50, firewalls: 50, load_balancers: 10, databases: 20 },
-  enterprise: { instances: 500, vcpus: 4_000, volumes: 500, volume_gb: 50_000, vpcs: 50, networks: 250, firewalls: 200, load_balancers: 50, databases: 100 },
+  free: { instances: 5, vcpus: 10, volumes: 5, volume_gb: 100, vpcs: 2, networks: 5, firewalls: 5, load_balancers: 1, reserved_ips: 2, databases: 2 },
+  pro: { instances: 50, vcpus: 200, volumes: 50, volume_gb: 2_000, vpcs: 10, networks: 50, firewalls: 50, load_balancers: 10, reserved_ips: 20, databases: 20 },
+  enterprise: { instances: 500, vcpus: 4_000, volumes: 500, volume_gb: 50_000, vpcs: 50, networks: 250, firewalls: 200, load_balancers: 50, reserved_ips: 100, databases: 100 },
 };
 
 const NAMES: Record<keyof Quotas, string> = {
@@ -22,6 +22,7 @@ const NAMES: Record<keyof Quotas, string> = {
   networks: 'Network',
   firewalls: 'Firewall',
   load_balancers: 'Load balancer',
+  reserved_ips: 'Reserved IP',
   databases: 'Database',
 };
 

@@ -20,6 +20,7 @@ export const AccountSchema = named(
       networks: Quota('Networks the account made (per-region defaults are free)'),
       firewalls: Quota('Firewalls'),
       load_balancers: Quota('Load balancers'),
+      reserved_ips: Quota('Reserved public IPs'),
       databases: Quota('Managed databases'),
     }),
     created_at: Type.String({ format: 'date-time' }),

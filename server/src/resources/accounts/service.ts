@@ -62,6 +62,7 @@ export class AccountsService {
         networks: quota('networks'),
         firewalls: quota('firewalls'),
         load_balancers: quota('load_balancers'),
+        reserved_ips: quota('reserved_ips'),
         databases: quota('databases'),
       },
     };

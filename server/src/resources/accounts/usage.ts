@@ -11,6 +11,7 @@ export interface Usage {
   networks: number;
   firewalls: number;
   load_balancers: number;
+  reserved_ips: number;
   databases: number;
 }
 
@@ -18,13 +19,13 @@ export class AccountUsage {
   constructor(private readonly db: Db) {}
 
   async of(accountId: string): Promise<Usage> {
-    const count = (table: 'firewalls' | 'load_balancers' | 'databases') =>
+    const count = (table: 'firewalls' | 'load_balancers' | 'reserved_ips' | 'databases') =>
       this.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number | string>().as('count'))
         .where('account_id', '=', accountId)
         .executeTakeFirstOrThrow();
-    const [instances, volumes, vpcs, networks, firewalls, balancers, databases] = await Promise.all([
+    const [instances, volumes, vpcs, networks, firewalls, balancers, reservedIps, databases] = await Promise.all([
       this.db
         .selectFrom('instances')
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
@@ -49,6 +50,7 @@ export class AccountUsage {
         .executeTakeFirstOrThrow(),
       count('firewalls'),
       count('load_balancers'),
+      count('reserved_ips'),
       count('databases'),
     ]);
     return {
@@ -60,6 +62,7 @@ export class AccountUsage {
       networks: Number(networks.count),
       firewalls: Number(firewalls.count),
       load_balancers: Number(balancers.count),
+      reserved_ips: Number(reservedIps.count),
       databases: Number(databases.count),
     };
   }

@@ -1,12 +1,14 @@
 // What each instance action does: the driver call, then the instance's state on success or failure.
-import type { Clock } from '../../clock.js';
+import { storedTime, type Clock } from '../../clock.js';
 import type { Db } from '../../db/database.js';
 import { DriverError, type ComputeDriver } from '../../drivers/compute-driver.js';
+import type { NetworkDriver } from '../../drivers/network-driver.js';
 import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../../engine/actions-queue.js';
 import { settlement, transitionHandler } from '../actions/settlement.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import { addressOf, findNetwork, releaseAddressOf } from '../networks/queries.js';
+import { releaseReservedIpOf, reservedIpOf } from '../reserved-ips/queries.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { TRANSITIONS } from './lifecycle.js';
 import { InstancesStore } from './store.js';
@@ -17,8 +19,13 @@ interface ResizeParams {
   memory_gb?: number;
 }
 
-export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: SshKeysService, clock: Clock, events: EventsRecorder): ActionHandlers {
-  const settle = settlement({ noun: 'instance', store: (trx) => new InstancesStore(trx), db, clock, events, alsoRemove: releaseAddressOf });
+export function instanceActionHandlers(db: Db, driver: ComputeDriver, network: NetworkDriver, sshKeys: SshKeysService, clock: Clock, events: EventsRecorder): ActionHandlers {
+  // A deleted instance gives back its private address, and its reserved IP (which the account keeps) is unassigned.
+  const alsoRemove = async (trx: Db, id: string) => {
+    await releaseAddressOf(trx, id);
+    await releaseReservedIpOf(trx, id, storedTime(clock()));
+  };
+  const settle = settlement({ noun: 'instance', store: (trx) => new InstancesStore(trx), db, clock, events, alsoRemove });
   const resize = (action: ActionRow) => JSON.parse(action.params) as ResizeParams;
 
   return {
@@ -69,7 +76,11 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, sshKeys: S
       },
     ),
     'instance.delete': {
-      perform: (action) => driver.destroy(action.resource_id),
+      async perform(action) {
+        const reservedIp = await reservedIpOf(db, action.resource_id);
+        if (reservedIp) await network.unassignPublicIp(reservedIp.ip);
+        await driver.destroy(action.resource_id);
+      },
       succeed: settle.remove,
       fail: settle.back,
     },

@@ -18,7 +18,7 @@ export const instancesModule = defineModule('instances', (context) => {
   return {
     service: instances,
     routes: (app) => registerInstanceRoutes(app, instances, cursors),
-    actionHandlers: instanceActionHandlers(db, drivers.compute, sshKeys, clock, events),
+    actionHandlers: instanceActionHandlers(db, drivers.compute, drivers.network, sshKeys, clock, events),
     heldOnHost: { instances: () => new InstancesStore(db).allIds() },
   };
 });

@@ -31,6 +31,7 @@ export const InstanceSchema = named(
     cpu: Type.Integer({ description: 'vCPUs' }),
     memory_gb: Type.Number(),
     ipv4: Type.Union([Type.String({ examples: ['10.12.0.45'] }), Type.Null()], { description: 'Private IPv4 in its network; null until assigned' }),
+    public_ipv4: Type.Union([Type.String({ examples: ['198.51.100.7'] }), Type.Null()], { description: 'The reserved IP routed to it, if any' }),
     network_id: Type.Union([Type.String(), Type.Null()], { description: 'The private network it joined' }),
     plan: Type.String({ examples: ['standard-4'] }),
     image: Type.String({ examples: ['ubuntu-24-04'] }),

@@ -20,6 +20,7 @@ import { LabelsStore } from '../../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow, type ListedInstanceRow, type ShownInstanceRow } from './store.js';
+import { publicAddressesOf } from '../reserved-ips/queries.js';
 import { attachedVolumes } from '../volumes/queries.js';
 import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
@@ -51,6 +52,7 @@ export interface Instance {
   cpu: number;
   memory_gb: number;
   ipv4: string | null;
+  public_ipv4: string | null;
   network_id: string | null;
   plan: string;
   image: string;
@@ -104,7 +106,7 @@ export class InstancesService {
       request,
       this.context.database.kind,
     );
-    const presentListed = (r: ListedInstanceRow) => present(r, JSON.parse(r.labels) as Record<string, string>, JSON.parse(r.volume_ids) as string[]);
+    const presentListed = (r: ListedInstanceRow) => present(r, JSON.parse(r.labels) as Record<string, string>, JSON.parse(r.volume_ids) as string[], r.public_ipv4);
     return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], presentListed);
   }
 
@@ -113,10 +115,11 @@ export class InstancesService {
     return (await this.related([row.id]))(row);
   }
 
-  /** Loads the labels and attached volumes of instances in two queries, and presents them. */
+  /** Loads the labels, attached volumes and public addresses of instances in three queries, and presents them. */
   private async related(ids: string[]): Promise<(row: ShownInstanceRow) => Instance> {
-    const [labels, volumes] = await Promise.all([new LabelsStore(this.context.database.db).forResources(ids), attachedVolumes(this.context.database.db, ids)]);
-    return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? []);
+    const { db } = this.context.database;
+    const [labels, volumes, publicIps] = await Promise.all([new LabelsStore(db).forResources(ids), attachedVolumes(db, ids), publicAddressesOf(db, ids)]);
+    return (row) => present(row, labels.get(row.id) ?? {}, volumes.get(row.id) ?? [], publicIps.get(row.id) ?? null);
   }
 
   async create(caller: Caller, input: NewInstance, within: Within<Instance>): Promise<Instance> {
@@ -146,7 +149,7 @@ export class InstancesService {
       created_at: now,
       updated_at: now,
     };
-    const instance = present(row, input.labels ?? {}, []);
+    const instance = present(row, input.labels ?? {}, [], null);
     try {
       await this.context.database.db.transaction().execute(async (trx) => {
         await checkQuota(trx, this.context.database.kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
@@ -266,7 +269,7 @@ function nameTaken(name: string, region: string): ApiError {
   return apiError('name_taken', `An instance named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
 }
 
-function present(row: ShownInstanceRow, labels: Record<string, string>, volumeIds: string[]): Instance {
+function present(row: ShownInstanceRow, labels: Record<string, string>, volumeIds: string[], publicIpv4: string | null): Instance {
   return {
     id: row.id,
     name: row.name,
@@ -275,6 +278,7 @@ function present(row: ShownInstanceRow, labels: Record<string, string>, volumeId
     cpu: row.cpu,
     memory_gb: row.memory_gb,
     ipv4: row.ipv4,
+    public_ipv4: publicIpv4,
     network_id: row.network_id,
     plan: row.plan,
     image: row.image,

@@ -5,6 +5,7 @@ import { pageNewestFirst } from '../../db/keyset.js';
 import type { PageRequest } from '../../http/pagination.js';
 import { matchesLabelSelector } from '../../labels/filter.js';
 import { labelsJson } from '../../labels/store.js';
+import { publicIpv4Of } from '../reserved-ips/queries.js';
 import { attachedVolumeIdsJson } from '../volumes/queries.js';
 import type { LabelSelector } from '../../labels/selector.js';
 import type { InstanceStatus } from './lifecycle.js';
@@ -14,7 +15,7 @@ export type InstanceRow = InstancesTable;
 /** What the API shows of an instance: the row without its user_data (up to 64 KiB), owner and running action. */
 export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'protect_delete', 'protect_rebuild', 'created_at', 'updated_at'] as const;
 export type ShownInstanceRow = Pick<InstanceRow, (typeof SHOWN_COLUMNS)[number]>;
-export type ListedInstanceRow = ShownInstanceRow & { labels: string; volume_ids: string };
+export type ListedInstanceRow = ShownInstanceRow & { labels: string; volume_ids: string; public_ipv4: string | null };
 
 export interface InstanceFilters {
   region?: string;
@@ -51,7 +52,7 @@ export class InstancesStore {
     const query = this.db
       .selectFrom('instances')
       .select(SHOWN_COLUMNS)
-      .select([labelsJson(kind, 'instances.id').as('labels'), attachedVolumeIdsJson(kind, 'instances.id').as('volume_ids')])
+      .select([labelsJson(kind, 'instances.id').as('labels'), attachedVolumeIdsJson(kind, 'instances.id').as('volume_ids'), publicIpv4Of('instances.id').as('public_ipv4')])
       .where('account_id', '=', accountId)
       .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
       .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))

@@ -15,6 +15,7 @@ __all__ = [
     "AccountQuotasInstances",
     "AccountQuotasLoadBalancers",
     "AccountQuotasNetworks",
+    "AccountQuotasReservedIps",
     "AccountQuotasVcpus",
     "AccountQuotasVolumeGb",
     "AccountQuotasVolumes",
@@ -26,6 +27,7 @@ __all__ = [
     "ApiKey",
     "ApiKeyList",
     "ApiKeyStatus",
+    "AssignReservedIp",
     "AttachVolume",
     "BackupPolicy",
     "BackupPolicyList",
@@ -48,6 +50,7 @@ __all__ = [
     "CreateLoadBalancerTargets",
     "CreateNetwork",
     "CreateNetworkEnvironment",
+    "CreateReservedIp",
     "CreateSnapshot",
     "CreateSshKey",
     "CreateVolume",
@@ -153,6 +156,11 @@ __all__ = [
     "Protection",
     "Region",
     "RegionList",
+    "ReservedIp",
+    "ReservedIpActionAccepted",
+    "ReservedIpActionAcceptedStatus",
+    "ReservedIpList",
+    "ReservedIpStatus",
     "ResizeDatabase",
     "ResizeInstance",
     "ResizeVolume",
@@ -179,6 +187,7 @@ __all__ = [
     "UpdateLoadBalancerHealthCheck",
     "UpdateLoadBalancerHealthCheckProtocol",
     "UpdateLoadBalancerTargets",
+    "UpdateReservedIp",
     "UpdateVolume",
     "UpdateVolumeProtection",
     "UpdateVpc",
@@ -252,6 +261,12 @@ class AccountQuotasLoadBalancers(CloudNexusModel):
     used: int
 
 
+class AccountQuotasReservedIps(CloudNexusModel):
+    limit: int
+    """Reserved public IPs"""
+    used: int
+
+
 class AccountQuotasDatabases(CloudNexusModel):
     limit: int
     """Managed databases"""
@@ -267,6 +282,7 @@ class AccountQuotas(CloudNexusModel):
     networks: AccountQuotasNetworks
     firewalls: AccountQuotasFirewalls
     load_balancers: AccountQuotasLoadBalancers
+    reserved_ips: AccountQuotasReservedIps
     databases: AccountQuotasDatabases
 
 
@@ -332,6 +348,11 @@ class ApiKey(CloudNexusModel):
 class ApiKeyList(CloudNexusModel):
     data: list[ApiKey]
     pagination: Pagination
+
+
+class AssignReservedIp(CloudNexusModel):
+    instance_id: str
+    """An instance in the same region; an assigned address moves to it"""
 
 
 class AttachVolume(CloudNexusModel):
@@ -629,6 +650,16 @@ class CreateNetwork(CloudNexusModel):
     """Inside the VPC's range, overlapping no other network of the VPC, /29 at the smallest"""
     environment: CreateNetworkEnvironment
     """production, staging or development"""
+    labels: Optional[dict[str, str]] = None
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+
+
+class CreateReservedIp(CloudNexusModel):
+    region: str
+    """Where the address may be assigned"""
     labels: Optional[dict[str, str]] = None
     """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
@@ -949,12 +980,14 @@ ErrorErrorReason = Literal[
     "already_in_state",
     "invalid_state",
     "has_dependents",
+    "public_ip_taken",
     "delete_protected",
     "rebuild_protected",
     "idempotency_in_flight",
     "payload_too_large",
     "unsupported_media_type",
     "validation_failed",
+    "pool_exhausted",
     "quota_exceeded",
     "idempotency_key_reused",
     "rate_limited",
@@ -988,16 +1021,18 @@ class ErrorError(CloudNexusModel):
     already in use where it must be unique - `resource_busy` (409): Another action is running on the resource;
     retry when it completes - `already_in_state` (409): The resource is already in the requested state -
     `invalid_state` (409): The operation cannot start from the resource's current status - `has_dependents`
-    (409): Other resources still depend on this one; remove or detach them first - `delete_protected` (409):
-    The resource has delete protection turned on - `rebuild_protected` (409): The resource has rebuild
-    protection turned on - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in
-    progress - `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415):
-    The request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
-    region, plan, image, reference… - `quota_exceeded` (422): The account's quota does not allow it -
-    `idempotency_key_reused` (422): The Idempotency-Key was used with another request body - `rate_limited`
-    (429): Rate limit exceeded; retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too
-    many failed sign-ins for this email - `internal` (500): A fault on our side; the request id helps us find
-    it - `unavailable` (503): The server is not ready, or a part of it is not built
+    (409): Other resources still depend on this one; remove or detach them first - `public_ip_taken` (409):
+    The instance already has a reserved IP; unassign it first - `delete_protected` (409): The resource has
+    delete protection turned on - `rebuild_protected` (409): The resource has rebuild protection turned on -
+    `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress -
+    `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415): The
+    request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
+    region, plan, image, reference… - `pool_exhausted` (422): The operator's public IP pool has no free
+    address left - `quota_exceeded` (422): The account's quota does not allow it - `idempotency_key_reused`
+    (422): The Idempotency-Key was used with another request body - `rate_limited` (429): Rate limit exceeded;
+    retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this
+    email - `internal` (500): A fault on our side; the request id helps us find it - `unavailable` (503): The
+    server is not ready, or a part of it is not built
     """
     message: str
     details: list[ErrorDetail]
@@ -1121,6 +1156,8 @@ class Instance(CloudNexusModel):
     memory_gb: float
     ipv4: Optional[str]
     """Private IPv4 in its network; null until assigned"""
+    public_ipv4: Optional[str]
+    """The reserved IP routed to it, if any"""
     network_id: Optional[str]
     """The private network it joined"""
     plan: str
@@ -1364,6 +1401,43 @@ class RegionList(CloudNexusModel):
     pagination: Pagination
 
 
+ReservedIpStatus = Literal["unassigned", "assigned"]
+
+
+class ReservedIp(CloudNexusModel):
+    id: str
+    ip: str
+    """A public IPv4 address from the operator's pool"""
+    region: str
+    instance_id: Optional[str]
+    """The instance the address routes to (the new one as soon as an assign is accepted)"""
+    status: ReservedIpStatus
+    """Whether the address routes to an instance"""
+    labels: dict[str, str]
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+    created_at: datetime
+    """When the address was reserved"""
+
+
+ReservedIpActionAcceptedStatus = Literal["unassigned", "assigned"]
+
+
+class ReservedIpActionAccepted(CloudNexusModel):
+    id: str
+    status: ReservedIpActionAcceptedStatus
+    """Whether the address routes to an instance"""
+    message: str
+    action_id: str
+
+
+class ReservedIpList(CloudNexusModel):
+    data: list[ReservedIp]
+    pagination: Pagination
+
+
 class ResizeDatabase(CloudNexusModel):
     plan: Optional[str] = None
     """The new plan; storage only grows"""
@@ -1569,6 +1643,21 @@ class UpdateLoadBalancer(CloudNexusModel):
     health_check: Optional[UpdateLoadBalancerHealthCheck] = None
     targets: UpdateLoadBalancerTargets
     """Instances in the same VPC, by id and/or label selector"""
+
+
+class UpdateReservedIp(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
 
 
 class UpdateVolumeProtection(CloudNexusModel):

@@ -1,0 +1,43 @@
+// What each reserved IP action does: the network driver call, then the address's state.
+import type { Clock } from '../../clock.js';
+import type { Db } from '../../db/database.js';
+import type { NetworkDriver } from '../../drivers/network-driver.js';
+import type { ActionHandlers } from '../../engine/action-handler.js';
+import type { ActionRow } from '../../engine/actions-queue.js';
+import { settlement, transitionHandler } from '../actions/settlement.js';
+import type { EventsRecorder } from '../events/recorder.js';
+import { RESERVED_IP_TRANSITIONS, type ReservedIpStatus } from './lifecycle.js';
+import { ReservedIpsStore } from './store.js';
+
+interface Params {
+  previous_status: ReservedIpStatus;
+  previous_instance_id: string | null;
+  instance_id: string | null;
+}
+
+export function reservedIpActionHandlers(db: Db, driver: NetworkDriver, clock: Clock, events: EventsRecorder): ActionHandlers {
+  const settle = settlement({ noun: 'reserved_ip', store: (trx) => new ReservedIpsStore(trx), db, clock, events });
+  const params = (action: ActionRow) => JSON.parse(action.params) as Params;
+
+  return {
+    'reserved_ip.assign': {
+      async perform(action) {
+        const row = await settle.load(action);
+        await driver.assignPublicIp(row.ip, params(action).instance_id as string);
+      },
+      async succeed(trx, action) {
+        const { instance_id, previous_instance_id } = params(action);
+        await settle.record(trx, action, 'reserved_ip.assigned', { instance_id, previous_instance_id });
+        await settle.end(trx, action, { status: 'assigned', instance_id });
+      },
+      // The service pointed the row at the new instance when it accepted the assign: point it back.
+      fail: (trx, action, error) => settle.end(trx, action, { status: params(action).previous_status, instance_id: params(action).previous_instance_id }, error),
+    },
+    'reserved_ip.unassign': transitionHandler(
+      settle,
+      RESERVED_IP_TRANSITIONS.unassign,
+      async (action) => driver.unassignPublicIp((await settle.load(action)).ip),
+      (action) => ({ event: 'reserved_ip.unassigned', data: { instance_id: params(action).instance_id }, changes: { instance_id: null } }),
+    ),
+  };
+}

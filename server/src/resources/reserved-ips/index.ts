@@ -1,0 +1,21 @@
+// The reserved IPs module: public addresses from the operator's pool, routed to one instance at a time.
+import { defineModule } from '../module.js';
+import { reservedIpActionHandlers } from './action-handlers.js';
+import { registerReservedIpRoutes } from './routes.js';
+import { ReservedIpsService } from './service.js';
+
+declare module '../module.js' {
+  interface Services {
+    reserved_ips: ReservedIpsService;
+  }
+}
+
+export const reservedIpsModule = defineModule('reserved_ips', (context) => {
+  const { db, drivers, clock, events, cursors } = context;
+  const reservedIps = new ReservedIpsService(context);
+  return {
+    service: reservedIps,
+    routes: (app) => registerReservedIpRoutes(app, reservedIps, cursors),
+    actionHandlers: reservedIpActionHandlers(db, drivers.network, clock, events),
+  };
+});
