@@ -80,6 +80,7 @@ for (const kind of DATABASE_KINDS) {
         networks: { limit: 5, used: 0 },
         firewalls: { limit: 5, used: 0 },
         load_balancers: { limit: 1, used: 0 },
+        reserved_ips: { limit: 2, used: 0 },
         databases: { limit: 2, used: 0 },
       });
       assert.deepEqual([account.tier, account.rate_limit, account.id], ['free', 600, free.account.id]);

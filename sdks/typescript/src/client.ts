@@ -13,6 +13,7 @@ import { LoadBalancers } from './resources/load-balancers.js';
 import { Networks } from './resources/networks.js';
 import { Snapshots } from './resources/snapshots.js';
 import { SshKeys } from './resources/ssh-keys.js';
+import { ReservedIps } from './resources/reserved-ips.js';
 import { Volumes } from './resources/volumes.js';
 import { Vpcs } from './resources/vpcs.js';
 import { Webhooks } from './resources/webhooks.js';
@@ -36,6 +37,7 @@ export class CloudNexus {
   readonly networks: Networks;
   readonly firewalls: Firewalls;
   readonly loadBalancers: LoadBalancers;
+  readonly reservedIps: ReservedIps;
   readonly volumes: Volumes;
   readonly snapshots: Snapshots;
   readonly backupPolicies: BackupPolicies;
@@ -61,6 +63,7 @@ export class CloudNexus {
     this.networks = new Networks(transport);
     this.firewalls = new Firewalls(transport);
     this.loadBalancers = new LoadBalancers(transport, this.actions);
+    this.reservedIps = new ReservedIps(transport, this.actions);
     this.snapshots = new Snapshots(transport, this.actions);
     this.volumes = new Volumes(transport, this.actions, this.snapshots);
     this.backupPolicies = new BackupPolicies(transport);

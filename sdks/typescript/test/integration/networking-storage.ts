@@ -55,4 +55,26 @@ export function networkingStorageTests(live: LiveServer) {
     for (const volume of volumes) await client.volumes.delete(volume.id, { wait: true });
     await client.instances.delete(instance.id, { wait: true });
   });
+
+  test('reserved ips: create, label, assign, move, unassign and delete, with typed errors', async () => {
+    const client = live.client();
+    const host = { region: 'us-east-1', plan: 'micro', image: 'debian-12' } as const;
+    const first = await client.instances.create({ name: 'sdk-rip-a', ...host }, { wait: true });
+    const second = await client.instances.create({ name: 'sdk-rip-b', ...host }, { wait: true });
+    const rip = await client.reservedIps.create({ region: 'us-east-1', labels: { app: 'sdk' } });
+    assert.deepEqual([rip.status, rip.instance_id], ['unassigned', null]);
+    assert.deepEqual((await client.reservedIps.update(rip.id, { labels: { app: null, tier: 'edge' } })).labels, { tier: 'edge' });
+    assert.equal((await client.reservedIps.assign(rip.id, { instance_id: first.id }, { wait: true })).status, 'completed');
+    assert.equal((await client.instances.retrieve(first.id)).public_ipv4, rip.ip);
+    assert.equal(await reasonOf(client.reservedIps.delete(rip.id), ConflictError), 'has_dependents');
+    await client.reservedIps.assign(rip.id, { instance_id: second.id }, { wait: true });
+    assert.equal((await client.reservedIps.retrieve(rip.id)).instance_id, second.id);
+    assert.deepEqual((await client.reservedIps.list({ instance_id: second.id })).data.map((r) => r.id), [rip.id]);
+    const accepted = await client.reservedIps.unassign(rip.id);
+    assert.equal(accepted.id, rip.id);
+    assert.equal((await client.actions.waitFor(accepted.action_id)).status, 'completed');
+    assert.equal(await reasonOf(client.reservedIps.unassign(rip.id), ConflictError), 'already_in_state');
+    await client.reservedIps.delete(rip.id);
+    for (const instance of [first, second]) await client.instances.delete(instance.id, { wait: true });
+  });
 }

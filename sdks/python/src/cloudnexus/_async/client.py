@@ -19,6 +19,7 @@ from .resources.firewalls import AsyncFirewalls
 from .resources.instances import AsyncInstances
 from .resources.load_balancers import AsyncLoadBalancers
 from .resources.networks import AsyncNetworks
+from .resources.reserved_ips import AsyncReservedIps
 from .resources.snapshots import AsyncSnapshots
 from .resources.ssh_keys import AsyncSshKeys
 from .resources.volumes import AsyncVolumes
@@ -67,6 +68,7 @@ class AsyncCloudNexus:
         self.networks = AsyncNetworks(self._transport)
         self.firewalls = AsyncFirewalls(self._transport)
         self.load_balancers = AsyncLoadBalancers(self._transport, self.actions)
+        self.reserved_ips = AsyncReservedIps(self._transport, self.actions)
         self.snapshots = AsyncSnapshots(self._transport, self.actions)
         self.volumes = AsyncVolumes(self._transport, self.actions, self.snapshots)
         self.backup_policies = AsyncBackupPolicies(self._transport)

@@ -20,6 +20,7 @@ from .resources.firewalls import SyncFirewalls
 from .resources.instances import SyncInstances
 from .resources.load_balancers import SyncLoadBalancers
 from .resources.networks import SyncNetworks
+from .resources.reserved_ips import SyncReservedIps
 from .resources.snapshots import SyncSnapshots
 from .resources.ssh_keys import SyncSshKeys
 from .resources.volumes import SyncVolumes
@@ -68,6 +69,7 @@ class CloudNexus:
         self.networks = SyncNetworks(self._transport)
         self.firewalls = SyncFirewalls(self._transport)
         self.load_balancers = SyncLoadBalancers(self._transport, self.actions)
+        self.reserved_ips = SyncReservedIps(self._transport, self.actions)
         self.snapshots = SyncSnapshots(self._transport, self.actions)
         self.volumes = SyncVolumes(self._transport, self.actions, self.snapshots)
         self.backup_policies = SyncBackupPolicies(self._transport)
