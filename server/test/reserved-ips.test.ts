@@ -136,6 +136,37 @@ for (const kind of DATABASE_KINDS) {
       await release(rip.id);
     });
 
+    test('public_ip: true reserves and routes an address at create, released with the instance', async () => {
+      const response = await call('POST', '/v2/instances', { name: 'rip-at-create', region: 'eu-west-1', plan: 'micro', image: 'debian-12', public_ip: true });
+      assert.equal(response.statusCode, 201, response.body);
+      const created = response.json();
+      assert.match(created.public_ipv4, /^192\.0\.2\./);
+      await waitForStatus(t, key, created.id, 'running');
+      assert.equal(t.network.publicRoutes.get(created.public_ipv4), created.id);
+      const [rip] = (await call('GET', `/v2/reserved_ips?instance_id=${created.id}`)).json().data as ReservedIpBody[];
+      assert.deepEqual([rip?.ip, rip?.status], [created.public_ipv4, 'assigned']);
+      assertError(await call('POST', '/v2/instances', { name: 'x', region: 'eu-west-1', plan: 'micro', image: 'debian-12', public_ip: 'yes' }), 400, 'invalid_request');
+
+      assert.equal((await call('DELETE', `/v2/instances/${created.id}`)).statusCode, 202);
+      await waitForGone(t, key, created.id);
+      assertError(await call('GET', `/v2/reserved_ips/${rip?.id}`), 404, 'not_found');
+      assert.equal(t.network.publicRoutes.has(created.public_ipv4), false);
+    });
+
+    test('an address public_ip: true reserved stays with the account once it moved', async () => {
+      const created = (await call('POST', '/v2/instances', { name: 'rip-moved-from', region: 'eu-west-1', plan: 'micro', image: 'debian-12', public_ip: true })).json();
+      await waitForStatus(t, key, created.id, 'running');
+      const other = await running();
+      const [rip] = (await call('GET', `/v2/reserved_ips?instance_id=${created.id}`)).json().data as ReservedIpBody[];
+      await call('PUT', `/v2/reserved_ips/${rip?.id}/assign`, { instance_id: other.id });
+      await waitFor(() => call('GET', `/v2/reserved_ips/${rip?.id}`).then((r) => r.json() as ReservedIpBody), (r) => r.instance_id === other.id, 'the move');
+      await waitIp(rip?.id as string, 'assigned');
+      await call('DELETE', `/v2/instances/${other.id}`);
+      await waitForGone(t, key, other.id);
+      assert.deepEqual((await call('GET', `/v2/reserved_ips/${rip?.id}`)).json().status, 'unassigned');
+      await release(rip?.id as string);
+    });
+
     test('concurrent creates in different accounts never share an address', async () => {
       const callers = await Promise.all([t.newCaller(), t.newCaller(), t.newCaller()]);
       const responses = await Promise.all(callers.flatMap((c) => [1, 2, 3].map(() => call('POST', '/v2/reserved_ips', { region: 'eu-west-1' }, c.key))));
@@ -166,6 +197,9 @@ for (const kind of DATABASE_KINDS) {
       const ips = [(await post()).json(), (await post()).json()] as ReservedIpBody[];
       assert.deepEqual(ips.map((r) => r.ip), ['192.0.2.5', '192.0.2.6']);
       assertError(await post(), 422, 'pool_exhausted');
+      const instance = { name: 'no-room', region: 'eu-west-1', plan: 'micro', image: 'debian-12', public_ip: true };
+      assertError(await t.request(key, { method: 'POST', url: '/v2/instances', payload: instance }), 422, 'pool_exhausted');
+      assert.deepEqual((await t.request(key, { method: 'GET', url: '/v2/instances' })).json().data, []);
       assert.equal((await t.request(key, { method: 'DELETE', url: `/v2/reserved_ips/${ips[0]?.id}` })).statusCode, 204);
       assert.equal((await post()).json().ip, '192.0.2.5');
     } finally {

@@ -244,6 +244,8 @@ export type CreateInstance = {
   plan: string;
   /** An image slug from GET /v2/images */
   image: string;
+  /** Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is deleted (unless moved or unassigned first) */
+  public_ip?: boolean;
   /** Ids of SSH keys to install */
   ssh_keys?: string[];
   /** Base64-encoded cloud-init script, at most 64 KiB decoded */

@@ -160,6 +160,8 @@ export interface ReservedIpsTable {
   /** The instance the address routes to; unique, so an instance holds at most one. */
   instance_id: string | null;
   status: string;
+  /** 1 when an instance create reserved it (`public_ip: true`): deleted with that instance. */
+  release_with_instance: number;
   action_id: string | null;
   created_at: string;
   updated_at: string;

@@ -502,6 +502,9 @@ pub struct CreateInstance {
     pub plan: String,
     /// An image slug from GET /v2/images
     pub image: String,
+    /// Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is deleted (unless moved or unassigned first)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_ip: Option<bool>,
     /// Ids of SSH keys to install
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ssh_keys: Option<Vec<String>>,

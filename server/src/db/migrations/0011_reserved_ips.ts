@@ -12,6 +12,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('region', 'text', (c) => c.notNull())
     .addColumn('instance_id', 'text', (c) => c.unique())
     .addColumn('status', 'text', (c) => c.notNull())
+    // 1 for an address an instance create reserved (`public_ip: true`): it goes when the instance does.
+    .addColumn('release_with_instance', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('action_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

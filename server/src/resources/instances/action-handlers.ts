@@ -19,7 +19,7 @@ interface ResizeParams {
   memory_gb?: number;
 }
 
-export function instanceActionHandlers(db: Db, driver: ComputeDriver, network: NetworkDriver, sshKeys: SshKeysService, clock: Clock, events: EventsRecorder): ActionHandlers {
+export function instanceActionHandlers(db: Db, driver: ComputeDriver, networkDriver: NetworkDriver, sshKeys: SshKeysService, clock: Clock, events: EventsRecorder): ActionHandlers {
   // A deleted instance gives back its private address, and its reserved IP (which the account keeps) is unassigned.
   const alsoRemove = async (trx: Db, id: string) => {
     await releaseAddressOf(trx, id);
@@ -37,7 +37,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, network: N
         if (!ipv4) throw new DriverError(`instance ${row.id} has no allocated address`, false);
         const network = row.network_id ? await findNetwork(db, row.account_id, row.network_id) : undefined;
         if (!network) throw new DriverError(`instance ${row.id} has no network`, false);
-        return driver.create({
+        const created = await driver.create({
           ipv4,
           network: { id: network.id, vpcId: network.vpc_id, ipRange: network.ip_range },
           instanceId: row.id,
@@ -49,6 +49,10 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, network: N
           sshPublicKeys,
           userData: row.user_data,
         });
+        // The address a `public_ip: true` create reserved routes to the machine once it exists.
+        const reservedIp = await reservedIpOf(db, row.id);
+        if (reservedIp) await networkDriver.assignPublicIp(reservedIp.ip, row.id);
+        return created;
       },
       succeed: (trx, action, result) => settle.end(trx, action, { status: 'running', ipv4: (result as { ipv4: string }).ipv4 }),
       // An instance that could not be built is removed; its errored action says why.
@@ -78,7 +82,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, network: N
     'instance.delete': {
       async perform(action) {
         const reservedIp = await reservedIpOf(db, action.resource_id);
-        if (reservedIp) await network.unassignPublicIp(reservedIp.ip);
+        if (reservedIp) await networkDriver.unassignPublicIp(reservedIp.ip);
         await driver.destroy(action.resource_id);
       },
       succeed: settle.remove,

@@ -56,6 +56,7 @@ export const CreateInstanceBody = named(
       region: Type.String({ minLength: 1, maxLength: 64, description: 'A region id from GET /v2/regions' }),
       plan: Type.String({ minLength: 1, maxLength: 64, description: 'A plan id from GET /v2/plans' }),
       image: Type.String({ minLength: 1, maxLength: 64, description: 'An image slug from GET /v2/images' }),
+      public_ip: Type.Optional(Type.Boolean({ description: "Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is deleted (unless moved or unassigned first)" })),
       ssh_keys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32, uniqueItems: true, description: 'Ids of SSH keys to install' })),
       user_data: Type.Optional(Type.String({ pattern: BASE64, maxLength: 128 * 1024, description: 'Base64-encoded cloud-init script, at most 64 KiB decoded' })),
       labels: Type.Optional(LabelsSchema),

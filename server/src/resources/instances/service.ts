@@ -20,7 +20,7 @@ import { LabelsStore } from '../../labels/store.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
 import { illegalTransition, TRANSITIONS, type InstanceOperation, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore, type InstanceRow, type ListedInstanceRow, type ShownInstanceRow } from './store.js';
-import { publicAddressesOf } from '../reserved-ips/queries.js';
+import { publicAddressesOf, reservePublicIp } from '../reserved-ips/queries.js';
 import { attachedVolumes } from '../volumes/queries.js';
 import type { VpcsService } from '../vpcs/service.js';
 import type { NetworksService } from '../networks/service.js';
@@ -74,6 +74,7 @@ export interface NewInstance {
   labels?: Record<string, string>;
   network_id?: string;
   protection?: Partial<Protection>;
+  public_ip?: boolean;
 }
 
 export interface InstanceQuery {
@@ -91,7 +92,7 @@ export class InstancesService {
   private readonly operations: Operations;
 
   constructor(
-    private readonly context: Pick<Context, 'actions' | 'clock' | 'database' | 'events' | 'poke'>,
+    private readonly context: Pick<Context, 'actions' | 'clock' | 'config' | 'database' | 'events' | 'poke'>,
     private readonly uses: { driver: ComputeDriver; sshKeys: SshKeysService; vpcs: VpcsService; networks: NetworksService },
   ) {
     this.operations = new Operations(context);
@@ -149,12 +150,18 @@ export class InstancesService {
       created_at: now,
       updated_at: now,
     };
-    const instance = present(row, input.labels ?? {}, [], null);
+    let instance = present(row, input.labels ?? {}, [], null);
     try {
       await this.context.database.db.transaction().execute(async (trx) => {
-        await checkQuota(trx, this.context.database.kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
+        const { kind } = this.context.database;
+        await checkQuota(trx, kind, caller.accountId, { instances: 1, vcpus: plan.cpu });
         await new InstancesStore(trx).insert(row);
-        await allocateAddress(trx, this.context.database.kind, network.id, row.id);
+        await allocateAddress(trx, kind, network.id, row.id);
+        if (input.public_ip) {
+          const reserved = await reservePublicIp(trx, kind, this.context.config.publicIpPool, this.context.clock, { accountId: caller.accountId, region: row.region, instanceId: row.id });
+          await this.context.events.record(trx, caller, 'reserved_ip.created', reserved.id, { ip: reserved.ip, region: reserved.region, instance_id: row.id });
+          instance = { ...instance, public_ipv4: reserved.ip };
+        }
         await new LabelsStore(trx).replace(row.id, input.labels ?? {});
         await this.context.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'instance', resourceId: row.id }, actionId);
         await this.context.events.record(trx, caller, 'instance.created', row.id, { ...instance, action_id: actionId });

@@ -28,7 +28,8 @@ export function reservedIpActionHandlers(db: Db, driver: NetworkDriver, clock: C
       async succeed(trx, action) {
         const { instance_id, previous_instance_id } = params(action);
         await settle.record(trx, action, 'reserved_ip.assigned', { instance_id, previous_instance_id });
-        await settle.end(trx, action, { status: 'assigned', instance_id });
+        // Moved off the instance whose create reserved it, the address is the account's to keep.
+        await settle.end(trx, action, { status: 'assigned', instance_id, release_with_instance: 0 });
       },
       // The service pointed the row at the new instance when it accepted the assign: point it back.
       fail: (trx, action, error) => settle.end(trx, action, { status: params(action).previous_status, instance_id: params(action).previous_instance_id }, error),
@@ -37,7 +38,7 @@ export function reservedIpActionHandlers(db: Db, driver: NetworkDriver, clock: C
       settle,
       RESERVED_IP_TRANSITIONS.unassign,
       async (action) => driver.unassignPublicIp((await settle.load(action)).ip),
-      (action) => ({ event: 'reserved_ip.unassigned', data: { instance_id: params(action).instance_id }, changes: { instance_id: null } }),
+      (action) => ({ event: 'reserved_ip.unassigned', data: { instance_id: params(action).instance_id }, changes: { instance_id: null, release_with_instance: 0 } }),
     ),
   };
 }

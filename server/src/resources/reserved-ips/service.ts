@@ -4,11 +4,9 @@ import type { Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Cursors, Page } from '../../http/pagination.js';
-import { newId } from '../../ids.js';
 import { validateLabels } from '../../labels/labels.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
-import { checkQuota } from '../accounts/quotas.js';
 import { Operations, type Accepted } from '../actions/operations.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
@@ -19,7 +17,7 @@ import type { Context } from '../module.js';
 import { applyPatch } from '../patch.js';
 import type { LabelsPatch } from '../../labels/merge-patch.js';
 import { illegalReservedIpTransition, RESERVED_IP_TRANSITIONS, type ReservedIpOperation, type ReservedIpStatus } from './lifecycle.js';
-import { freeAddress } from './pool.js';
+import { reserve } from './pool.js';
 import { ReservedIpsStore, type ReservedIpRow } from './store.js';
 
 export interface ReservedIp {
@@ -39,12 +37,6 @@ export interface ReservedIpQuery {
   limit?: number;
   cursor?: string;
 }
-
-/**
- * Creates racing for the same lowest free address: each loser retries with the next one. Creates of
- * one account queue on its quota lock, so only creates of different accounts ever collide.
- */
-const ALLOCATION_ATTEMPTS = 16;
 
 export class ReservedIpsService {
   private readonly operations: Operations;
@@ -73,33 +65,15 @@ export class ReservedIpsService {
     if (!known) throw validationFailed([{ field: 'region', message: 'Invalid region identifier' }]);
     if (!known.available) throw validationFailed([{ field: 'region', message: 'Region is not accepting new resources' }]);
     assertRegionAccess(caller, input.region);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.context.database.db.transaction().execute(async (trx) => {
-          await checkQuota(trx, this.context.database.kind, caller.accountId, { reserved_ips: 1 });
-          const now = storedTime(this.context.clock());
-          const row: ReservedIpRow = {
-            id: newId('rip'),
-            account_id: caller.accountId,
-            ip: await freeAddress(trx, this.context.config.publicIpPool),
-            region: input.region,
-            instance_id: null,
-            status: 'unassigned',
-            action_id: null,
-            created_at: now,
-            updated_at: now,
-          };
-          const reservedIp = present(row, input.labels ?? {});
-          await new ReservedIpsStore(trx).insert(row);
-          await new LabelsStore(trx).replace(row.id, input.labels ?? {});
-          await this.context.events.record(trx, caller, 'reserved_ip.created', row.id, reservedIp);
-          await within(trx, reservedIp);
-          return reservedIp;
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt === ALLOCATION_ATTEMPTS) throw error;
-      }
-    }
+    return this.context.database.db.transaction().execute(async (trx) => {
+      const { database, config, clock } = this.context;
+      const row = await reserve(trx, database.kind, config.publicIpPool, clock, { accountId: caller.accountId, region: input.region });
+      const reservedIp = present(row, input.labels ?? {});
+      await new LabelsStore(trx).replace(row.id, input.labels ?? {});
+      await this.context.events.record(trx, caller, 'reserved_ip.created', row.id, reservedIp);
+      await within(trx, reservedIp);
+      return reservedIp;
+    });
   }
 
   async operate(caller: Caller, id: string, operation: ReservedIpOperation, args: { instance_id?: string } = {}): Promise<Accepted<ReservedIpStatus>> {

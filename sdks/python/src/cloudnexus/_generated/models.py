@@ -568,6 +568,10 @@ class CreateInstance(CloudNexusModel):
     """A plan id from GET /v2/plans"""
     image: str
     """An image slug from GET /v2/images"""
+    public_ip: Optional[bool] = None
+    """Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is
+    deleted (unless moved or unassigned first)
+    """
     ssh_keys: Optional[list[str]] = None
     """Ids of SSH keys to install"""
     user_data: Optional[str] = None
