@@ -14,8 +14,8 @@ use crate::resources::{
 use crate::resources::{
     backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
     load_balancers::LoadBalancersResource, networks::NetworksResource,
-    snapshots::SnapshotsResource, volumes::VolumesResource, vpcs::VpcsResource,
-    webhooks::WebhooksResource,
+    reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
+    vpcs::VpcsResource, webhooks::WebhooksResource,
 };
 use crate::types::{DatabaseEngine, Image, Plan, Region};
 
@@ -140,6 +140,11 @@ impl Client {
     /// `/v2/networks`.
     pub fn networks(&self) -> NetworksResource<'_> {
         NetworksResource::new(self)
+    }
+
+    /// `/v2/reserved_ips`, with assign and unassign.
+    pub fn reserved_ips(&self) -> ReservedIpsResource<'_> {
+        ReservedIpsResource::new(self)
     }
 
     /// `/v2/snapshots` (take them with `volumes().snapshot`).

@@ -27,6 +27,6 @@ pub use crate::resources::{
 pub use crate::resources::{
     backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
     load_balancers::LoadBalancersResource, networks::NetworksResource,
-    snapshots::SnapshotsResource, volumes::VolumesResource, vpcs::VpcsResource,
-    webhooks::WebhooksResource,
+    reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
+    vpcs::VpcsResource, webhooks::WebhooksResource,
 };

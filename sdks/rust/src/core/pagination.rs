@@ -10,8 +10,8 @@ use super::error::Result;
 use super::transport::{Call, OpCall, Transport};
 use crate::types::{
     ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, InstanceListParams,
-    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, SnapshotListParams,
-    VolumeListParams, VpcListParams,
+    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, ReservedIpListParams,
+    SnapshotListParams, VolumeListParams, VpcListParams,
 };
 
 /// One page of a list: its items and where the next page starts.
@@ -59,6 +59,7 @@ page_query!(
     NetworkListParams,
     FirewallListParams,
     LoadBalancerListParams,
+    ReservedIpListParams,
     VolumeListParams,
     SnapshotListParams
 );

@@ -11,6 +11,7 @@ pub(crate) mod firewalls;
 pub(crate) mod instances;
 pub(crate) mod load_balancers;
 pub(crate) mod networks;
+pub(crate) mod reserved_ips;
 pub(crate) mod snapshots;
 pub(crate) mod ssh_keys;
 pub(crate) mod volumes;

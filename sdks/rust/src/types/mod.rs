@@ -12,5 +12,5 @@ pub use params::{
 };
 pub use resource_params::{
     AttachmentState, FirewallListParams, LoadBalancerListParams, NetworkListParams,
-    SnapshotListParams, VolumeListParams, VpcListParams,
+    ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
 };

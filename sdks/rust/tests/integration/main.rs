@@ -10,6 +10,7 @@ mod instances;
 mod keys;
 mod networking_storage;
 mod read_only;
+mod reserved_ips;
 mod retries;
 mod spec;
 mod support;
