@@ -58,6 +58,17 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({}, { CLOUDNEXUS_SHUTDOWN_TIMEOUT_MS: '-1' }), ConfigError);
   });
 
+  test('the public IP pool is a network of /30 or wider, and instance egress a boolean, both off the internet by default', () => {
+    const defaults = loadConfig({}, {});
+    assert.deepEqual([defaults.publicIpPool, defaults.instanceEgress], ['198.51.100.0/24', false]);
+    const set = loadConfig({ CLOUDNEXUS_INSTANCE_EGRESS: 'true' }, { CLOUDNEXUS_PUBLIC_IP_POOL: '203.0.113.0/28' });
+    assert.deepEqual([set.publicIpPool, set.instanceEgress], ['203.0.113.0/28', true]);
+    for (const pool of ['203.0.113.1/28', '203.0.113.0/31', '203.0.113.0', '300.0.0.0/8']) {
+      assert.throws(() => loadConfig({}, { CLOUDNEXUS_PUBLIC_IP_POOL: pool }), (e) => e instanceof ConfigError && /CLOUDNEXUS_PUBLIC_IP_POOL/.test(e.message), pool);
+    }
+    assert.throws(() => loadConfig({}, { CLOUDNEXUS_INSTANCE_EGRESS: 'yes' }), (e) => e instanceof ConfigError && /CLOUDNEXUS_INSTANCE_EGRESS/.test(e.message));
+  });
+
   test('a certificate pair is taken together', () => {
     const config = loadConfig({}, { CLOUDNEXUS_TLS_CERT: '/etc/c.pem', CLOUDNEXUS_TLS_KEY: '/etc/k.pem' });
     assert.deepEqual(config.tls, { certFile: '/etc/c.pem', keyFile: '/etc/k.pem' });
