@@ -13,6 +13,7 @@ import { backupPoliciesCommand } from './commands/backup-policies.js';
 import { firewallsCommand } from './commands/firewalls.js';
 import { loadBalancersCommand } from './commands/load-balancers.js';
 import { networksCommand } from './commands/networks.js';
+import { reservedIpsCommand } from './commands/reserved-ips.js';
 import { snapshotsCommand } from './commands/snapshots.js';
 import { volumesCommand } from './commands/volumes.js';
 import { vpcsCommand } from './commands/vpcs.js';
@@ -35,6 +36,7 @@ export function buildProgram(version: string): Command {
     networksCommand(),
     firewallsCommand(),
     loadBalancersCommand(),
+    reservedIpsCommand(),
     databasesCommand(),
     sshKeysCommand(),
     ...catalogCommands(),

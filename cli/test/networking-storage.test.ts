@@ -36,6 +36,29 @@ describe('networking and storage commands', () => {
     await cli(['vpcs', 'delete', vpc.id], { env: apiEnv() });
   });
 
+  test('reserved-ips: create, label, assign with --wait, list by instance, a refused delete, unassign and delete', async () => {
+    const instance = await cliJson(['instances', 'create', '--name', 'cli-rip-host', '--region', 'us-east-1', '--plan', 'micro', '--image', 'debian-12', '--wait']);
+    const rip = await cliJson(['reserved-ips', 'create', '--region', 'us-east-1', '--label', 'team=cli']);
+    assert.deepEqual([rip.status, rip.instance_id, rip.labels], ['unassigned', null, { team: 'cli' }]);
+    assert.deepEqual((await cliJson(['reserved-ips', 'update', rip.id, '--remove-label', 'team'])).labels, {});
+    const assigned = await cliJson(['reserved-ips', 'assign', rip.id, '--instance-id', instance.id, '--wait']);
+    assert.deepEqual([assigned.type, assigned.status], ['assign', 'completed']);
+    assert.equal((await cliJson(['reserved-ips', 'get', rip.id])).instance_id, instance.id);
+    assert.equal((await cliJson(['instances', 'get', instance.id])).public_ipv4, rip.ip);
+    assert.deepEqual((await cliJson<{ id: string }[]>(['reserved-ips', 'list', '--instance-id', instance.id])).map((r) => r.id), [rip.id]);
+    const refused = await cli(['reserved-ips', 'delete', rip.id], { env: apiEnv() });
+    assert.equal(refused.code, ExitCode.conflict, refused.stderr);
+    assert.equal((await cliJson(['reserved-ips', 'unassign', rip.id, '--wait'])).status, 'completed');
+    const deleted = await cli(['reserved-ips', 'delete', rip.id], { env: apiEnv() });
+    assert.equal(deleted.stderr, `Deleted reserved IP ${rip.id}.\n`);
+    await cliJson(['instances', 'delete', instance.id, '--wait']);
+
+    const withIp = await cliJson(['instances', 'create', '--name', 'cli-rip-own', '--region', 'us-east-1', '--plan', 'micro', '--image', 'debian-12', '--public-ip', '--wait']);
+    assert.match(withIp.public_ipv4, /^\d+\.\d+\.\d+\.\d+$/);
+    assert.equal((await cliJson<{ ip: string }[]>(['reserved-ips', 'list', '--instance-id', withIp.id]))[0]?.ip, withIp.public_ipv4);
+    await cliJson(['instances', 'delete', withIp.id, '--wait']);
+  });
+
   test('JSON and boolean flags are checked before any request', async () => {
     const badJson = await cli(['firewalls', 'create', '--name', 'fw', '--inbound-rules', '[{', '--apply-to', '{}'], { env: apiEnv() });
     assert.equal(badJson.code, ExitCode.usage);

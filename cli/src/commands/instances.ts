@@ -32,6 +32,7 @@ interface CreateOptions extends WaitFlags {
   label: Record<string, string>;
   userData?: string;
   networkId?: string;
+  publicIp?: boolean;
   idempotencyKey?: string;
 }
 
@@ -92,6 +93,7 @@ export function instancesCommand(): Command {
     .option('--label <key=value>', 'label to set (repeatable)', parseLabel, {})
     .option('--user-data <text>', 'cloud-init user data')
     .option('--network-id <id>', "private network to join (default: the region's default network)")
+    .option('--public-ip', 'reserve a public IPv4 address and assign it (released with the instance)')
     .option('--idempotency-key <key>', 'retry-safe key; the same key and flags never create twice');
   for (const option of fieldOptions(PROTECTION)) create.addOption(option);
   withWait(create, 'the instance is running').action(async (options: CreateOptions, command: Command) => {
@@ -105,6 +107,7 @@ export function instancesCommand(): Command {
       ...(Object.keys(options.label).length ? { labels: options.label } : {}),
       ...(options.userData !== undefined ? { user_data: options.userData } : {}),
       ...(options.networkId ? { network_id: options.networkId } : {}),
+      ...(options.publicIp ? { public_ip: true } : {}),
       ...valuesOf(PROTECTION, options as unknown as Record<string, unknown>),
     };
     const requestOptions = {
