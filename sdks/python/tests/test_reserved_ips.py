@@ -38,6 +38,15 @@ def test_reserved_ip_assign_move_unassign(client: CloudNexus) -> None:
         client.instances.delete(instance.id, wait=True)
 
 
+def test_public_ip_at_instance_create(client: CloudNexus) -> None:
+    instance = client.instances.create(
+        name=unique_name("ripown"), region=REGION, plan="micro", image="debian-12", public_ip=True, wait=True
+    )
+    assert instance.public_ipv4 is not None
+    assert [r.ip for r in client.reserved_ips.list(instance_id=instance.id)] == [instance.public_ipv4]
+    client.instances.delete(instance.id, wait=True)
+
+
 async def test_async_reserved_ips(async_client: AsyncCloudNexus) -> None:
     rip = await async_client.reserved_ips.create(region=REGION)
     assert rip.id in [r.id async for r in async_client.reserved_ips.list(region=REGION, limit=1)]

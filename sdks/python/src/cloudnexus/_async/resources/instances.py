@@ -76,11 +76,13 @@ class AsyncInstances(AsyncOperatingResource):
         user_data: Optional[str] = None,
         network_id: Optional[str] = None,
         labels: Optional[Mapping[str, str]] = None,
+        public_ip: Optional[bool] = None,
         idempotency_key: Optional[str] = None,
         wait: bool = False,
     ) -> Instance:
         """The new instance, `provisioning`; with `wait=True`, re-read once its create action completed.
-        Without `network_id` it joins the region's default network."""
+        Without `network_id` it joins the region's default network; `public_ip=True` reserves and assigns
+        a public address (`public_ipv4`), released with the instance."""
         body = without_none(
             {
                 "name": name,
@@ -91,6 +93,7 @@ class AsyncInstances(AsyncOperatingResource):
                 "user_data": user_data,
                 "network_id": network_id,
                 "labels": dict(labels) if labels is not None else None,
+                "public_ip": public_ip,
             }
         )
         instance = await self._transport.op(

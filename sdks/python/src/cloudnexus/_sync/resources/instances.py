@@ -77,11 +77,13 @@ class SyncInstances(SyncOperatingResource):
         user_data: Optional[str] = None,
         network_id: Optional[str] = None,
         labels: Optional[Mapping[str, str]] = None,
+        public_ip: Optional[bool] = None,
         idempotency_key: Optional[str] = None,
         wait: bool = False,
     ) -> Instance:
         """The new instance, `provisioning`; with `wait=True`, re-read once its create action completed.
-        Without `network_id` it joins the region's default network."""
+        Without `network_id` it joins the region's default network; `public_ip=True` reserves and assigns
+        a public address (`public_ipv4`), released with the instance."""
         body = without_none(
             {
                 "name": name,
@@ -92,6 +94,7 @@ class SyncInstances(SyncOperatingResource):
                 "user_data": user_data,
                 "network_id": network_id,
                 "labels": dict(labels) if labels is not None else None,
+                "public_ip": public_ip,
             }
         )
         instance = self._transport.op("createInstance", model=Instance, json=body, idempotency_key=idempotency_key)
