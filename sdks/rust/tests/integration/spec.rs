@@ -81,6 +81,7 @@ fn request_types_have_the_specs_fields() {
             user_data: Some(String::new()),
             labels: Some(BTreeMap::new()),
             network_id: Some(String::new()),
+            public_ip: Some(true),
             protection: Some(CreateInstanceProtection {
                 delete: Some(false),
                 rebuild: Some(false),
