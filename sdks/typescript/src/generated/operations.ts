@@ -16,11 +16,13 @@ export const operations = {
   listApiKeys: { method: 'GET', path: '/api_keys' },
   createApiKey: { method: 'POST', path: '/api_keys' },
   getApiKey: { method: 'GET', path: '/api_keys/{id}' },
+  patchApiKey: { method: 'PATCH', path: '/api_keys/{id}' },
   revokeApiKey: { method: 'DELETE', path: '/api_keys/{id}' },
   rotateApiKey: { method: 'POST', path: '/api_keys/{id}/rotate' },
   listSshKeys: { method: 'GET', path: '/ssh_keys' },
   createSshKey: { method: 'POST', path: '/ssh_keys' },
   getSshKey: { method: 'GET', path: '/ssh_keys/{id}' },
+  patchSshKey: { method: 'PATCH', path: '/ssh_keys/{id}' },
   deleteSshKey: { method: 'DELETE', path: '/ssh_keys/{id}' },
   listInstances: { method: 'GET', path: '/instances' },
   createInstance: { method: 'POST', path: '/instances' },
@@ -40,21 +42,25 @@ export const operations = {
   createVpc: { method: 'POST', path: '/vpcs' },
   getVpc: { method: 'GET', path: '/vpcs/{id}' },
   updateVpc: { method: 'PUT', path: '/vpcs/{id}' },
+  patchVpc: { method: 'PATCH', path: '/vpcs/{id}' },
   deleteVpc: { method: 'DELETE', path: '/vpcs/{id}' },
   listNetworks: { method: 'GET', path: '/networks' },
   createNetwork: { method: 'POST', path: '/networks' },
   getNetwork: { method: 'GET', path: '/networks/{id}' },
+  patchNetwork: { method: 'PATCH', path: '/networks/{id}' },
   deleteNetwork: { method: 'DELETE', path: '/networks/{id}' },
   listFirewalls: { method: 'GET', path: '/firewalls' },
   createFirewall: { method: 'POST', path: '/firewalls' },
   getFirewall: { method: 'GET', path: '/firewalls/{id}' },
   replaceFirewall: { method: 'PUT', path: '/firewalls/{id}' },
+  patchFirewall: { method: 'PATCH', path: '/firewalls/{id}' },
   deleteFirewall: { method: 'DELETE', path: '/firewalls/{id}' },
   getInstanceFirewallRules: { method: 'GET', path: '/instances/{id}/firewall_rules' },
   listLoadBalancers: { method: 'GET', path: '/load_balancers' },
   createLoadBalancer: { method: 'POST', path: '/load_balancers' },
   getLoadBalancer: { method: 'GET', path: '/load_balancers/{id}' },
   updateLoadBalancer: { method: 'PUT', path: '/load_balancers/{id}' },
+  patchLoadBalancer: { method: 'PATCH', path: '/load_balancers/{id}' },
   deleteLoadBalancer: { method: 'DELETE', path: '/load_balancers/{id}' },
   listVolumes: { method: 'GET', path: '/volumes' },
   createVolume: { method: 'POST', path: '/volumes' },
@@ -67,11 +73,13 @@ export const operations = {
   createSnapshot: { method: 'POST', path: '/volumes/{id}/snapshots' },
   listSnapshots: { method: 'GET', path: '/snapshots' },
   getSnapshot: { method: 'GET', path: '/snapshots/{id}' },
+  patchSnapshot: { method: 'PATCH', path: '/snapshots/{id}' },
   deleteSnapshot: { method: 'DELETE', path: '/snapshots/{id}' },
   listBackupPolicies: { method: 'GET', path: '/backup_policies' },
   createBackupPolicy: { method: 'POST', path: '/backup_policies' },
   getBackupPolicy: { method: 'GET', path: '/backup_policies/{id}' },
   updateBackupPolicy: { method: 'PUT', path: '/backup_policies/{id}' },
+  patchBackupPolicy: { method: 'PATCH', path: '/backup_policies/{id}' },
   deleteBackupPolicy: { method: 'DELETE', path: '/backup_policies/{id}' },
   listDatabases: { method: 'GET', path: '/databases' },
   createDatabase: { method: 'POST', path: '/databases' },
@@ -115,11 +123,13 @@ export interface OperationResponses {
   listApiKeys: models.ApiKeyList;
   createApiKey: models.CreatedApiKey;
   getApiKey: models.ApiKey;
+  patchApiKey: models.ApiKey;
   revokeApiKey: models.ApiKey;
   rotateApiKey: models.CreatedApiKey;
   listSshKeys: models.SshKeyList;
   createSshKey: models.SshKey;
   getSshKey: models.SshKey;
+  patchSshKey: models.SshKey;
   deleteSshKey: void;
   listInstances: models.InstanceList;
   createInstance: models.Instance;
@@ -139,21 +149,25 @@ export interface OperationResponses {
   createVpc: models.Vpc;
   getVpc: models.Vpc;
   updateVpc: models.Vpc;
+  patchVpc: models.Vpc;
   deleteVpc: void;
   listNetworks: models.NetworkList;
   createNetwork: models.Network;
   getNetwork: models.Network;
+  patchNetwork: models.Network;
   deleteNetwork: void;
   listFirewalls: models.FirewallList;
   createFirewall: models.Firewall;
   getFirewall: models.Firewall;
   replaceFirewall: models.Firewall;
+  patchFirewall: models.Firewall;
   deleteFirewall: void;
   getInstanceFirewallRules: models.InstanceFirewallRules;
   listLoadBalancers: models.LoadBalancerList;
   createLoadBalancer: models.LoadBalancer;
   getLoadBalancer: models.LoadBalancer;
   updateLoadBalancer: models.LoadBalancerAccepted;
+  patchLoadBalancer: models.LoadBalancer;
   deleteLoadBalancer: models.LoadBalancerAccepted;
   listVolumes: models.VolumeList;
   createVolume: models.Volume;
@@ -166,11 +180,13 @@ export interface OperationResponses {
   createSnapshot: models.Snapshot;
   listSnapshots: models.SnapshotList;
   getSnapshot: models.Snapshot;
+  patchSnapshot: models.Snapshot;
   deleteSnapshot: models.SnapshotDeleteAccepted;
   listBackupPolicies: models.BackupPolicyList;
   createBackupPolicy: models.BackupPolicy;
   getBackupPolicy: models.BackupPolicy;
   updateBackupPolicy: models.BackupPolicy;
+  patchBackupPolicy: models.BackupPolicy;
   deleteBackupPolicy: void;
   listDatabases: models.DatabaseList;
   createDatabase: models.Database;

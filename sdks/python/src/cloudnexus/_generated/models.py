@@ -148,6 +148,14 @@ __all__ = [
     "NetworkEnvironment",
     "NetworkList",
     "Pagination",
+    "PatchApiKey",
+    "PatchBackupPolicy",
+    "PatchFirewall",
+    "PatchLoadBalancer",
+    "PatchNetwork",
+    "PatchSnapshot",
+    "PatchSshKey",
+    "PatchVpc",
     "Plan",
     "PlanList",
     "Protection",
@@ -604,6 +612,7 @@ class CreateLoadBalancerTargets(CloudNexusModel):
 
 class CreateLoadBalancer(CloudNexusModel):
     name: str
+    """Unique per region"""
     vpc_id: str
     algorithm: Optional[CreateLoadBalancerAlgorithm] = None
     """Default round_robin"""
@@ -642,6 +651,7 @@ class CreateSnapshot(CloudNexusModel):
 
 class CreateSshKey(CloudNexusModel):
     name: str
+    """Trimmed; must not be blank"""
     public_key: str
     """An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-
     sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits).
@@ -1330,6 +1340,114 @@ class Network(CloudNexusModel):
 class NetworkList(CloudNexusModel):
     data: list[Network]
     pagination: Pagination
+
+
+class PatchApiKey(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+
+
+class PatchBackupPolicy(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+
+
+class PatchFirewall(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
+class PatchLoadBalancer(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
+class PatchNetwork(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per VPC"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
+class PatchSnapshot(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+
+
+class PatchSshKey(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Trimmed; must not be blank"""
+
+
+class PatchVpc(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
 
 
 class Plan(CloudNexusModel):
