@@ -95,11 +95,17 @@ export const PROTECTION: readonly Field[] = [
   { flags: '--delete-protection', field: 'protection.delete', description: 'refuse deletion until protection is turned off' },
   { flags: '--rebuild-protection', field: 'protection.rebuild', description: 'refuse a rebuild until protection is turned off' },
 ];
-/** A merge-patch of the name, labels and protection (`update` of instances and volumes). */
-export const NAME_LABELS_PROTECTION_PATCH: readonly Field[] = [
-  { flags: '--name <name>', field: 'name', description: 'the new name (unique per region)' },
+/** A merge-patch of the name alone (a PATCH of resources without labels). */
+export const NAME_PATCH: readonly Field[] = [{ flags: '--name <name>', field: 'name', description: 'the new name' }];
+/** A merge-patch of the name and labels: `--label` sets one, `--remove-label` removes one, the others stay. */
+export const NAME_LABELS_PATCH: readonly Field[] = [
+  ...NAME_PATCH,
   { flags: '--label <key=value>', field: 'labels', description: 'label to set (repeatable); the other labels stay', kind: 'labels' },
   { flags: '--remove-label <key>', field: 'labels', description: 'label to remove (repeatable)', kind: 'label-removals' },
+];
+/** A merge-patch of the name, labels and protection (`update` of instances and volumes). */
+export const NAME_LABELS_PROTECTION_PATCH: readonly Field[] = [
+  ...NAME_LABELS_PATCH,
   { flags: '--delete-protection <bool>', field: 'protection.delete', description: 'true refuses deletion until set back to false', kind: 'boolean', choices: ['true', 'false'] },
   { flags: '--rebuild-protection <bool>', field: 'protection.rebuild', description: 'true refuses a rebuild until set back to false', kind: 'boolean', choices: ['true', 'false'] },
 ];
