@@ -9,7 +9,7 @@ import { assertError } from './helpers/assertions.js';
 import { waitForResource } from './helpers/instances.js';
 import { generateSshKey } from './helpers/openssh.js';
 
-type Resource = { id: string; name: string; labels?: Record<string, string> };
+type Resource = { id: string; name: string; status?: string; labels?: Record<string, string> };
 
 interface Kind {
   /** The event type prefix, as in `<noun>.updated`. */
@@ -54,7 +54,7 @@ for (const kind of DATABASE_KINDS) {
     const kinds: Kind[] = [
       {
         noun: 'snapshot', path: 'snapshots', labelled: false, uniqueNames: false, readOnly: { volume_id: 'vol_0000000000000000' },
-        make: async (name) => waitForResource(t, key, `/v2/snapshots/${(await post(`/v2/volumes/${volumeId}/snapshots`, { name })).id}`, 'available'),
+        make: async (name) => waitForResource<Resource & { status: string }>(t, key, `/v2/snapshots/${(await post(`/v2/volumes/${volumeId}/snapshots`, { name })).id}`, 'available'),
       },
       {
         noun: 'vpc', path: 'vpcs', labelled: true, uniqueNames: true, readOnly: { region: 'us-east-1' },
@@ -74,7 +74,7 @@ for (const kind of DATABASE_KINDS) {
           const made = await post('/v2/load_balancers', {
             name, vpc_id: vpcId, forwarding_rules: [{ entry_protocol: 'http', entry_port: 80, target_protocol: 'http', target_port: 8080 }], targets: { label_selector: 'role=patch' }, ...withLabels(labels),
           });
-          return waitForResource(t, key, `/v2/load_balancers/${made.id}`, 'active');
+          return waitForResource<Resource & { status: string }>(t, key, `/v2/load_balancers/${made.id}`, 'active');
         },
       },
       {
