@@ -48,8 +48,11 @@ export function valuesOf(fields: readonly Field[], options: Record<string, unkno
   const values: Record<string, unknown> = {};
   fieldOptions(fields).forEach((option, index) => {
     const value = options[option.attributeName()];
-    if (value === undefined || isEmpty(value)) return;
-    const path = fields[index]!.field.split('.');
+    const field = fields[index]!;
+    // A repeatable flag never given still holds its empty default: leave it out. A JSON flag given
+    // as `[]` or `{}` is what the user asked for and is sent.
+    if (value === undefined || (REPEATABLE.has(field.kind) && isEmpty(value))) return;
+    const path = field.field.split('.');
     const leaf = path.pop() as string;
     let target = values;
     for (const part of path) target = (target[part] ??= {}) as Record<string, unknown>;
@@ -59,13 +62,15 @@ export function valuesOf(fields: readonly Field[], options: Record<string, unkno
   return values;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** The kinds whose flag repeats, collecting into a list or an object that starts empty. */
+const REPEATABLE = new Set<Field['kind']>(['list', 'labels', 'label-removals']);
 
 function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+  return Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseInteger(value: string): number {
