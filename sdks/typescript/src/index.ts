@@ -34,5 +34,6 @@ export type { FirewallListParams } from './resources/firewalls.js';
 export type { LoadBalancerListParams, LoadBalancerOperationResult } from './resources/load-balancers.js';
 export type { VolumeListParams, VolumeOperationResult } from './resources/volumes.js';
 export type { SnapshotListParams } from './resources/snapshots.js';
+export type { ImageListParams } from './resources/images.js';
 export type * from './models.js';
 export { VERSION } from './version.js';

@@ -232,7 +232,7 @@ export type CreateInstance = {
   region: string;
   /** A plan id from GET /v2/plans */
   plan: string;
-  /** An image slug from GET /v2/images */
+  /** An OS image slug, or the id of an available custom image in the same region (GET /v2/images) */
   image: string;
   /** Ids of SSH keys to install */
   ssh_keys?: string[];
@@ -549,6 +549,7 @@ export type ErrorEnvelope = {
 - `invalid_state` (409): The operation cannot start from the resource's current status
 - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
 - `delete_protected` (409): The resource has delete protection turned on
+- `public_image` (409): OS images belong to the catalog: they cannot be deleted
 - `rebuild_protected` (409): The resource has rebuild protection turned on
 - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 - `payload_too_large` (413): The request body is over the limit
@@ -560,7 +561,7 @@ export type ErrorEnvelope = {
 - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 - `internal` (500): A fault on our side; the request id helps us find it
 - `unavailable` (503): The server is not ready, or a part of it is not built */
-    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "delete_protected" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "delete_protected" | "public_image" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */
@@ -667,12 +668,33 @@ export type HealthCheck = {
 };
 
 export type Image = {
-  /** The image slug */
+  /** The slug of an OS image, or `img_…` for a custom one */
   id: string;
+  /** `os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances */
+  type: "os" | "custom";
   name: string;
+  /** A custom image's is its source's */
   distribution: string;
   version: string;
   architecture: "x86_64";
+  /** Lifecycle status; OS images are always `available` */
+  status: "creating" | "available" | "errored" | "deleting";
+  /** The one region a custom image can be used in; null for OS images (every region) */
+  region: string | null;
+  /** The instance a custom image was taken from (which may since have been deleted) */
+  source_instance_id: string | null;
+  /** A custom image's size once taken; null for OS images and while creating */
+  size_gb: number | null;
+  /** When a custom image was taken; null for OS images */
+  created_at: string | null;
+};
+
+export type ImageDeleteAccepted = {
+  id: string;
+  /** Lifecycle status; OS images are always `available` */
+  status: "creating" | "available" | "errored" | "deleting";
+  message: string;
+  action_id: string;
 };
 
 export type ImageList = {
@@ -685,7 +707,7 @@ export type Instance = {
   name: string;
   region: string;
   /** Lifecycle status */
-  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "deleting";
+  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "rebuilding" | "deleting";
   /** vCPUs */
   cpu: number;
   memory_gb: number;
@@ -694,6 +716,7 @@ export type Instance = {
   /** The private network it joined */
   network_id: string | null;
   plan: string;
+  /** The OS image slug or custom image id it was built (or last rebuilt) from */
   image: string;
   /** Ids of the SSH keys installed at creation */
   ssh_keys: string[];
@@ -712,7 +735,7 @@ export type InstanceActionAccepted = {
   /** The instance id */
   id: string;
   /** Lifecycle status */
-  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "deleting";
+  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "rebuilding" | "deleting";
   message: string;
   /** Follow it at GET /v2/actions/{action_id} */
   action_id: string;
@@ -781,6 +804,18 @@ export type InstanceMetrics = {
       value: number;
     }>;
   }>;
+};
+
+export type InstanceSnapshotAccepted = {
+  /** The instance id */
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "rebuilding" | "deleting";
+  message: string;
+  /** Follow it at GET /v2/actions/{action_id} */
+  action_id: string;
+  /** The custom image being made: `creating`, then `available` (GET /v2/images/{image_id}) */
+  image_id: string;
 };
 
 export type LoadBalancer = {
@@ -927,6 +962,11 @@ export type Protection = {
   rebuild: boolean;
 };
 
+export type RebuildInstance = {
+  /** An OS image slug, or the id of an available custom image in the same region (GET /v2/images) */
+  image: string;
+};
+
 export type Region = {
   id: string;
   name: string;
@@ -981,6 +1021,13 @@ export type SnapshotDeleteAccepted = {
   status: "creating" | "available" | "deleting";
   message: string;
   action_id: string;
+};
+
+export type SnapshotInstance = {
+  /** The custom image's name, unique among your images */
+  name: string;
+  /** Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a running instance is a 409) */
+  crash_consistent?: boolean;
 };
 
 export type SnapshotList = {

@@ -27,6 +27,7 @@ export const REASONS = {
   invalid_state: { status: 409, description: 'The operation cannot start from the resource\'s current status' },
   has_dependents: { status: 409, description: 'Other resources still depend on this one; remove or detach them first' },
   delete_protected: { status: 409, description: 'The resource has delete protection turned on' },
+  public_image: { status: 409, description: 'OS images belong to the catalog: they cannot be deleted' },
   rebuild_protected: { status: 409, description: 'The resource has rebuild protection turned on' },
   idempotency_in_flight: { status: 409, description: 'A request with this Idempotency-Key is still in progress' },
   payload_too_large: { status: 413, description: 'The request body is over the limit' },

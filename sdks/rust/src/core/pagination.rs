@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::error::Result;
 use super::transport::{Call, OpCall, Transport};
 use crate::types::{
-    ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, InstanceListParams,
+    ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, ImageListParams,
+    InstanceListParams,
     ListParams, LoadBalancerListParams, NetworkListParams, Pagination, SnapshotListParams,
     VolumeListParams, VpcListParams,
 };
@@ -60,7 +61,8 @@ page_query!(
     FirewallListParams,
     LoadBalancerListParams,
     VolumeListParams,
-    SnapshotListParams
+    SnapshotListParams,
+    ImageListParams
 );
 
 /// Fetches one page of the list operation `list`.

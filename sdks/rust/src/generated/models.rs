@@ -491,7 +491,7 @@ pub struct CreateInstance {
     pub region: String,
     /// A plan id from GET /v2/plans
     pub plan: String,
-    /// An image slug from GET /v2/images
+    /// An OS image slug, or the id of an available custom image in the same region (GET /v2/images)
     pub image: String,
     /// Ids of SSH keys to install
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1229,6 +1229,7 @@ pub struct ErrorBody {
     /// - `invalid_state` (409): The operation cannot start from the resource's current status
     /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
     /// - `delete_protected` (409): The resource has delete protection turned on
+    /// - `public_image` (409): OS images belong to the catalog: they cannot be deleted
     /// - `rebuild_protected` (409): The resource has rebuild protection turned on
     /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
     /// - `payload_too_large` (413): The request body is over the limit
@@ -1269,6 +1270,7 @@ pub struct ErrorBody {
 /// - `invalid_state` (409): The operation cannot start from the resource's current status
 /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
 /// - `delete_protected` (409): The resource has delete protection turned on
+/// - `public_image` (409): OS images belong to the catalog: they cannot be deleted
 /// - `rebuild_protected` (409): The resource has rebuild protection turned on
 /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 /// - `payload_too_large` (413): The request body is over the limit
@@ -1339,6 +1341,9 @@ pub enum ErrorReason {
     /// `delete_protected`
     #[serde(rename = "delete_protected")]
     DeleteProtected,
+    /// `public_image`
+    #[serde(rename = "public_image")]
+    PublicImage,
     /// `rebuild_protected`
     #[serde(rename = "rebuild_protected")]
     RebuildProtected,
@@ -1397,6 +1402,7 @@ impl ErrorReason {
             ErrorReason::InvalidState => "invalid_state",
             ErrorReason::HasDependents => "has_dependents",
             ErrorReason::DeleteProtected => "delete_protected",
+            ErrorReason::PublicImage => "public_image",
             ErrorReason::RebuildProtected => "rebuild_protected",
             ErrorReason::IdempotencyInFlight => "idempotency_in_flight",
             ErrorReason::PayloadTooLarge => "payload_too_large",
@@ -1665,18 +1671,105 @@ pub struct HealthCheck {
 }
 
 /// The `Image` object.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Image {
-    /// The image slug
+    /// The slug of an OS image, or `img_…` for a custom one
     pub id: String,
+    /// `os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances
+    pub r#type: ImageType,
     /// `name`
     pub name: String,
-    /// `distribution`
+    /// A custom image's is its source's
     pub distribution: String,
     /// `version`
     pub version: String,
     /// `architecture`
     pub architecture: String,
+    /// Lifecycle status; OS images are always `available`
+    pub status: ImageStatus,
+    /// The one region a custom image can be used in; null for OS images (every region)
+    pub region: Option<String>,
+    /// The instance a custom image was taken from (which may since have been deleted)
+    pub source_instance_id: Option<String>,
+    /// A custom image's size once taken; null for OS images and while creating
+    pub size_gb: Option<i64>,
+    /// When a custom image was taken; null for OS images
+    pub created_at: Option<String>,
+}
+
+/// `os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImageType {
+    /// `os`
+    #[serde(rename = "os")]
+    Os,
+    /// `custom`
+    #[serde(rename = "custom")]
+    Custom,
+}
+
+impl ImageType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ImageType::Os => "os",
+            ImageType::Custom => "custom",
+        }
+    }
+}
+
+impl PartialEq<&str> for ImageType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Lifecycle status; OS images are always `available`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImageStatus {
+    /// `creating`
+    #[serde(rename = "creating")]
+    Creating,
+    /// `available`
+    #[serde(rename = "available")]
+    Available,
+    /// `errored`
+    #[serde(rename = "errored")]
+    Errored,
+    /// `deleting`
+    #[serde(rename = "deleting")]
+    Deleting,
+}
+
+impl ImageStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ImageStatus::Creating => "creating",
+            ImageStatus::Available => "available",
+            ImageStatus::Errored => "errored",
+            ImageStatus::Deleting => "deleting",
+        }
+    }
+}
+
+impl PartialEq<&str> for ImageStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ImageDeleteAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImageDeleteAccepted {
+    /// `id`
+    pub id: String,
+    /// Lifecycle status; OS images are always `available`
+    pub status: ImageStatus,
+    /// `message`
+    pub message: String,
+    /// `action_id`
+    pub action_id: String,
 }
 
 /// The `ImageList` object.
@@ -1709,7 +1802,7 @@ pub struct Instance {
     pub network_id: Option<String>,
     /// `plan`
     pub plan: String,
-    /// `image`
+    /// The OS image slug or custom image id it was built (or last rebuilt) from
     pub image: String,
     /// Ids of the SSH keys installed at creation
     pub ssh_keys: Vec<String>,
@@ -1743,6 +1836,9 @@ pub enum InstanceStatus {
     /// `resizing`
     #[serde(rename = "resizing")]
     Resizing,
+    /// `rebuilding`
+    #[serde(rename = "rebuilding")]
+    Rebuilding,
     /// `deleting`
     #[serde(rename = "deleting")]
     Deleting,
@@ -1757,6 +1853,7 @@ impl InstanceStatus {
             InstanceStatus::Stopped => "stopped",
             InstanceStatus::Rebooting => "rebooting",
             InstanceStatus::Resizing => "resizing",
+            InstanceStatus::Rebuilding => "rebuilding",
             InstanceStatus::Deleting => "deleting",
         }
     }
@@ -1915,6 +2012,21 @@ impl PartialEq<&str> for MetricType {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
+}
+
+/// The `InstanceSnapshotAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstanceSnapshotAccepted {
+    /// The instance id
+    pub id: String,
+    /// Lifecycle status
+    pub status: InstanceStatus,
+    /// `message`
+    pub message: String,
+    /// Follow it at GET /v2/actions/{action_id}
+    pub action_id: String,
+    /// The custom image being made: `creating`, then `available` (GET /v2/images/{image_id})
+    pub image_id: String,
 }
 
 /// The `LoadBalancer` object.
@@ -2157,6 +2269,13 @@ pub struct Protection {
     pub rebuild: bool,
 }
 
+/// The `RebuildInstance` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RebuildInstance {
+    /// An OS image slug, or the id of an available custom image in the same region (GET /v2/images)
+    pub image: String,
+}
+
 /// The `Region` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Region {
@@ -2276,6 +2395,16 @@ pub struct SnapshotDeleteAccepted {
     pub message: String,
     /// `action_id`
     pub action_id: String,
+}
+
+/// The `SnapshotInstance` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SnapshotInstance {
+    /// The custom image's name, unique among your images
+    pub name: String,
+    /// Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a running instance is a 409)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crash_consistent: Option<bool>,
 }
 
 /// The `SnapshotList` object.

@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 
 use cloudnexus::types::{
     ActionListParams, ActionStatus, ActorType, CreateApiKey, CreateInstance,
-    CreateInstanceProtection, CreateSshKey, EventListParams, InstanceListParams, InstanceStatus,
+    CreateInstanceProtection, CreateSshKey, EventListParams, ImageListParams, InstanceListParams,
+    InstanceStatus,
     ListParams, MetricType, MetricsParams, ResizeInstance,
 };
 use serde::Serialize;
@@ -178,7 +179,10 @@ async fn response_types_have_the_specs_fields() {
         "Pagination",
         &client
             .images()
-            .list(&ListParams::limit(1))
+            .list(&ImageListParams {
+                limit: Some(1),
+                ..ImageListParams::default()
+            })
             .await
             .unwrap()
             .pagination,

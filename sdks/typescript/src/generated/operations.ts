@@ -8,10 +8,11 @@ export const operations = {
   getRegion: { method: 'GET', path: '/regions/{id}' },
   listPlans: { method: 'GET', path: '/plans' },
   getPlan: { method: 'GET', path: '/plans/{id}' },
-  listImages: { method: 'GET', path: '/images' },
-  getImage: { method: 'GET', path: '/images/{id}' },
   listDatabaseEngines: { method: 'GET', path: '/database_engines' },
   getDatabaseEngine: { method: 'GET', path: '/database_engines/{id}' },
+  listImages: { method: 'GET', path: '/images' },
+  getImage: { method: 'GET', path: '/images/{id}' },
+  deleteImage: { method: 'DELETE', path: '/images/{id}' },
   getAccount: { method: 'GET', path: '/account' },
   listApiKeys: { method: 'GET', path: '/api_keys' },
   createApiKey: { method: 'POST', path: '/api_keys' },
@@ -35,6 +36,8 @@ export const operations = {
   powerCycleInstance: { method: 'PUT', path: '/instances/{id}/power_cycle' },
   startInstance: { method: 'PUT', path: '/instances/{id}/start' },
   resizeInstance: { method: 'PUT', path: '/instances/{id}/resize' },
+  snapshotInstance: { method: 'POST', path: '/instances/{id}/snapshot' },
+  rebuildInstance: { method: 'PUT', path: '/instances/{id}/rebuild' },
   getInstanceMetrics: { method: 'GET', path: '/instances/{id}/metrics' },
   getInstanceConsole: { method: 'GET', path: '/instances/{id}/console' },
   listInstanceActions: { method: 'GET', path: '/instances/{id}/actions' },
@@ -115,10 +118,11 @@ export interface OperationResponses {
   getRegion: models.Region;
   listPlans: models.PlanList;
   getPlan: models.Plan;
-  listImages: models.ImageList;
-  getImage: models.Image;
   listDatabaseEngines: models.DatabaseEngineList;
   getDatabaseEngine: models.DatabaseEngine;
+  listImages: models.ImageList;
+  getImage: models.Image;
+  deleteImage: models.ImageDeleteAccepted;
   getAccount: models.Account;
   listApiKeys: models.ApiKeyList;
   createApiKey: models.CreatedApiKey;
@@ -142,6 +146,8 @@ export interface OperationResponses {
   powerCycleInstance: models.InstanceActionAccepted;
   startInstance: models.InstanceActionAccepted;
   resizeInstance: models.InstanceActionAccepted;
+  snapshotInstance: models.InstanceSnapshotAccepted;
+  rebuildInstance: models.InstanceActionAccepted;
   getInstanceMetrics: models.InstanceMetrics;
   getInstanceConsole: models.InstanceConsole;
   listInstanceActions: models.ActionList;

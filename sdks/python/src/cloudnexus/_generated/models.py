@@ -112,7 +112,11 @@ __all__ = [
     "HealthCheckProtocol",
     "Image",
     "ImageArchitecture",
+    "ImageDeleteAccepted",
+    "ImageDeleteAcceptedStatus",
     "ImageList",
+    "ImageStatus",
+    "ImageType",
     "Instance",
     "InstanceActionAccepted",
     "InstanceActionAcceptedStatus",
@@ -131,9 +135,12 @@ __all__ = [
     "InstanceMetricsSeriesItem",
     "InstanceMetricsSeriesItemPointsItem",
     "InstanceMetricsType",
+    "InstanceSnapshotAccepted",
+    "InstanceSnapshotAcceptedStatus",
     "InstanceStatus",
     "ListActionsStatus",
     "ListDatabasesEngine",
+    "ListImagesType",
     "ListInstancesStatus",
     "ListNetworksEnvironment",
     "ListVolumesAttachmentState",
@@ -159,6 +166,7 @@ __all__ = [
     "Plan",
     "PlanList",
     "Protection",
+    "RebuildInstance",
     "Region",
     "RegionList",
     "ResizeDatabase",
@@ -169,6 +177,7 @@ __all__ = [
     "Snapshot",
     "SnapshotDeleteAccepted",
     "SnapshotDeleteAcceptedStatus",
+    "SnapshotInstance",
     "SnapshotList",
     "SnapshotStatus",
     "SshKey",
@@ -554,7 +563,7 @@ class CreateInstance(CloudNexusModel):
     plan: str
     """A plan id from GET /v2/plans"""
     image: str
-    """An image slug from GET /v2/images"""
+    """An OS image slug, or the id of an available custom image in the same region (GET /v2/images)"""
     ssh_keys: Optional[list[str]] = None
     """Ids of SSH keys to install"""
     user_data: Optional[str] = None
@@ -960,6 +969,7 @@ ErrorErrorReason = Literal[
     "invalid_state",
     "has_dependents",
     "delete_protected",
+    "public_image",
     "rebuild_protected",
     "idempotency_in_flight",
     "payload_too_large",
@@ -999,10 +1009,11 @@ class ErrorError(CloudNexusModel):
     retry when it completes - `already_in_state` (409): The resource is already in the requested state -
     `invalid_state` (409): The operation cannot start from the resource's current status - `has_dependents`
     (409): Other resources still depend on this one; remove or detach them first - `delete_protected` (409):
-    The resource has delete protection turned on - `rebuild_protected` (409): The resource has rebuild
-    protection turned on - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in
-    progress - `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415):
-    The request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
+    The resource has delete protection turned on - `public_image` (409): OS images belong to the catalog: they
+    cannot be deleted - `rebuild_protected` (409): The resource has rebuild protection turned on -
+    `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress -
+    `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415): The
+    request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
     region, plan, image, reference… - `quota_exceeded` (422): The account's quota does not allow it -
     `idempotency_key_reused` (422): The Idempotency-Key was used with another request body - `rate_limited`
     (429): Rate limit exceeded; retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too
@@ -1091,16 +1102,46 @@ class HealthCheck(CloudNexusModel):
     unhealthy_threshold: Optional[int] = None
 
 
+ImageType = Literal["os", "custom"]
+
+
 ImageArchitecture = Literal["x86_64"]
+
+
+ImageStatus = Literal["creating", "available", "errored", "deleting"]
 
 
 class Image(CloudNexusModel):
     id: str
-    """The image slug"""
+    """The slug of an OS image, or `img_…` for a custom one"""
+    type: ImageType
+    """`os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances"""
     name: str
     distribution: str
+    """A custom image's is its source's"""
     version: str
     architecture: ImageArchitecture
+    status: ImageStatus
+    """Lifecycle status; OS images are always `available`"""
+    region: Optional[str]
+    """The one region a custom image can be used in; null for OS images (every region)"""
+    source_instance_id: Optional[str]
+    """The instance a custom image was taken from (which may since have been deleted)"""
+    size_gb: Optional[int]
+    """A custom image's size once taken; null for OS images and while creating"""
+    created_at: Optional[datetime]
+    """When a custom image was taken; null for OS images"""
+
+
+ImageDeleteAcceptedStatus = Literal["creating", "available", "errored", "deleting"]
+
+
+class ImageDeleteAccepted(CloudNexusModel):
+    id: str
+    status: ImageDeleteAcceptedStatus
+    """Lifecycle status; OS images are always `available`"""
+    message: str
+    action_id: str
 
 
 class ImageList(CloudNexusModel):
@@ -1108,7 +1149,7 @@ class ImageList(CloudNexusModel):
     pagination: Pagination
 
 
-InstanceStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+InstanceStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"]
 
 
 class Protection(CloudNexusModel):
@@ -1135,6 +1176,7 @@ class Instance(CloudNexusModel):
     """The private network it joined"""
     plan: str
     image: str
+    """The OS image slug or custom image id it was built (or last rebuilt) from"""
     ssh_keys: list[str]
     """Ids of the SSH keys installed at creation"""
     volume_ids: list[str]
@@ -1151,7 +1193,9 @@ class Instance(CloudNexusModel):
     """When the instance last changed"""
 
 
-InstanceActionAcceptedStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+InstanceActionAcceptedStatus = Literal[
+    "provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"
+]
 
 
 class InstanceActionAccepted(CloudNexusModel):
@@ -1258,6 +1302,23 @@ class InstanceMetrics(CloudNexusModel):
     step: int
     """Seconds between points"""
     series: list[InstanceMetricsSeriesItem]
+
+
+InstanceSnapshotAcceptedStatus = Literal[
+    "provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"
+]
+
+
+class InstanceSnapshotAccepted(CloudNexusModel):
+    id: str
+    """The instance id"""
+    status: InstanceSnapshotAcceptedStatus
+    """Lifecycle status"""
+    message: str
+    action_id: str
+    """Follow it at GET /v2/actions/{action_id}"""
+    image_id: str
+    """The custom image being made: `creating`, then `available` (GET /v2/images/{image_id})"""
 
 
 LoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
@@ -1468,6 +1529,11 @@ class PlanList(CloudNexusModel):
     pagination: Pagination
 
 
+class RebuildInstance(CloudNexusModel):
+    image: str
+    """An OS image slug, or the id of an available custom image in the same region (GET /v2/images)"""
+
+
 class Region(CloudNexusModel):
     id: str
     name: str
@@ -1531,6 +1597,15 @@ class SnapshotDeleteAccepted(CloudNexusModel):
     """Lifecycle status"""
     message: str
     action_id: str
+
+
+class SnapshotInstance(CloudNexusModel):
+    name: str
+    """The custom image's name, unique among your images"""
+    crash_consistent: Optional[bool] = None
+    """Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a
+    running instance is a 409)
+    """
 
 
 class SnapshotList(CloudNexusModel):
@@ -1859,7 +1934,10 @@ class WebhookTestAccepted(CloudNexusModel):
     """The `webhook.test` event queued for delivery"""
 
 
-ListInstancesStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+ListImagesType = Literal["os", "custom"]
+
+
+ListInstancesStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"]
 
 
 GetInstanceMetricsType = Literal["cpu", "memory", "network"]
