@@ -15,7 +15,7 @@ export const INSTANCES_PAGE: ResourceSpec = {
   columns: [column('Name', 'name'), statusColumn, column('Region', 'region'), column('Plan', 'plan'), column('IPv4', 'ipv4'), linkColumn('Network', 'network_id')],
   filters: [
     { name: 'region', label: 'Region', choices: REGIONS },
-    { name: 'status', label: 'Status', choices: fixed('provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'deleting') },
+    { name: 'status', label: 'Status', choices: fixed('provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'rebuilding', 'deleting') },
     { name: 'name', label: 'Name' },
     { name: 'label_selector', label: 'Label selector' },
   ],
@@ -29,7 +29,7 @@ export const INSTANCES_PAGE: ResourceSpec = {
     { name: 'user_data', label: 'User data (base64 cloud-init)', kind: 'text' },
     LABELS_FIELD,
   ],
-  transitional: ['provisioning', 'rebooting', 'resizing', 'deleting'],
+  transitional: ['provisioning', 'rebooting', 'resizing', 'rebuilding', 'deleting'],
   actions: [
     { label: 'Restart', method: 'PUT', path: '/restart', when: running },
     { label: 'Stop', method: 'PUT', path: '/stop', when: running, confirm: (r) => `Stop instance ${String(r.name)}? It stops serving until started.` },
