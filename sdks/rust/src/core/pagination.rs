@@ -10,9 +10,8 @@ use super::error::Result;
 use super::transport::{Call, OpCall, Transport};
 use crate::types::{
     ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, ImageListParams,
-    InstanceListParams,
-    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, SnapshotListParams,
-    VolumeListParams, VpcListParams,
+    InstanceListParams, ListParams, LoadBalancerListParams, NetworkListParams, Pagination,
+    SnapshotListParams, VolumeListParams, VpcListParams,
 };
 
 /// One page of a list: its items and where the next page starts.

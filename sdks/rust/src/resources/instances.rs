@@ -168,7 +168,11 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts capturing the instance's disk as a custom image (`image_id` in the answer); a
     /// running instance needs `crash_consistent: Some(true)`.
-    pub async fn snapshot(&self, id: &str, body: &SnapshotInstance) -> Result<InstanceSnapshotAccepted> {
+    pub async fn snapshot(
+        &self,
+        id: &str,
+        body: &SnapshotInstance,
+    ) -> Result<InstanceSnapshotAccepted> {
         let call = self.client.op("snapshotInstance", &[("id", id)]);
         self.client
             .transport
@@ -184,7 +188,11 @@ impl<'a> InstancesResource<'a> {
 
     /// Starts re-imaging the instance from an OS slug or a custom image id; it keeps its id,
     /// address and volumes.
-    pub async fn rebuild(&self, id: &str, body: &RebuildInstance) -> Result<InstanceActionAccepted> {
+    pub async fn rebuild(
+        &self,
+        id: &str,
+        body: &RebuildInstance,
+    ) -> Result<InstanceActionAccepted> {
         let call = self.client.op("rebuildInstance", &[("id", id)]);
         self.accepted(call.body(body, RequestOptions::default()))
             .await

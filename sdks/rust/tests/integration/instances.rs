@@ -317,12 +317,19 @@ async fn snapshot_create_from_image_rebuild_and_delete() {
         .await
         .unwrap();
     assert!(accepted.image_id.starts_with("img_"));
-    let taken = client.actions().wait_for(&accepted.action_id).await.unwrap();
+    let taken = client
+        .actions()
+        .wait_for(&accepted.action_id)
+        .await
+        .unwrap();
     assert_eq!(taken.r#type, "snapshot");
     let image = client.images().retrieve(&accepted.image_id).await.unwrap();
     assert_eq!(image.r#type, ImageType::Custom);
     assert_eq!(image.status, ImageStatus::Available);
-    assert_eq!(image.source_instance_id.as_deref(), Some(source.id.as_str()));
+    assert_eq!(
+        image.source_instance_id.as_deref(),
+        Some(source.id.as_str())
+    );
     let custom = client
         .images()
         .list(&ImageListParams {
@@ -353,7 +360,10 @@ async fn snapshot_create_from_image_rebuild_and_delete() {
         .unwrap();
     assert_eq!(rebuilt.r#type, "rebuild");
     let after = client.instances().retrieve(&source.id).await.unwrap();
-    assert_eq!((after.image.as_str(), &after.ipv4), ("ubuntu-24-04", &source.ipv4));
+    assert_eq!(
+        (after.image.as_str(), &after.ipv4),
+        ("ubuntu-24-04", &source.ipv4)
+    );
 
     let public = client.images().delete("debian-12").await.unwrap_err();
     assert_eq!(

@@ -4,9 +4,8 @@ use cloudnexus::types::{
     ActionListParams, AttachVolume, CreateBackupPolicy, CreateFirewall, CreateInstance,
     CreateLoadBalancer, CreateNetwork, CreateSnapshot, CreateSshKey, CreateVolume, CreateVpc,
     CreateWebhook, ImageListParams, InstanceListParams, ListParams, MetricsParams, ResizeInstance,
-    ResizeVolume,
-    SnapshotListParams, UpdateBackupPolicy, UpdateFirewall, UpdateLoadBalancer, UpdateVpc,
-    VpcListParams,
+    ResizeVolume, SnapshotListParams, UpdateBackupPolicy, UpdateFirewall, UpdateLoadBalancer,
+    UpdateVpc, VpcListParams,
 };
 use cloudnexus::{CatalogResource, Client, Error, RequestOptions};
 use futures::TryStreamExt;
@@ -44,7 +43,9 @@ pub async fn run(client: &Client, call: Call<'_>) -> Result<Value, Error> {
         ("regions", ..) => catalog_call(client.regions(), operation, args).await,
         ("plans", ..) => catalog_call(client.plans(), operation, args).await,
         ("images", "retrieve", _) => json(client.images().retrieve(&id()).await),
-        ("images", "list_page", _) => json(client.images().list(&body::<ImageListParams>(args)).await),
+        ("images", "list_page", _) => {
+            json(client.images().list(&body::<ImageListParams>(args)).await)
+        }
         ("images", "list_all", _) => json(
             client
                 .images()
