@@ -64,6 +64,8 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await page.waitForURL(new RegExp(`#/${route}/[a-z]+_[0-9a-f]+$`));
     return decodeURIComponent(page.url().split('/').pop() as string);
   };
+  /** The key the server printed on its first start. */
+  const apiKey = () => (/^\s+(cnx_live_\S+)$/m.exec(server.output()) as RegExpExecArray)[1] as string;
   const act = async (label: string) => page.locator(`[data-action-button="${label}"]`).click();
   const confirm = async () => dialog().locator('[data-test=confirm]').click();
   /** Deletes the resource on screen after the confirmation; its page then finds it gone (a 404). */
@@ -223,6 +225,69 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await statusIs('running');
   });
 
+  test('edit the instance: a rename, labels set then one removed, and delete protection that refuses the delete until lifted', async () => {
+    const saysEdited = () => page.locator('[data-test=action-status]', { hasText: 'Edit: done' }).waitFor();
+    const edit = async (fill: () => Promise<void>) => {
+      await act('Edit');
+      await fill();
+      await dialog().getByRole('button', { name: 'Edit' }).click();
+      await saysEdited();
+    };
+    await edit(async () => {
+      await dialog().getByLabel('Name').fill('day-app');
+      await dialog().getByLabel('Labels (JSON object)').fill('{"tier": "web", "env": "dev"}');
+      await dialog().getByLabel('Delete protection (refuse deletion)').check();
+    });
+    await page.locator('[data-prop=name]', { hasText: /^day-app$/ }).waitFor();
+    // The form starts from the labels as they are; a key taken out of the JSON is removed.
+    await edit(async () => {
+      assert.deepEqual(JSON.parse(await dialog().getByLabel('Labels (JSON object)').inputValue()), { tier: 'web', env: 'dev' });
+      await dialog().getByLabel('Labels (JSON object)').fill('{"tier": "web"}');
+    });
+    const shown = await requestOk(server, apiKey(), 'GET', `/v2/instances/${ids.instance}`);
+    assert.deepEqual([shown.name, shown.labels, shown.protection], ['day-app', { tier: 'web' }, { delete: true, rebuild: false }]);
+
+    watched.expectRefusals(new RegExp(`/v2/instances/${ids.instance}$`));
+    await act('Delete');
+    await confirm();
+    await page.locator('[data-test=action-status].failed', { hasText: 'Delete refused' }).waitFor();
+    await shot('instance-delete-protected');
+    await edit(() => dialog().getByLabel('Delete protection (refuse deletion)').uncheck());
+    await statusIs('running');
+  });
+
+  test('snapshot the running instance into a custom image, found on the Images page, and rebuild the instance from it', async () => {
+    await act('Snapshot');
+    await dialog().getByLabel('Image name').fill('day-image');
+    await dialog().getByLabel('Crash-consistent (needed while running)').check();
+    await dialog().getByRole('button', { name: 'Snapshot' }).click();
+    const link = page.locator('[data-test=action-status] a');
+    await link.waitFor();
+    await link.click();
+    await page.waitForURL(/#\/images\/img_/);
+    ids.image = decodeURIComponent(page.url().split('/').pop() as string);
+    await statusIs('available');
+    await page.locator('[data-prop=source_instance_id]', { hasText: ids.instance as string }).waitFor();
+
+    await page.goto(`${server.origin}/dashboard#/images`);
+    await page.getByLabel('Type').selectOption('custom');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const rows = page.locator('[data-test=images-table] tbody tr');
+    await rows.filter({ hasText: 'debian-12' }).waitFor({ state: 'detached' });
+    assert.deepEqual(await rows.locator('td:nth-child(2)').allTextContents(), ['day-image']);
+    await shot('images-custom');
+
+    await page.goto(`${server.origin}/dashboard#/instances/${ids.instance}`);
+    await statusIs('running');
+    await act('Rebuild');
+    await confirm();
+    await dialog().getByLabel('Image').selectOption(ids.image as string);
+    await dialog().getByRole('button', { name: 'Rebuild' }).click();
+    await saysDone('Rebuild');
+    await statusIs('running');
+    await page.locator('[data-prop=image]', { hasText: ids.image as string }).waitFor();
+  });
+
   test('a database: online without a reload, with CPU, connections and storage charts, and a new user', async () => {
     ids.database = await create('databases', 'Database', async () => {
       await dialog().getByLabel('Name').fill('day-db');
@@ -246,7 +311,7 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
 
   test('at 390 px every page fits the width and is screenshotted', async () => {
     await page.setViewportSize(NARROW);
-    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks'];
+    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'images', `images/${ids.image}`, 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks'];
     for (const route of pages) {
       await page.goto(`${server.origin}/dashboard#/${route}`);
       await page.locator('main h1').waitFor();
@@ -296,6 +361,10 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await deleteShown(ids.instance as string);
     await shot('instance-deleted');
 
+    await page.goto(`${server.origin}/dashboard#/images/${ids.image}`);
+    await statusIs('available');
+    await deleteShown(ids.image as string);
+
     // The server's refusal is the page's to say: a VPC with a network in it stays.
     await page.goto(`${server.origin}/dashboard#/vpcs/${ids.vpc}`);
     await page.locator('[data-prop=id]').waitFor();
@@ -317,7 +386,7 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
   });
 
   test('a list pages with "Load more" and narrows with its filters', async () => {
-    const key = (/^\s+(cnx_live_\S+)$/m.exec(server.output()) as RegExpExecArray)[1] as string;
+    const key = apiKey();
     for (let i = 0; i < 21; i++) await requestOk(server, key, 'POST', '/v2/volumes', { name: `bulk-${i}`, region: 'us-east-1', size_gb: 1 });
     await requestOk(server, key, 'POST', '/v2/volumes', { name: 'far-away', region: 'eu-west-1', size_gb: 1 });
     await page.goto(`${server.origin}/dashboard#/volumes`);

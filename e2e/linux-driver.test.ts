@@ -3,6 +3,7 @@
 // Needs root on Linux; skipped elsewhere. Everything it makes on the host is removed even on failure.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,6 +208,33 @@ describe('linux driver', { skip: skipWithoutLinuxRoot() }, () => {
       await sleep(200);
     }
   }
+
+  test('a snapshot is a custom image that boots with the files written before it; a rebuild from an OS image wipes them, keeping id and address', async () => {
+    const source = await createInstance('golden', ids.netA as string);
+    const { ipv4 } = await running(source);
+    await sh(source, 'echo from-golden > /root/marker.txt && sync');
+    const snapshot = await api('POST', `/v2/instances/${source}/snapshot`, { name: 'golden-image', crash_consistent: true });
+    const image = await waitFor(`/v2/images/${snapshot.image_id}`, (r) => r.body.status !== 'creating', 'the image taken');
+    assert.deepEqual([image.status, image.source_instance_id, image.region], ['available', source, 'eu-west-1']);
+    assert.ok(image.size_gb >= 1);
+
+    const copy = await createInstance('copy', ids.netA as string, { image: image.id });
+    await running(copy);
+    assert.equal((await sh(copy, 'cat /root/marker.txt')).trim(), 'from-golden', 'the copy boots with the source\'s files');
+    assert.equal((await sh(copy, 'hostname')).trim(), 'copy', 'and its own hostname');
+
+    await api('PUT', `/v2/instances/${source}/rebuild`, { image: 'debian-12' });
+    const rebuilt = await waitFor(`/v2/instances/${source}`, (r) => r.body.status === 'running', `${source} rebuilt`);
+    assert.deepEqual([rebuilt.id, rebuilt.ipv4, rebuilt.image], [source, ipv4, 'debian-12']);
+    assert.equal((await shStatus(source, 'test -e /root/marker.txt')).code, 1, 'the rebuilt disk is a fresh debian-12');
+    assert.equal((await sh(source, 'hostname')).trim(), 'golden');
+
+    for (const id of [source, copy]) await api('DELETE', `/v2/instances/${id}`);
+    for (const id of [source, copy]) await waitFor(`/v2/instances/${id}`, (r) => r.status === 404, `${id} deleted`);
+    await api('DELETE', `/v2/images/${image.id}`);
+    await waitFor(`/v2/images/${image.id}`, (r) => r.status === 404, 'the image deleted');
+    assert.equal(existsSync(path.join(dataDir, 'linux', 'images', 'custom', image.id)), false, 'its tree is gone from the host');
+  });
 
   test('after kill -9 the server loses nothing: it recreates what the host lost and removes orphans', async () => {
     const a2Boot = (await sh(ids.a2 as string, 'cat /run/cnx-boot-id')).trim();

@@ -7,6 +7,7 @@ import { catalogCommands } from './commands/catalogs.js';
 import { completionCommand } from './commands/completion.js';
 import { databasesCommand } from './commands/databases.js';
 import { eventsCommand } from './commands/events.js';
+import { imagesCommand } from './commands/images.js';
 import { instancesCommand } from './commands/instances.js';
 import { sshKeysCommand } from './commands/ssh-keys.js';
 import { backupPoliciesCommand } from './commands/backup-policies.js';
@@ -39,6 +40,7 @@ export function buildProgram(version: string): Command {
     reservedIpsCommand(),
     databasesCommand(),
     sshKeysCommand(),
+    imagesCommand(),
     ...catalogCommands(),
     actionsCommand(),
     eventsCommand(),

@@ -27,7 +27,7 @@ describe('completion', () => {
     assert.equal(result.code, 0);
     assert.match(result.stdout, /complete -F _cloudnexus cloudnexus/);
     assert.deepEqual(bashComplete(result.stdout, ['in']).sort(), ['instances']);
-    assert.deepEqual(bashComplete(result.stdout, ['instances', 're']).sort(), ['resize', 'restart']);
+    assert.deepEqual(bashComplete(result.stdout, ['instances', 're']).sort(), ['rebuild', 'resize', 'restart']);
     assert.deepEqual(bashComplete(result.stdout, ['volumes', 'a']), ['attach']);
     assert.deepEqual(bashComplete(result.stdout, ['webhooks', 'd']).sort(), ['delete', 'deliveries']);
     assert.deepEqual(bashComplete(result.stdout, ['networks', 'create', '--environment', '']).sort(), ['development', 'production', 'staging']);

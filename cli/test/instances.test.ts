@@ -97,6 +97,32 @@ describe('instances', () => {
     assert.deepEqual([changed.labels, changed.protection], [{}, { delete: false, rebuild: true }]);
   });
 
+  test('snapshot into a custom image, create from it, rebuild, images list --type, get and delete', async () => {
+    const source = await waited(['instances', 'create', '--name', 'cli-golden', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12'], 'creating instance cli-golden');
+    const refused = await cli(['instances', 'snapshot', source.id, '--name', 'cli-golden-img'], { env: apiEnv() });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /invalid_state|crash_consistent/);
+    const accepted = await cliJson(['instances', 'snapshot', source.id, '--name', 'cli-golden-img', '--crash-consistent']);
+    assert.match(accepted.image_id, /^img_/);
+    assert.equal((await cliJson(['actions', 'wait', accepted.action_id])).type, 'snapshot');
+    const image = await cliJson(['images', 'get', accepted.image_id]);
+    assert.deepEqual([image.type, image.status, image.source_instance_id], ['custom', 'available', source.id]);
+    const custom = await cliJson<{ id: string; type: string }[]>(['images', 'list', '--all', '--type', 'custom']);
+    assert.ok(custom.every((i) => i.type === 'custom') && custom.some((i) => i.id === image.id));
+
+    const copy = await waited(['instances', 'create', '--name', 'cli-from-image', '--region', 'eu-central-1', '--plan', 'micro', '--image', image.id], 'creating instance cli-from-image');
+    assert.equal(copy.image, image.id);
+    const rebuilt = await waited(['instances', 'rebuild', source.id, '--image', 'ubuntu-24-04'], `rebuilding instance ${source.id}`);
+    assert.deepEqual([rebuilt.type, rebuilt.status], ['rebuild', 'completed']);
+    assert.equal((await cliJson(['instances', 'get', source.id])).image, 'ubuntu-24-04');
+
+    const osDelete = await cli(['images', 'delete', 'debian-12'], { env: apiEnv() });
+    assert.notEqual(osDelete.code, 0);
+    assert.match(osDelete.stderr, /public_image|OS image/);
+    assert.equal((await waited(['images', 'delete', image.id], `deleting image ${image.id}`)).status, 'completed');
+    assert.notEqual((await cli(['images', 'get', image.id], { env: apiEnv() })).code, 0);
+  });
+
   test('the same --idempotency-key creates once', async () => {
     const args = ['instances', 'create', '--name', 'cli-idem', '--region', 'eu-central-1', '--plan', 'micro', '--image', 'debian-12', '--idempotency-key', `cli-idem-${process.pid}`];
     const first = await cliJson(args);

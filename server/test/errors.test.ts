@@ -93,7 +93,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(response.headers.allow, 'GET, HEAD');
       const item = await t.request(key, { method: 'PUT', url: '/v2/api_keys/key_1' });
       assertError(item, 405);
-      assert.equal(item.headers.allow, 'GET, HEAD, DELETE');
+      assert.equal(item.headers.allow, 'GET, HEAD, PATCH, DELETE');
     });
 
     test('a method with a body but no Content-Type on a known path is still 405, not a body error', async () => {

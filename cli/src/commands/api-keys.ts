@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
-import type { RotateApiKey } from '@cloudnexus/sdk';
+import type { PatchApiKey, RotateApiKey } from '@cloudnexus/sdk';
 import { client, outputFormat, printRecord } from '../context.js';
 import { columns } from '../output/table.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { collect } from './repeatable.js';
+import { updateCommand } from './builders.js';
+import { NAME_PATCH } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'display', 'status', 'scopes', 'regions', 'expires_at', 'created_at');
 
@@ -62,5 +64,6 @@ export function apiKeysCommand(): Command {
     .action(async (id: string, _options: object, command: Command) => {
       printRecord(command, await client(command).apiKeys.revoke(id));
     });
+  updateCommand(group, { description: 'rename an API key', noun: 'API key', fields: NAME_PATCH, update: (sdk, id, body) => sdk.apiKeys.update(id, body as PatchApiKey) });
   return group;
 }

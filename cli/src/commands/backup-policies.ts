@@ -1,8 +1,8 @@
-import type { CreateBackupPolicy, UpdateBackupPolicy } from '@cloudnexus/sdk';
+import type { CreateBackupPolicy, PatchBackupPolicy, UpdateBackupPolicy } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
 import { createCommand, deleteCommand, listCommand, showCommand, updateCommand } from './builders.js';
-import type { Field } from './fields.js';
+import { type Field, NAME_PATCH } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'schedule', 'retention_count', 'enabled', 'next_run_at', 'last_run_at');
 const NOUN = 'backup policy';
@@ -29,6 +29,7 @@ export function backupPoliciesCommand(): Command {
     create: (sdk, body, options) => sdk.backupPolicies.create(body as CreateBackupPolicy, options),
   });
   updateCommand(group, { description: 'change a backup policy (only the flags given)', noun: NOUN, fields: FIELDS, update: (sdk, id, body) => sdk.backupPolicies.update(id, body as UpdateBackupPolicy) });
+  updateCommand(group, { name: 'patch', description: 'rename a backup policy', noun: NOUN, fields: NAME_PATCH, update: (sdk, id, body) => sdk.backupPolicies.patch(id, body as PatchBackupPolicy) });
   deleteCommand(group, { description: 'delete a backup policy (its snapshots stay)', noun: NOUN, delete: (sdk, id) => sdk.backupPolicies.delete(id) });
   return group;
 }

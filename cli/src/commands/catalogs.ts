@@ -3,11 +3,10 @@ import { client, printRecord } from '../context.js';
 import { type Column, columns } from '../output/table.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 
-/** Regions, plans, images and database engines are read-only catalogs with the same two commands. */
+/** Regions, plans and database engines are read-only catalogs with the same two commands (images have their own: custom ones can be deleted). */
 const CATALOGS = [
   { name: 'regions', resource: 'regions', noun: 'region', cols: columns('id', 'name', 'country', 'available') },
   { name: 'plans', resource: 'plans', noun: 'plan', cols: columns('id', 'cpu', 'memory_gb', 'disk_gb', 'price_monthly', 'description') },
-  { name: 'images', resource: 'images', noun: 'image', cols: columns('id', 'name', 'distribution', 'version', 'architecture') },
   { name: 'database-engines', resource: 'databaseEngines', noun: 'database engine', cols: columns('id', 'name', 'versions', 'default_version', 'port') },
 ] as const satisfies readonly { name: string; resource: string; noun: string; cols: Column[] }[];
 

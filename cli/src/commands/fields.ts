@@ -48,8 +48,11 @@ export function valuesOf(fields: readonly Field[], options: Record<string, unkno
   const values: Record<string, unknown> = {};
   fieldOptions(fields).forEach((option, index) => {
     const value = options[option.attributeName()];
-    if (value === undefined || isEmpty(value)) return;
-    const path = fields[index]!.field.split('.');
+    const field = fields[index]!;
+    // A repeatable flag never given still holds its empty default: leave it out. A JSON flag given
+    // as `[]` or `{}` is what the user asked for and is sent.
+    if (value === undefined || (REPEATABLE.has(field.kind) && isEmpty(value))) return;
+    const path = field.field.split('.');
     const leaf = path.pop() as string;
     let target = values;
     for (const part of path) target = (target[part] ??= {}) as Record<string, unknown>;
@@ -59,13 +62,15 @@ export function valuesOf(fields: readonly Field[], options: Record<string, unkno
   return values;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** The kinds whose flag repeats, collecting into a list or an object that starts empty. */
+const REPEATABLE = new Set<Field['kind']>(['list', 'labels', 'label-removals']);
 
 function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+  return Array.isArray(value) ? value.length === 0 : isObject(value) && Object.keys(value).length === 0;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseInteger(value: string): number {
@@ -95,11 +100,17 @@ export const PROTECTION: readonly Field[] = [
   { flags: '--delete-protection', field: 'protection.delete', description: 'refuse deletion until protection is turned off' },
   { flags: '--rebuild-protection', field: 'protection.rebuild', description: 'refuse a rebuild until protection is turned off' },
 ];
-/** A merge-patch of the name, labels and protection (`update` of instances and volumes). */
-export const NAME_LABELS_PROTECTION_PATCH: readonly Field[] = [
-  { flags: '--name <name>', field: 'name', description: 'the new name (unique per region)' },
+/** A merge-patch of the name alone (a PATCH of resources without labels). */
+export const NAME_PATCH: readonly Field[] = [{ flags: '--name <name>', field: 'name', description: 'the new name' }];
+/** A merge-patch of the name and labels: `--label` sets one, `--remove-label` removes one, the others stay. */
+export const NAME_LABELS_PATCH: readonly Field[] = [
+  ...NAME_PATCH,
   { flags: '--label <key=value>', field: 'labels', description: 'label to set (repeatable); the other labels stay', kind: 'labels' },
   { flags: '--remove-label <key>', field: 'labels', description: 'label to remove (repeatable)', kind: 'label-removals' },
+];
+/** A merge-patch of the name, labels and protection (`update` of instances and volumes). */
+export const NAME_LABELS_PROTECTION_PATCH: readonly Field[] = [
+  ...NAME_LABELS_PATCH,
   { flags: '--delete-protection <bool>', field: 'protection.delete', description: 'true refuses deletion until set back to false', kind: 'boolean', choices: ['true', 'false'] },
   { flags: '--rebuild-protection <bool>', field: 'protection.rebuild', description: 'true refuses a rebuild until set back to false', kind: 'boolean', choices: ['true', 'false'] },
 ];

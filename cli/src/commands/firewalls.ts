@@ -1,8 +1,8 @@
-import type { CreateFirewall, UpdateFirewall } from '@cloudnexus/sdk';
+import type { CreateFirewall, PatchFirewall, UpdateFirewall } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
 import { createCommand, deleteCommand, listCommand, showCommand, updateCommand } from './builders.js';
-import { type Field, LABELS, SELECTOR } from './fields.js';
+import { type Field, LABELS, NAME_LABELS_PATCH, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'apply_to', 'created_at');
 
@@ -33,6 +33,7 @@ export function firewallsCommand(): Command {
     fields: FIELDS,
     update: (sdk, id, body) => sdk.firewalls.replace(id, body as UpdateFirewall),
   });
+  updateCommand(group, { description: 'rename a firewall or change its labels; the rules stay (only what is given changes)', noun: 'firewall', fields: NAME_LABELS_PATCH, update: (sdk, id, body) => sdk.firewalls.update(id, body as PatchFirewall) });
   deleteCommand(group, { description: 'delete a firewall', noun: 'firewall', delete: (sdk, id) => sdk.firewalls.delete(id) });
   return group;
 }

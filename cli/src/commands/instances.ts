@@ -1,10 +1,10 @@
-import type { Instance, InstanceMetrics, UpdateInstance } from '@cloudnexus/sdk';
+import type { Instance, InstanceMetrics, RebuildInstance, SnapshotInstance, UpdateInstance } from '@cloudnexus/sdk';
 import { Command, Option } from 'commander';
 import { client, outputFormat, printList, printRecord } from '../context.js';
 import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
-import { showCommand, updateCommand } from './builders.js';
+import { operationCommand, showCommand, updateCommand } from './builders.js';
 import { fieldOptions, NAME_LABELS_PROTECTION_PATCH, PROTECTION, valuesOf } from './fields.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
 import { collect, parseLabel } from './repeatable.js';
@@ -13,7 +13,7 @@ import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
 const COLUMNS = columns('id', 'name', 'region', 'plan', 'status', 'ipv4', 'created_at');
 const METRIC_COLUMNS = columns('series', 'timestamp', 'value', 'unit');
 
-const INSTANCE_STATUSES = ['provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'deleting'] as const satisfies readonly Instance['status'][];
+const INSTANCE_STATUSES = ['provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'rebuilding', 'deleting'] as const satisfies readonly Instance['status'][];
 const METRIC_TYPES = ['cpu', 'memory', 'network'] as const satisfies readonly InstanceMetrics['type'][];
 
 interface ListOptions extends PageOptions {
@@ -150,6 +150,26 @@ export function instancesCommand(): Command {
     const instances = client(command).instances;
     const run = () => instances.resize(id, { plan: options.plan }, sdkWaitOptions(options));
     printRecord(command, options.wait ? await withProgress(`resizing instance ${id} to ${options.plan}`, run) : await run());
+  });
+
+  operationCommand(group, {
+    name: 'snapshot',
+    description: "capture an instance's disk as a custom image (the answer's image_id)",
+    noun: 'instance',
+    progress: 'snapshotting',
+    fields: [
+      { flags: '--name <name>', field: 'name', description: "the image's name, unique among your images", required: true },
+      { flags: '--crash-consistent', field: 'crash_consistent', description: 'allow a running instance: its disk is copied as it is' },
+    ],
+    run: (sdk, id, body, options) => sdk.instances.snapshot(id, body as SnapshotInstance, options),
+  });
+  operationCommand(group, {
+    name: 'rebuild',
+    description: 're-image an instance from an OS slug or a custom image id, keeping its id and address',
+    noun: 'instance',
+    progress: 'rebuilding',
+    fields: [{ flags: '--image <image>', field: 'image', description: 'an OS image slug or a custom image id, see `cloudnexus images list`', required: true }],
+    run: (sdk, id, body, options) => sdk.instances.rebuild(id, body as RebuildInstance, options),
   });
 
   group

@@ -1,8 +1,8 @@
-import type { CreateLoadBalancer, UpdateLoadBalancer } from '@cloudnexus/sdk';
+import type { CreateLoadBalancer, PatchLoadBalancer, UpdateLoadBalancer } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
-import { createCommand, listCommand, operationCommand, showCommand } from './builders.js';
-import { type Field, LABELS, REGION, SELECTOR } from './fields.js';
+import { createCommand, listCommand, operationCommand, showCommand, updateCommand } from './builders.js';
+import { type Field, LABELS, NAME_LABELS_PATCH, REGION, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'vpc_id', 'algorithm', 'status', 'ip', 'created_at');
 
@@ -49,6 +49,7 @@ export function loadBalancersCommand(): Command {
     fields: TRAFFIC,
     run: (sdk, id, body, options) => sdk.loadBalancers.update(id, body as UpdateLoadBalancer, options),
   });
+  updateCommand(group, { name: 'patch', description: 'rename a load balancer or change its labels at once (only what is given changes; no action)', noun: 'load balancer', fields: NAME_LABELS_PATCH, update: (sdk, id, body) => sdk.loadBalancers.patch(id, body as PatchLoadBalancer) });
   operationCommand(group, { name: 'delete', description: 'delete a load balancer', noun: 'load balancer', progress: 'deleting', run: (sdk, id, _body, options) => sdk.loadBalancers.delete(id, options) });
   return group;
 }

@@ -1,8 +1,8 @@
-import type { CreateNetwork } from '@cloudnexus/sdk';
+import type { CreateNetwork, PatchNetwork } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
-import { createCommand, deleteCommand, listCommand, showCommand } from './builders.js';
-import { LABELS, REGION, SELECTOR } from './fields.js';
+import { createCommand, deleteCommand, listCommand, showCommand, updateCommand } from './builders.js';
+import { LABELS, NAME_LABELS_PATCH, REGION, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'vpc_id', 'region', 'ip_range', 'environment', 'default', 'created_at');
 const ENVIRONMENTS = ['production', 'staging', 'development'] as const;
@@ -33,6 +33,7 @@ export function networksCommand(): Command {
     ],
     create: (sdk, body, options) => sdk.networks.create(body as CreateNetwork, options),
   });
+  updateCommand(group, { description: 'rename a network or change its labels (only what is given changes)', noun: 'network', fields: NAME_LABELS_PATCH, update: (sdk, id, body) => sdk.networks.update(id, body as PatchNetwork) });
   deleteCommand(group, { description: 'delete a network nothing is in any more', noun: 'network', delete: (sdk, id) => sdk.networks.delete(id) });
   return group;
 }

@@ -1,8 +1,11 @@
+import type { PatchSshKey } from '@cloudnexus/sdk';
 import fs from 'node:fs';
 import { Command } from 'commander';
 import { client, printRecord } from '../context.js';
 import { columns } from '../output/table.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
+import { updateCommand } from './builders.js';
+import { NAME_PATCH } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'type', 'bits', 'fingerprint', 'created_at');
 
@@ -44,5 +47,6 @@ export function sshKeysCommand(): Command {
       await client(command).sshKeys.delete(id);
       process.stderr.write(`Deleted SSH key ${id}.\n`);
     });
+  updateCommand(group, { description: 'rename an SSH key', noun: 'SSH key', fields: NAME_PATCH, update: (sdk, id, body) => sdk.sshKeys.update(id, body as PatchSshKey) });
   return group;
 }

@@ -1,8 +1,8 @@
-import type { CreateVpc, UpdateVpc } from '@cloudnexus/sdk';
+import type { CreateVpc, PatchVpc, UpdateVpc } from '@cloudnexus/sdk';
 import { Command } from 'commander';
 import { columns } from '../output/table.js';
 import { createCommand, deleteCommand, listCommand, showCommand, updateCommand } from './builders.js';
-import { type Field, LABELS, REGION, SELECTOR } from './fields.js';
+import { type Field, LABELS, NAME_LABELS_PATCH, REGION, SELECTOR } from './fields.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'ip_range', 'default', 'created_at');
 const NAME: Field = { flags: '--name <name>', field: 'name', description: 'unique per region' };
@@ -25,6 +25,7 @@ export function vpcsCommand(): Command {
     create: (sdk, body, options) => sdk.vpcs.create(body as CreateVpc, options),
   });
   updateCommand(group, { description: 'rename a VPC or change its description or labels', noun: 'VPC', fields: [NAME, DESCRIPTION, LABELS], update: (sdk, id, body) => sdk.vpcs.update(id, body as UpdateVpc) });
+  updateCommand(group, { name: 'patch', description: 'rename a VPC or merge its labels (only what is given changes; `update` replaces the labels)', noun: 'VPC', fields: NAME_LABELS_PATCH, update: (sdk, id, body) => sdk.vpcs.patch(id, body as PatchVpc) });
   deleteCommand(group, { description: 'delete a VPC that nothing uses any more', noun: 'VPC', delete: (sdk, id) => sdk.vpcs.delete(id) });
   return group;
 }

@@ -19,9 +19,11 @@ export interface ActionHooks {
 
 const url = (spec: ResourceSpec, row: Row, action: ActionSpec) => action.url ?? `${spec.path}/${encodeURIComponent(row.id)}${action.path}`;
 
+const createdRow = (action: ActionSpec, answer: Row): Row => (action.createdId ? { ...answer, id: action.createdId(answer) } : answer);
+
 async function afterAnswer(action: ActionSpec, answer: unknown, hooks: ActionHooks): Promise<void> {
   const accepted = answer as { action_id?: string; message?: string } | undefined;
-  const created = action.creates ? (answer as Row) : null;
+  const created = action.creates ? createdRow(action, answer as Row) : null;
   if (action.showsResult && answer) showOnce(action.label, answer as Record<string, unknown>);
   if (!accepted?.action_id) {
     hooks.say(`${action.label}: done`);
@@ -43,7 +45,10 @@ async function afterAnswer(action: ActionSpec, answer: unknown, hooks: ActionHoo
 export async function runAction(spec: ResourceSpec, row: Row, action: ActionSpec, hooks: ActionHooks): Promise<void> {
   if (action.confirm && !(await confirmDialog(`${action.label} ${spec.singular}`, action.confirm(row), action.label))) return;
   const fixed = action.fixedBody?.(row);
-  const send = (body?: Record<string, unknown>) => v2<unknown>(action.method, url(spec, row, action), fixed || body ? { ...fixed, ...body } : undefined);
+  const send = (values?: Record<string, unknown>) => {
+    const body = values && action.body ? action.body(row, values) : values;
+    return v2<unknown>(action.method, url(spec, row, action), fixed || body ? { ...fixed, ...body } : undefined);
+  };
   if (action.fields) {
     const fields = typeof action.fields === 'function' ? action.fields(row) : action.fields;
     openFormDialog({ title: `${action.label} ${spec.singular}`, submitLabel: action.label, fields, send, done: (answer) => void afterAnswer(action, answer, hooks) });

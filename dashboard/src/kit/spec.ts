@@ -28,6 +28,8 @@ export interface ActionSpec {
   fixedBody?: (row: Row) => Record<string, unknown>;
   /** Asked in a form first (resize's plan, attach's instance…); a function to start from the resource's values. */
   fields?: readonly Field[] | ((row: Row) => readonly Field[]);
+  /** Turns the form's values into the body (an edit sends only what changed); the values as they are by default. */
+  body?: (row: Row, values: Record<string, unknown>) => Record<string, unknown>;
   /** Destructive: this question is asked, and must be confirmed, first. */
   confirm?: (row: Row) => string;
   /** Offered only when this holds (attach when detached…). */
@@ -36,6 +38,8 @@ export interface ActionSpec {
   removes?: boolean;
   /** The action answers with a new resource of this route (a snapshot): link to it. */
   creates?: string;
+  /** Where the answer names the new resource, when it is not its `id` (an instance snapshot's `image_id`). */
+  createdId?: (answer: Row) => string;
   /** Shows the answer once (a new password, a webhook test's delivery). */
   showsResult?: boolean;
 }

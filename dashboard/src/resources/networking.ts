@@ -1,7 +1,8 @@
-// VPCs (create, rename, delete) and the networks inside them (create, delete).
+// VPCs (create, rename, labels, delete) and the networks inside them (create, edit, delete).
 import { deleteAction, type ResourceSpec } from '../kit/spec.js';
 import { fixed, REGIONS, VPCS } from '../kit/options.js';
 import { column, LABELS_FIELD, linkColumn, text } from './columns.js';
+import { editAction } from './edit.js';
 
 export const VPCS_PAGE: ResourceSpec = {
   route: 'vpcs',
@@ -30,6 +31,7 @@ export const VPCS_PAGE: ResourceSpec = {
         { name: 'description', label: 'Description', kind: 'text', initial: typeof r.description === 'string' ? r.description : '' },
       ],
     },
+    editAction({ label: 'Edit labels', labelled: true }),
     { ...deleteAction('VPC'), when: (r) => !r.default },
   ],
 };
@@ -53,5 +55,5 @@ export const NETWORKS_PAGE: ResourceSpec = {
     { name: 'environment', label: 'Environment', kind: 'select', required: true, choices: fixed('production', 'staging', 'development') },
     LABELS_FIELD,
   ],
-  actions: [{ ...deleteAction('network'), when: (r) => !r.default }],
+  actions: [editAction({ name: true, labelled: true }), { ...deleteAction('network'), when: (r) => !r.default }],
 };

@@ -4,6 +4,7 @@ import { deleteAction, type ResourceSpec, type Row } from '../kit/spec.js';
 import type { Field } from '../kit/fields.js';
 import { fixed, REGIONS, VPCS } from '../kit/options.js';
 import { column, LABELS_FIELD, linkColumn, statusColumn } from './columns.js';
+import { editAction } from './edit.js';
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 const count = (name: string) => ({ label: name.replace('_', ' '), cell: (r: Row) => String(Array.isArray(r[name]) ? (r[name] as unknown[]).length : 0) });
@@ -23,7 +24,7 @@ export const FIREWALLS_PAGE: ResourceSpec = {
   columns: [column('Name', 'name'), count('inbound_rules'), count('outbound_rules')],
   filters: [{ name: 'label_selector', label: 'Label selector' }],
   create: [...firewallFields(), LABELS_FIELD],
-  actions: [{ label: 'Edit rules', method: 'PUT', path: '', fields: (r) => firewallFields(r) }, deleteAction('firewall')],
+  actions: [{ label: 'Edit rules', method: 'PUT', path: '', fields: (r) => firewallFields(r) }, editAction({ label: 'Rename or relabel', name: true, labelled: true }), deleteAction('firewall')],
 };
 
 const balancerFields = (r: Partial<Row> = {}): Field[] => [
@@ -45,5 +46,9 @@ export const LOAD_BALANCERS_PAGE: ResourceSpec = {
   ],
   create: [{ name: 'name', label: 'Name', kind: 'text', required: true }, { name: 'vpc_id', label: 'VPC', kind: 'select', required: true, choices: VPCS }, ...balancerFields(), LABELS_FIELD],
   transitional: ['provisioning', 'deleting'],
-  actions: [{ label: 'Edit', method: 'PUT', path: '', when: (r) => r.status === 'active', fields: (r) => balancerFields(r) }, { ...deleteAction('load balancer'), when: (r) => r.status !== 'deleting' }],
+  actions: [
+    { label: 'Edit', method: 'PUT', path: '', when: (r) => r.status === 'active', fields: (r) => balancerFields(r) },
+    { ...editAction({ label: 'Rename or relabel', name: true, labelled: true }), when: (r) => r.status !== 'deleting' },
+    { ...deleteAction('load balancer'), when: (r) => r.status !== 'deleting' },
+  ],
 };

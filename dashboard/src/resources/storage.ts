@@ -1,8 +1,9 @@
-// Volumes (create or restore, attach/detach, resize, snapshot, delete) and their snapshots
-// (restore into a new volume, delete).
+// Volumes (create or restore, edit, attach/detach, resize, snapshot, delete) and their snapshots
+// (restore into a new volume, rename, delete).
 import { deleteAction, type ResourceSpec } from '../kit/spec.js';
 import { fixed, INSTANCES, REGIONS, SNAPSHOTS, VOLUMES } from '../kit/options.js';
 import { column, LABELS_FIELD, linkColumn, statusColumn } from './columns.js';
+import { editAction } from './edit.js';
 
 export const VOLUMES_PAGE: ResourceSpec = {
   route: 'volumes',
@@ -25,6 +26,7 @@ export const VOLUMES_PAGE: ResourceSpec = {
   ],
   transitional: ['creating', 'deleting'],
   actions: [
+    { ...editAction({ name: true, labelled: true, protection: ['delete'] }), when: (r) => r.status !== 'deleting' },
     { label: 'Attach', method: 'PUT', path: '/attach', when: (r) => r.status === 'available', fields: [{ name: 'instance_id', label: 'Instance', kind: 'select', required: true, choices: INSTANCES }] },
     { label: 'Detach', method: 'PUT', path: '/detach', when: (r) => r.status === 'attached', confirm: (r) => `Detach volume ${String(r.name)} from ${String(r.instance_id)}?` },
     { label: 'Resize', method: 'PUT', path: '/resize', when: (r) => r.status !== 'deleting', fields: [{ name: 'size_gb', label: 'New size (GB)', kind: 'number', required: true }] },
@@ -55,6 +57,7 @@ export const SNAPSHOTS_PAGE: ResourceSpec = {
       when: (r) => r.status === 'available',
       fields: [{ name: 'name', label: 'New volume name', kind: 'text', required: true }],
     },
+    { ...editAction({ label: 'Rename', name: true }), when: (r) => r.status !== 'deleting' },
     { ...deleteAction('snapshot'), when: (r) => r.status === 'available' },
   ],
 };

@@ -74,6 +74,40 @@ def test_power_cycle_and_graceful_shutdown(client: CloudNexus) -> None:
     client.instances.delete(instance.id, wait=True)
 
 
+def test_snapshot_create_from_image_rebuild_and_delete(client: CloudNexus) -> None:
+    source = client.instances.create(
+        name=unique_name("golden"), region="eu-central-1", plan="micro", image="debian-12", wait=True
+    )
+    with pytest.raises(ConflictError) as running:
+        client.instances.snapshot(source.id, name=unique_name("img"))
+    assert running.value.reason == "invalid_state"
+    accepted = client.instances.snapshot(source.id, name=unique_name("img"), crash_consistent=True)
+    assert accepted.image_id.startswith("img_")
+    assert client.actions.wait_for(accepted.action_id).type == "snapshot"
+    image = client.images.retrieve(accepted.image_id)
+    assert (image.type, image.status, image.source_instance_id) == ("custom", "available", source.id)
+    assert any(i.id == image.id for i in client.images.list(type="custom", limit=100))
+    assert all(i.type == "os" for i in client.images.list(type="os"))
+
+    copy = client.instances.create(
+        name=unique_name("copy"), region="eu-central-1", plan="micro", image=image.id, wait=True
+    )
+    assert copy.image == image.id
+    rebuilt = client.instances.rebuild(source.id, image="ubuntu-24-04", wait=True)
+    assert (rebuilt.type, rebuilt.status) == ("rebuild", "completed")
+    after = client.instances.retrieve(source.id)
+    assert (after.image, after.ipv4) == ("ubuntu-24-04", source.ipv4)
+
+    with pytest.raises(ConflictError) as public:
+        client.images.delete("debian-12")
+    assert public.value.reason == "public_image"
+    assert client.images.delete(image.id, wait=True).status == "completed"
+    with pytest.raises(NotFoundError):
+        client.images.retrieve(image.id)
+    for instance in (source, copy):
+        client.instances.delete(instance.id, wait=True)
+
+
 def test_list_filters(client: CloudNexus) -> None:
     label = unique_name("filters")
     web = client.instances.create(

@@ -12,12 +12,12 @@ use crate::resources::{
     instances::InstancesResource, ssh_keys::SshKeysResource,
 };
 use crate::resources::{
-    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
+    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource, images::ImagesResource,
     load_balancers::LoadBalancersResource, networks::NetworksResource,
     reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
     vpcs::VpcsResource, webhooks::WebhooksResource,
 };
-use crate::types::{DatabaseEngine, Image, Plan, Region};
+use crate::types::{DatabaseEngine, Plan, Region};
 
 pub use crate::core::config::DEFAULT_BASE_URL;
 
@@ -74,13 +74,9 @@ impl Client {
         )
     }
 
-    /// `/v2/images`.
-    pub fn images(&self) -> CatalogResource<'_, Image> {
-        CatalogResource::new(
-            self,
-            |c| c.op("listImages", &[]),
-            |c, id| c.op("getImage", &[("id", id)]),
-        )
+    /// `/v2/images`: the OS catalog and your custom images.
+    pub fn images(&self) -> ImagesResource<'_> {
+        ImagesResource::new(self)
     }
 
     /// `/v2/ssh_keys`.

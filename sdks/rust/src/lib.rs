@@ -25,7 +25,7 @@ pub use crate::resources::{
     ssh_keys::SshKeysResource,
 };
 pub use crate::resources::{
-    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
+    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource, images::ImagesResource,
     load_balancers::LoadBalancersResource, networks::NetworksResource,
     reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
     vpcs::VpcsResource, webhooks::WebhooksResource,

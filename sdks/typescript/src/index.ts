@@ -35,5 +35,6 @@ export type { LoadBalancerListParams, LoadBalancerOperationResult } from './reso
 export type { ReservedIpListParams, ReservedIpOperationResult } from './resources/reserved-ips.js';
 export type { VolumeListParams, VolumeOperationResult } from './resources/volumes.js';
 export type { SnapshotListParams } from './resources/snapshots.js';
+export type { ImageListParams } from './resources/images.js';
 export type * from './models.js';
 export { VERSION } from './version.js';

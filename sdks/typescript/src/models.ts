@@ -242,7 +242,7 @@ export type CreateInstance = {
   region: string;
   /** A plan id from GET /v2/plans */
   plan: string;
-  /** An image slug from GET /v2/images */
+  /** An OS image slug, or the id of an available custom image in the same region (GET /v2/images) */
   image: string;
   /** Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is deleted (unless moved or unassigned first) */
   public_ip?: boolean;
@@ -264,6 +264,7 @@ export type CreateInstance = {
 };
 
 export type CreateLoadBalancer = {
+  /** Unique per region */
   name: string;
   vpc_id: string;
   /** Default round_robin */
@@ -313,6 +314,7 @@ export type CreateSnapshot = {
 };
 
 export type CreateSshKey = {
+  /** Trimmed; must not be blank */
   name: string;
   /** An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits). */
   public_key: string;
@@ -567,6 +569,7 @@ export type ErrorEnvelope = {
 - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
 - `public_ip_taken` (409): The instance already has a reserved IP; unassign it first
 - `delete_protected` (409): The resource has delete protection turned on
+- `public_image` (409): OS images belong to the catalog: they cannot be deleted
 - `rebuild_protected` (409): The resource has rebuild protection turned on
 - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 - `payload_too_large` (413): The request body is over the limit
@@ -579,7 +582,7 @@ export type ErrorEnvelope = {
 - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 - `internal` (500): A fault on our side; the request id helps us find it
 - `unavailable` (503): The server is not ready, or a part of it is not built */
-    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "public_image" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */
@@ -686,12 +689,33 @@ export type HealthCheck = {
 };
 
 export type Image = {
-  /** The image slug */
+  /** The slug of an OS image, or `img_…` for a custom one */
   id: string;
+  /** `os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances */
+  type: "os" | "custom";
   name: string;
+  /** A custom image's is its source's */
   distribution: string;
   version: string;
   architecture: "x86_64";
+  /** Lifecycle status; OS images are always `available` */
+  status: "creating" | "available" | "errored" | "deleting";
+  /** The one region a custom image can be used in; null for OS images (every region) */
+  region: string | null;
+  /** The instance a custom image was taken from (which may since have been deleted) */
+  source_instance_id: string | null;
+  /** A custom image's size once taken; null for OS images and while creating */
+  size_gb: number | null;
+  /** When a custom image was taken; null for OS images */
+  created_at: string | null;
+};
+
+export type ImageDeleteAccepted = {
+  id: string;
+  /** Lifecycle status; OS images are always `available` */
+  status: "creating" | "available" | "errored" | "deleting";
+  message: string;
+  action_id: string;
 };
 
 export type ImageList = {
@@ -704,7 +728,7 @@ export type Instance = {
   name: string;
   region: string;
   /** Lifecycle status */
-  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "deleting";
+  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "rebuilding" | "deleting";
   /** vCPUs */
   cpu: number;
   memory_gb: number;
@@ -715,6 +739,7 @@ export type Instance = {
   /** The private network it joined */
   network_id: string | null;
   plan: string;
+  /** The OS image slug or custom image id it was built (or last rebuilt) from */
   image: string;
   /** Ids of the SSH keys installed at creation */
   ssh_keys: string[];
@@ -733,7 +758,7 @@ export type InstanceActionAccepted = {
   /** The instance id */
   id: string;
   /** Lifecycle status */
-  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "deleting";
+  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "rebuilding" | "deleting";
   message: string;
   /** Follow it at GET /v2/actions/{action_id} */
   action_id: string;
@@ -804,6 +829,18 @@ export type InstanceMetrics = {
   }>;
 };
 
+export type InstanceSnapshotAccepted = {
+  /** The instance id */
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "running" | "stopped" | "rebooting" | "resizing" | "rebuilding" | "deleting";
+  message: string;
+  /** Follow it at GET /v2/actions/{action_id} */
+  action_id: string;
+  /** The custom image being made: `creating`, then `available` (GET /v2/images/{image_id}) */
+  image_id: string;
+};
+
 export type LoadBalancer = {
   id: string;
   name: string;
@@ -870,6 +907,58 @@ export type Pagination = {
   has_more: boolean;
 };
 
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchApiKey = {
+  name?: string;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchBackupPolicy = {
+  name?: string;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchFirewall = {
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchLoadBalancer = {
+  /** Unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchNetwork = {
+  /** Unique per VPC */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchSnapshot = {
+  name?: string;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchSshKey = {
+  /** Trimmed; must not be blank */
+  name?: string;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchVpc = {
+  /** Unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+};
+
 export type Plan = {
   id: string;
   description: string;
@@ -894,6 +983,11 @@ export type Protection = {
   delete: boolean;
   /** While true, a rebuild answers 409 `rebuild_protected` */
   rebuild: boolean;
+};
+
+export type RebuildInstance = {
+  /** An OS image slug, or the id of an available custom image in the same region (GET /v2/images) */
+  image: string;
 };
 
 export type Region = {
@@ -978,6 +1072,13 @@ export type SnapshotDeleteAccepted = {
   status: "creating" | "available" | "deleting";
   message: string;
   action_id: string;
+};
+
+export type SnapshotInstance = {
+  /** The custom image's name, unique among your images */
+  name: string;
+  /** Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a running instance is a 409) */
+  crash_consistent?: boolean;
 };
 
 export type SnapshotList = {

@@ -8,6 +8,7 @@ import { databaseTests } from './integration/databases.js';
 import { eventsAndWebhooksTests } from './integration/events-webhooks.js';
 import { instanceTests } from './integration/instances.js';
 import { networkingStorageTests } from './integration/networking-storage.js';
+import { patchTests } from './integration/patches.js';
 import { schemaTests } from './integration/schemas.js';
 import { sshKeyTests } from './integration/ssh-keys.js';
 import { tlsTests } from './integration/tls.js';
@@ -24,6 +25,7 @@ describe('against a live server', () => {
   describe('instances and actions', () => instanceTests(live));
   describe('managed databases', () => databaseTests(live));
   describe('networking and storage', () => networkingStorageTests(live));
+  describe('PATCH on named and labelled resources', () => patchTests(live));
   describe('events and webhooks', () => eventsAndWebhooksTests(live));
   describe('responses match the OpenAPI schemas', () => schemaTests(live));
   describe('conformance scenario', () => conformanceTests(live));

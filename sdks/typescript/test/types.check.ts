@@ -24,7 +24,7 @@ export async function items() {
 }
 
 // The shapes the brief pins down, as generated from spec/openapi.json.
-expectType<Equal<Instance['status'], 'provisioning' | 'running' | 'stopped' | 'rebooting' | 'resizing' | 'deleting'>>();
+expectType<Equal<Instance['status'], 'provisioning' | 'running' | 'stopped' | 'rebooting' | 'resizing' | 'rebuilding' | 'deleting'>>();
 expectType<Equal<Instance['labels'], Record<string, string>>>();
 expectType<Equal<Action['status'], 'in-progress' | 'completed' | 'errored'>>();
 expectType<Equal<keyof Action, 'id' | 'type' | 'status' | 'resource_id' | 'resource_type' | 'started_at' | 'completed_at' | 'error'>>();

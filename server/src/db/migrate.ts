@@ -10,6 +10,7 @@ import * as dashboard from './migrations/0005_dashboard.js';
 import * as databases from './migrations/0007_databases.js';
 import * as eventsWebhooks from './migrations/0006_events_webhooks.js';
 import * as protection from './migrations/0008_protection.js';
+import * as images from './migrations/0009_images.js';
 import * as reservedIps from './migrations/0011_reserved_ips.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_databases': databases,
   '0006_events_webhooks': eventsWebhooks,
   '0008_protection': protection,
+  '0009_images': images,
   '0011_reserved_ips': reservedIps,
 };
 

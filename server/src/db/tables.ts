@@ -181,6 +181,22 @@ export interface SnapshotsTable {
   updated_at: string;
 }
 
+/** A custom image (OS images are the catalog's, not rows). */
+export interface ImagesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  distribution: string;
+  version: string;
+  source_instance_id: string;
+  size_gb: number | null;
+  status: string;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface BackupPoliciesTable {
   id: string;
   account_id: string;
@@ -376,6 +392,7 @@ export interface Tables {
   idempotency_keys: IdempotencyKeysTable;
   volumes: VolumesTable;
   snapshots: SnapshotsTable;
+  images: ImagesTable;
   reserved_ips: ReservedIpsTable;
   backup_policies: BackupPoliciesTable;
   vpcs: VpcsTable;

@@ -62,6 +62,14 @@ export interface ComputeDriver {
   reboot(instanceId: string): Promise<void>;
   resize(instanceId: string, size: MachineSize): Promise<void>;
   destroy(instanceId: string): Promise<void>;
+  /**
+   * Copies the machine's root disk into custom image `imageId` and says how big it is. A running
+   * machine is copied as it is (crash-consistent); the control plane decides whether that is allowed.
+   */
+  snapshot(instanceId: string, imageId: string): Promise<{ sizeGb: number }>;
+  /** Replaces the machine's root disk with a fresh copy of `image` (a slug or a custom image id), keeping its address and power state. */
+  rebuild(instanceId: string, image: string): Promise<void>;
+  deleteImage(imageId: string): Promise<void>;
   metrics(instanceId: string, query: MetricsQuery): Promise<MetricSeries[]>;
   /** The tail of the machine's console: boot messages and the output of user_data. */
   console(instanceId: string): Promise<string>;

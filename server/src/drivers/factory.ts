@@ -46,7 +46,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
     case 'sim':
       await migrateSimTables(database);
       return {
-        compute: new SimComputeDriver(new SimMachinesStore(db), config.simDelayMs, clock),
+        compute: new SimComputeDriver(new SimMachinesStore(db), new SimDisksStore(db), config.simDelayMs, clock),
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
         network: new SimNetworkDriver(config.simDelayMs),
         database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),

@@ -28,6 +28,7 @@ export const REASONS = {
   has_dependents: { status: 409, description: 'Other resources still depend on this one; remove or detach them first' },
   public_ip_taken: { status: 409, description: 'The instance already has a reserved IP; unassign it first' },
   delete_protected: { status: 409, description: 'The resource has delete protection turned on' },
+  public_image: { status: 409, description: 'OS images belong to the catalog: they cannot be deleted' },
   rebuild_protected: { status: 409, description: 'The resource has rebuild protection turned on' },
   idempotency_in_flight: { status: 409, description: 'A request with this Idempotency-Key is still in progress' },
   payload_too_large: { status: 413, description: 'The request body is over the limit' },

@@ -8,6 +8,7 @@ import { catalogModule } from './catalog/index.js';
 import { databasesModule } from './databases/index.js';
 import { eventsModule } from './events/index.js';
 import { firewallsModule } from './firewalls/index.js';
+import { imagesModule } from './images/index.js';
 import { instancesModule } from './instances/index.js';
 import { loadBalancersModule } from './load-balancers/index.js';
 import type { ResourceModule } from './module.js';
@@ -21,6 +22,7 @@ import { webhooksModule } from './webhooks/index.js';
 
 export const RESOURCE_MODULES: readonly ResourceModule[] = [
   catalogModule,
+  imagesModule,
   accountsModule,
   apiKeysModule,
   sshKeysModule,

@@ -6,7 +6,7 @@ import { storedTime } from '../clock.js';
 import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/unique-violation.js';
 import type { ApiError } from '../errors/api-error.js';
-import { invalidRequest } from '../errors/catalog.js';
+import { invalidRequest, validationFailed } from '../errors/catalog.js';
 import { named } from '../http/schemas.js';
 import { validateLabels } from '../labels/labels.js';
 import { mergeLabels, type LabelsPatch } from '../labels/merge-patch.js';
@@ -30,6 +30,14 @@ export function patchBody<T extends TProperties>(component: string, properties: 
   return named(component, Type.Partial(Type.Object(properties), { additionalProperties: false, minProperties: 1, description: PATCH_DESCRIPTION }));
 }
 
+/** The patch with its name trimmed, for resources whose create trims names: a blank one is a 422, as on create. */
+export function withTrimmedName<P extends NameAndLabelsPatch>(patch: P): P {
+  if (patch.name === undefined) return patch;
+  const name = patch.name.trim();
+  if (name === '') throw validationFailed([{ field: 'name', message: 'Must not be blank' }]);
+  return { ...patch, name };
+}
+
 export interface PatchTarget<P extends NameAndLabelsPatch> {
   id: string;
   event: EventType;
@@ -43,22 +51,25 @@ export interface PatchTarget<P extends NameAndLabelsPatch> {
 
 /** Applies `patch` to the resource `target` describes; the caller then answers with the resource as it is now. */
 export async function applyPatch<P extends NameAndLabelsPatch>(context: Pick<Context, 'database' | 'events' | 'clock'>, caller: Caller, target: PatchTarget<P>, patch: P): Promise<void> {
-  const { labels: labelsPatch, ...changes } = patch;
   try {
-    await context.database.db.transaction().execute(async (trx) => {
-      await target.save(trx, changes, storedTime(context.clock()));
-      if (target.labelled && labelsPatch !== undefined) {
-        const labelsStore = new LabelsStore(trx);
-        // Read inside the transaction, so two concurrent patches of different keys both land.
-        const labels = mergeLabels((await labelsStore.forResources([target.id])).get(target.id) ?? {}, labelsPatch);
-        const problems = validateLabels(labels);
-        if (problems.length > 0) throw invalidRequest('Invalid labels', problems);
-        await labelsStore.replace(target.id, labels);
-      }
-      await context.events.record(trx, caller, target.event, target.id, patch);
-    });
+    await context.database.db.transaction().execute((trx) => writePatch(trx, context, caller, target, patch));
   } catch (error) {
     if (patch.name !== undefined && target.nameTaken && isUniqueViolation(error)) throw target.nameTaken(patch.name);
     throw error;
   }
+}
+
+/** The writes of applyPatch inside `trx`, for a service whose store opens the transaction itself. */
+export async function writePatch<P extends NameAndLabelsPatch>(trx: Db, context: Pick<Context, 'events' | 'clock'>, caller: Caller, target: PatchTarget<P>, patch: P): Promise<void> {
+  const { labels: labelsPatch, ...changes } = patch;
+  await target.save(trx, changes, storedTime(context.clock()));
+  if (target.labelled && labelsPatch !== undefined) {
+    const labelsStore = new LabelsStore(trx);
+    // Read inside the transaction, so two concurrent patches of different keys both land.
+    const labels = mergeLabels((await labelsStore.forResources([target.id])).get(target.id) ?? {}, labelsPatch);
+    const problems = validateLabels(labels);
+    if (problems.length > 0) throw invalidRequest('Invalid labels', problems);
+    await labelsStore.replace(target.id, labels);
+  }
+  await context.events.record(trx, caller, target.event, target.id, patch);
 }

@@ -84,7 +84,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     {},
   );
   const now = options.systemClock ? systemClock : clock.now;
-  const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), config.simDelayMs, now);
+  const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), new SimDisksStore(testDb.database.db), config.simDelayMs, now);
   const storage = new SimStorageDriver(new SimDisksStore(testDb.database.db), config.simDelayMs, now);
   const network = new SimNetworkDriver(config.simDelayMs);
   const databases = new SimDatabaseDriver(new SimDatabasesStore(testDb.database.db), config.simDelayMs, now);

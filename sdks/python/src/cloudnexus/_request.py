@@ -63,8 +63,8 @@ def merge_patch_body(
     *,
     name: Optional[str],
     labels: Optional[Mapping[str, Optional[str]]],
-    delete_protection: Optional[bool],
-    rebuild_protection: Optional[bool],
+    delete_protection: Optional[bool] = None,
+    rebuild_protection: Optional[bool] = None,
 ) -> dict[str, object]:
     """The JSON merge-patch of a resource's name, labels and protection: only what is given changes, and in
     `labels` a key mapped to None removes that label."""

@@ -500,7 +500,7 @@ pub struct CreateInstance {
     pub region: String,
     /// A plan id from GET /v2/plans
     pub plan: String,
-    /// An image slug from GET /v2/images
+    /// An OS image slug, or the id of an available custom image in the same region (GET /v2/images)
     pub image: String,
     /// Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is deleted (unless moved or unassigned first)
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -536,7 +536,7 @@ pub struct CreateInstanceProtection {
 /// The `CreateLoadBalancer` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateLoadBalancer {
-    /// `name`
+    /// Unique per region
     pub name: String,
     /// `vpc_id`
     pub vpc_id: String,
@@ -711,7 +711,7 @@ pub struct CreateSnapshot {
 /// The `CreateSshKey` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateSshKey {
-    /// `name`
+    /// Trimmed; must not be blank
     pub name: String,
     /// An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits).
     pub public_key: String,
@@ -1252,6 +1252,7 @@ pub struct ErrorBody {
     /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
     /// - `public_ip_taken` (409): The instance already has a reserved IP; unassign it first
     /// - `delete_protected` (409): The resource has delete protection turned on
+    /// - `public_image` (409): OS images belong to the catalog: they cannot be deleted
     /// - `rebuild_protected` (409): The resource has rebuild protection turned on
     /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
     /// - `payload_too_large` (413): The request body is over the limit
@@ -1294,6 +1295,7 @@ pub struct ErrorBody {
 /// - `has_dependents` (409): Other resources still depend on this one; remove or detach them first
 /// - `public_ip_taken` (409): The instance already has a reserved IP; unassign it first
 /// - `delete_protected` (409): The resource has delete protection turned on
+/// - `public_image` (409): OS images belong to the catalog: they cannot be deleted
 /// - `rebuild_protected` (409): The resource has rebuild protection turned on
 /// - `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress
 /// - `payload_too_large` (413): The request body is over the limit
@@ -1368,6 +1370,9 @@ pub enum ErrorReason {
     /// `delete_protected`
     #[serde(rename = "delete_protected")]
     DeleteProtected,
+    /// `public_image`
+    #[serde(rename = "public_image")]
+    PublicImage,
     /// `rebuild_protected`
     #[serde(rename = "rebuild_protected")]
     RebuildProtected,
@@ -1430,6 +1435,7 @@ impl ErrorReason {
             ErrorReason::HasDependents => "has_dependents",
             ErrorReason::PublicIpTaken => "public_ip_taken",
             ErrorReason::DeleteProtected => "delete_protected",
+            ErrorReason::PublicImage => "public_image",
             ErrorReason::RebuildProtected => "rebuild_protected",
             ErrorReason::IdempotencyInFlight => "idempotency_in_flight",
             ErrorReason::PayloadTooLarge => "payload_too_large",
@@ -1699,18 +1705,105 @@ pub struct HealthCheck {
 }
 
 /// The `Image` object.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Image {
-    /// The image slug
+    /// The slug of an OS image, or `img_…` for a custom one
     pub id: String,
+    /// `os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances
+    pub r#type: ImageType,
     /// `name`
     pub name: String,
-    /// `distribution`
+    /// A custom image's is its source's
     pub distribution: String,
     /// `version`
     pub version: String,
     /// `architecture`
     pub architecture: String,
+    /// Lifecycle status; OS images are always `available`
+    pub status: ImageStatus,
+    /// The one region a custom image can be used in; null for OS images (every region)
+    pub region: Option<String>,
+    /// The instance a custom image was taken from (which may since have been deleted)
+    pub source_instance_id: Option<String>,
+    /// A custom image's size once taken; null for OS images and while creating
+    pub size_gb: Option<i64>,
+    /// When a custom image was taken; null for OS images
+    pub created_at: Option<String>,
+}
+
+/// `os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImageType {
+    /// `os`
+    #[serde(rename = "os")]
+    Os,
+    /// `custom`
+    #[serde(rename = "custom")]
+    Custom,
+}
+
+impl ImageType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ImageType::Os => "os",
+            ImageType::Custom => "custom",
+        }
+    }
+}
+
+impl PartialEq<&str> for ImageType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// Lifecycle status; OS images are always `available`
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImageStatus {
+    /// `creating`
+    #[serde(rename = "creating")]
+    Creating,
+    /// `available`
+    #[serde(rename = "available")]
+    Available,
+    /// `errored`
+    #[serde(rename = "errored")]
+    Errored,
+    /// `deleting`
+    #[serde(rename = "deleting")]
+    Deleting,
+}
+
+impl ImageStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ImageStatus::Creating => "creating",
+            ImageStatus::Available => "available",
+            ImageStatus::Errored => "errored",
+            ImageStatus::Deleting => "deleting",
+        }
+    }
+}
+
+impl PartialEq<&str> for ImageStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ImageDeleteAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImageDeleteAccepted {
+    /// `id`
+    pub id: String,
+    /// Lifecycle status; OS images are always `available`
+    pub status: ImageStatus,
+    /// `message`
+    pub message: String,
+    /// `action_id`
+    pub action_id: String,
 }
 
 /// The `ImageList` object.
@@ -1745,7 +1838,7 @@ pub struct Instance {
     pub network_id: Option<String>,
     /// `plan`
     pub plan: String,
-    /// `image`
+    /// The OS image slug or custom image id it was built (or last rebuilt) from
     pub image: String,
     /// Ids of the SSH keys installed at creation
     pub ssh_keys: Vec<String>,
@@ -1779,6 +1872,9 @@ pub enum InstanceStatus {
     /// `resizing`
     #[serde(rename = "resizing")]
     Resizing,
+    /// `rebuilding`
+    #[serde(rename = "rebuilding")]
+    Rebuilding,
     /// `deleting`
     #[serde(rename = "deleting")]
     Deleting,
@@ -1793,6 +1889,7 @@ impl InstanceStatus {
             InstanceStatus::Stopped => "stopped",
             InstanceStatus::Rebooting => "rebooting",
             InstanceStatus::Resizing => "resizing",
+            InstanceStatus::Rebuilding => "rebuilding",
             InstanceStatus::Deleting => "deleting",
         }
     }
@@ -1953,6 +2050,21 @@ impl PartialEq<&str> for MetricType {
     }
 }
 
+/// The `InstanceSnapshotAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstanceSnapshotAccepted {
+    /// The instance id
+    pub id: String,
+    /// Lifecycle status
+    pub status: InstanceStatus,
+    /// `message`
+    pub message: String,
+    /// Follow it at GET /v2/actions/{action_id}
+    pub action_id: String,
+    /// The custom image being made: `creating`, then `available` (GET /v2/images/{image_id})
+    pub image_id: String,
+}
+
 /// The `LoadBalancer` object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoadBalancer {
@@ -2080,6 +2192,82 @@ pub struct Pagination {
     pub has_more: bool,
 }
 
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchApiKey {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchBackupPolicy {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchFirewall {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchLoadBalancer {
+    /// Unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchNetwork {
+    /// Unique per VPC
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchSnapshot {
+    /// `name`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchSshKey {
+    /// Trimmed; must not be blank
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchVpc {
+    /// Unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+}
+
 /// The `Plan` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Plan {
@@ -2115,6 +2303,13 @@ pub struct Protection {
     pub delete: bool,
     /// While true, a rebuild answers 409 `rebuild_protected`
     pub rebuild: bool,
+}
+
+/// The `RebuildInstance` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RebuildInstance {
+    /// An OS image slug, or the id of an available custom image in the same region (GET /v2/images)
+    pub image: String,
 }
 
 /// The `Region` object.
@@ -2304,6 +2499,16 @@ pub struct SnapshotDeleteAccepted {
     pub message: String,
     /// `action_id`
     pub action_id: String,
+}
+
+/// The `SnapshotInstance` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SnapshotInstance {
+    /// The custom image's name, unique among your images
+    pub name: String,
+    /// Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a running instance is a 409)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crash_consistent: Option<bool>,
 }
 
 /// The `SnapshotList` object.

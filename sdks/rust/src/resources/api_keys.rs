@@ -5,7 +5,7 @@ use futures::stream::BoxStream;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::types::{ApiKey, CreateApiKey, CreatedApiKey, ListParams, RotateApiKey};
+use crate::types::{ApiKey, CreateApiKey, CreatedApiKey, ListParams, PatchApiKey, RotateApiKey};
 use crate::Client;
 
 /// The account's API keys.
@@ -61,6 +61,13 @@ impl<'a> ApiKeysResource<'a> {
             .transport
             .json(self.client.op("getApiKey", &[("id", id)]))
             .await
+    }
+
+    /// `PATCH /v2/api_keys/{id}`: renames the key (trimmed); its secret, scopes and regions stay.
+    pub async fn update(&self, id: &str, body: &PatchApiKey) -> Result<ApiKey> {
+        let call = self.client.op("patchApiKey", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
+        self.client.transport.json(call).await
     }
 
     /// `POST /v2/api_keys/{id}/rotate`: a new key with the same settings and its secret, shown

@@ -4,7 +4,9 @@ use std::sync::Arc;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::types::{BackupPolicy, CreateBackupPolicy, ListParams, UpdateBackupPolicy};
+use crate::types::{
+    BackupPolicy, CreateBackupPolicy, ListParams, PatchBackupPolicy, UpdateBackupPolicy,
+};
 use crate::Client;
 
 /// Backup policies: snapshot schedules and retention for volumes.
@@ -51,6 +53,14 @@ impl<'a> BackupPoliciesResource<'a> {
     /// One backup policy by id.
     pub async fn retrieve(&self, id: &str) -> Result<BackupPolicy> {
         let call = self.client.op("getBackupPolicy", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/backup_policies/{id}`: renames the policy, where [`Self::update`] changes
+    /// its schedule and targets.
+    pub async fn patch(&self, id: &str, body: &PatchBackupPolicy) -> Result<BackupPolicy> {
+        let call = self.client.op("patchBackupPolicy", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

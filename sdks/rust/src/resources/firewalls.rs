@@ -4,7 +4,7 @@ use std::sync::Arc;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::types::{CreateFirewall, Firewall, FirewallListParams, UpdateFirewall};
+use crate::types::{CreateFirewall, Firewall, FirewallListParams, PatchFirewall, UpdateFirewall};
 use crate::Client;
 
 /// Firewalls: inbound and outbound rules applied to instances by id or label.
@@ -48,6 +48,14 @@ impl<'a> FirewallsResource<'a> {
     /// One firewall by id.
     pub async fn retrieve(&self, id: &str) -> Result<Firewall> {
         let call = self.client.op("getFirewall", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/firewalls/{id}`: a JSON merge-patch of the name and labels (a label set to
+    /// `None` is removed, `Some(None)` removes them all); the rules stay.
+    pub async fn update(&self, id: &str, body: &PatchFirewall) -> Result<Firewall> {
+        let call = self.client.op("patchFirewall", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

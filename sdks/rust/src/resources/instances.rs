@@ -6,8 +6,8 @@ use crate::core::request::RequestOptions;
 use crate::core::transport::OpCall;
 use crate::types::{
     Action, CreateInstance, Instance, InstanceActionAccepted, InstanceConsole,
-    InstanceFirewallRules, InstanceListParams, InstanceMetrics, ListParams, MetricsParams,
-    ResizeInstance, UpdateInstance,
+    InstanceFirewallRules, InstanceListParams, InstanceMetrics, InstanceSnapshotAccepted,
+    ListParams, MetricsParams, RebuildInstance, ResizeInstance, SnapshotInstance, UpdateInstance,
 };
 use crate::Client;
 use futures::stream::BoxStream;
@@ -164,6 +164,43 @@ impl<'a> InstancesResource<'a> {
     /// Resizes the instance and returns the completed resize action.
     pub async fn resize_and_wait(&self, id: &str, body: &ResizeInstance) -> Result<Action> {
         self.finish(self.resize(id, body).await?).await
+    }
+
+    /// Starts capturing the instance's disk as a custom image (`image_id` in the answer); a
+    /// running instance needs `crash_consistent: Some(true)`.
+    pub async fn snapshot(
+        &self,
+        id: &str,
+        body: &SnapshotInstance,
+    ) -> Result<InstanceSnapshotAccepted> {
+        let call = self.client.op("snapshotInstance", &[("id", id)]);
+        self.client
+            .transport
+            .json(call.body(body, RequestOptions::default()))
+            .await
+    }
+
+    /// Snapshots the instance and returns the completed snapshot action.
+    pub async fn snapshot_and_wait(&self, id: &str, body: &SnapshotInstance) -> Result<Action> {
+        let accepted = self.snapshot(id, body).await?;
+        self.client.actions().wait_for(&accepted.action_id).await
+    }
+
+    /// Starts re-imaging the instance from an OS slug or a custom image id; it keeps its id,
+    /// address and volumes.
+    pub async fn rebuild(
+        &self,
+        id: &str,
+        body: &RebuildInstance,
+    ) -> Result<InstanceActionAccepted> {
+        let call = self.client.op("rebuildInstance", &[("id", id)]);
+        self.accepted(call.body(body, RequestOptions::default()))
+            .await
+    }
+
+    /// Rebuilds the instance and returns the completed rebuild action.
+    pub async fn rebuild_and_wait(&self, id: &str, body: &RebuildInstance) -> Result<Action> {
+        self.finish(self.rebuild(id, body).await?).await
     }
 
     /// `GET /v2/instances/{id}/metrics`: one metric over a time range.

@@ -6,7 +6,7 @@ use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::types::{
     Action, CreateLoadBalancer, LoadBalancer, LoadBalancerAccepted, LoadBalancerListParams,
-    UpdateLoadBalancer,
+    PatchLoadBalancer, UpdateLoadBalancer,
 };
 use crate::Client;
 
@@ -65,6 +65,14 @@ impl<'a> LoadBalancersResource<'a> {
     /// One load balancer by id.
     pub async fn retrieve(&self, id: &str) -> Result<LoadBalancer> {
         let call = self.client.op("getLoadBalancer", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/load_balancers/{id}`: a JSON merge-patch of the name and labels, at once and
+    /// with no action, where [`Self::update`] replaces the rules and targets.
+    pub async fn patch(&self, id: &str, body: &PatchLoadBalancer) -> Result<LoadBalancer> {
+        let call = self.client.op("patchLoadBalancer", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::types::{CreateNetwork, Network, NetworkListParams};
+use crate::types::{CreateNetwork, Network, NetworkListParams, PatchNetwork};
 use crate::Client;
 
 /// Private networks inside a VPC, where instances, databases and load balancers live.
@@ -48,6 +48,14 @@ impl<'a> NetworksResource<'a> {
     /// One network by id.
     pub async fn retrieve(&self, id: &str) -> Result<Network> {
         let call = self.client.op("getNetwork", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/networks/{id}`: a JSON merge-patch of the name and labels (a label set to
+    /// `None` is removed, `Some(None)` removes them all).
+    pub async fn update(&self, id: &str, body: &PatchNetwork) -> Result<Network> {
+        let call = self.client.op("patchNetwork", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

@@ -3,7 +3,8 @@ use std::sync::Arc;
 
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
-use crate::types::{Action, Snapshot, SnapshotDeleteAccepted, SnapshotListParams};
+use crate::core::request::RequestOptions;
+use crate::types::{Action, PatchSnapshot, Snapshot, SnapshotDeleteAccepted, SnapshotListParams};
 use crate::Client;
 
 /// Volume snapshots: take one with `volumes().snapshot`, restore one into a new volume with
@@ -33,6 +34,13 @@ impl<'a> SnapshotsResource<'a> {
     /// One snapshot by id.
     pub async fn retrieve(&self, id: &str) -> Result<Snapshot> {
         let call = self.client.op("getSnapshot", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/snapshots/{id}`: renames the snapshot (names may repeat).
+    pub async fn update(&self, id: &str, body: &PatchSnapshot) -> Result<Snapshot> {
+        let call = self.client.op("patchSnapshot", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

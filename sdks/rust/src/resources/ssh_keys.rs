@@ -3,7 +3,7 @@ use std::sync::Arc;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::types::{CreateSshKey, ListParams, SshKey};
+use crate::types::{CreateSshKey, ListParams, PatchSshKey, SshKey};
 use crate::Client;
 use futures::stream::BoxStream;
 
@@ -55,6 +55,13 @@ impl<'a> SshKeysResource<'a> {
     /// One key by id.
     pub async fn retrieve(&self, id: &str) -> Result<SshKey> {
         let call = self.client.op("getSshKey", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/ssh_keys/{id}`: renames the key (trimmed); the key itself cannot change.
+    pub async fn update(&self, id: &str, body: &PatchSshKey) -> Result<SshKey> {
+        let call = self.client.op("patchSshKey", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use crate::core::error::Result;
 use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
-use crate::types::{CreateVpc, UpdateVpc, Vpc, VpcListParams};
+use crate::types::{CreateVpc, PatchVpc, UpdateVpc, Vpc, VpcListParams};
 use crate::Client;
 
 /// Virtual private clouds: the address space networks are carved from.
@@ -44,6 +44,14 @@ impl<'a> VpcsResource<'a> {
     /// One VPC by id.
     pub async fn retrieve(&self, id: &str) -> Result<Vpc> {
         let call = self.client.op("getVpc", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/vpcs/{id}`: a JSON merge-patch of the name and labels (a label set to `None`
+    /// is removed, `Some(None)` removes them all), where [`Self::update`] replaces the labels.
+    pub async fn patch(&self, id: &str, body: &PatchVpc) -> Result<Vpc> {
+        let call = self.client.op("patchVpc", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

@@ -11,6 +11,6 @@ pub use params::{
     InstanceListParams, ListParams, MetricsParams,
 };
 pub use resource_params::{
-    AttachmentState, FirewallListParams, LoadBalancerListParams, NetworkListParams,
-    ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
+    AttachmentState, FirewallListParams, ImageListParams, LoadBalancerListParams,
+    NetworkListParams, ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
 };

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use cloudnexus::types::{
     ActionListParams, ActionStatus, CreateInstance, CreateInstanceProtection, CreateSshKey,
-    InstanceListParams, InstanceStatus, ListParams, MetricType, MetricsParams, ResizeInstance,
-    UpdateInstance,
+    ImageListParams, ImageStatus, ImageType, InstanceListParams, InstanceStatus, ListParams,
+    MetricType, MetricsParams, RebuildInstance, ResizeInstance, SnapshotInstance, UpdateInstance,
 };
 use cloudnexus::Error;
 use futures::TryStreamExt;
@@ -281,6 +281,101 @@ async fn power_cycle_and_graceful_shutdown() {
         .delete_and_wait(&instance.id)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn snapshot_create_from_image_rebuild_and_delete() {
+    let client = client();
+    let create = |name: &str, image: &str| CreateInstance {
+        name: name.into(),
+        region: "eu-west-1".into(),
+        plan: "micro".into(),
+        image: image.into(),
+        ..CreateInstance::default()
+    };
+    let source = client
+        .instances()
+        .create_and_wait(&create("rust-golden-1", "debian-12"))
+        .await
+        .unwrap();
+    let snapshot = |crash_consistent| SnapshotInstance {
+        name: "rust-golden-img".into(),
+        crash_consistent,
+    };
+    let refused = client
+        .instances()
+        .snapshot(&source.id, &snapshot(None))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        refused.api_error().and_then(|e| e.reason.as_deref()),
+        Some("invalid_state")
+    );
+    let accepted = client
+        .instances()
+        .snapshot(&source.id, &snapshot(Some(true)))
+        .await
+        .unwrap();
+    assert!(accepted.image_id.starts_with("img_"));
+    let taken = client
+        .actions()
+        .wait_for(&accepted.action_id)
+        .await
+        .unwrap();
+    assert_eq!(taken.r#type, "snapshot");
+    let image = client.images().retrieve(&accepted.image_id).await.unwrap();
+    assert_eq!(image.r#type, ImageType::Custom);
+    assert_eq!(image.status, ImageStatus::Available);
+    assert_eq!(
+        image.source_instance_id.as_deref(),
+        Some(source.id.as_str())
+    );
+    let custom = client
+        .images()
+        .list(&ImageListParams {
+            r#type: Some(ImageType::Custom),
+            limit: Some(100),
+            ..ImageListParams::default()
+        })
+        .await
+        .unwrap();
+    assert!(custom.data.iter().all(|i| i.r#type == ImageType::Custom));
+    assert!(custom.data.iter().any(|i| i.id == image.id));
+
+    let copy = client
+        .instances()
+        .create_and_wait(&create("rust-from-image-1", &image.id))
+        .await
+        .unwrap();
+    assert_eq!(copy.image, image.id);
+    let rebuilt = client
+        .instances()
+        .rebuild_and_wait(
+            &source.id,
+            &RebuildInstance {
+                image: "ubuntu-24-04".into(),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(rebuilt.r#type, "rebuild");
+    let after = client.instances().retrieve(&source.id).await.unwrap();
+    assert_eq!(
+        (after.image.as_str(), &after.ipv4),
+        ("ubuntu-24-04", &source.ipv4)
+    );
+
+    let public = client.images().delete("debian-12").await.unwrap_err();
+    assert_eq!(
+        public.api_error().and_then(|e| e.reason.as_deref()),
+        Some("public_image")
+    );
+    client.images().delete_and_wait(&image.id).await.unwrap();
+    let gone = client.images().retrieve(&image.id).await.unwrap_err();
+    assert_eq!(error_name(&gone), "NotFoundError");
+    for id in [&source.id, &copy.id] {
+        client.instances().delete_and_wait(id).await.unwrap();
+    }
 }
 
 #[tokio::test]

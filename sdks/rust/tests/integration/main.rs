@@ -9,6 +9,7 @@ mod errors;
 mod instances;
 mod keys;
 mod networking_storage;
+mod patches;
 mod read_only;
 mod reserved_ips;
 mod retries;

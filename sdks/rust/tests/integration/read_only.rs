@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use cloudnexus::types::ListParams;
+use cloudnexus::types::{ImageListParams, ListParams};
 use futures::TryStreamExt;
 
 use crate::support::{client, server};
@@ -83,7 +83,14 @@ async fn plans_and_images_list_all_include_what_retrieve_finds() {
         .unwrap();
     assert!(plans.iter().any(|p| p.id == "micro") && plans.iter().any(|p| p.id == "standard-2"));
 
-    let images = client.images().list(&ListParams::limit(100)).await.unwrap();
+    let images = client
+        .images()
+        .list(&ImageListParams {
+            limit: Some(100),
+            ..ImageListParams::default()
+        })
+        .await
+        .unwrap();
     assert!(images.data.iter().any(|i| i.id == "debian-12"));
     assert!(
         images.next_cursor().is_none(),

@@ -7,8 +7,8 @@ use std::sync::OnceLock;
 
 use cloudnexus::types::{
     ActionListParams, ActionStatus, ActorType, CreateApiKey, CreateInstance,
-    CreateInstanceProtection, CreateSshKey, EventListParams, InstanceListParams, InstanceStatus,
-    ListParams, MetricType, MetricsParams, ResizeInstance,
+    CreateInstanceProtection, CreateSshKey, EventListParams, ImageListParams, ImageType,
+    InstanceListParams, InstanceStatus, ListParams, MetricType, MetricsParams, ResizeInstance,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -113,13 +113,20 @@ fn request_types_have_the_specs_fields() {
     for path in [
         "/v2/regions",
         "/v2/plans",
-        "/v2/images",
         "/v2/ssh_keys",
         "/v2/api_keys",
         "/v2/instances/{id}/actions",
     ] {
         assert_query(path, &page);
     }
+    assert_query(
+        "/v2/images",
+        &ImageListParams {
+            r#type: Some(ImageType::Custom),
+            limit: Some(1),
+            cursor: Some("c".into()),
+        },
+    );
     assert_query(
         "/v2/instances",
         &InstanceListParams {
@@ -179,7 +186,10 @@ async fn response_types_have_the_specs_fields() {
         "Pagination",
         &client
             .images()
-            .list(&ListParams::limit(1))
+            .list(&ImageListParams {
+                limit: Some(1),
+                ..ImageListParams::default()
+            })
             .await
             .unwrap()
             .pagination,

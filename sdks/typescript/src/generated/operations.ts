@@ -8,19 +8,22 @@ export const operations = {
   getRegion: { method: 'GET', path: '/regions/{id}' },
   listPlans: { method: 'GET', path: '/plans' },
   getPlan: { method: 'GET', path: '/plans/{id}' },
-  listImages: { method: 'GET', path: '/images' },
-  getImage: { method: 'GET', path: '/images/{id}' },
   listDatabaseEngines: { method: 'GET', path: '/database_engines' },
   getDatabaseEngine: { method: 'GET', path: '/database_engines/{id}' },
+  listImages: { method: 'GET', path: '/images' },
+  getImage: { method: 'GET', path: '/images/{id}' },
+  deleteImage: { method: 'DELETE', path: '/images/{id}' },
   getAccount: { method: 'GET', path: '/account' },
   listApiKeys: { method: 'GET', path: '/api_keys' },
   createApiKey: { method: 'POST', path: '/api_keys' },
   getApiKey: { method: 'GET', path: '/api_keys/{id}' },
+  patchApiKey: { method: 'PATCH', path: '/api_keys/{id}' },
   revokeApiKey: { method: 'DELETE', path: '/api_keys/{id}' },
   rotateApiKey: { method: 'POST', path: '/api_keys/{id}/rotate' },
   listSshKeys: { method: 'GET', path: '/ssh_keys' },
   createSshKey: { method: 'POST', path: '/ssh_keys' },
   getSshKey: { method: 'GET', path: '/ssh_keys/{id}' },
+  patchSshKey: { method: 'PATCH', path: '/ssh_keys/{id}' },
   deleteSshKey: { method: 'DELETE', path: '/ssh_keys/{id}' },
   listInstances: { method: 'GET', path: '/instances' },
   createInstance: { method: 'POST', path: '/instances' },
@@ -33,6 +36,8 @@ export const operations = {
   powerCycleInstance: { method: 'PUT', path: '/instances/{id}/power_cycle' },
   startInstance: { method: 'PUT', path: '/instances/{id}/start' },
   resizeInstance: { method: 'PUT', path: '/instances/{id}/resize' },
+  snapshotInstance: { method: 'POST', path: '/instances/{id}/snapshot' },
+  rebuildInstance: { method: 'PUT', path: '/instances/{id}/rebuild' },
   getInstanceMetrics: { method: 'GET', path: '/instances/{id}/metrics' },
   getInstanceConsole: { method: 'GET', path: '/instances/{id}/console' },
   listInstanceActions: { method: 'GET', path: '/instances/{id}/actions' },
@@ -40,21 +45,25 @@ export const operations = {
   createVpc: { method: 'POST', path: '/vpcs' },
   getVpc: { method: 'GET', path: '/vpcs/{id}' },
   updateVpc: { method: 'PUT', path: '/vpcs/{id}' },
+  patchVpc: { method: 'PATCH', path: '/vpcs/{id}' },
   deleteVpc: { method: 'DELETE', path: '/vpcs/{id}' },
   listNetworks: { method: 'GET', path: '/networks' },
   createNetwork: { method: 'POST', path: '/networks' },
   getNetwork: { method: 'GET', path: '/networks/{id}' },
+  patchNetwork: { method: 'PATCH', path: '/networks/{id}' },
   deleteNetwork: { method: 'DELETE', path: '/networks/{id}' },
   listFirewalls: { method: 'GET', path: '/firewalls' },
   createFirewall: { method: 'POST', path: '/firewalls' },
   getFirewall: { method: 'GET', path: '/firewalls/{id}' },
   replaceFirewall: { method: 'PUT', path: '/firewalls/{id}' },
+  patchFirewall: { method: 'PATCH', path: '/firewalls/{id}' },
   deleteFirewall: { method: 'DELETE', path: '/firewalls/{id}' },
   getInstanceFirewallRules: { method: 'GET', path: '/instances/{id}/firewall_rules' },
   listLoadBalancers: { method: 'GET', path: '/load_balancers' },
   createLoadBalancer: { method: 'POST', path: '/load_balancers' },
   getLoadBalancer: { method: 'GET', path: '/load_balancers/{id}' },
   updateLoadBalancer: { method: 'PUT', path: '/load_balancers/{id}' },
+  patchLoadBalancer: { method: 'PATCH', path: '/load_balancers/{id}' },
   deleteLoadBalancer: { method: 'DELETE', path: '/load_balancers/{id}' },
   listReservedIps: { method: 'GET', path: '/reserved_ips' },
   createReservedIp: { method: 'POST', path: '/reserved_ips' },
@@ -74,11 +83,13 @@ export const operations = {
   createSnapshot: { method: 'POST', path: '/volumes/{id}/snapshots' },
   listSnapshots: { method: 'GET', path: '/snapshots' },
   getSnapshot: { method: 'GET', path: '/snapshots/{id}' },
+  patchSnapshot: { method: 'PATCH', path: '/snapshots/{id}' },
   deleteSnapshot: { method: 'DELETE', path: '/snapshots/{id}' },
   listBackupPolicies: { method: 'GET', path: '/backup_policies' },
   createBackupPolicy: { method: 'POST', path: '/backup_policies' },
   getBackupPolicy: { method: 'GET', path: '/backup_policies/{id}' },
   updateBackupPolicy: { method: 'PUT', path: '/backup_policies/{id}' },
+  patchBackupPolicy: { method: 'PATCH', path: '/backup_policies/{id}' },
   deleteBackupPolicy: { method: 'DELETE', path: '/backup_policies/{id}' },
   listDatabases: { method: 'GET', path: '/databases' },
   createDatabase: { method: 'POST', path: '/databases' },
@@ -114,19 +125,22 @@ export interface OperationResponses {
   getRegion: models.Region;
   listPlans: models.PlanList;
   getPlan: models.Plan;
-  listImages: models.ImageList;
-  getImage: models.Image;
   listDatabaseEngines: models.DatabaseEngineList;
   getDatabaseEngine: models.DatabaseEngine;
+  listImages: models.ImageList;
+  getImage: models.Image;
+  deleteImage: models.ImageDeleteAccepted;
   getAccount: models.Account;
   listApiKeys: models.ApiKeyList;
   createApiKey: models.CreatedApiKey;
   getApiKey: models.ApiKey;
+  patchApiKey: models.ApiKey;
   revokeApiKey: models.ApiKey;
   rotateApiKey: models.CreatedApiKey;
   listSshKeys: models.SshKeyList;
   createSshKey: models.SshKey;
   getSshKey: models.SshKey;
+  patchSshKey: models.SshKey;
   deleteSshKey: void;
   listInstances: models.InstanceList;
   createInstance: models.Instance;
@@ -139,6 +153,8 @@ export interface OperationResponses {
   powerCycleInstance: models.InstanceActionAccepted;
   startInstance: models.InstanceActionAccepted;
   resizeInstance: models.InstanceActionAccepted;
+  snapshotInstance: models.InstanceSnapshotAccepted;
+  rebuildInstance: models.InstanceActionAccepted;
   getInstanceMetrics: models.InstanceMetrics;
   getInstanceConsole: models.InstanceConsole;
   listInstanceActions: models.ActionList;
@@ -146,21 +162,25 @@ export interface OperationResponses {
   createVpc: models.Vpc;
   getVpc: models.Vpc;
   updateVpc: models.Vpc;
+  patchVpc: models.Vpc;
   deleteVpc: void;
   listNetworks: models.NetworkList;
   createNetwork: models.Network;
   getNetwork: models.Network;
+  patchNetwork: models.Network;
   deleteNetwork: void;
   listFirewalls: models.FirewallList;
   createFirewall: models.Firewall;
   getFirewall: models.Firewall;
   replaceFirewall: models.Firewall;
+  patchFirewall: models.Firewall;
   deleteFirewall: void;
   getInstanceFirewallRules: models.InstanceFirewallRules;
   listLoadBalancers: models.LoadBalancerList;
   createLoadBalancer: models.LoadBalancer;
   getLoadBalancer: models.LoadBalancer;
   updateLoadBalancer: models.LoadBalancerAccepted;
+  patchLoadBalancer: models.LoadBalancer;
   deleteLoadBalancer: models.LoadBalancerAccepted;
   listReservedIps: models.ReservedIpList;
   createReservedIp: models.ReservedIp;
@@ -180,11 +200,13 @@ export interface OperationResponses {
   createSnapshot: models.Snapshot;
   listSnapshots: models.SnapshotList;
   getSnapshot: models.Snapshot;
+  patchSnapshot: models.Snapshot;
   deleteSnapshot: models.SnapshotDeleteAccepted;
   listBackupPolicies: models.BackupPolicyList;
   createBackupPolicy: models.BackupPolicy;
   getBackupPolicy: models.BackupPolicy;
   updateBackupPolicy: models.BackupPolicy;
+  patchBackupPolicy: models.BackupPolicy;
   deleteBackupPolicy: void;
   listDatabases: models.DatabaseList;
   createDatabase: models.Database;

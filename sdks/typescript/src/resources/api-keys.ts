@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { ApiKey, CreateApiKey, CreatedApiKey, RotateApiKey } from '../models.js';
+import type { ApiKey, CreateApiKey, CreatedApiKey, PatchApiKey, RotateApiKey } from '../models.js';
 
 export class ApiKeys extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<ApiKey> {
@@ -15,6 +15,11 @@ export class ApiKeys extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<ApiKey> {
     return this.transport.op('getApiKey', { path: { id } }, options);
+  }
+
+  /** Renames the API key; its secret, scopes and regions stay. */
+  update(id: string, body: PatchApiKey, options?: RequestOptions): Promise<ApiKey> {
+    return this.transport.op('patchApiKey', { path: { id }, body }, options);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { BackupPolicy, CreateBackupPolicy, UpdateBackupPolicy } from '../models.js';
+import type { BackupPolicy, CreateBackupPolicy, PatchBackupPolicy, UpdateBackupPolicy } from '../models.js';
 
 /** Scheduled snapshots of volumes (by id or label selector), keeping the newest `retention_count`. */
 export class BackupPolicies extends APIResource {
@@ -15,6 +15,11 @@ export class BackupPolicies extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<BackupPolicy> {
     return this.transport.op('getBackupPolicy', { path: { id } }, options);
+  }
+
+  /** Renames the policy (a JSON merge-patch); `update` changes its schedule and targets. */
+  patch(id: string, body: PatchBackupPolicy, options?: RequestOptions): Promise<BackupPolicy> {
+    return this.transport.op('patchBackupPolicy', { path: { id }, body }, options);
   }
 
   update(id: string, body: UpdateBackupPolicy, options?: RequestOptions): Promise<BackupPolicy> {

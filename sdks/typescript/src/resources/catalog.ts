@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { DatabaseEngine, Image, Plan, Region } from '../models.js';
+import type { DatabaseEngine, Plan, Region } from '../models.js';
 
 // The read-only catalogs: each has a list and a retrieve, spelled out per class so each method
 // names its own operation.
@@ -23,16 +23,6 @@ export class Plans extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Plan> {
     return this.transport.op('getPlan', { path: { id } }, options);
-  }
-}
-
-export class Images extends APIResource {
-  list(params: PageParams = {}, options?: RequestOptions): PagePromise<Image> {
-    return listPages(params, (query) => this.transport.op('listImages', { query }, options));
-  }
-
-  retrieve(id: string, options?: RequestOptions): Promise<Image> {
-    return this.transport.op('getImage', { path: { id } }, options);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateFirewall, Firewall, UpdateFirewall } from '../models.js';
+import type { CreateFirewall, Firewall, PatchFirewall, UpdateFirewall } from '../models.js';
 
 export interface FirewallListParams extends PageParams {
   /** Kubernetes label selector grammar, e.g. `env=prod,tier in (api,web),!legacy`. */
@@ -20,6 +20,11 @@ export class Firewalls extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Firewall> {
     return this.transport.op('getFirewall', { path: { id } }, options);
+  }
+
+  /** Renames the firewall or changes its labels: a JSON merge-patch (a label set to null is removed); the rules stay. */
+  update(id: string, body: PatchFirewall, options?: RequestOptions): Promise<Firewall> {
+    return this.transport.op('patchFirewall', { path: { id }, body }, options);
   }
 
   /** Replaces the whole firewall: rules, targets and labels (what is left out is gone). */

@@ -7,10 +7,13 @@ import type {
   CreateInstance,
   Instance,
   InstanceActionAccepted,
+  InstanceSnapshotAccepted,
   InstanceConsole,
   InstanceFirewallRules,
   InstanceMetrics,
+  RebuildInstance,
   ResizeInstance,
+  SnapshotInstance,
   UpdateInstance,
 } from '../models.js';
 
@@ -87,6 +90,19 @@ export class Instances extends AsyncAPIResource {
 
   resize<O extends WaitableOptions>(id: string, body: ResizeInstance, options?: O): Promise<OperationResult<O>> {
     return operate(this.waiter, (o) => this.transport.op('resizeInstance', { path: { id }, body }, o), options);
+  }
+
+  /**
+   * Captures the instance's disk as a custom image (`image_id`); a running instance needs
+   * `crash_consistent: true`. With `{ wait: true }`, the finished snapshot action.
+   */
+  snapshot<O extends WaitableOptions>(id: string, body: SnapshotInstance, options?: O): Promise<WaitResult<O, InstanceSnapshotAccepted>> {
+    return operate(this.waiter, (o) => this.transport.op('snapshotInstance', { path: { id }, body }, o), options);
+  }
+
+  /** Re-images the instance from an OS slug or a custom image id; it keeps its id, address and volumes. */
+  rebuild<O extends WaitableOptions>(id: string, body: RebuildInstance, options?: O): Promise<OperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('rebuildInstance', { path: { id }, body }, o), options);
   }
 
   metrics(id: string, params: InstanceMetricsParams, options?: RequestOptions): Promise<InstanceMetrics> {

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { AsyncAPIResource } from '../core/resource.js';
 import { createAndWait, operate, type OperationResult, type WaitableOptions } from '../core/wait.js';
-import type { CreateLoadBalancer, LoadBalancer, LoadBalancerAccepted, UpdateLoadBalancer } from '../models.js';
+import type { CreateLoadBalancer, LoadBalancer, LoadBalancerAccepted, PatchLoadBalancer, UpdateLoadBalancer } from '../models.js';
 
 export interface LoadBalancerListParams extends PageParams {
   region?: string;
@@ -27,6 +27,11 @@ export class LoadBalancers extends AsyncAPIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<LoadBalancer> {
     return this.transport.op('getLoadBalancer', { path: { id } }, options);
+  }
+
+  /** Renames the load balancer or changes its labels at once (a JSON merge-patch, no action); `update` replaces its rules and targets. */
+  patch(id: string, body: PatchLoadBalancer, options?: RequestOptions): Promise<LoadBalancer> {
+    return this.transport.op('patchLoadBalancer', { path: { id }, body }, options);
   }
 
   /** Replaces the algorithm, forwarding rules, health check and targets. */

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateNetwork, Network } from '../models.js';
+import type { CreateNetwork, Network, PatchNetwork } from '../models.js';
 
 export interface NetworkListParams extends PageParams {
   vpc_id?: string;
@@ -23,6 +23,11 @@ export class Networks extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Network> {
     return this.transport.op('getNetwork', { path: { id } }, options);
+  }
+
+  /** Renames the network or changes its labels: a JSON merge-patch (a label set to null is removed). */
+  update(id: string, body: PatchNetwork, options?: RequestOptions): Promise<Network> {
+    return this.transport.op('patchNetwork', { path: { id }, body }, options);
   }
 
   /** Refused (ConflictError) while instances or databases are still in the network. */

@@ -2,7 +2,7 @@ import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { AsyncAPIResource } from '../core/resource.js';
 import { operate, type OperationResult, type WaitableOptions } from '../core/wait.js';
-import type { Snapshot, SnapshotDeleteAccepted } from '../models.js';
+import type { PatchSnapshot, Snapshot, SnapshotDeleteAccepted } from '../models.js';
 
 export interface SnapshotListParams extends PageParams {
   volume_id?: string;
@@ -17,6 +17,11 @@ export class Snapshots extends AsyncAPIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Snapshot> {
     return this.transport.op('getSnapshot', { path: { id } }, options);
+  }
+
+  /** Renames the snapshot (a JSON merge-patch; names may repeat). */
+  update(id: string, body: PatchSnapshot, options?: RequestOptions): Promise<Snapshot> {
+    return this.transport.op('patchSnapshot', { path: { id }, body }, options);
   }
 
   delete<O extends WaitableOptions>(id: string, options?: O): Promise<OperationResult<O, SnapshotDeleteAccepted>> {

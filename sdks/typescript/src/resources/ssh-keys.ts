@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateSshKey, SshKey } from '../models.js';
+import type { CreateSshKey, PatchSshKey, SshKey } from '../models.js';
 
 export class SshKeys extends APIResource {
   list(params: PageParams = {}, options?: RequestOptions): PagePromise<SshKey> {
@@ -15,6 +15,11 @@ export class SshKeys extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<SshKey> {
     return this.transport.op('getSshKey', { path: { id } }, options);
+  }
+
+  /** Renames the SSH key; the key itself cannot change. */
+  update(id: string, body: PatchSshKey, options?: RequestOptions): Promise<SshKey> {
+    return this.transport.op('patchSshKey', { path: { id }, body }, options);
   }
 
   async delete(id: string, options?: RequestOptions): Promise<void> {

@@ -1,7 +1,7 @@
 import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import type { CreateVpc, UpdateVpc, Vpc } from '../models.js';
+import type { CreateVpc, PatchVpc, UpdateVpc, Vpc } from '../models.js';
 
 export interface VpcListParams extends PageParams {
   region?: string;
@@ -21,6 +21,11 @@ export class Vpcs extends APIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<Vpc> {
     return this.transport.op('getVpc', { path: { id } }, options);
+  }
+
+  /** Renames the VPC or merges its labels (a JSON merge-patch: a label set to null is removed, `labels: null` removes them all); `update` replaces the labels instead. */
+  patch(id: string, body: PatchVpc, options?: RequestOptions): Promise<Vpc> {
+    return this.transport.op('patchVpc', { path: { id }, body }, options);
   }
 
   /** Name, description and labels; the range is fixed. */

@@ -84,6 +84,35 @@ export function instanceTests(live: LiveServer) {
     await client.instances.delete(instance.id, { wait: true });
   });
 
+  test('snapshot into a custom image, create from it, rebuild, list by type, delete the image', async () => {
+    const client = live.client();
+    const source = await client.instances.create({ name: 'sdk-golden', ...spec }, { wait: true });
+    const refused = await client.instances.snapshot(source.id, { name: 'sdk-golden-img' }).catch((error: unknown) => error);
+    assert.ok(refused instanceof ConflictError);
+    assert.equal(refused.reason, 'invalid_state');
+    const accepted = await client.instances.snapshot(source.id, { name: 'sdk-golden-img', crash_consistent: true });
+    assert.match(accepted.image_id, /^img_/);
+    assert.equal((await client.actions.waitFor(accepted.action_id)).type, 'snapshot');
+    const image = await client.images.retrieve(accepted.image_id);
+    assert.deepEqual([image.type, image.status, image.source_instance_id, image.region], ['custom', 'available', source.id, spec.region]);
+    const custom = await client.images.list({ type: 'custom', limit: 100 });
+    assert.ok(custom.data.every((i) => i.type === 'custom') && custom.data.some((i) => i.id === image.id));
+
+    const copy = await client.instances.create({ name: 'sdk-from-image', ...spec, image: image.id }, { wait: true });
+    assert.equal(copy.image, image.id);
+    const rebuilt = await client.instances.rebuild(source.id, { image: 'ubuntu-24-04' }, { wait: true });
+    assert.deepEqual([rebuilt.type, rebuilt.status], ['rebuild', 'completed']);
+    const after = await client.instances.retrieve(source.id);
+    assert.deepEqual([after.image, after.ipv4, after.status], ['ubuntu-24-04', source.ipv4, 'running']);
+
+    const osDelete = await client.images.delete('debian-12').catch((error: unknown) => error);
+    assert.ok(osDelete instanceof ConflictError);
+    assert.equal(osDelete.reason, 'public_image');
+    assert.equal((await client.images.delete(image.id, { wait: true })).status, 'completed');
+    await assert.rejects(client.images.retrieve(image.id), NotFoundError);
+    await Promise.all([source, copy].map((i) => client.instances.delete(i.id, { wait: true })));
+  });
+
   test('update merges labels, renames, and lifts delete protection (instances and volumes)', async () => {
     const client = live.client();
     const instance = await client.instances.create({ name: 'sdk-patch', ...spec, labels: { env: 'dev', owner: 'ann' }, protection: { delete: true } }, { wait: true });

@@ -1,4 +1,5 @@
-// Root filesystem trees, one per image slug, prepared once under <data dir>/linux/images/<slug>.
+// Root filesystem trees, one per image slug, prepared once under <data dir>/linux/images/<slug>,
+// and custom images (copies of instances' trees) under <data dir>/linux/images/custom/<id>.
 // An operator installs a real distribution by putting its tree there before first use, e.g.
 //   debootstrap bookworm <data dir>/linux/images/debian-12 http://deb.debian.org/debian
 // A slug without a tree gets the built-in minimal image: static busybox and its applets, which
@@ -28,6 +29,7 @@ export class ImageTrees {
 
   /** The tree of `slug`, building the minimal image first when the operator provided none. */
   tree(slug: string): Promise<string> {
+    if (slug.startsWith('img_')) return this.custom(slug);
     const target = path.join(this.dir, slug);
     if (existsSync(target)) return Promise.resolve(target);
     let pending = this.building.get(slug);
@@ -36,6 +38,38 @@ export class ImageTrees {
       this.building.set(slug, pending);
     }
     return pending;
+  }
+
+  /** Where custom image `id` lives, whether or not it has been taken yet. */
+  private customPath(id: string): string {
+    return path.join(this.dir, 'custom', id);
+  }
+
+  private async custom(id: string): Promise<string> {
+    const target = this.customPath(id);
+    if (!existsSync(target)) throw new DriverError(`custom image ${id} is not on this host`, false);
+    return target;
+  }
+
+  /** Copies `root` into custom image `id` (aside, then renamed into place); its size in GB, rounded up. */
+  async capture(id: string, root: string): Promise<number> {
+    const target = this.customPath(id);
+    if (!existsSync(target)) {
+      const scratch = `${target}.building`;
+      await fs.rm(scratch, { recursive: true, force: true });
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await copyTree(root, scratch);
+      await fs.rename(scratch, target);
+    }
+    const bytes = Number((await run('du', ['-sb', target], { timeoutMs: 600_000 })).split(/\s/)[0]);
+    return Math.max(1, Math.ceil(bytes / 1024 ** 3));
+  }
+
+  /** Removes custom image `id` and whatever a failed capture left. */
+  async remove(id: string): Promise<void> {
+    const target = this.customPath(id);
+    await fs.rm(`${target}.building`, { recursive: true, force: true });
+    await fs.rm(target, { recursive: true, force: true });
   }
 }
 

@@ -28,14 +28,7 @@ export class LinuxComputeDriver implements ComputeDriver {
     const { layout } = this.host;
     await fs.mkdir(layout.instanceDir(spec.instanceId), { recursive: true });
     const rootfs = layout.rootfs(spec.instanceId);
-    if (!existsSync(rootfs)) {
-      // Built aside and renamed in, so a repeated create after a crash starts the copy over.
-      const scratch = `${rootfs}.new`;
-      await fs.rm(scratch, { recursive: true, force: true });
-      await copyTree(await this.host.images.tree(spec.image), scratch);
-      await writeFirstBoot(scratch, { hostname: spec.name, sshPublicKeys: spec.sshPublicKeys, userData: spec.userData });
-      await fs.rename(scratch, rootfs);
-    }
+    if (!existsSync(rootfs)) await this.buildRoot(spec, spec.image);
     await writeJson(layout.machineFile(spec.instanceId), { spec, power: 'on' } satisfies MachineState);
     await this.powerOn(spec.instanceId);
     return { ipv4: spec.ipv4 };
@@ -68,6 +61,24 @@ export class LinuxComputeDriver implements ComputeDriver {
     await writeJson(this.host.layout.machineFile(instanceId), state);
     // A stopped machine gets its new limits when it next boots.
     if ((await this.host.cgroups.procs(cgroupName(instanceId))).length > 0) await this.applyLimits(state.spec);
+  }
+
+  async snapshot(instanceId: string, imageId: string): Promise<{ sizeGb: number }> {
+    await this.machine(instanceId);
+    return { sizeGb: await this.host.images.capture(imageId, this.host.layout.rootfs(instanceId)) };
+  }
+
+  /** Off, a new root tree swapped in, and on again if it was on; address and volumes stay. */
+  async rebuild(instanceId: string, image: string): Promise<void> {
+    const state = await this.machine(instanceId);
+    await this.powerOff(instanceId, 0);
+    await this.buildRoot(state.spec, image);
+    await writeJson(this.host.layout.machineFile(instanceId), { ...state, spec: { ...state.spec, image } });
+    if (state.power === 'on') await this.powerOn(instanceId);
+  }
+
+  deleteImage(imageId: string): Promise<void> {
+    return this.host.images.remove(imageId);
   }
 
   async destroy(instanceId: string): Promise<void> {
@@ -126,6 +137,25 @@ export class LinuxComputeDriver implements ComputeDriver {
     const state = await readJson<MachineState>(this.host.layout.machineFile(instanceId));
     if (!state) throw new DriverError(`machine ${instanceId} does not exist`, false);
     return state;
+  }
+
+  /**
+   * Builds the instance's root tree from `image` aside and renames it into place, the old tree (a
+   * rebuild's) moved out of the way first. Each step can be repeated after a crash: a retry copies
+   * again, and finds the old tree wherever the crash left it.
+   */
+  private async buildRoot(spec: MachineSpec, image: string): Promise<void> {
+    const rootfs = this.host.layout.rootfs(spec.instanceId);
+    const [scratch, old] = [`${rootfs}.new`, `${rootfs}.old`];
+    await fs.rm(scratch, { recursive: true, force: true });
+    await copyTree(await this.host.images.tree(image), scratch);
+    await writeFirstBoot(scratch, { hostname: spec.name, sshPublicKeys: spec.sshPublicKeys, userData: spec.userData });
+    if (existsSync(rootfs)) {
+      await fs.rm(old, { recursive: true, force: true });
+      await fs.rename(rootfs, old);
+    }
+    await fs.rename(scratch, rootfs);
+    await fs.rm(old, { recursive: true, force: true });
   }
 
   private async setPower(instanceId: string, power: MachineState['power']): Promise<void> {

@@ -51,5 +51,9 @@ export async function writeFirstBoot(root: string, settings: FirstBootSettings):
   await writeFresh(path.join(root, 'etc/hosts'), `127.0.0.1 localhost\n127.0.1.1 ${settings.hostname}\n`, 0o644);
   await fs.mkdir(path.join(root, 'root/.ssh'), { recursive: true, mode: 0o700 });
   await writeFresh(path.join(root, 'root/.ssh/authorized_keys'), settings.sshPublicKeys.map((k) => `${k}\n`).join(''), 0o600);
+  // A tree from a custom image carries its source's user_data and the mark that it ran: this
+  // instance runs its own user_data, once.
+  await fs.rm(path.join(root, 'var/lib/cnx/user-data.done'), { force: true });
+  await fs.rm(path.join(root, 'var/lib/cnx/user-data'), { force: true });
   if (settings.userData) await writeFresh(path.join(root, 'var/lib/cnx/user-data'), Buffer.from(settings.userData, 'base64'), 0o755);
 }

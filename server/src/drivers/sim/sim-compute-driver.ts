@@ -12,13 +12,19 @@ import {
 } from '../compute-driver.js';
 import { SimFaults } from './faults.js';
 import { simulatedMetrics } from './metrics.js';
+import type { SimDisksStore } from './disks-store.js';
 import type { SimMachinesStore } from './store.js';
 
-export type ComputeOperation = 'create' | 'start' | 'stop' | 'shutdown' | 'reboot' | 'resize' | 'destroy';
+export type ComputeOperation = 'create' | 'start' | 'stop' | 'shutdown' | 'reboot' | 'resize' | 'destroy' | 'snapshot' | 'rebuild' | 'delete_image';
+
+/** What a simulated root disk holds once captured: a minimal OS, whatever the plan. */
+const SIM_IMAGE_GB = 2;
 
 export class SimComputeDriver implements ComputeDriver {
   constructor(
     private readonly store: SimMachinesStore,
+    /** Custom images are disks of kind `image` in the simulated storage backend. */
+    private readonly disks: SimDisksStore,
     private readonly delayMs: number,
     private readonly clock: Clock,
     readonly faults = new SimFaults<ComputeOperation>(),
@@ -26,6 +32,7 @@ export class SimComputeDriver implements ComputeDriver {
 
   async create(spec: MachineSpec): Promise<{ ipv4: string }> {
     await this.faults.step('create', this.delayMs);
+    await this.requireImage(spec.image);
     // A repeated create (after a crash) finds the machine it made the first time.
     await this.store.insert({
       instance_id: spec.instanceId,
@@ -69,6 +76,25 @@ export class SimComputeDriver implements ComputeDriver {
     await this.store.remove(instanceId);
   }
 
+  async snapshot(instanceId: string, imageId: string): Promise<{ sizeGb: number }> {
+    await this.faults.step('snapshot', this.delayMs);
+    if (!(await this.store.find(instanceId))) throw new DriverError(`machine ${instanceId} does not exist`, false);
+    await this.disks.insert({ id: imageId, kind: 'image', size_gb: SIM_IMAGE_GB, attached_to: null, created_at: storedTime(this.clock()) });
+    return { sizeGb: SIM_IMAGE_GB };
+  }
+
+  async rebuild(instanceId: string, image: string): Promise<void> {
+    await this.faults.step('rebuild', this.delayMs);
+    await this.requireImage(image);
+    // The simulated disk has no content to replace: the machine only has to exist.
+    if (!(await this.store.find(instanceId))) throw new DriverError(`machine ${instanceId} does not exist`, false);
+  }
+
+  async deleteImage(imageId: string): Promise<void> {
+    await this.faults.step('delete_image', this.delayMs);
+    await this.disks.remove(imageId);
+  }
+
   async metrics(instanceId: string, query: MetricsQuery): Promise<MetricSeries[]> {
     const machine = await this.store.find(instanceId);
     const bornAt = machine ? Date.parse(machine.created_at) / 1000 : Infinity;
@@ -87,6 +113,11 @@ export class SimComputeDriver implements ComputeDriver {
     ];
     if (machine.power === 'off') lines.push('[    9.000000] cnx-init: shutting down');
     return `${lines.join('\n')}\n`;
+  }
+
+  /** A custom image must exist in the backend; OS slugs always do. */
+  private async requireImage(image: string): Promise<void> {
+    if (image.startsWith('img_') && !(await this.disks.find(image))) throw new DriverError(`image ${image} does not exist`, false);
   }
 
   private async require(instanceId: string, change: () => Promise<boolean>): Promise<void> {

@@ -9,7 +9,7 @@ import { recordResponse } from '../../http/idempotency.js';
 import { created } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, RotateApiKeyBody } from './schema.js';
+import { ApiKeyList, ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema, PatchApiKeyBody, RotateApiKeyBody } from './schema.js';
 import type { ApiKeysService } from './service.js';
 
 const tags = ['API keys'];
@@ -56,6 +56,10 @@ export function registerApiKeyRoutes(app: FastifyInstance, keys: ApiKeysService,
     defineRoute(
       { method: 'GET', url: '/v2/api_keys/:id', scope: 'api_keys:read', operationId: 'getApiKey', summary: 'Get an API key', tags, params: IdParams, response: { 200: ApiKeySchema }, errors: [404] },
       async (request) => keys.get(caller(request).accountId, request.params.id),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/api_keys/:id', scope: 'api_keys:write', operationId: 'patchApiKey', summary: 'Rename an API key', tags, params: IdParams, body: PatchApiKeyBody, response: { 200: ApiKeySchema }, errors: [404, 422] },
+      async (request) => keys.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       {

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { named, pageOf } from '../../http/schemas.js';
+import { patchBody } from '../patch.js';
 
 const Time = (description: string) => Type.String({ format: 'date-time', description });
 
@@ -30,11 +31,15 @@ export const CreatedApiKeySchema = named(
   }),
 );
 
+const KeyName = Type.String({ minLength: 1, maxLength: 100 });
+
+export const PatchApiKeyBody = patchBody('PatchApiKey', { name: KeyName });
+
 export const CreateApiKeyBody = named(
   'CreateApiKey',
   Type.Object(
     {
-      name: Type.String({ minLength: 1, maxLength: 100 }),
+      name: KeyName,
       scopes: Type.Optional(
         Type.Array(Type.String({ maxLength: 64 }), {
           minItems: 1,

@@ -20,6 +20,7 @@ import { systemOrigin, type Caller, type EventOrigin } from '../events/origin.js
 import { EventsRecorder } from '../events/recorder.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
+import { withTrimmedName, writePatch } from '../patch.js';
 
 export interface ApiKey {
   id: string;
@@ -145,6 +146,15 @@ export class ApiKeysService {
     await this.requireAccount(accountId);
     const rows = await this.store.listByAccount(accountId, request);
     return cursors.page('api_keys', request, rows, (r) => [r.created_at, r.id], (r) => this.present(r));
+  }
+
+  /** A new name (trimmed, as on create); a revoked or rotated key can be renamed too. Names may repeat. */
+  async patch(caller: Caller, id: string, patch: { name?: string }): Promise<ApiKey> {
+    await this.get(caller.accountId, id);
+    await this.store.transaction((store, trx) =>
+      writePatch(trx, { events: this.events, clock: this.clock }, caller, { id, event: 'api_key.updated', labelled: false, save: (_, changes) => store.patch(id, changes) }, withTrimmedName(patch)),
+    );
+    return this.get(caller.accountId, id);
   }
 
   async revoke(accountId: string, id: string, origin: EventOrigin = systemOrigin(accountId)): Promise<ApiKey> {

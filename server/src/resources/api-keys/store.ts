@@ -75,6 +75,11 @@ export class ApiKeysStore {
       .execute();
   }
 
+  /** A PATCH's write: the new name, where given (keys keep no time of change). */
+  async patch(id: string, changes: { name?: string }): Promise<void> {
+    if (changes.name !== undefined) await this.db.updateTable('api_keys').set({ name: changes.name }).where('id', '=', id).execute();
+  }
+
   async find(accountId: string, id: string): Promise<ApiKeyRow | undefined> {
     return this.db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }

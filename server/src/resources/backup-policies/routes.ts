@@ -6,7 +6,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { created, noContent } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { BackupPolicyList, BackupPolicySchema, CreateBackupPolicyBody, ListBackupPoliciesQuery, UpdateBackupPolicyBody } from './schema.js';
+import { BackupPolicyList, BackupPolicySchema, CreateBackupPolicyBody, ListBackupPoliciesQuery, PatchBackupPolicyBody, UpdateBackupPolicyBody } from './schema.js';
 import type { BackupPoliciesService } from './service.js';
 
 const tags = ['Backup policies'];
@@ -52,6 +52,10 @@ export function registerBackupPolicyRoutes(app: FastifyInstance, policies: Backu
         errors: [404, 422],
       },
       async (request) => policies.update(caller(request), request.params.id, request.body),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/backup_policies/:id', scope: 'backup_policies:write', operationId: 'patchBackupPolicy', summary: 'Rename a backup policy', tags, params: IdParams, body: PatchBackupPolicyBody, response: { 200: BackupPolicySchema }, errors: [404] },
+      async (request) => policies.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       {

@@ -1,8 +1,10 @@
 import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
+import { patchBody } from '../patch.js';
 
 const Time = (description: string) => Type.String({ format: 'date-time', description });
+const PolicyName = Type.String({ minLength: 1, maxLength: 100 });
 const Schedule = Type.String({ minLength: 9, maxLength: 100, description: 'Five-field cron expression in UTC, e.g. `0 3 * * *`', examples: ['0 3 * * *'] });
 const Retention = Type.Integer({ minimum: 1, maximum: 100, description: 'How many of its snapshots the policy keeps per volume' });
 const VolumeIds = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 50, uniqueItems: true, description: 'Target volumes (or use label_selector)' });
@@ -29,7 +31,7 @@ export const CreateBackupPolicyBody = named(
   'CreateBackupPolicy',
   Type.Object(
     {
-      name: Type.String({ minLength: 1, maxLength: 100 }),
+      name: PolicyName,
       schedule: Schedule,
       retention_count: Retention,
       volume_ids: Type.Optional(VolumeIds),
@@ -40,11 +42,13 @@ export const CreateBackupPolicyBody = named(
   ),
 );
 
+export const PatchBackupPolicyBody = patchBody('PatchBackupPolicy', { name: PolicyName });
+
 export const UpdateBackupPolicyBody = named(
   'UpdateBackupPolicy',
   Type.Object(
     {
-      name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      name: Type.Optional(PolicyName),
       schedule: Type.Optional(Schedule),
       retention_count: Type.Optional(Retention),
       volume_ids: Type.Optional(VolumeIds),

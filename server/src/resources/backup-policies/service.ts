@@ -11,6 +11,7 @@ import { BackupPoliciesStore, type BackupPolicyRow } from './store.js';
 import { nextSlot } from './schedule.js';
 import { invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { writePatch } from '../patch.js';
 
 export interface BackupPolicy {
   id: string;
@@ -98,6 +99,15 @@ export class BackupPoliciesService {
       await this.context.events.record(trx, caller, 'backup_policy.updated', id, policy);
     });
     return policy;
+  }
+
+  /** A new name; the schedule and targets stay as they are (PUT changes those). Names may repeat. */
+  async patch(caller: Caller, id: string, patch: { name?: string }): Promise<BackupPolicy> {
+    await this.owned(caller, id);
+    await inTransaction(this.context.db, (trx) =>
+      writePatch(trx, this.context, caller, { id, event: 'backup_policy.updated', labelled: false, save: (t, changes, at) => new BackupPoliciesStore(t).update(caller.accountId, id, { ...changes, updated_at: at }) }, patch),
+    );
+    return this.get(caller, id);
   }
 
   async delete(caller: Caller, id: string): Promise<void> {

@@ -1,4 +1,5 @@
-// The catalog module: regions, plans, images and the other fixed lists a create refers to.
+// The catalog module: regions, plans and database engines, the fixed lists a create refers to
+// (images have a module of their own).
 import { defineModule } from '../module.js';
 import { registerCatalogRoutes } from './routes.js';
 

@@ -1,4 +1,5 @@
-// GET /v2/regions, /v2/plans, /v2/images, /v2/database_engines and their single-item routes.
+// GET /v2/regions, /v2/plans, /v2/database_engines and their single-item routes (images have a module
+// of their own: custom ones join the OS catalog there).
 import type { FastifyInstance } from 'fastify';
 import Type, { type TSchema } from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
@@ -6,12 +7,12 @@ import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { IdParams } from '../../http/schemas.js';
 import type { Scope } from '../api-keys/scopes.js';
-import { databaseEngines, images, plans, regions } from './catalogs.js';
-import { DatabaseEngineList, DatabaseEngineSchema, ImageList, ImageSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
+import { databaseEngines, plans, regions } from './catalogs.js';
+import { DatabaseEngineList, DatabaseEngineSchema, PlanList, PlanSchema, RegionList, RegionSchema } from './schema.js';
 import { CatalogService } from './service.js';
 
 interface CatalogRoutes {
-  path: 'regions' | 'plans' | 'images' | 'database_engines';
+  path: 'regions' | 'plans' | 'database_engines';
   noun: string;
   /** The scope reading it needs; by default `<path>:read`. */
   scope?: Scope;
@@ -23,7 +24,6 @@ interface CatalogRoutes {
 const CATALOGS: CatalogRoutes[] = [
   { path: 'regions', noun: 'Region', service: new CatalogService('regions', 'Region', regions), item: RegionSchema, list: RegionList },
   { path: 'plans', noun: 'Plan', service: new CatalogService('plans', 'Plan', plans), item: PlanSchema, list: PlanList },
-  { path: 'images', noun: 'Image', service: new CatalogService('images', 'Image', images), item: ImageSchema, list: ImageList },
   // The engines are read by whoever manages databases, so their scope is the databases' own.
   {
     path: 'database_engines',

@@ -24,17 +24,6 @@ export const PlanSchema = named(
   }),
 );
 
-export const ImageSchema = named(
-  'Image',
-  Type.Object({
-    id: Type.String({ description: 'The image slug', examples: ['ubuntu-24-04'] }),
-    name: Type.String(),
-    distribution: Type.String(),
-    version: Type.String(),
-    architecture: Type.Literal('x86_64'),
-  }),
-);
-
 export const DatabasePlanSchema = named(
   'DatabasePlan',
   Type.Object({
@@ -64,5 +53,4 @@ export const DatabaseEngineSchema = named(
 
 export const RegionList = pageOf('RegionList', RegionSchema);
 export const PlanList = pageOf('PlanList', PlanSchema);
-export const ImageList = pageOf('ImageList', ImageSchema);
 export const DatabaseEngineList = pageOf('DatabaseEngineList', DatabaseEngineSchema);

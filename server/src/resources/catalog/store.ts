@@ -15,6 +15,12 @@ export class CatalogStore<T extends { id: string }> {
     return index === undefined ? undefined : this.items[index];
   }
 
+  /** Up to `limit` items whose id sorts after `afterId` (which need not be in the catalog), in id order. */
+  after(afterId: string | null, limit: number): T[] {
+    const start = afterId === null ? 0 : this.items.findIndex((item) => item.id > afterId);
+    return start === -1 ? [] : this.items.slice(start, start + limit);
+  }
+
   /**
    * Up to `limit + 1` items after the cursor's id, so a page costs the same at any depth; null
    * when that id is no longer in the catalog (a cursor from before an upgrade).

@@ -6,7 +6,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { CreateFirewallBody, EffectiveRulesSchema, FirewallList, FirewallSchema, ListFirewallsQuery, UpdateFirewallBody } from './schema.js';
+import { CreateFirewallBody, EffectiveRulesSchema, FirewallList, FirewallSchema, ListFirewallsQuery, PatchFirewallBody, UpdateFirewallBody } from './schema.js';
 import type { FirewallsService } from './service.js';
 
 const tags = ['Firewalls'];
@@ -52,6 +52,10 @@ export function registerFirewallRoutes(app: FastifyInstance, firewalls: Firewall
         errors: [404, 409, 422],
       },
       async (request) => firewalls.replace(caller(request), request.params.id, request.body),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/firewalls/:id', scope: 'firewalls:write', operationId: 'patchFirewall', summary: 'Rename a firewall or change its labels', tags, params: IdParams, body: PatchFirewallBody, response: { 200: FirewallSchema }, errors: [404, 409] },
+      async (request) => firewalls.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/firewalls/:id', scope: 'firewalls:write', operationId: 'deleteFirewall', summary: 'Delete a firewall', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }) }, errors: [404] },

@@ -4,6 +4,8 @@ import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { NAME_PATTERN } from '../vpcs/schema.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
+import { patchBody } from '../patch.js';
 
 const Protocol = Type.Union([Type.Literal('tcp'), Type.Literal('udp'), Type.Literal('icmp')]);
 const Ports = Type.String({ pattern: '^\\d{1,5}(-\\d{1,5})?$', description: 'A port (`22`) or a range (`8000-8100`); required for tcp and udp, absent for icmp' });
@@ -51,14 +53,11 @@ const ruleLists = {
   labels: Type.Optional(LabelsSchema),
 };
 
-export const CreateFirewallBody = named(
-  'CreateFirewall',
-  Type.Object({ name: Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63 }), ...ruleLists }, { additionalProperties: false }),
-);
-export const UpdateFirewallBody = named(
-  'UpdateFirewall',
-  Type.Object({ name: Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63 }), ...ruleLists }, { additionalProperties: false, description: 'Replaces the whole firewall' }),
-);
+const FirewallName = Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63 });
+
+export const CreateFirewallBody = named('CreateFirewall', Type.Object({ name: FirewallName, ...ruleLists }, { additionalProperties: false }));
+export const UpdateFirewallBody = named('UpdateFirewall', Type.Object({ name: FirewallName, ...ruleLists }, { additionalProperties: false, description: 'Replaces the whole firewall' }));
+export const PatchFirewallBody = patchBody('PatchFirewall', { name: FirewallName, labels: LabelsPatchSchema });
 
 export const FirewallList = pageOf('FirewallList', FirewallSchema);
 export const ListFirewallsQuery = Type.Object({ ...labelSelectorQueryProperties, ...listQueryProperties }, { additionalProperties: false });

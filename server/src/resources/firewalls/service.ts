@@ -19,6 +19,7 @@ import { appliesTo, type ApplyTo, type Peers } from './targeting.js';
 import { ApiError, type ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 type Protocol = 'tcp' | 'udp' | 'icmp';
 export interface InboundRule {
@@ -96,6 +97,19 @@ export class FirewallsService {
     return firewall;
   }
 
+  /** A merge-patch of the name and labels; the rules and targets stay as they are. */
+  async patch(caller: Caller, id: string, patch: NameAndLabelsPatch): Promise<Firewall> {
+    await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'firewall.updated',
+      labelled: true,
+      save: (trx, changes, at) => new FirewallsStore(trx).patch(id, changes, at),
+      nameTaken,
+    }, patch);
+    return this.get(caller, id);
+  }
+
   async delete(caller: Caller, id: string): Promise<void> {
     const deleted = await this.context.db.transaction().execute(async (trx) => {
       if (!(await new FirewallsStore(trx).remove(caller.accountId, id))) return false;
@@ -133,7 +147,7 @@ export class FirewallsService {
     try {
       await write();
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A firewall named ${name} already exists`, [{ field: 'name', message: 'Already in use' }]);
+      if (isUniqueViolation(error)) throw nameTaken(name);
       throw error;
     }
   }
@@ -204,4 +218,8 @@ function present(row: FirewallRow, labels: Record<string, string>): Firewall {
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };
+}
+
+function nameTaken(name: string): ApiError {
+  return apiError('name_taken', `A firewall named ${name} already exists`, [{ field: 'name', message: 'Already in use' }]);
 }

@@ -36,6 +36,11 @@ export class FirewallsStore {
     await this.db.updateTable('firewalls').set(changes).where('account_id', '=', accountId).where('id', '=', id).execute();
   }
 
+  /** A PATCH's write: the new name, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string }, at: string): Promise<void> {
+    await this.db.updateTable('firewalls').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   async remove(accountId: string, id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('firewalls').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) === 1;

@@ -7,11 +7,23 @@ import type { ActionHandlers } from '../../engine/action-handler.js';
 import type { ActionRow } from '../../engine/actions-queue.js';
 import { settlement, transitionHandler } from '../actions/settlement.js';
 import type { EventsRecorder } from '../events/recorder.js';
+import type { ImagesService } from '../images/service.js';
 import { addressOf, findNetwork, releaseAddressOf } from '../networks/queries.js';
 import { releaseReservedIpOf, reservedIpOf } from '../reserved-ips/queries.js';
 import type { SshKeysService } from '../ssh-keys/service.js';
-import { TRANSITIONS } from './lifecycle.js';
+import { TRANSITIONS, type InstanceStatus } from './lifecycle.js';
 import { InstancesStore } from './store.js';
+
+interface SnapshotParams {
+  previous_status: string;
+  image_id: string;
+}
+
+interface RebuildParams {
+  previous_status: string;
+  previous_image: string;
+  image: string;
+}
 
 interface ResizeParams {
   plan?: string;
@@ -19,7 +31,7 @@ interface ResizeParams {
   memory_gb?: number;
 }
 
-export function instanceActionHandlers(db: Db, driver: ComputeDriver, networkDriver: NetworkDriver, sshKeys: SshKeysService, clock: Clock, events: EventsRecorder): ActionHandlers {
+export function instanceActionHandlers(db: Db, driver: ComputeDriver, networkDriver: NetworkDriver, sshKeys: SshKeysService, images: ImagesService, clock: Clock, events: EventsRecorder): ActionHandlers {
   // A deleted instance gives back its private address, and its reserved IP (which the account keeps) is unassigned.
   const alsoRemove = async (trx: Db, id: string) => {
     await releaseAddressOf(trx, id);
@@ -27,6 +39,8 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, networkDri
   };
   const settle = settlement({ noun: 'instance', store: (trx) => new InstancesStore(trx), db, clock, events, alsoRemove });
   const resize = (action: ActionRow) => JSON.parse(action.params) as ResizeParams;
+  const snapshot = (action: ActionRow) => JSON.parse(action.params) as SnapshotParams;
+  const rebuild = (action: ActionRow) => JSON.parse(action.params) as RebuildParams;
 
   return {
     'instance.create': {
@@ -79,6 +93,23 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, networkDri
         return { event: 'instance.resized', data: { plan, cpu, memory_gb }, changes: { plan, cpu, memory_gb } };
       },
     ),
+    // The image settles with the instance's action: available with its size, or errored.
+    'instance.snapshot': {
+      perform: (action) => driver.snapshot(action.resource_id, snapshot(action).image_id),
+      async succeed(trx, action, result) {
+        await images.settleSnapshot(trx, action.account_id, snapshot(action).image_id, (result as { sizeGb: number }).sizeGb);
+        await settle.back(trx, action);
+      },
+      async fail(trx, action, error) {
+        await images.settleSnapshot(trx, action.account_id, snapshot(action).image_id, null);
+        await settle.back(trx, action, error);
+      },
+    },
+    'instance.rebuild': {
+      ...transitionHandler(settle, TRANSITIONS.rebuild, (action) => driver.rebuild(action.resource_id, rebuild(action).image), (action) => ({ event: 'instance.rebuilt', data: { image: rebuild(action).image } })),
+      // Drivers swap the new disk in last, so one that failed for good still runs the old image.
+      fail: (trx, action, error) => settle.end(trx, action, { status: rebuild(action).previous_status as InstanceStatus, image: rebuild(action).previous_image }, error),
+    },
     'instance.delete': {
       async perform(action) {
         const reservedIp = await reservedIpOf(db, action.resource_id);

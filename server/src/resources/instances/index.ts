@@ -14,11 +14,12 @@ declare module '../module.js' {
 export const instancesModule = defineModule('instances', (context) => {
   const { db, drivers, clock, events, cursors, service } = context;
   const sshKeys = service('ssh-keys');
-  const instances = new InstancesService(context, { driver: drivers.compute, sshKeys, vpcs: service('vpcs'), networks: service('networks') });
+  const images = service('images');
+  const instances = new InstancesService(context, { driver: drivers.compute, sshKeys, vpcs: service('vpcs'), networks: service('networks'), images });
   return {
     service: instances,
     routes: (app) => registerInstanceRoutes(app, instances, cursors),
-    actionHandlers: instanceActionHandlers(db, drivers.compute, drivers.network, sshKeys, clock, events),
+    actionHandlers: instanceActionHandlers(db, drivers.compute, drivers.network, sshKeys, images, clock, events),
     heldOnHost: { instances: () => new InstancesStore(db).allIds() },
   };
 });

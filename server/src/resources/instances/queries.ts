@@ -10,3 +10,5 @@ export const instancesInVpc = (db: Db, ...args: Parameters<InstancesStore['inVpc
 export const ownedInstanceIds = (db: Db, ...args: Parameters<InstancesStore['ownedIds']>) => new InstancesStore(db).ownedIds(...args);
 /** Every instance with an address, across accounts (firewall enforcement). */
 export const addressedInstances = (db: Db) => new InstancesStore(db).addressed();
+/** The instances a create or a rebuild is building from `image` right now (what makes it busy). */
+export const instancesBuildingFrom = (db: Db, image: string) => new InstancesStore(db).buildingFrom(image);

@@ -1,10 +1,12 @@
 // /v2/instances: HTTP only; the service holds the rules.
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.js';
 import Type from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { accepted, created, recordCreated } from '../../http/replies.js';
+import { recordResponse } from '../../http/idempotency.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
 import { ActionList } from '../actions/schema.js';
@@ -15,10 +17,13 @@ import {
   InstanceActionAccepted,
   InstanceList,
   InstanceSchema,
+  InstanceSnapshotAccepted,
   ListInstancesQuery,
   MetricsQuerySchema,
   MetricsSchema,
+  RebuildInstanceBody,
   ResizeInstanceBody,
+  SnapshotInstanceBody,
   UpdateInstanceBody,
 } from './schema.js';
 import type { InstancesService } from './service.js';
@@ -26,7 +31,7 @@ import type { InstancesService } from './service.js';
 const tags = ['Instances'];
 
 /** Each power operation: its path segment and operation id, and what it does. */
-const POWER_OPERATIONS: [Exclude<InstanceOperation, 'delete' | 'resize'>, string, string][] = [
+const POWER_OPERATIONS: [Exclude<InstanceOperation, 'delete' | 'resize' | 'snapshot' | 'rebuild'>, string, string][] = [
   ['restart', 'restartInstance', 'Gracefully restart a running instance; it shows `rebooting`, then `running`'],
   ['stop', 'stopInstance', 'Power off a running instance at once (like pulling the plug); it becomes `stopped`'],
   ['shutdown', 'shutdownInstance', "Shut a running instance down gracefully: its OS is asked to stop (SIGTERM to its init) and powered off after a timeout; it becomes `stopped`"],
@@ -114,6 +119,43 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
         errors: [404, 409, 422],
       },
       async (request, reply) => accepted(reply, await instances.operate(caller(request), request.params.id, 'resize', request.body.plan)),
+    ),
+    defineRoute(
+      {
+        method: 'POST',
+        url: '/v2/instances/:id/snapshot',
+        scope: 'instances:write',
+        operationId: 'snapshotInstance',
+        summary: "Capture the instance's disk as a custom image",
+        description:
+          'Allowed when the instance is `stopped`, or `running` with `crash_consistent: true`; it keeps its status meanwhile. The image (`image_id`) is `creating`, then `available`, and can then be the `image` of a create or a rebuild in the same region.',
+        tags,
+        params: IdParams,
+        body: SnapshotInstanceBody,
+        response: { 202: InstanceSnapshotAccepted },
+        errors: [404, 409],
+      },
+      async (request, reply) => {
+        // The 202 is recorded in the snapshot's transaction, so an Idempotency-Key retry replays it.
+        const replay = (trx: Db, body: { action_id: string }) => recordResponse(request, trx, { status: 202, body, location: `/v2/actions/${body.action_id}` });
+        return accepted(reply, await instances.snapshot(caller(request), request.params.id, request.body, replay));
+      },
+    ),
+    defineRoute(
+      {
+        method: 'PUT',
+        url: '/v2/instances/:id/rebuild',
+        scope: 'instances:write',
+        operationId: 'rebuildInstance',
+        summary: 'Re-image the instance from an OS or custom image',
+        description: 'Its disk is replaced by a fresh copy of the image; it keeps its id, address and volumes, shows `rebuilding`, then the power state it had. 409 `rebuild_protected` while its rebuild protection is on.',
+        tags,
+        params: IdParams,
+        body: RebuildInstanceBody,
+        response: { 202: InstanceActionAccepted },
+        errors: [404, 409, 422],
+      },
+      async (request, reply) => accepted(reply, await instances.rebuild(caller(request), request.params.id, request.body.image)),
     ),
     defineRoute(
       {

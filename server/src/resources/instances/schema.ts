@@ -34,7 +34,7 @@ export const InstanceSchema = named(
     public_ipv4: Type.Union([Type.String({ examples: ['198.51.100.7'] }), Type.Null()], { description: 'The reserved IP routed to it, if any' }),
     network_id: Type.Union([Type.String(), Type.Null()], { description: 'The private network it joined' }),
     plan: Type.String({ examples: ['standard-4'] }),
-    image: Type.String({ examples: ['ubuntu-24-04'] }),
+    image: Type.String({ description: 'The OS image slug or custom image id it was built (or last rebuilt) from', examples: ['ubuntu-24-04'] }),
     ssh_keys: Type.Array(Type.String(), { description: 'Ids of the SSH keys installed at creation' }),
     volume_ids: Type.Array(Type.String(), { description: 'Ids of the volumes attached to it' }),
     labels: LabelsSchema,
@@ -43,6 +43,8 @@ export const InstanceSchema = named(
     updated_at: Time('When the instance last changed'),
   }),
 );
+
+const ImageRef = Type.String({ minLength: 1, maxLength: 64, description: 'An OS image slug, or the id of an available custom image in the same region (GET /v2/images)' });
 
 const InstanceName = Type.String({ pattern: HOSTNAME, minLength: 1, maxLength: 63, description: 'Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region' });
 
@@ -55,7 +57,7 @@ export const CreateInstanceBody = named(
       name: InstanceName,
       region: Type.String({ minLength: 1, maxLength: 64, description: 'A region id from GET /v2/regions' }),
       plan: Type.String({ minLength: 1, maxLength: 64, description: 'A plan id from GET /v2/plans' }),
-      image: Type.String({ minLength: 1, maxLength: 64, description: 'An image slug from GET /v2/images' }),
+      image: ImageRef,
       public_ip: Type.Optional(Type.Boolean({ description: "Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is deleted (unless moved or unassigned first)" })),
       ssh_keys: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 32, uniqueItems: true, description: 'Ids of SSH keys to install' })),
       user_data: Type.Optional(Type.String({ pattern: BASE64, maxLength: 128 * 1024, description: 'Base64-encoded cloud-init script, at most 64 KiB decoded' })),
@@ -65,6 +67,22 @@ export const CreateInstanceBody = named(
     },
     { additionalProperties: false },
   ),
+);
+
+export const SnapshotInstanceBody = named(
+  'SnapshotInstance',
+  Type.Object(
+    {
+      name: Type.String({ minLength: 1, maxLength: 100, description: "The custom image's name, unique among your images" }),
+      crash_consistent: Type.Optional(Type.Boolean({ description: 'Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a running instance is a 409)' })),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const RebuildInstanceBody = named(
+  'RebuildInstance',
+  Type.Object({ image: ImageRef }, { additionalProperties: false }),
 );
 
 export const ResizeInstanceBody = named(
@@ -79,6 +97,14 @@ export const InstanceActionAccepted = named(
     status: InstanceStatusSchema,
     message: Type.String({ examples: ['Restart initiated successfully'] }),
     action_id: Type.String({ description: 'Follow it at GET /v2/actions/{action_id}' }),
+  }),
+);
+
+export const InstanceSnapshotAccepted = named(
+  'InstanceSnapshotAccepted',
+  Type.Object({
+    ...InstanceActionAccepted.properties,
+    image_id: Type.String({ description: 'The custom image being made: `creating`, then `available` (GET /v2/images/{image_id})' }),
   }),
 );
 

@@ -1,7 +1,7 @@
 // Instances: validation against the catalogs, quotas, tenancy, and the lifecycle, which starts
 // actions for the engine to carry out.
 import { apiTime, storedTime } from '../../clock.js';
-import type { Within } from '../../db/database.js';
+import type { Db, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
 import type { Cursors, Page } from '../../http/pagination.js';
@@ -13,7 +13,8 @@ import { assertRegionAccess } from '../api-keys/region-access.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { Operations, type Accepted as OperationAccepted } from '../actions/operations.js';
 import { ActionsService, type Action } from '../actions/service.js';
-import { images, plans, regions } from '../catalog/catalogs.js';
+import { plans, regions } from '../catalog/catalogs.js';
+import type { ImagesService } from '../images/service.js';
 import { validateLabels } from '../../labels/labels.js';
 import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
@@ -41,6 +42,8 @@ const REQUESTED: Record<InstanceOperation, EventType> = {
   power_cycle: 'instance.power_cycle_requested',
   start: 'instance.start_requested',
   resize: 'instance.resize_requested',
+  snapshot: 'instance.snapshot_requested',
+  rebuild: 'instance.rebuild_requested',
   delete: 'instance.delete_requested',
 };
 
@@ -87,13 +90,14 @@ export interface InstanceQuery {
 }
 
 export type Accepted = OperationAccepted<InstanceStatus>;
+export type SnapshotAccepted = Accepted & { image_id: string };
 
 export class InstancesService {
   private readonly operations: Operations;
 
   constructor(
     private readonly context: Pick<Context, 'actions' | 'clock' | 'config' | 'database' | 'events' | 'poke'>,
-    private readonly uses: { driver: ComputeDriver; sshKeys: SshKeysService; vpcs: VpcsService; networks: NetworksService },
+    private readonly uses: { driver: ComputeDriver; sshKeys: SshKeysService; vpcs: VpcsService; networks: NetworksService; images: ImagesService },
   ) {
     this.operations = new Operations(context);
   }
@@ -178,14 +182,13 @@ export class InstancesService {
   }
 
   /** Starts a power operation, a resize or a delete: 202 material, or a 409 when the instance cannot. */
-  async operate(caller: Caller, id: string, operation: InstanceOperation, newPlan?: string): Promise<Accepted> {
+  async operate(caller: Caller, id: string, operation: Exclude<InstanceOperation, 'snapshot' | 'rebuild'>, newPlan?: string): Promise<Accepted> {
     const row = await this.owned(caller, id);
     if (operation === 'delete') {
       assertNotProtected('Instance', row, 'delete');
       const attached = (await attachedVolumes(this.context.database.db, [id])).get(id) ?? [];
       if (attached.length > 0) throw apiError('has_dependents', `Instance has volumes attached (${attached.join(', ')}); detach them first`);
     }
-    const transition = TRANSITIONS[operation];
     const params: Record<string, unknown> = { previous_status: row.status };
     if (operation === 'resize') {
       const plan = plans.find(newPlan ?? '');
@@ -194,16 +197,56 @@ export class InstancesService {
       if (plan.cpu > row.cpu) await checkQuota(this.context.database.db, this.context.database.kind, caller.accountId, { vcpus: plan.cpu - row.cpu });
       Object.assign(params, { plan: plan.id, cpu: plan.cpu, memory_gb: plan.memory_gb });
     }
+    return this.start(caller, row, operation, params);
+  }
+
+  /**
+   * Captures the instance's disk as a custom image. A stopped instance's disk is still; a running
+   * one's is copied as it is, so the caller has to say that a crash-consistent copy will do.
+   */
+  async snapshot(caller: Caller, id: string, input: { name: string; crash_consistent?: boolean }, within: Within<SnapshotAccepted>): Promise<SnapshotAccepted> {
+    const row = await this.owned(caller, id);
+    if (row.status === 'running' && row.action_id === null && input.crash_consistent !== true) {
+      throw apiError('invalid_state', 'The instance is running: stop it first, or pass crash_consistent: true to copy its disk as it is', [
+        { field: 'crash_consistent', message: 'Must be true to snapshot a running instance' },
+      ]);
+    }
+    const image = { id: newId('img'), name: input.name };
+    try {
+      const accepted = await this.start(caller, row, 'snapshot', { previous_status: row.status, image_id: image.id }, async (trx, actionId) => {
+        await this.uses.images.record(trx, caller, row, image, actionId);
+        await within(trx, { id, status: row.status as InstanceStatus, message: TRANSITIONS.snapshot.message, action_id: actionId, image_id: image.id });
+      });
+      return { ...accepted, image_id: image.id };
+    } catch (error) {
+      if (isUniqueViolation(error)) throw apiError('name_taken', `An image named ${input.name} already exists`, [{ field: 'name', message: 'Already in use by one of your images' }]);
+      throw error;
+    }
+  }
+
+  /** Re-images the instance from an OS or custom image; it keeps its id, address and volumes. */
+  async rebuild(caller: Caller, id: string, image: string): Promise<Accepted> {
+    const row = await this.owned(caller, id);
+    assertNotProtected('Instance', row, 'rebuild');
+    const problem = await this.uses.images.unusable(caller, image, row.region);
+    if (problem) throw validationFailed([problem]);
+    const params = { previous_status: row.status, previous_image: row.image, image };
+    return this.start(caller, row, 'rebuild', params, (trx) => new InstancesStore(trx).setImage(id, image));
+  }
+
+  private start(caller: Caller, row: InstanceRow, operation: InstanceOperation, params: Record<string, unknown>, alsoIn?: (trx: Db, actionId: string) => Promise<void>): Promise<Accepted> {
+    const transition = TRANSITIONS[operation];
     return this.operations.start({
       caller,
       resourceType: 'instance',
-      resource: { id, status: row.status as InstanceStatus },
+      resource: { id: row.id, status: row.status as InstanceStatus },
       type: operation,
       transition,
       params,
       events: { requested: REQUESTED[operation], statusChanged: 'instance.status_changed' },
-      begin: (trx, actionId) => new InstancesStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.context.clock())),
-      whyNot: () => this.whyNot(caller, id, operation),
+      begin: (trx, actionId) => new InstancesStore(trx).begin(caller.accountId, row.id, actionId, transition.from, transition.during, storedTime(this.context.clock())),
+      alsoIn,
+      whyNot: () => this.whyNot(caller, row.id, operation),
     });
   }
 
@@ -262,7 +305,8 @@ export class InstancesService {
     else if (!region.available) problems.push({ field: 'region', message: 'Region is not accepting new resources' });
     const plan = plans.find(input.plan);
     if (!plan) problems.push({ field: 'plan', message: 'Unknown plan' });
-    if (!images.find(input.image)) problems.push({ field: 'image', message: 'Unknown image slug' });
+    const imageProblem = await this.uses.images.unusable(caller, input.image, input.region);
+    if (imageProblem) problems.push(imageProblem);
     problems.push(...(await this.uses.sshKeys.assertOwned(caller.accountId, input.ssh_keys ?? [])));
     if (input.user_data !== undefined && Buffer.from(input.user_data, 'base64').length > MAX_USER_DATA_BYTES) {
       problems.push({ field: 'user_data', message: 'Must be at most 64 KiB once decoded' });

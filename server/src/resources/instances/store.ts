@@ -68,8 +68,13 @@ export class InstancesStore {
   }
 
   /** Ends the instance's running action with these changes; false if another action holds it. */
-  end(id: string, actionId: string, changes: Partial<Pick<InstanceRow, 'status' | 'ipv4' | 'plan' | 'cpu' | 'memory_gb'>>, at: string): Promise<boolean> {
+  end(id: string, actionId: string, changes: Partial<Pick<InstanceRow, 'status' | 'ipv4' | 'plan' | 'cpu' | 'memory_gb' | 'image'>>, at: string): Promise<boolean> {
     return endAction(this.db, 'instances', id, actionId, changes, at);
+  }
+
+  /** A rebuild's new image, written when it starts (what makes that image busy, see buildingFrom). */
+  async setImage(id: string, image: string): Promise<void> {
+    await this.db.updateTable('instances').set({ image }).where('id', '=', id).execute();
   }
 
   async remove(id: string): Promise<void> {
@@ -95,6 +100,11 @@ export class InstancesStore {
       .$if(target.ids === null, (q) => q.where((eb) => matchesLabelSelector(eb, 'instances.id', target.selector)))
       .orderBy('instances.id')
       .execute();
+  }
+
+  async buildingFrom(image: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('instances').select('id').where('image', '=', image).where('status', 'in', ['provisioning', 'rebuilding']).orderBy('id').execute();
+    return rows.map((r) => r.id);
   }
 
   async findById(id: string): Promise<InstanceRow | undefined> {

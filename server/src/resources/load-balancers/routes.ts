@@ -5,7 +5,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { accepted, created, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { CreateLoadBalancerBody, ListLoadBalancersQuery, LoadBalancerAccepted, LoadBalancerList, LoadBalancerSchema, UpdateLoadBalancerBody } from './schema.js';
+import { CreateLoadBalancerBody, ListLoadBalancersQuery, LoadBalancerAccepted, LoadBalancerList, LoadBalancerSchema, PatchLoadBalancerBody, UpdateLoadBalancerBody } from './schema.js';
 import type { LoadBalancersService } from './service.js';
 
 const tags = ['Load balancers'];
@@ -62,6 +62,10 @@ export function registerLoadBalancerRoutes(app: FastifyInstance, balancers: Load
         errors: [404, 409, 422],
       },
       async (request, reply) => accepted(reply, await balancers.operate(caller(request), request.params.id, 'update', request.body)),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/load_balancers/:id', scope: 'load_balancers:write', operationId: 'patchLoadBalancer', summary: 'Rename a load balancer or change its labels', tags, params: IdParams, body: PatchLoadBalancerBody, response: { 200: LoadBalancerSchema }, errors: [404, 409] },
+      async (request) => balancers.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/load_balancers/:id', scope: 'load_balancers:write', operationId: 'deleteLoadBalancer', summary: 'Delete a load balancer', tags, params: IdParams, response: { 202: LoadBalancerAccepted }, errors: [404, 409] },

@@ -4,6 +4,8 @@ import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { NAME_PATTERN } from '../vpcs/schema.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
+import { patchBody } from '../patch.js';
 
 const literals = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
 const Port = Type.Integer({ minimum: 1, maximum: 65535 });
@@ -72,14 +74,18 @@ const Settings = {
   targets: Targets,
 };
 
+const LoadBalancerName = Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63, description: 'Unique per region' });
+
 export const CreateLoadBalancerBody = named(
   'CreateLoadBalancer',
   Type.Object(
-    { name: Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63 }), vpc_id: Type.String({ minLength: 1, maxLength: 64 }), ...Settings, labels: Type.Optional(LabelsSchema) },
+    { name: LoadBalancerName, vpc_id: Type.String({ minLength: 1, maxLength: 64 }), ...Settings, labels: Type.Optional(LabelsSchema) },
     { additionalProperties: false },
   ),
 );
 export const UpdateLoadBalancerBody = named('UpdateLoadBalancer', Type.Object(Settings, { additionalProperties: false, description: 'Replaces the rules, health check and targets' }));
+
+export const PatchLoadBalancerBody = patchBody('PatchLoadBalancer', { name: LoadBalancerName, labels: LabelsPatchSchema });
 
 export const LoadBalancerAccepted = named(
   'LoadBalancerAccepted',

@@ -18,9 +18,10 @@ import { parseLabelSelector } from '../../labels/selector.js';
 import { LabelsStore } from '../../labels/store.js';
 import { findVpc } from '../vpcs/queries.js';
 import { LoadBalancersStore, type LoadBalancerRow } from './store.js';
-import type { ErrorDetail } from '../../errors/api-error.js';
+import type { ApiError, ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 export interface ForwardingRule {
   entry_protocol: string;
@@ -97,7 +98,7 @@ export class LoadBalancersService {
         await within(trx, balancer);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A load balancer named ${input.name} already exists in ${vpc.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name, vpc.region);
       throw error;
     }
     this.context.poke();
@@ -141,6 +142,19 @@ export class LoadBalancersService {
     });
   }
 
+  /** A merge-patch of the name and labels: no action, whatever the balancer is doing. */
+  async patch(caller: Caller, id: string, patch: NameAndLabelsPatch): Promise<LoadBalancer> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'load_balancer.updated',
+      labelled: true,
+      save: (trx, changes, at) => new LoadBalancersStore(trx).patch(id, changes, at),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
+    return this.get(caller, id);
+  }
+
   private async owned(caller: AuthContext, id: string): Promise<LoadBalancerRow> {
     const row = await new LoadBalancersStore(this.context.database.db).find(caller.accountId, id);
     if (!row) throw notFound(`Load balancer ${id}`);
@@ -182,6 +196,10 @@ export class LoadBalancersService {
       targets: JSON.stringify(input.targets),
     };
   }
+}
+
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `A load balancer named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
 }
 
 function present(row: LoadBalancerRow, labels: Record<string, string>) {

@@ -40,6 +40,11 @@ export class LoadBalancersStore {
     return pageNewestFirst(query, page).execute();
   }
 
+  /** A PATCH's write: the new name, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string }, at: string): Promise<void> {
+    await this.db.updateTable('load_balancers').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   begin(accountId: string, id: string, actionId: string, from: readonly string[], during: string | null, at: string): Promise<boolean> {
     return beginAction(this.db, 'load_balancers', accountId, id, actionId, from, during, at);
   }

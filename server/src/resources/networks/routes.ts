@@ -6,7 +6,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { CreateNetworkBody, ListNetworksQuery, NetworkList, NetworkSchema } from './schema.js';
+import { CreateNetworkBody, ListNetworksQuery, NetworkList, NetworkSchema, PatchNetworkBody } from './schema.js';
 import type { NetworksService } from './service.js';
 
 const tags = ['Networks'];
@@ -38,6 +38,10 @@ export function registerNetworkRoutes(app: FastifyInstance, networks: NetworksSe
     defineRoute(
       { method: 'GET', url: '/v2/networks/:id', scope: 'networks:read', operationId: 'getNetwork', summary: 'Get a network', tags, params: IdParams, response: { 200: NetworkSchema }, errors: [404] },
       async (request) => networks.get(caller(request), request.params.id),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/networks/:id', scope: 'networks:write', operationId: 'patchNetwork', summary: 'Rename a network or change its labels', tags, params: IdParams, body: PatchNetworkBody, response: { 200: NetworkSchema }, errors: [404, 409] },
+      async (request) => networks.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/networks/:id', scope: 'networks:write', operationId: 'deleteNetwork', summary: 'Delete a network with no instances', tags, params: IdParams, response: { 204: NoContent }, errors: [404, 409] },

@@ -4,6 +4,8 @@ import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
 import { CIDR_PATTERN, NAME_PATTERN } from '../vpcs/schema.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
+import { patchBody } from '../patch.js';
 
 export const ENVIRONMENTS = ['production', 'staging', 'development'] as const;
 const Environment = Type.Union(ENVIRONMENTS.map((e) => Type.Literal(e)), { description: 'production, staging or development' });
@@ -25,11 +27,15 @@ export const NetworkSchema = named(
   }),
 );
 
+const NetworkName = Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63, description: 'Unique per VPC' });
+
+export const PatchNetworkBody = patchBody('PatchNetwork', { name: NetworkName, labels: LabelsPatchSchema });
+
 export const CreateNetworkBody = named(
   'CreateNetwork',
   Type.Object(
     {
-      name: Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63, description: 'Unique per VPC' }),
+      name: NetworkName,
       vpc_id: Type.String({ minLength: 1, maxLength: 64 }),
       ip_range: Type.String({ pattern: CIDR_PATTERN, description: "Inside the VPC's range, overlapping no other network of the VPC, /29 at the smallest" }),
       environment: Environment,

@@ -14,9 +14,10 @@ import { LabelsStore } from '../../labels/store.js';
 import { findVpc } from '../vpcs/queries.js';
 import { contains, overlaps, parseCidr, type Cidr } from '../../net/cidr.js';
 import { NetworksStore, type NetworkRow } from './store.js';
-import type { ErrorDetail } from '../../errors/api-error.js';
+import type { ApiError, ErrorDetail } from '../../errors/api-error.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 const SMALLEST_PREFIX = 29;
 
@@ -87,7 +88,7 @@ export class NetworksService {
         await within(trx, network);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `VPC ${vpc.id} already has a network named ${input.name}`, [{ field: 'name', message: 'Already in use in this VPC' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name, vpc.id);
       throw error;
     }
     return network;
@@ -108,6 +109,19 @@ export class NetworksService {
   async get(caller: AuthContext, id: string): Promise<Network> {
     const row = await this.owned(caller, id);
     return present(row, (await new LabelsStore(this.context.database.db).forResources([id])).get(id) ?? {});
+  }
+
+  /** A merge-patch of the name and labels; the address plan stays as it is. */
+  async patch(caller: Caller, id: string, patch: NameAndLabelsPatch): Promise<Network> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'network.updated',
+      labelled: true,
+      save: (trx, changes, at) => new NetworksStore(trx).patch(id, changes, at),
+      nameTaken: (name) => nameTaken(name, row.vpc_id),
+    }, patch);
+    return this.get(caller, id);
   }
 
   async delete(caller: Caller, id: string): Promise<void> {
@@ -135,6 +149,10 @@ export class NetworksService {
     assertRegionAccess(caller, row.region);
     return row;
   }
+}
+
+function nameTaken(name: string, vpcId: string): ApiError {
+  return apiError('name_taken', `VPC ${vpcId} already has a network named ${name}`, [{ field: 'name', message: 'Already in use in this VPC' }]);
 }
 
 function placementProblems(ipRange: string, vpcRange: Cidr, siblings: NetworkRow[]): ErrorDetail[] {

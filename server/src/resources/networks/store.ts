@@ -43,6 +43,11 @@ export class NetworksStore {
     return this.db.selectFrom('networks').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** A PATCH's write: the new name, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string }, at: string): Promise<void> {
+    await this.db.updateTable('networks').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   /**
    * Reads the network and, on PostgreSQL, locks it until the transaction ends, so concurrent
    * allocations in one network happen one after another.

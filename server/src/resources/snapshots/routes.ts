@@ -5,7 +5,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { accepted, created, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { CreateSnapshotBody, ListSnapshotsQuery, SnapshotDeleteAccepted, SnapshotList, SnapshotSchema } from './schema.js';
+import { CreateSnapshotBody, ListSnapshotsQuery, SnapshotDeleteAccepted, SnapshotList, SnapshotSchema, PatchSnapshotBody } from './schema.js';
 import type { SnapshotsService } from './service.js';
 
 const tags = ['Snapshots'];
@@ -37,6 +37,10 @@ export function registerSnapshotRoutes(app: FastifyInstance, snapshots: Snapshot
     defineRoute(
       { method: 'GET', url: '/v2/snapshots/:id', scope: 'snapshots:read', operationId: 'getSnapshot', summary: 'Get a snapshot', tags, params: IdParams, response: { 200: SnapshotSchema }, errors: [404] },
       async (request) => snapshots.get(caller(request), request.params.id),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/snapshots/:id', scope: 'snapshots:write', operationId: 'patchSnapshot', summary: 'Rename a snapshot', tags, params: IdParams, body: PatchSnapshotBody, response: { 200: SnapshotSchema }, errors: [404] },
+      async (request) => snapshots.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/snapshots/:id', scope: 'snapshots:write', operationId: 'deleteSnapshot', summary: 'Delete a snapshot', tags, params: IdParams, response: { 202: SnapshotDeleteAccepted }, errors: [404, 409] },

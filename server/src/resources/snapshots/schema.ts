@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
+import { patchBody } from '../patch.js';
 
 const Status = Type.Union([Type.Literal('creating'), Type.Literal('available'), Type.Literal('deleting')], { description: 'Lifecycle status' });
 
@@ -17,10 +18,11 @@ export const SnapshotSchema = named(
   }),
 );
 
-export const CreateSnapshotBody = named(
-  'CreateSnapshot',
-  Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-);
+const SnapshotName = Type.String({ minLength: 1, maxLength: 100 });
+
+export const CreateSnapshotBody = named('CreateSnapshot', Type.Object({ name: SnapshotName }, { additionalProperties: false }));
+
+export const PatchSnapshotBody = patchBody('PatchSnapshot', { name: SnapshotName });
 
 export const SnapshotList = pageOf('SnapshotList', SnapshotSchema);
 

@@ -15,6 +15,7 @@ import type { VolumeRow } from '../volumes/queries.js';
 import { SnapshotsStore, type SnapshotRow } from './store.js';
 import { apiError, notFound } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import { applyPatch } from '../patch.js';
 
 export interface Snapshot {
   id: string;
@@ -56,6 +57,13 @@ export class SnapshotsService {
 
   async get(caller: AuthContext, id: string): Promise<Snapshot> {
     return present(await this.owned(caller, id));
+  }
+
+  /** A new name; snapshots have no labels, and names may repeat. */
+  async patch(caller: Caller, id: string, patch: { name?: string }): Promise<Snapshot> {
+    await this.owned(caller, id);
+    await applyPatch(this.context, caller, { id, event: 'snapshot.updated', labelled: false, save: (trx, changes, at) => new SnapshotsStore(trx).patch(id, changes, at) }, patch);
+    return this.get(caller, id);
   }
 
   async delete(caller: Caller, id: string) {

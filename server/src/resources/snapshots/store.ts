@@ -28,6 +28,11 @@ export class SnapshotsStore {
     return this.db.selectFrom('snapshots').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
+  /** A PATCH's write: the new name, where given, and the time of the change. */
+  async patch(id: string, changes: { name?: string }, at: string): Promise<void> {
+    await this.db.updateTable('snapshots').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   async findById(id: string): Promise<SnapshotRow | undefined> {
     return this.db.selectFrom('snapshots').selectAll().where('id', '=', id).executeTakeFirst();
   }

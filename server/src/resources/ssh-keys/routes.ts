@@ -7,7 +7,7 @@ import { listQueryProperties } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { CreateSshKeyBody, SshKeyList, SshKeySchema } from './schema.js';
+import { CreateSshKeyBody, PatchSshKeyBody, SshKeyList, SshKeySchema } from './schema.js';
 import type { SshKeysService } from './service.js';
 
 const tags = ['SSH keys'];
@@ -50,6 +50,10 @@ export function registerSshKeyRoutes(app: FastifyInstance, keys: SshKeysService,
     defineRoute(
       { method: 'GET', url: '/v2/ssh_keys/:id', scope: 'ssh_keys:read', operationId: 'getSshKey', summary: 'Get an SSH key', tags, params: IdParams, response: { 200: SshKeySchema }, errors: [404] },
       async (request) => keys.get(caller(request).accountId, request.params.id),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/ssh_keys/:id', scope: 'ssh_keys:write', operationId: 'patchSshKey', summary: 'Rename an SSH key', tags, params: IdParams, body: PatchSshKeyBody, response: { 200: SshKeySchema }, errors: [404, 422] },
+      async (request) => keys.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/ssh_keys/:id', scope: 'ssh_keys:write', operationId: 'deleteSshKey', summary: 'Delete an SSH key', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }) }, errors: [404] },

@@ -1,6 +1,9 @@
 import Type from 'typebox';
 import { named, pageOf } from '../../http/schemas.js';
 import { KEY_TYPES, MAX_PUBLIC_KEY_BYTES, MIN_RSA_BITS } from './public-key.js';
+import { patchBody } from '../patch.js';
+
+const SshKeyName = Type.String({ minLength: 1, maxLength: 100, description: 'Trimmed; must not be blank' });
 
 export const SshKeySchema = named(
   'SshKey',
@@ -25,7 +28,7 @@ export const CreateSshKeyBody = named(
   'CreateSshKey',
   Type.Object(
     {
-      name: Type.String({ minLength: 1, maxLength: 100 }),
+      name: SshKeyName,
       public_key: Type.String({
         description:
           `An OpenSSH public key line (the contents of a .pub file), at most ${MAX_PUBLIC_KEY_BYTES / 1024} KiB. ` +
@@ -37,3 +40,5 @@ export const CreateSshKeyBody = named(
 );
 
 export const SshKeyList = pageOf('SshKeyList', SshKeySchema);
+
+export const PatchSshKeyBody = patchBody('PatchSshKey', { name: SshKeyName });

@@ -2,13 +2,14 @@
 import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { Within } from '../../db/database.js';
 import { newId } from '../../ids.js';
-import type { EventOrigin } from '../events/origin.js';
+import type { Caller, EventOrigin } from '../events/origin.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import type { Cursors, Page, PageRequest } from '../../http/pagination.js';
 import { InvalidPublicKey, parsePublicKey, type KeyType, type PublicKey } from './public-key.js';
 import type { SshKeyRow, SshKeysStore } from './store.js';
 import type { ErrorDetail } from '../../errors/api-error.js';
 import { apiError, notFound, validationFailed } from '../../errors/catalog.js';
+import { withTrimmedName, writePatch } from '../patch.js';
 
 export interface SshKey {
   id: string;
@@ -69,6 +70,15 @@ export class SshKeysService {
   async list(accountId: string, request: PageRequest, cursors: Cursors): Promise<Page<SshKey>> {
     const rows = await this.store.listByAccount(accountId, request);
     return cursors.page('ssh_keys', request, rows, (r) => [r.created_at, r.id], (r) => present(r));
+  }
+
+  /** A new name, held to the create's rules; the key itself cannot change (add another). Names may repeat. */
+  async patch(caller: Caller, id: string, patch: { name?: string }): Promise<SshKey> {
+    await this.get(caller.accountId, id);
+    await this.store.transaction((store, trx) =>
+      writePatch(trx, { events: this.events, clock: this.clock }, caller, { id, event: 'ssh_key.updated', labelled: false, save: (_, changes) => store.patch(id, changes) }, withTrimmedName(patch)),
+    );
+    return this.get(caller.accountId, id);
   }
 
   async delete(caller: EventOrigin, id: string): Promise<void> {

@@ -54,6 +54,11 @@ export class SshKeysStore {
     return pageNewestFirst(this.db.selectFrom('ssh_keys').selectAll().where('account_id', '=', accountId), page).execute();
   }
 
+  /** A PATCH's write: the new name, where given (keys keep no time of change). */
+  async patch(id: string, changes: { name?: string }): Promise<void> {
+    if (changes.name !== undefined) await this.db.updateTable('ssh_keys').set({ name: changes.name }).where('id', '=', id).execute();
+  }
+
   /** Returns whether a key was deleted. */
   async delete(accountId: string, id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('ssh_keys').where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();

@@ -6,7 +6,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
 import { IdParams } from '../../http/schemas.js';
-import { CreateVpcBody, ListVpcsQuery, UpdateVpcBody, VpcList, VpcSchema } from './schema.js';
+import { CreateVpcBody, ListVpcsQuery, PatchVpcBody, UpdateVpcBody, VpcList, VpcSchema } from './schema.js';
 import type { VpcsService } from './service.js';
 
 const tags = ['VPCs'];
@@ -54,6 +54,10 @@ export function registerVpcRoutes(app: FastifyInstance, vpcs: VpcsService, curso
         errors: [404, 409],
       },
       async (request) => vpcs.update(caller(request), request.params.id, request.body),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/vpcs/:id', scope: 'vpcs:write', operationId: 'patchVpc', summary: 'Rename a VPC or change its labels', tags, params: IdParams, body: PatchVpcBody, response: { 200: VpcSchema }, errors: [404, 409] },
+      async (request) => vpcs.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/vpcs/:id', scope: 'vpcs:write', operationId: 'deleteVpc', summary: 'Delete a VPC that has no networks', tags, params: IdParams, response: { 204: NoContent }, errors: [404, 409] },

@@ -3,6 +3,8 @@ import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
+import { patchBody } from '../patch.js';
 
 export const NAME_PATTERN = '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$';
 export const CIDR_PATTERN = '^\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}/\\d{1,2}$';
@@ -23,11 +25,15 @@ export const VpcSchema = named(
   }),
 );
 
+const VpcName = Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63, description: 'Unique per region' });
+
+export const PatchVpcBody = patchBody('PatchVpc', { name: VpcName, labels: LabelsPatchSchema });
+
 export const CreateVpcBody = named(
   'CreateVpc',
   Type.Object(
     {
-      name: Type.String({ pattern: NAME_PATTERN, minLength: 1, maxLength: 63, description: 'Unique per region' }),
+      name: VpcName,
       region: Type.String({ minLength: 1, maxLength: 64 }),
       ip_range: Type.String({ pattern: CIDR_PATTERN, description: 'An RFC 1918 block from /16 to /24' }),
       description: Type.Optional(Type.String({ maxLength: 255 })),

@@ -18,6 +18,8 @@ import { defaultNetworkIn, insertNetworkIfAbsent, type NetworkRow } from '../net
 import { VpcsStore, type VpcRow } from './store.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Context } from '../module.js';
+import type { ApiError } from '../../errors/api-error.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 
 export interface Vpc {
   id: string;
@@ -84,7 +86,7 @@ export class VpcsService {
         await within(trx, vpc);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A VPC named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name, input.region);
       throw error;
     }
     return vpc;
@@ -114,9 +116,22 @@ export class VpcsService {
         await this.context.events.record(trx, caller, 'vpc.updated', id, input);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A VPC named ${input.name} already exists in ${row.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name ?? row.name, row.region);
       throw error;
     }
+    return this.get(caller, id);
+  }
+
+  /** A merge-patch of the name and labels (PUT replaces the labels instead). */
+  async patch(caller: Caller, id: string, patch: NameAndLabelsPatch): Promise<Vpc> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'vpc.updated',
+      labelled: true,
+      save: (trx, changes, at) => new VpcsStore(trx).update(id, { ...changes, updated_at: at }),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
     return this.get(caller, id);
   }
 
@@ -169,6 +184,10 @@ export class VpcsService {
       updated_at: now,
     });
   }
+}
+
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `A VPC named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
 }
 
 function present(row: VpcRow, labels: Record<string, string>): Vpc {

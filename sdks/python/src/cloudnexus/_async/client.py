@@ -12,10 +12,11 @@ from .resources.account import AsyncAccountResource
 from .resources.actions import AsyncActions
 from .resources.api_keys import AsyncApiKeys
 from .resources.backup_policies import AsyncBackupPolicies
-from .resources.catalog import AsyncDatabaseEngines, AsyncImages, AsyncPlans, AsyncRegions
+from .resources.catalog import AsyncDatabaseEngines, AsyncPlans, AsyncRegions
 from .resources.databases import AsyncDatabases
 from .resources.events import AsyncEvents
 from .resources.firewalls import AsyncFirewalls
+from .resources.images import AsyncImages
 from .resources.instances import AsyncInstances
 from .resources.load_balancers import AsyncLoadBalancers
 from .resources.networks import AsyncNetworks
@@ -56,11 +57,11 @@ class AsyncCloudNexus:
         self.account = AsyncAccountResource(self._transport)
         self.regions = AsyncRegions(self._transport)
         self.plans = AsyncPlans(self._transport)
-        self.images = AsyncImages(self._transport)
         self.database_engines = AsyncDatabaseEngines(self._transport)
         self.ssh_keys = AsyncSshKeys(self._transport)
         self.api_keys = AsyncApiKeys(self._transport)
         self.actions = AsyncActions(self._transport, options.wait_timeout)
+        self.images = AsyncImages(self._transport, self.actions)
         self.instances = AsyncInstances(self._transport, self.actions)
         self.databases = AsyncDatabases(self._transport, self.actions)
         self.events = AsyncEvents(self._transport)

@@ -115,7 +115,11 @@ __all__ = [
     "HealthCheckProtocol",
     "Image",
     "ImageArchitecture",
+    "ImageDeleteAccepted",
+    "ImageDeleteAcceptedStatus",
     "ImageList",
+    "ImageStatus",
+    "ImageType",
     "Instance",
     "InstanceActionAccepted",
     "InstanceActionAcceptedStatus",
@@ -134,9 +138,12 @@ __all__ = [
     "InstanceMetricsSeriesItem",
     "InstanceMetricsSeriesItemPointsItem",
     "InstanceMetricsType",
+    "InstanceSnapshotAccepted",
+    "InstanceSnapshotAcceptedStatus",
     "InstanceStatus",
     "ListActionsStatus",
     "ListDatabasesEngine",
+    "ListImagesType",
     "ListInstancesStatus",
     "ListNetworksEnvironment",
     "ListVolumesAttachmentState",
@@ -151,9 +158,18 @@ __all__ = [
     "NetworkEnvironment",
     "NetworkList",
     "Pagination",
+    "PatchApiKey",
+    "PatchBackupPolicy",
+    "PatchFirewall",
+    "PatchLoadBalancer",
+    "PatchNetwork",
+    "PatchSnapshot",
+    "PatchSshKey",
+    "PatchVpc",
     "Plan",
     "PlanList",
     "Protection",
+    "RebuildInstance",
     "Region",
     "RegionList",
     "ReservedIp",
@@ -169,6 +185,7 @@ __all__ = [
     "Snapshot",
     "SnapshotDeleteAccepted",
     "SnapshotDeleteAcceptedStatus",
+    "SnapshotInstance",
     "SnapshotList",
     "SnapshotStatus",
     "SshKey",
@@ -567,7 +584,7 @@ class CreateInstance(CloudNexusModel):
     plan: str
     """A plan id from GET /v2/plans"""
     image: str
-    """An image slug from GET /v2/images"""
+    """An OS image slug, or the id of an available custom image in the same region (GET /v2/images)"""
     public_ip: Optional[bool] = None
     """Reserve a public IPv4 address from the operator's pool and assign it; it is released when the instance is
     deleted (unless moved or unassigned first)
@@ -629,6 +646,7 @@ class CreateLoadBalancerTargets(CloudNexusModel):
 
 class CreateLoadBalancer(CloudNexusModel):
     name: str
+    """Unique per region"""
     vpc_id: str
     algorithm: Optional[CreateLoadBalancerAlgorithm] = None
     """Default round_robin"""
@@ -677,6 +695,7 @@ class CreateSnapshot(CloudNexusModel):
 
 class CreateSshKey(CloudNexusModel):
     name: str
+    """Trimmed; must not be blank"""
     public_key: str
     """An OpenSSH public key line (the contents of a .pub file), at most 16 KiB. Accepted: ssh-ed25519, ecdsa-
     sha2-nistp256, ecdsa-sha2-nistp384, ecdsa-sha2-nistp521, ssh-rsa (RSA of at least 2048 bits).
@@ -986,6 +1005,7 @@ ErrorErrorReason = Literal[
     "has_dependents",
     "public_ip_taken",
     "delete_protected",
+    "public_image",
     "rebuild_protected",
     "idempotency_in_flight",
     "payload_too_large",
@@ -1027,7 +1047,8 @@ class ErrorError(CloudNexusModel):
     `invalid_state` (409): The operation cannot start from the resource's current status - `has_dependents`
     (409): Other resources still depend on this one; remove or detach them first - `public_ip_taken` (409):
     The instance already has a reserved IP; unassign it first - `delete_protected` (409): The resource has
-    delete protection turned on - `rebuild_protected` (409): The resource has rebuild protection turned on -
+    delete protection turned on - `public_image` (409): OS images belong to the catalog: they cannot be
+    deleted - `rebuild_protected` (409): The resource has rebuild protection turned on -
     `idempotency_in_flight` (409): A request with this Idempotency-Key is still in progress -
     `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415): The
     request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
@@ -1120,16 +1141,46 @@ class HealthCheck(CloudNexusModel):
     unhealthy_threshold: Optional[int] = None
 
 
+ImageType = Literal["os", "custom"]
+
+
 ImageArchitecture = Literal["x86_64"]
+
+
+ImageStatus = Literal["creating", "available", "errored", "deleting"]
 
 
 class Image(CloudNexusModel):
     id: str
-    """The image slug"""
+    """The slug of an OS image, or `img_…` for a custom one"""
+    type: ImageType
+    """`os`: a distribution from the catalog, in every region; `custom`: a snapshot of one of your instances"""
     name: str
     distribution: str
+    """A custom image's is its source's"""
     version: str
     architecture: ImageArchitecture
+    status: ImageStatus
+    """Lifecycle status; OS images are always `available`"""
+    region: Optional[str]
+    """The one region a custom image can be used in; null for OS images (every region)"""
+    source_instance_id: Optional[str]
+    """The instance a custom image was taken from (which may since have been deleted)"""
+    size_gb: Optional[int]
+    """A custom image's size once taken; null for OS images and while creating"""
+    created_at: Optional[datetime]
+    """When a custom image was taken; null for OS images"""
+
+
+ImageDeleteAcceptedStatus = Literal["creating", "available", "errored", "deleting"]
+
+
+class ImageDeleteAccepted(CloudNexusModel):
+    id: str
+    status: ImageDeleteAcceptedStatus
+    """Lifecycle status; OS images are always `available`"""
+    message: str
+    action_id: str
 
 
 class ImageList(CloudNexusModel):
@@ -1137,7 +1188,7 @@ class ImageList(CloudNexusModel):
     pagination: Pagination
 
 
-InstanceStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+InstanceStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"]
 
 
 class Protection(CloudNexusModel):
@@ -1166,6 +1217,7 @@ class Instance(CloudNexusModel):
     """The private network it joined"""
     plan: str
     image: str
+    """The OS image slug or custom image id it was built (or last rebuilt) from"""
     ssh_keys: list[str]
     """Ids of the SSH keys installed at creation"""
     volume_ids: list[str]
@@ -1182,7 +1234,9 @@ class Instance(CloudNexusModel):
     """When the instance last changed"""
 
 
-InstanceActionAcceptedStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+InstanceActionAcceptedStatus = Literal[
+    "provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"
+]
 
 
 class InstanceActionAccepted(CloudNexusModel):
@@ -1291,6 +1345,23 @@ class InstanceMetrics(CloudNexusModel):
     series: list[InstanceMetricsSeriesItem]
 
 
+InstanceSnapshotAcceptedStatus = Literal[
+    "provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"
+]
+
+
+class InstanceSnapshotAccepted(CloudNexusModel):
+    id: str
+    """The instance id"""
+    status: InstanceSnapshotAcceptedStatus
+    """Lifecycle status"""
+    message: str
+    action_id: str
+    """Follow it at GET /v2/actions/{action_id}"""
+    image_id: str
+    """The custom image being made: `creating`, then `available` (GET /v2/images/{image_id})"""
+
+
 LoadBalancerAlgorithm = Literal["round_robin", "least_connections"]
 
 
@@ -1373,6 +1444,114 @@ class NetworkList(CloudNexusModel):
     pagination: Pagination
 
 
+class PatchApiKey(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+
+
+class PatchBackupPolicy(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+
+
+class PatchFirewall(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
+class PatchLoadBalancer(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
+class PatchNetwork(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per VPC"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
+class PatchSnapshot(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+
+
+class PatchSshKey(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Trimmed; must not be blank"""
+
+
+class PatchVpc(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
 class Plan(CloudNexusModel):
     id: str
     description: str
@@ -1389,6 +1568,11 @@ class Plan(CloudNexusModel):
 class PlanList(CloudNexusModel):
     data: list[Plan]
     pagination: Pagination
+
+
+class RebuildInstance(CloudNexusModel):
+    image: str
+    """An OS image slug, or the id of an available custom image in the same region (GET /v2/images)"""
 
 
 class Region(CloudNexusModel):
@@ -1491,6 +1675,15 @@ class SnapshotDeleteAccepted(CloudNexusModel):
     """Lifecycle status"""
     message: str
     action_id: str
+
+
+class SnapshotInstance(CloudNexusModel):
+    name: str
+    """The custom image's name, unique among your images"""
+    crash_consistent: Optional[bool] = None
+    """Allow a running instance: its disk is copied as it is, as if the power had been cut. Default false (a
+    running instance is a 409)
+    """
 
 
 class SnapshotList(CloudNexusModel):
@@ -1834,7 +2027,10 @@ class WebhookTestAccepted(CloudNexusModel):
     """The `webhook.test` event queued for delivery"""
 
 
-ListInstancesStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "deleting"]
+ListImagesType = Literal["os", "custom"]
+
+
+ListInstancesStatus = Literal["provisioning", "running", "stopped", "rebooting", "resizing", "rebuilding", "deleting"]
 
 
 GetInstanceMetricsType = Literal["cpu", "memory", "network"]

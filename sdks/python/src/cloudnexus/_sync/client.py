@@ -13,10 +13,11 @@ from .resources.account import SyncAccountResource
 from .resources.actions import SyncActions
 from .resources.api_keys import SyncApiKeys
 from .resources.backup_policies import SyncBackupPolicies
-from .resources.catalog import SyncDatabaseEngines, SyncImages, SyncPlans, SyncRegions
+from .resources.catalog import SyncDatabaseEngines, SyncPlans, SyncRegions
 from .resources.databases import SyncDatabases
 from .resources.events import SyncEvents
 from .resources.firewalls import SyncFirewalls
+from .resources.images import SyncImages
 from .resources.instances import SyncInstances
 from .resources.load_balancers import SyncLoadBalancers
 from .resources.networks import SyncNetworks
@@ -57,11 +58,11 @@ class CloudNexus:
         self.account = SyncAccountResource(self._transport)
         self.regions = SyncRegions(self._transport)
         self.plans = SyncPlans(self._transport)
-        self.images = SyncImages(self._transport)
         self.database_engines = SyncDatabaseEngines(self._transport)
         self.ssh_keys = SyncSshKeys(self._transport)
         self.api_keys = SyncApiKeys(self._transport)
         self.actions = SyncActions(self._transport, options.wait_timeout)
+        self.images = SyncImages(self._transport, self.actions)
         self.instances = SyncInstances(self._transport, self.actions)
         self.databases = SyncDatabases(self._transport, self.actions)
         self.events = SyncEvents(self._transport)

@@ -3,9 +3,9 @@
 use cloudnexus::types::{
     ActionListParams, AttachVolume, CreateBackupPolicy, CreateFirewall, CreateInstance,
     CreateLoadBalancer, CreateNetwork, CreateSnapshot, CreateSshKey, CreateVolume, CreateVpc,
-    CreateWebhook, InstanceListParams, ListParams, MetricsParams, ResizeInstance, ResizeVolume,
-    SnapshotListParams, UpdateBackupPolicy, UpdateFirewall, UpdateLoadBalancer, UpdateVpc,
-    VpcListParams,
+    CreateWebhook, ImageListParams, InstanceListParams, ListParams, MetricsParams, ResizeInstance,
+    ResizeVolume, SnapshotListParams, UpdateBackupPolicy, UpdateFirewall, UpdateLoadBalancer,
+    UpdateVpc, VpcListParams,
 };
 use cloudnexus::{CatalogResource, Client, Error, RequestOptions};
 use futures::TryStreamExt;
@@ -42,7 +42,17 @@ pub async fn run(client: &Client, call: Call<'_>) -> Result<Value, Error> {
         ("account", "retrieve", _) => json(client.account().retrieve().await),
         ("regions", ..) => catalog_call(client.regions(), operation, args).await,
         ("plans", ..) => catalog_call(client.plans(), operation, args).await,
-        ("images", ..) => catalog_call(client.images(), operation, args).await,
+        ("images", "retrieve", _) => json(client.images().retrieve(&id()).await),
+        ("images", "list_page", _) => {
+            json(client.images().list(&body::<ImageListParams>(args)).await)
+        }
+        ("images", "list_all", _) => json(
+            client
+                .images()
+                .list_all(body(args))
+                .try_collect::<Vec<_>>()
+                .await,
+        ),
         ("ssh_keys", "create", _) => json(
             client
                 .ssh_keys()

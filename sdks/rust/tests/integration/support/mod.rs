@@ -17,6 +17,8 @@ pub const SSH_KEY_B: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAII0pdPNRIw13x42Yal7OyjG7oz3t6RizSyryFHDQx3Ov rust-sdk-2";
 pub const SSH_KEY_C: &str =
     "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJufY43Ru+jFX6CDPBP6qz6k7bOMJHTfjlEN0xmP03ka rust-sdk-3";
+pub const SSH_KEY_D: &str =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINJegJyWytmSbU72GjVzaViyTVZ6EHtMsiUjUN/akGmS rust-sdk-4";
 
 /// A running `scripts/test-server.mjs`: a fresh data dir and an enterprise account.
 pub struct TestServer {

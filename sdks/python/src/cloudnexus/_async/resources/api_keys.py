@@ -42,6 +42,10 @@ class AsyncApiKeys(AsyncResource):
     async def retrieve(self, id: str) -> ApiKey:
         return await self._transport.op("getApiKey", model=ApiKey, path={"id": id})
 
+    async def update(self, id: str, *, name: str) -> ApiKey:
+        """Renames the API key (trimmed); its secret, scopes and regions stay."""
+        return await self._transport.op("patchApiKey", model=ApiKey, path={"id": id}, json={"name": name})
+
     async def rotate(
         self, id: str, *, grace_period: RotateApiKeyGracePeriod, idempotency_key: Optional[str] = None
     ) -> CreatedApiKey:

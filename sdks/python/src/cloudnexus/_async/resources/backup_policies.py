@@ -50,6 +50,10 @@ class AsyncBackupPolicies(AsyncResource):
     async def retrieve(self, id: str) -> BackupPolicy:
         return await self._transport.op("getBackupPolicy", model=BackupPolicy, path={"id": id})
 
+    async def patch(self, id: str, *, name: str) -> BackupPolicy:
+        """Renames the policy, where `update` changes its schedule and targets."""
+        return await self._transport.op("patchBackupPolicy", model=BackupPolicy, path={"id": id}, json={"name": name})
+
     async def update(
         self,
         id: str,

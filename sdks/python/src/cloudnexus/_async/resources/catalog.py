@@ -1,4 +1,5 @@
-"""Regions, plans, images and database engines: read-only catalogs, each with list and retrieve."""
+"""Regions, plans and database engines: read-only catalogs, each with list and retrieve (images are in
+`images.py`: custom ones join the OS catalog there)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from typing import Optional
 from ..._generated.models import (
     DatabaseEngine,
     DatabaseEngineList,
-    Image,
-    ImageList,
     Plan,
     PlanList,
     Region,
@@ -39,17 +38,6 @@ class AsyncPlans(AsyncResource):
 
     async def retrieve(self, id: str) -> Plan:
         return await self._transport.op("getPlan", model=Plan, path={"id": id})
-
-
-class AsyncImages(AsyncResource):
-    def list(self, *, limit: Optional[int] = None) -> AsyncPager[Image]:
-        return AsyncPager(lambda cursor: self.list_page(limit=limit, cursor=cursor))
-
-    async def list_page(self, *, limit: Optional[int] = None, cursor: Optional[str] = None) -> ImageList:
-        return await self._transport.op("listImages", model=ImageList, query={"limit": limit, "cursor": cursor})
-
-    async def retrieve(self, id: str) -> Image:
-        return await self._transport.op("getImage", model=Image, path={"id": id})
 
 
 class AsyncDatabaseEngines(AsyncResource):

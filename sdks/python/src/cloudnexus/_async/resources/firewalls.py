@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Optional, Union
 
 from ..._generated.models import Firewall, FirewallInboundRule, FirewallList, FirewallOutboundRule
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncResource
 
@@ -64,6 +64,14 @@ class AsyncFirewalls(AsyncResource):
 
     async def retrieve(self, id: str) -> Firewall:
         return await self._transport.op("getFirewall", model=Firewall, path={"id": id})
+
+    async def update(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> Firewall:
+        """Renames the firewall or changes its labels, its rules staying (a merge-patch: only what is given
+        changes; a label mapped to None is removed). A name in use is a ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return await self._transport.op("patchFirewall", model=Firewall, path={"id": id}, json=body)
 
     async def replace(
         self,

@@ -16,6 +16,7 @@ from ..._generated.models import (
     InstanceFirewallRules,
     InstanceList,
     InstanceMetrics,
+    InstanceSnapshotAccepted,
     ListInstancesStatus,
 )
 from ..._request import merge_patch_body, without_none
@@ -253,5 +254,46 @@ class AsyncInstances(AsyncOperatingResource):
         """Moves the instance to another plan, keeping its status."""
         accepted = await self._transport.op(
             "resizeInstance", model=InstanceActionAccepted, path={"id": id}, json={"plan": plan}
+        )
+        return await self._finish(accepted, wait)
+
+    @overload
+    async def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: Literal[False] = False
+    ) -> InstanceSnapshotAccepted: ...
+
+    @overload
+    async def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: Literal[True]
+    ) -> Action: ...
+
+    @overload
+    async def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: bool
+    ) -> Union[InstanceSnapshotAccepted, Action]: ...
+
+    async def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: bool = False
+    ) -> Union[InstanceSnapshotAccepted, Action]:
+        """Captures the instance's disk as a custom image (`image_id`); a running one needs `crash_consistent=True`."""
+        body = without_none({"name": name, "crash_consistent": crash_consistent})
+        accepted = await self._transport.op(
+            "snapshotInstance", model=InstanceSnapshotAccepted, path={"id": id}, json=body
+        )
+        return await self._finish(accepted, wait)
+
+    @overload
+    async def rebuild(self, id: str, *, image: str, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    async def rebuild(self, id: str, *, image: str, wait: Literal[True]) -> Action: ...
+
+    @overload
+    async def rebuild(self, id: str, *, image: str, wait: bool) -> OperationResult: ...
+
+    async def rebuild(self, id: str, *, image: str, wait: bool = False) -> OperationResult:
+        """Re-images the instance from an OS slug or a custom image id, keeping its id, address and volumes."""
+        accepted = await self._transport.op(
+            "rebuildInstance", model=InstanceActionAccepted, path={"id": id}, json={"image": image}
         )
         return await self._finish(accepted, wait)

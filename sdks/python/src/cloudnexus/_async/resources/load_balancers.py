@@ -15,7 +15,7 @@ from ..._generated.models import (
     LoadBalancerList,
     UpdateLoadBalancerAlgorithm,
 )
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncOperatingResource
 
@@ -97,6 +97,15 @@ class AsyncLoadBalancers(AsyncOperatingResource):
 
     async def retrieve(self, id: str) -> LoadBalancer:
         return await self._transport.op("getLoadBalancer", model=LoadBalancer, path={"id": id})
+
+    async def patch(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> LoadBalancer:
+        """Renames the load balancer or changes its labels at once, with no action (a merge-patch; a label
+        mapped to None is removed), where `update` replaces its rules and targets. A name in use in the region is a
+        ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return await self._transport.op("patchLoadBalancer", model=LoadBalancer, path={"id": id}, json=body)
 
     @overload
     async def update(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Optional
 
 from ..._generated.models import CreateNetworkEnvironment, ListNetworksEnvironment, Network, NetworkList
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncResource
 
@@ -73,6 +73,14 @@ class AsyncNetworks(AsyncResource):
 
     async def retrieve(self, id: str) -> Network:
         return await self._transport.op("getNetwork", model=Network, path={"id": id})
+
+    async def update(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> Network:
+        """Renames the network or changes its labels (a merge-patch: only what is given changes; a label
+        mapped to None is removed). A name in use in the VPC is a ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return await self._transport.op("patchNetwork", model=Network, path={"id": id}, json=body)
 
     async def delete(self, id: str) -> None:
         """Deletes an empty network; ConflictError while instances or databases are in it."""

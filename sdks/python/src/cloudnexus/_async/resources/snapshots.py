@@ -35,6 +35,10 @@ class AsyncSnapshots(AsyncOperatingResource):
     async def retrieve(self, id: str) -> Snapshot:
         return await self._transport.op("getSnapshot", model=Snapshot, path={"id": id})
 
+    async def update(self, id: str, *, name: str) -> Snapshot:
+        """Renames the snapshot (names may repeat)."""
+        return await self._transport.op("patchSnapshot", model=Snapshot, path={"id": id}, json={"name": name})
+
     @overload
     async def delete(self, id: str, *, wait: Literal[False] = False) -> SnapshotDeleteAccepted: ...
 

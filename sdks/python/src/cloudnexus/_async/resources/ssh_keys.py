@@ -24,5 +24,9 @@ class AsyncSshKeys(AsyncResource):
     async def retrieve(self, id: str) -> SshKey:
         return await self._transport.op("getSshKey", model=SshKey, path={"id": id})
 
+    async def update(self, id: str, *, name: str) -> SshKey:
+        """Renames the SSH key (trimmed; a blank name is a ValidationError); the key itself cannot change."""
+        return await self._transport.op("patchSshKey", model=SshKey, path={"id": id}, json={"name": name})
+
     async def delete(self, id: str) -> None:
         await self._transport.op("deleteSshKey", path={"id": id})

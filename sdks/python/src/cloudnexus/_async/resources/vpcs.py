@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Optional
 
 from ..._generated.models import Vpc, VpcList
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncResource
 
@@ -51,6 +51,14 @@ class AsyncVpcs(AsyncResource):
 
     async def retrieve(self, id: str) -> Vpc:
         return await self._transport.op("getVpc", model=Vpc, path={"id": id})
+
+    async def patch(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> Vpc:
+        """Renames it or merges its labels (a merge-patch: only what is given changes; a label mapped to
+        None is removed), where `update` replaces the labels. A name in use in the region is a ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return await self._transport.op("patchVpc", model=Vpc, path={"id": id}, json=body)
 
     async def update(
         self,

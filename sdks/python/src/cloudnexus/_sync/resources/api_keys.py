@@ -43,6 +43,10 @@ class SyncApiKeys(SyncResource):
     def retrieve(self, id: str) -> ApiKey:
         return self._transport.op("getApiKey", model=ApiKey, path={"id": id})
 
+    def update(self, id: str, *, name: str) -> ApiKey:
+        """Renames the API key (trimmed); its secret, scopes and regions stay."""
+        return self._transport.op("patchApiKey", model=ApiKey, path={"id": id}, json={"name": name})
+
     def rotate(
         self, id: str, *, grace_period: RotateApiKeyGracePeriod, idempotency_key: Optional[str] = None
     ) -> CreatedApiKey:

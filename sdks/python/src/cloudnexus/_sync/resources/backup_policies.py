@@ -49,6 +49,10 @@ class SyncBackupPolicies(SyncResource):
     def retrieve(self, id: str) -> BackupPolicy:
         return self._transport.op("getBackupPolicy", model=BackupPolicy, path={"id": id})
 
+    def patch(self, id: str, *, name: str) -> BackupPolicy:
+        """Renames the policy, where `update` changes its schedule and targets."""
+        return self._transport.op("patchBackupPolicy", model=BackupPolicy, path={"id": id}, json={"name": name})
+
     def update(
         self,
         id: str,

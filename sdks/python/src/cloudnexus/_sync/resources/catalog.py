@@ -1,5 +1,6 @@
 # Generated from cloudnexus/_async by scripts/generate_sync.py: do not edit.
-"""Regions, plans, images and database engines: read-only catalogs, each with list and retrieve."""
+"""Regions, plans and database engines: read-only catalogs, each with list and retrieve (images are in
+`images.py`: custom ones join the OS catalog there)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from typing import Optional
 from ..._generated.models import (
     DatabaseEngine,
     DatabaseEngineList,
-    Image,
-    ImageList,
     Plan,
     PlanList,
     Region,
@@ -40,17 +39,6 @@ class SyncPlans(SyncResource):
 
     def retrieve(self, id: str) -> Plan:
         return self._transport.op("getPlan", model=Plan, path={"id": id})
-
-
-class SyncImages(SyncResource):
-    def list(self, *, limit: Optional[int] = None) -> SyncPager[Image]:
-        return SyncPager(lambda cursor: self.list_page(limit=limit, cursor=cursor))
-
-    def list_page(self, *, limit: Optional[int] = None, cursor: Optional[str] = None) -> ImageList:
-        return self._transport.op("listImages", model=ImageList, query={"limit": limit, "cursor": cursor})
-
-    def retrieve(self, id: str) -> Image:
-        return self._transport.op("getImage", model=Image, path={"id": id})
 
 
 class SyncDatabaseEngines(SyncResource):

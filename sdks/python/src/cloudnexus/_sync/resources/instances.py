@@ -17,6 +17,7 @@ from ..._generated.models import (
     InstanceFirewallRules,
     InstanceList,
     InstanceMetrics,
+    InstanceSnapshotAccepted,
     ListInstancesStatus,
 )
 from ..._request import merge_patch_body, without_none
@@ -252,5 +253,44 @@ class SyncInstances(SyncOperatingResource):
         """Moves the instance to another plan, keeping its status."""
         accepted = self._transport.op(
             "resizeInstance", model=InstanceActionAccepted, path={"id": id}, json={"plan": plan}
+        )
+        return self._finish(accepted, wait)
+
+    @overload
+    def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: Literal[False] = False
+    ) -> InstanceSnapshotAccepted: ...
+
+    @overload
+    def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: Literal[True]
+    ) -> Action: ...
+
+    @overload
+    def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: bool
+    ) -> Union[InstanceSnapshotAccepted, Action]: ...
+
+    def snapshot(
+        self, id: str, *, name: str, crash_consistent: Optional[bool] = None, wait: bool = False
+    ) -> Union[InstanceSnapshotAccepted, Action]:
+        """Captures the instance's disk as a custom image (`image_id`); a running one needs `crash_consistent=True`."""
+        body = without_none({"name": name, "crash_consistent": crash_consistent})
+        accepted = self._transport.op("snapshotInstance", model=InstanceSnapshotAccepted, path={"id": id}, json=body)
+        return self._finish(accepted, wait)
+
+    @overload
+    def rebuild(self, id: str, *, image: str, wait: Literal[False] = False) -> InstanceActionAccepted: ...
+
+    @overload
+    def rebuild(self, id: str, *, image: str, wait: Literal[True]) -> Action: ...
+
+    @overload
+    def rebuild(self, id: str, *, image: str, wait: bool) -> OperationResult: ...
+
+    def rebuild(self, id: str, *, image: str, wait: bool = False) -> OperationResult:
+        """Re-images the instance from an OS slug or a custom image id, keeping its id, address and volumes."""
+        accepted = self._transport.op(
+            "rebuildInstance", model=InstanceActionAccepted, path={"id": id}, json={"image": image}
         )
         return self._finish(accepted, wait)

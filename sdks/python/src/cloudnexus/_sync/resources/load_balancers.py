@@ -16,7 +16,7 @@ from ..._generated.models import (
     LoadBalancerList,
     UpdateLoadBalancerAlgorithm,
 )
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
 
@@ -98,6 +98,15 @@ class SyncLoadBalancers(SyncOperatingResource):
 
     def retrieve(self, id: str) -> LoadBalancer:
         return self._transport.op("getLoadBalancer", model=LoadBalancer, path={"id": id})
+
+    def patch(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> LoadBalancer:
+        """Renames the load balancer or changes its labels at once, with no action (a merge-patch; a label
+        mapped to None is removed), where `update` replaces its rules and targets. A name in use in the region is a
+        ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return self._transport.op("patchLoadBalancer", model=LoadBalancer, path={"id": id}, json=body)
 
     @overload
     def update(

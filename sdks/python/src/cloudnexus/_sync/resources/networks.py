@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Optional
 
 from ..._generated.models import CreateNetworkEnvironment, ListNetworksEnvironment, Network, NetworkList
-from ..._request import without_none
+from ..._request import merge_patch_body, without_none
 from ..pagination import SyncPager
 from ._base import SyncResource
 
@@ -74,6 +74,14 @@ class SyncNetworks(SyncResource):
 
     def retrieve(self, id: str) -> Network:
         return self._transport.op("getNetwork", model=Network, path={"id": id})
+
+    def update(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> Network:
+        """Renames the network or changes its labels (a merge-patch: only what is given changes; a label
+        mapped to None is removed). A name in use in the VPC is a ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return self._transport.op("patchNetwork", model=Network, path={"id": id}, json=body)
 
     def delete(self, id: str) -> None:
         """Deletes an empty network; ConflictError while instances or databases are in it."""

@@ -36,6 +36,10 @@ class SyncSnapshots(SyncOperatingResource):
     def retrieve(self, id: str) -> Snapshot:
         return self._transport.op("getSnapshot", model=Snapshot, path={"id": id})
 
+    def update(self, id: str, *, name: str) -> Snapshot:
+        """Renames the snapshot (names may repeat)."""
+        return self._transport.op("patchSnapshot", model=Snapshot, path={"id": id}, json={"name": name})
+
     @overload
     def delete(self, id: str, *, wait: Literal[False] = False) -> SnapshotDeleteAccepted: ...
 

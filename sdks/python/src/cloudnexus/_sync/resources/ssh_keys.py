@@ -25,5 +25,9 @@ class SyncSshKeys(SyncResource):
     def retrieve(self, id: str) -> SshKey:
         return self._transport.op("getSshKey", model=SshKey, path={"id": id})
 
+    def update(self, id: str, *, name: str) -> SshKey:
+        """Renames the SSH key (trimmed; a blank name is a ValidationError); the key itself cannot change."""
+        return self._transport.op("patchSshKey", model=SshKey, path={"id": id}, json={"name": name})
+
     def delete(self, id: str) -> None:
         self._transport.op("deleteSshKey", path={"id": id})
