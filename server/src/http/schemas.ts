@@ -86,4 +86,7 @@ export function pageOf<T extends TSchema>(name: string, item: T) {
   return named(name, Type.Object({ data: Type.Array(item), pagination: PaginationSchema }));
 }
 
+/** The 204 of a synchronous delete. */
+export const DeletedNoBody = Type.Null({ description: 'Deleted; no body' });
+
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });

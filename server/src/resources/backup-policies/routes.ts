@@ -1,11 +1,10 @@
 // /v2/backup_policies: automated snapshot schedules with retention.
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { created, noContent } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { BackupPolicyList, BackupPolicySchema, CreateBackupPolicyBody, ListBackupPoliciesQuery, PatchBackupPolicyBody, UpdateBackupPolicyBody } from './schema.js';
 import type { BackupPoliciesService } from './service.js';
 
@@ -66,7 +65,7 @@ export function registerBackupPolicyRoutes(app: FastifyInstance, policies: Backu
         summary: 'Delete a backup policy (its snapshots are kept)',
         tags,
         params: IdParams,
-        response: { 204: Type.Null({ description: 'Deleted; no body' }) },
+        response: { 204: DeletedNoBody },
         errors: [404],
       },
       async (request, reply) => {

@@ -1,11 +1,10 @@
 // /v2/firewalls and GET /v2/instances/:id/firewall_rules.
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { CreateFirewallBody, EffectiveRulesSchema, FirewallList, FirewallSchema, ListFirewallsQuery, PatchFirewallBody, UpdateFirewallBody } from './schema.js';
 import type { FirewallsService } from './service.js';
 
@@ -58,7 +57,7 @@ export function registerFirewallRoutes(app: FastifyInstance, firewalls: Firewall
       async (request) => firewalls.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
-      { method: 'DELETE', url: '/v2/firewalls/:id', scope: 'firewalls:write', operationId: 'deleteFirewall', summary: 'Delete a firewall', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }) }, errors: [404] },
+      { method: 'DELETE', url: '/v2/firewalls/:id', scope: 'firewalls:write', operationId: 'deleteFirewall', summary: 'Delete a firewall', tags, params: IdParams, response: { 204: DeletedNoBody }, errors: [404] },
       async (request, reply) => {
         await firewalls.delete(caller(request), request.params.id);
         return noContent(reply);

@@ -1,16 +1,14 @@
 // /v2/networks: HTTP only; the service holds the rules.
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { CreateNetworkBody, ListNetworksQuery, NetworkList, NetworkSchema, PatchNetworkBody } from './schema.js';
 import type { NetworksService } from './service.js';
 
 const tags = ['Networks'];
-const NoContent = Type.Null({ description: 'Deleted; no body' });
 
 export function registerNetworkRoutes(app: FastifyInstance, networks: NetworksService, cursors: Cursors): void {
   registerRoutes(app, [
@@ -44,7 +42,7 @@ export function registerNetworkRoutes(app: FastifyInstance, networks: NetworksSe
       async (request) => networks.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
-      { method: 'DELETE', url: '/v2/networks/:id', scope: 'networks:write', operationId: 'deleteNetwork', summary: 'Delete a network with no instances', tags, params: IdParams, response: { 204: NoContent }, errors: [404, 409] },
+      { method: 'DELETE', url: '/v2/networks/:id', scope: 'networks:write', operationId: 'deleteNetwork', summary: 'Delete a network with no instances', tags, params: IdParams, response: { 204: DeletedNoBody }, errors: [404, 409] },
       async (request, reply) => {
         await networks.delete(caller(request), request.params.id);
         return noContent(reply);

@@ -1,16 +1,14 @@
 // /v2/reserved_ips: HTTP only; the service holds the rules.
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { accepted, created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { AssignReservedIpBody, CreateReservedIpBody, ListReservedIpsQuery, ReservedIpActionAccepted, ReservedIpList, ReservedIpSchema, UpdateReservedIpBody } from './schema.js';
 import type { ReservedIpsService } from './service.js';
 
 const tags = ['Reserved IPs'];
-const NoContent = Type.Null({ description: 'Deleted; no body' });
 
 export function registerReservedIpRoutes(app: FastifyInstance, reservedIps: ReservedIpsService, cursors: Cursors): void {
   registerRoutes(app, [
@@ -57,7 +55,7 @@ export function registerReservedIpRoutes(app: FastifyInstance, reservedIps: Rese
       async (request) => reservedIps.update(caller(request), request.params.id, request.body),
     ),
     defineRoute(
-      { method: 'DELETE', url: '/v2/reserved_ips/:id', scope: 'reserved_ips:write', operationId: 'deleteReservedIp', summary: 'Release an unassigned reserved IP to the pool', tags, params: IdParams, response: { 204: NoContent }, errors: [404, 409] },
+      { method: 'DELETE', url: '/v2/reserved_ips/:id', scope: 'reserved_ips:write', operationId: 'deleteReservedIp', summary: 'Release an unassigned reserved IP to the pool', tags, params: IdParams, response: { 204: DeletedNoBody }, errors: [404, 409] },
       async (request, reply) => {
         await reservedIps.delete(caller(request), request.params.id);
         return noContent(reply);

@@ -6,7 +6,7 @@ import type { Cursors } from '../../http/pagination.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { CreateSshKeyBody, PatchSshKeyBody, SshKeyList, SshKeySchema } from './schema.js';
 import type { SshKeysService } from './service.js';
 
@@ -56,7 +56,7 @@ export function registerSshKeyRoutes(app: FastifyInstance, keys: SshKeysService,
       async (request) => keys.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
-      { method: 'DELETE', url: '/v2/ssh_keys/:id', scope: 'ssh_keys:write', operationId: 'deleteSshKey', summary: 'Delete an SSH key', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }) }, errors: [404] },
+      { method: 'DELETE', url: '/v2/ssh_keys/:id', scope: 'ssh_keys:write', operationId: 'deleteSshKey', summary: 'Delete an SSH key', tags, params: IdParams, response: { 204: DeletedNoBody }, errors: [404] },
       async (request, reply) => {
         await keys.delete(caller(request), request.params.id);
         return noContent(reply);

@@ -1,16 +1,14 @@
 // /v2/vpcs: HTTP only; the service holds the rules.
 import type { FastifyInstance } from 'fastify';
-import Type from 'typebox';
 import { defineRoute, registerRoutes } from '../../http/define-route.js';
 import type { Cursors } from '../../http/pagination.js';
 import { created, noContent, recordCreated } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { CreateVpcBody, ListVpcsQuery, PatchVpcBody, UpdateVpcBody, VpcList, VpcSchema } from './schema.js';
 import type { VpcsService } from './service.js';
 
 const tags = ['VPCs'];
-const NoContent = Type.Null({ description: 'Deleted; no body' });
 
 export function registerVpcRoutes(app: FastifyInstance, vpcs: VpcsService, cursors: Cursors): void {
   registerRoutes(app, [
@@ -60,7 +58,7 @@ export function registerVpcRoutes(app: FastifyInstance, vpcs: VpcsService, curso
       async (request) => vpcs.patch(caller(request), request.params.id, request.body),
     ),
     defineRoute(
-      { method: 'DELETE', url: '/v2/vpcs/:id', scope: 'vpcs:write', operationId: 'deleteVpc', summary: 'Delete a VPC that has no networks', tags, params: IdParams, response: { 204: NoContent }, errors: [404, 409] },
+      { method: 'DELETE', url: '/v2/vpcs/:id', scope: 'vpcs:write', operationId: 'deleteVpc', summary: 'Delete a VPC that has no networks', tags, params: IdParams, response: { 204: DeletedNoBody }, errors: [404, 409] },
       async (request, reply) => {
         await vpcs.delete(caller(request), request.params.id);
         return noContent(reply);

@@ -6,7 +6,7 @@ import { recordResponse } from '../../http/idempotency.js';
 import { listQueryProperties, type Cursors } from '../../http/pagination.js';
 import { created, noContent } from '../../http/replies.js';
 import { caller } from '../../http/route-config.js';
-import { IdParams } from '../../http/schemas.js';
+import { DeletedNoBody, IdParams } from '../../http/schemas.js';
 import { CreatedWebhookSchema, CreateWebhookBody, DeliveryList, TestEventAccepted, UpdateWebhookBody, WebhookList, WebhookSchema } from './schema.js';
 import type { WebhooksService } from './service.js';
 
@@ -62,7 +62,7 @@ export function registerWebhookRoutes(app: FastifyInstance, webhooks: WebhooksSe
       async (request) => webhooks.update(caller(request), request.params.id, request.body),
     ),
     defineRoute(
-      { method: 'DELETE', url: '/v2/webhooks/:id', scope: 'webhooks:write', operationId: 'deleteWebhook', summary: 'Delete a webhook', tags, params: IdParams, response: { 204: Type.Null({ description: 'Deleted; no body' }) }, errors: [404] },
+      { method: 'DELETE', url: '/v2/webhooks/:id', scope: 'webhooks:write', operationId: 'deleteWebhook', summary: 'Delete a webhook', tags, params: IdParams, response: { 204: DeletedNoBody }, errors: [404] },
       async (request, reply) => {
         await webhooks.delete(caller(request), request.params.id);
         return noContent(reply);
