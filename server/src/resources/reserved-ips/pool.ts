@@ -1,7 +1,6 @@
 // The operator's pool of public addresses, shared by every account: the lowest free one is handed
-// out. On PostgreSQL a transaction-scoped advisory lock queues allocations one after another (SQLite
-// runs one transaction at a time); the unique `ip` column would refuse a duplicate anyway.
-import { sql } from 'kysely';
+// out. Allocations queue behind the store's pool lock; the unique `ip` column would refuse a
+// duplicate anyway.
 import { storedTime, type Clock } from '../../clock.js';
 import type { Database, Db } from '../../db/database.js';
 import { apiError } from '../../errors/catalog.js';
@@ -9,9 +8,6 @@ import { newId } from '../../ids.js';
 import { formatAddress, parseCidr, type Cidr } from '../../net/cidr.js';
 import { checkQuota } from '../accounts/quotas.js';
 import { ReservedIpsStore, type ReservedIpRow } from './store.js';
-
-/** Any fixed number: it names the pool's lock among the database's advisory locks. */
-const POOL_LOCK = 0x52495073;
 
 export interface Reservation {
   accountId: string;
@@ -23,7 +19,7 @@ export interface Reservation {
 /** Checks the account's quota, takes the pool's lowest free address and inserts the row, inside `trx`. */
 export async function reserve(trx: Db, kind: Database['kind'], pool: string, clock: Clock, reservation: Reservation): Promise<ReservedIpRow> {
   await checkQuota(trx, kind, reservation.accountId, { reserved_ips: 1 });
-  if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${POOL_LOCK})`.execute(trx);
+  await new ReservedIpsStore(trx).lockPool(kind);
   const now = storedTime(clock());
   const row: ReservedIpRow = {
     id: newId('rip'),

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { endAction } from '../../db/busy.js';
-import type { Db } from '../../db/database.js';
+import type { Database, Db } from '../../db/database.js';
 import { pageNewestFirst } from '../../db/keyset.js';
 import type { ReservedIpsTable } from '../../db/tables.js';
 import type { PageRequest } from '../../http/pagination.js';
@@ -17,8 +17,19 @@ export interface ReservedIpFilters {
   selector: LabelSelector;
 }
 
+/** Any fixed number: it names the pool's lock among the database's advisory locks. */
+const POOL_LOCK = 0x52495073;
+
 export class ReservedIpsStore {
   constructor(private readonly db: Db) {}
+
+  /**
+   * On PostgreSQL, queues the transaction behind any other allocating from the pool (released at
+   * its end); SQLite runs one write transaction at a time already.
+   */
+  async lockPool(kind: Database['kind']): Promise<void> {
+    if (kind === 'postgres') await sql`select pg_advisory_xact_lock(${POOL_LOCK})`.execute(this.db);
+  }
 
   /** Every address handed out, across accounts: the pool is shared. */
   async takenIps(): Promise<Set<string>> {
