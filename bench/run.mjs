@@ -36,6 +36,9 @@ try {
   console.error(`bench: ${error.message}`);
   process.exit(2);
 }
+// The floors every ratio is stated against run whatever BENCH_ONLY names.
+const FLOORS = ['node', 'node-2wrk', 'node-http'];
+const wanted = (name) => config.only === null || FLOORS.includes(name) || config.only.includes(name);
 let dataDir = null;
 let postgres = null;
 
@@ -95,7 +98,7 @@ async function startPostgresServer() {
 async function main() {
   const wrk = ensureWrk();
   await ensureBuilt(config);
-  ensureMoto();
+  if (wanted('moto-list') || wanted('moto-create')) ensureMoto();
   const startedAt = new Date().toISOString();
   const machine = machineConditions(wrk);
 
@@ -140,10 +143,10 @@ async function main() {
   if (copy.status !== 200 || copy.body !== first.body) throw new Error(`the bare Fastify answer (${copy.status}) differs from the real server's`);
   const bareNode = await startBaseline('bare node:https', 'bare-node.mjs', tls);
   const bareHttp = await startBaseline('bare node:http', 'bare-node.mjs', {});
-  const moto = await startMoto(MOTO_INSTANCES);
+  const moto = wanted('moto-list') || wanted('moto-create') ? await startMoto(MOTO_INSTANCES) : null;
 
   const serverPid = server.child.pid;
-  const pgTargets = (await startPostgresServer()) ?? [];
+  const pgTargets = wanted('list-pg') || wanted('list-pg-fresh') ? ((await startPostgresServer()) ?? []) : [];
   const cloudnexus = (name, workload, minBytes) => ({ name, port: server.port, pid: serverPid, tls: true, workload, minBytes });
   const pageBytes = Buffer.byteLength(first.body);
   const node = { name: 'node', port: bareNode.port, pid: bareNode.child.pid, tls: true, workload: get('/'), minBytes: 12 };
@@ -158,15 +161,15 @@ async function main() {
     ...pgTargets,
     cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH }), Buffer.byteLength(deep.body)),
     // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
-    { name: 'moto-list', port: moto.port, pid: moto.child.pid, tls: false, workload: motoList(), warmup: false },
+    { name: 'moto-list', port: moto?.port, pid: moto?.child.pid, tls: false, workload: motoList(), warmup: false },
     {
       ...cloudnexus('create', create('/v2/instances', creators, { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' })),
       checkStatus: 201,
       onFailure: 'A 422 is the instance quota (raise BENCH_CREATE_ACCOUNTS), a 429 the rate limit',
     },
-    { name: 'moto-create', port: moto.port, pid: moto.child.pid, tls: false, workload: motoCreate(), checkStatus: 200, warmup: false },
-  ];
-  console.log(`Server :${server.port}, bare node:https :${bareNode.port}, node:http :${bareHttp.port}, bare Fastify :${bareFastify.port}, moto :${moto.port}; list page ${first.body.length} bytes.`);
+    { name: 'moto-create', port: moto?.port, pid: moto?.child.pid, tls: false, workload: motoCreate(), checkStatus: 200, warmup: false },
+  ].filter((target) => wanted(target.name));
+  console.log(`Server :${server.port}, bare node:https :${bareNode.port}, node:http :${bareHttp.port}, bare Fastify :${bareFastify.port}, moto :${moto?.port ?? 'not run'}; list page ${first.body.length} bytes.`);
 
   // Alternating every target each round spreads any drift in machine load over all of them.
   const runs = [];
@@ -185,17 +188,19 @@ async function main() {
     return Object.fromEntries(METRICS.map((key) => [key, of(key)]));
   };
   const summary = Object.fromEntries(targets.map((t) => [t.name, summarize(t.name)]));
+  // A ratio of targets that did not both run (BENCH_ONLY) is left out.
+  const of = (name, key) => summary[name]?.[key];
   const ratios = [
-    { name: 'list p99 ms', value: summary.list.p99Ms, meaning: `target < 10 at ${config.concurrency} connections` },
-    { name: 'list fresh p99 ms', value: summary['list-fresh'].p99Ms, meaning: `issue 23: < 10 at ${config.concurrency} connections` },
-    ...(pgTargets.length > 0 ? [{ name: 'list fresh on PostgreSQL p99 ms', value: summary['list-pg-fresh'].p99Ms, meaning: 'every request runs the query' }] : []),
-    { name: 'list / bare Fastify req/s', value: summary.list.rps / summary.fastify.rps, meaning: 'same bytes' },
-    { name: `page ~${deepIndex.toLocaleString('en')} deep / first page, p50`, value: summary['list-deep'].p50Ms / summary['list-fresh'].p50Ms, meaning: 'target <= 1.5, both fresh' },
-    { name: 'page deep / first, CPU us per request', value: summary['list-deep'].targetCpuUsPerRequest / summary['list-fresh'].targetCpuUsPerRequest, meaning: 'target <= 1.5, both fresh' },
-    { name: 'list / moto DescribeInstances req/s', value: summary.list.rps / summary['moto-list'].rps, meaning: 'target >= 10' },
-    { name: 'list fresh / moto DescribeInstances req/s', value: summary['list-fresh'].rps / summary['moto-list'].rps, meaning: 'target >= 10' },
-    { name: 'create / moto RunInstances req/s', value: summary.create.rps / summary['moto-create'].rps, meaning: 'no target' },
-  ];
+    { name: 'list p99 ms', value: of('list', 'p99Ms'), meaning: `target < 10 at ${config.concurrency} connections` },
+    { name: 'list fresh p99 ms', value: of('list-fresh', 'p99Ms'), meaning: `issue 23: < 10 at ${config.concurrency} connections` },
+    { name: 'list fresh on PostgreSQL p99 ms', value: of('list-pg-fresh', 'p99Ms'), meaning: 'every request runs the query' },
+    { name: 'list / bare Fastify req/s', value: of('list', 'rps') / of('fastify', 'rps'), meaning: 'same bytes' },
+    { name: `page ~${deepIndex.toLocaleString('en')} deep / first page, p50`, value: of('list-deep', 'p50Ms') / of('list-fresh', 'p50Ms'), meaning: 'target <= 1.5, both fresh' },
+    { name: 'page deep / first, CPU us per request', value: of('list-deep', 'targetCpuUsPerRequest') / of('list-fresh', 'targetCpuUsPerRequest'), meaning: 'target <= 1.5, both fresh' },
+    { name: 'list / moto DescribeInstances req/s', value: of('list', 'rps') / of('moto-list', 'rps'), meaning: 'target >= 10' },
+    { name: 'list fresh / moto DescribeInstances req/s', value: of('list-fresh', 'rps') / of('moto-list', 'rps'), meaning: 'target >= 10' },
+    { name: 'create / moto RunInstances req/s', value: of('create', 'rps') / of('moto-create', 'rps'), meaning: 'no target' },
+  ].filter((ratio) => ratio.value !== undefined && !Number.isNaN(ratio.value));
   const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'moto-list', 'create', 'moto-create']);
   const client = clientCheck(summary.node, summary['node-2wrk']);
 

@@ -35,5 +35,7 @@ export function loadConfig() {
     createAccounts: number('BENCH_CREATE_ACCOUNTS', 48, { integer: true }),
     // Rebuild server/dist even if it exists (it is otherwise built only when missing).
     rebuild: process.env.BENCH_REBUILD === '1',
+    // Targets to run (comma-separated names), beside the floors every ratio needs; unset runs all.
+    only: process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',').map((name) => name.trim()).filter(Boolean) : null,
   });
 }

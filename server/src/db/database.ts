@@ -5,6 +5,8 @@ import { SqliteDatabase } from './sqlite-binding.js';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { cachingStatements } from './statement-cache.js';
 import { freshSharedRead } from './fresh-shared-read.js';
+import { postgresArrayRows } from './postgres-array-rows.js';
+import { sqliteArrayRows, type ArrayRows } from './array-rows.js';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Tables } from './tables.js';
@@ -34,6 +36,8 @@ export interface Database {
    * row changed in between, which is what lets answers be reused. Take it before reading.
    */
   readonly writeStamp: () => string | Promise<string>;
+  /** Rows as arrays, for the hottest reads; never inside a transaction (see array-rows.ts). */
+  readonly arrayRows: ArrayRows;
   close(): Promise<void>;
 }
 
@@ -48,10 +52,11 @@ export interface PostgresOptions {
 export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
   if (target.kind === 'sqlite') {
     const { db, externalWrites, writeStamp } = openSqlite(target.file);
-    return { db, kind: 'sqlite', schema: null, externalWrites, writeStamp, close: () => db.destroy() };
+    const arrayRows = sqliteArrayRows((query) => db.executeQuery(query));
+    return { db, kind: 'sqlite', schema: null, externalWrites, writeStamp, arrayRows, close: () => db.destroy() };
   }
-  const { db, writeStamp } = openPostgres(target.url, options);
-  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, writeStamp, close: () => db.destroy() };
+  const { db, writeStamp, arrayRows } = openPostgres(target.url, options);
+  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, writeStamp, arrayRows, close: () => db.destroy() };
 }
 
 function openSqlite(file: string): { db: Db; externalWrites: () => number; writeStamp: () => string } {
@@ -76,7 +81,7 @@ function openSqlite(file: string): { db: Db; externalWrites: () => number; write
   };
 }
 
-function openPostgres(url: string, options: PostgresOptions): { db: Db; writeStamp: () => Promise<string> } {
+function openPostgres(url: string, options: PostgresOptions): { db: Db; writeStamp: () => Promise<string>; arrayRows: ArrayRows } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
@@ -92,5 +97,6 @@ function openPostgres(url: string, options: PostgresOptions): { db: Db; writeSta
   return {
     db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
     writeStamp: freshSharedRead(async () => String((await pool.query<[string]>(stampQuery)).rows[0]?.[0])),
+    arrayRows: postgresArrayRows(pool),
   };
 }

@@ -39,7 +39,7 @@ export class LabelsStore {
 }
 
 /**
- * The labels of the outer query's row `idColumn` (e.g. 'instances.id'), as JSON text in key order:
+ * The labels of the outer query's row `idColumn` (e.g. 'instances.id'), as JSON text (parse it with parseJsonObject, which orders the keys):
  * a column for a list's own select, so a page and its labels are one statement.
  */
 export function labelsJson(kind: Database['kind'], idColumn: string): RawBuilder<string> {

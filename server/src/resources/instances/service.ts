@@ -2,6 +2,7 @@
 // actions for the engine to carry out.
 import { apiTime, storedTime } from '../../clock.js';
 import type { Db, Within } from '../../db/database.js';
+import { parseJsonArray, parseJsonObject } from '../../db/json-aggregate.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { ComputeDriver, MetricType } from '../../drivers/compute-driver.js';
 import type { Cursors, Page } from '../../http/pagination.js';
@@ -109,9 +110,9 @@ export class InstancesService {
       caller.accountId,
       { region: query.region, status: query.status, name: query.name, regions: caller.regions, selector },
       request,
-      this.context.database.kind,
+      this.context.database,
     );
-    const presentListed = (r: ListedInstanceRow) => present(r, JSON.parse(r.labels) as Record<string, string>, JSON.parse(r.volume_ids) as string[], r.public_ipv4);
+    const presentListed = (r: ListedInstanceRow) => present(r, parseJsonObject<string>(r.labels), parseJsonArray(r.volume_ids), r.public_ipv4);
     return cursors.page('instances', request, rows, (r) => [r.created_at, r.id], presentListed);
   }
 

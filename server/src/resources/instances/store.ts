@@ -1,3 +1,4 @@
+import { byPosition } from '../../db/array-rows.js';
 import { beginAction, endAction } from '../../db/busy.js';
 import type { Database, Db } from '../../db/database.js';
 import type { InstancesTable } from '../../db/tables.js';
@@ -16,6 +17,8 @@ export type InstanceRow = InstancesTable;
 export const SHOWN_COLUMNS = ['id', 'name', 'region', 'plan', 'image', 'status', 'cpu', 'memory_gb', 'ipv4', 'ssh_key_ids', 'network_id', 'protect_delete', 'protect_rebuild', 'created_at', 'updated_at'] as const;
 export type ShownInstanceRow = Pick<InstanceRow, (typeof SHOWN_COLUMNS)[number]>;
 export type ListedInstanceRow = ShownInstanceRow & { labels: string; volume_ids: string; public_ipv4: string | null };
+/** A list row's columns in select order. */
+const LISTED_COLUMNS = [...SHOWN_COLUMNS, 'labels', 'volume_ids', 'public_ipv4'] as const;
 
 export interface InstanceFilters {
   region?: string;
@@ -47,8 +50,11 @@ export class InstancesStore {
     await this.db.updateTable('instances').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
   }
 
-  /** Newest first, each row with its labels and attached volume ids (JSON text), in one statement. */
-  async list(accountId: string, filters: InstanceFilters, page: PageRequest, kind: Database['kind']): Promise<ListedInstanceRow[]> {
+  /**
+   * Newest first, each row with its labels and attached volume ids (JSON text), in one statement,
+   * its rows read as arrays (the hot path of every instance list).
+   */
+  async list(accountId: string, filters: InstanceFilters, page: PageRequest, { kind, arrayRows }: Pick<Database, 'kind' | 'arrayRows'>): Promise<ListedInstanceRow[]> {
     const query = this.db
       .selectFrom('instances')
       .select(SHOWN_COLUMNS)
@@ -59,7 +65,7 @@ export class InstancesStore {
       .$if(filters.name !== undefined, (q) => q.where('name', '=', filters.name as string))
       .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]))
       .where((eb) => matchesLabelSelector(eb, 'instances.id', filters.selector));
-    return pageNewestFirst(query, page).execute();
+    return byPosition(LISTED_COLUMNS, await arrayRows(pageNewestFirst(query, page).compile())) as ListedInstanceRow[];
   }
 
   /** Makes `actionId` the instance's one running action, if it is idle and in one of `from`. */

@@ -98,7 +98,7 @@ export class VolumesStore {
   }
 }
 
-/** The ids of the volumes attached to the outer query's row `instanceIdColumn`, as a JSON array in id order. */
+/** The ids of the volumes attached to the outer query's row `instanceIdColumn`, as a JSON array (parse it with parseJsonArray, which orders them). */
 export function attachedVolumeIdsJson(kind: Database['kind'], instanceIdColumn: string): RawBuilder<string> {
   return jsonArrayOf(kind, 'volumes.id', sql`from volumes where volumes.instance_id = ${sql.ref(instanceIdColumn)}`);
 }
