@@ -165,7 +165,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   // After auth, so an answer from the cache is still authenticated, rate limited and region checked.
   if (config.responseCacheBytes > 0) {
     const counters = { hits: metrics.responseCacheHits, misses: metrics.responseCacheMisses };
-    registerResponseCache(fastify, new ResponseCache(config.responseCacheBytes), deps.database.writeStamp, counters);
+    registerResponseCache(fastify, new ResponseCache(config.responseCacheBytes), deps.database, counters);
   }
   registerIdempotency(fastify, db, clock);
   for (const routes of modules.routes) routes(fastify);

@@ -81,6 +81,74 @@ for (const kind of DATABASE_KINDS) {
       assert.ok((await names(t, key)).includes('renamed-outside:running'));
     });
 
+    test('another account\'s writes leave the cached list a hit; a label or a volume of this account voids it', async () => {
+      await names(t, key);
+      const stranger = await t.newCaller();
+      await waitForStatus(t, stranger.key, (await createInstance(t, stranger.key, { name: 'theirs', region: 'us-east-1' })).id, 'running');
+      const hits = await counter(t, 'hits');
+      await names(t, key);
+      assert.equal(await counter(t, 'hits'), hits + 1);
+      const [mine] = (await list(t, key)).json<Page>().data;
+      const { db } = t.testDb.database;
+      await db.insertInto('labels').values({ resource_id: mine?.id as string, key: 'team', value: 'cache' }).execute();
+      assert.deepEqual((await list(t, key)).json<Page>().data[0]?.labels, { ...mine?.labels, team: 'cache' });
+      await db.deleteFrom('labels').where('resource_id', '=', mine?.id as string).where('key', '=', 'team').execute();
+      assert.deepEqual((await list(t, key)).json<Page>().data[0]?.labels, mine?.labels);
+    });
+
+    test('another node\'s transaction: invisible until it commits, shown at once after, never stale', async () => {
+      const url = t.testDb.databaseUrl;
+      const other = openDatabase(kind === 'sqlite' ? { kind, file: url } : { kind, url });
+      try {
+        for (let round = 0; round < 5; round++) {
+          const before = await names(t, key);
+          const [from] = before;
+          const to = `node-b-${round}`;
+          let commit!: () => void;
+          const committed = new Promise<void>((resolve) => (commit = resolve));
+          let written!: () => void;
+          const updated = new Promise<void>((resolve) => (written = resolve));
+          const transaction = other.db.transaction().execute(async (trx) => {
+            await trx.updateTable('instances').set({ name: to }).where('name', '=', (from as string).split(':')[0] as string).where('account_id', '=', accountId).execute();
+            written();
+            await committed;
+          });
+          await updated;
+          // PostgreSQL shows the old rows while the other transaction is open; SQLite's other
+          // connection holds the write lock, which readers in WAL mode do not wait for.
+          assert.deepEqual(await names(t, key), before);
+          commit();
+          await transaction;
+          assert.ok((await names(t, key)).includes(`${to}:running`), `round ${round}`);
+        }
+      } finally {
+        await other.close();
+      }
+    });
+
+    test('a write rolled back on the server connection leaves no stamp a later write could repeat', async () => {
+      const before = await names(t, key);
+      const [from] = before;
+      const { db } = t.testDb.database;
+      let release!: () => void;
+      const rolledBack = db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.updateTable('instances').set({ name: 'rolled-back' }).where('name', '=', (from as string).split(':')[0] as string).execute();
+          await new Promise<void>((resolve) => (release = resolve));
+          throw new Error('roll back');
+        })
+        .catch(() => undefined);
+      // Takes its stamp inside the open transaction, then waits for the connection to read.
+      const during = names(t, key);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      await rolledBack;
+      assert.deepEqual(await during, before);
+      await db.updateTable('instances').set({ name: 'committed' }).where('name', '=', (from as string).split(':')[0] as string).execute();
+      assert.ok((await names(t, key)).includes('committed:running'));
+    });
+
     test('another account, and a key of the same account limited to other regions, never get the cached answer', async () => {
       const full = await names(t, key);
       assert.ok(full.length >= 2);

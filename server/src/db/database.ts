@@ -7,6 +7,7 @@ import { cachingStatements } from './statement-cache.js';
 import { freshSharedRead } from './fresh-shared-read.js';
 import { postgresArrayRows } from './postgres-array-rows.js';
 import { sqliteArrayRows, type ArrayRows } from './array-rows.js';
+import { postgresAccountStamp, sqliteAccountStamp, type AccountStamp } from './account-stamps.js';
 import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Tables } from './tables.js';
@@ -36,6 +37,8 @@ export interface Database {
    * row changed in between, which is what lets answers be reused. Take it before reading.
    */
   readonly writeStamp: () => string | Promise<string>;
+  /** A stamp like writeStamp's, moved only by writes to the account's rows of the stamped tables. */
+  readonly accountStamp: AccountStamp;
   /** Rows as arrays, for the hottest reads; never inside a transaction (see array-rows.ts). */
   readonly arrayRows: ArrayRows;
   close(): Promise<void>;
@@ -51,15 +54,15 @@ export interface PostgresOptions {
 
 export function openDatabase(target: DatabaseTarget, options: PostgresOptions = {}): Database {
   if (target.kind === 'sqlite') {
-    const { db, externalWrites, writeStamp } = openSqlite(target.file);
+    const { db, externalWrites, writeStamp, accountStamp } = openSqlite(target.file);
     const arrayRows = sqliteArrayRows((query) => db.executeQuery(query));
-    return { db, kind: 'sqlite', schema: null, externalWrites, writeStamp, arrayRows, close: () => db.destroy() };
+    return { db, kind: 'sqlite', schema: null, externalWrites, writeStamp, accountStamp, arrayRows, close: () => db.destroy() };
   }
-  const { db, writeStamp, arrayRows } = openPostgres(target.url, options);
-  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, writeStamp, arrayRows, close: () => db.destroy() };
+  const { db, writeStamp, accountStamp, arrayRows } = openPostgres(target.url, options);
+  return { db, kind: 'postgres', schema: options.searchPath ?? null, externalWrites: null, writeStamp, accountStamp, arrayRows, close: () => db.destroy() };
 }
 
-function openSqlite(file: string): { db: Db; externalWrites: () => number; writeStamp: () => string } {
+function openSqlite(file: string): { db: Db; externalWrites: () => number; writeStamp: () => string; accountStamp: AccountStamp } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   // WAL lets the operator CLI write while the server reads and writes.
@@ -78,10 +81,11 @@ function openSqlite(file: string): { db: Db; externalWrites: () => number; write
     db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }),
     externalWrites: () => dataVersion.get() as number,
     writeStamp: () => (changes.get() as [number, number]).join('.'),
+    accountStamp: sqliteAccountStamp(sqlite),
   };
 }
 
-function openPostgres(url: string, options: PostgresOptions): { db: Db; writeStamp: () => Promise<string>; arrayRows: ArrayRows } {
+function openPostgres(url: string, options: PostgresOptions): { db: Db; writeStamp: () => Promise<string>; accountStamp: AccountStamp; arrayRows: ArrayRows } {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax ?? 10,
@@ -97,6 +101,7 @@ function openPostgres(url: string, options: PostgresOptions): { db: Db; writeSta
   return {
     db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }),
     writeStamp: freshSharedRead(async () => String((await pool.query<[string]>(stampQuery)).rows[0]?.[0])),
+    accountStamp: postgresAccountStamp(pool),
     arrayRows: postgresArrayRows(pool),
   };
 }

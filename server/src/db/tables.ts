@@ -381,8 +381,15 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+/** Written by triggers only (migration 0014); read by db/account-stamps.ts. */
+export interface AccountStampsTable {
+  account_id: string;
+  stamp: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
+  account_stamps: AccountStampsTable;
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
   ssh_keys: SshKeysTable;

@@ -16,6 +16,7 @@ import type {
 import type { TSchema } from 'typebox';
 import type { Scope } from '../resources/api-keys/scopes.js';
 import type { RateClass } from './rate-limit.js';
+import type { CachedReads } from './route-config.js';
 import './route-config.js';
 import { AUTHENTICATED_ERRORS, errorResponses } from './schemas.js';
 
@@ -56,7 +57,7 @@ export interface RouteSpec<P, Q, B, R> {
   response: R;
   /** Statuses this route answers beyond what every authenticated route (and every body) can. */
   errors?: readonly number[];
-  cached?: boolean;
+  cached?: boolean | CachedReads;
   rateClass?: RateClass;
   regionsOf?: (request: TypedRequest<P, Q, B>) => readonly string[];
 }

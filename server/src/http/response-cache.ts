@@ -2,12 +2,15 @@
 //
 // Clients poll lists (dashboards, SDK wait loops, Terraform refreshes), and most polls find nothing
 // new. Like the Kubernetes API server's watch cache, we answer those from memory, but never stale:
-// each answer is stored with the database's write stamp taken before it was read, and is reused
-// only while the stamp is still the same, i.e. no row anywhere changed in between (own writes,
-// committed or not, and other processes' commits). Authentication, rate limiting, scopes and region
-// checks still run on every request; only the handler's reads and the serializing are skipped.
+// each answer is stored with a write stamp taken before it was read, and is reused only while the
+// stamp is still the same (own writes, committed or not, and other processes' commits). A route
+// that names the tables it reads (`cached: { reads }`) is stamped per account, so only a write to
+// the caller's account's rows voids it; any other cached route, by the database's one stamp, which
+// any write anywhere moves. Authentication, rate limiting, scopes and region checks still run on
+// every request; only the handler's reads and the serializing are skipped.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Counter } from 'prom-client';
+import type { Database } from '../db/database.js';
 import './route-config.js';
 
 interface Entry {
@@ -73,16 +76,17 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * answer depends only on the database, the URL and the caller's account and region allowlist.
  * A request with `Cache-Control: no-cache` is answered fresh (and refreshes the entry).
  */
-export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, writeStamp: () => string | Promise<string>, counters: ResponseCacheCounters): void {
+export function registerResponseCache(app: FastifyInstance, cache: ResponseCache, stamps: Pick<Database, 'writeStamp' | 'accountStamp'>, counters: ResponseCacheCounters): void {
   const pending = new WeakMap<FastifyRequest, { key: string; stamp: string }>();
 
   // A preHandler, so it runs after validation and after the auth layer's region check.
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const auth = request.auth;
-    if (!request.routeOptions.config.cached || auth === null || request.method !== 'GET') return;
+    const { cached } = request.routeOptions.config;
+    if (!cached || auth === null || request.method !== 'GET') return;
     const key = `${auth.accountId} ${auth.regions?.join(',') ?? '*'} ${request.url}`;
     // Taken before the handler reads: a change made while it reads moves the stamp past this one.
-    const stamp = await writeStamp();
+    const stamp = await (cached === true ? stamps.writeStamp() : stamps.accountStamp(auth.accountId));
     if (!/no-cache/i.test(request.headers['cache-control'] ?? '')) {
       const body = cache.get(key, stamp);
       if (body !== undefined) {

@@ -4,6 +4,15 @@ import type { AuthContext } from '../resources/api-keys/auth-context.js';
 import type { Scope } from '../resources/api-keys/scopes.js';
 import type { Caller } from '../resources/events/origin.js';
 import type { RateClass } from './rate-limit.js';
+import type { StampedTable } from '../db/stamped-tables.js';
+
+/**
+ * A cached route that names every table its answer reads, all of them stamped per account: its
+ * entries are voided only by writes to the caller's account's rows, not by any write anywhere.
+ */
+export interface CachedReads {
+  reads: readonly StampedTable[];
+}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,9 +24,10 @@ declare module 'fastify' {
     regionsOf?: (request: FastifyRequest) => readonly string[];
     /**
      * The 200 answer depends only on the database, the URL and the caller's account and regions
-     * (not on the clock or a driver), so it may be reused until the database changes.
+     * (not on the clock or a driver), so it may be reused until the database changes; with
+     * `reads`, until the caller's account's rows of those tables change.
      */
-    cached?: boolean;
+    cached?: boolean | CachedReads;
   }
   /** OpenAPI fields a route's schema may carry beside what Fastify validates. */
   interface FastifySchema {

@@ -46,7 +46,7 @@ export function registerInstanceRoutes(app: FastifyInstance, instances: Instance
         method: 'GET',
         url: '/v2/instances',
         scope: 'instances:read',
-        cached: true,
+        cached: { reads: ['instances', 'labels', 'volumes', 'reserved_ips'] },
         regionsOf: (request) => [request.query.region].filter((r): r is string => r !== undefined),
         operationId: 'listInstances',
         summary: 'List instances, newest first',
