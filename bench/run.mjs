@@ -18,6 +18,7 @@ import { clientCheck, ratiosTo } from './lib/ratios.mjs';
 import { machineConditions, printTable, writeJson } from './lib/report.mjs';
 import { seedInstances, seedPosition } from './lib/seed.mjs';
 import { median } from './lib/stats.mjs';
+import { mixedTarget } from './lib/mixed.mjs';
 import { create, get, motoCreate, motoList } from './lib/workloads.mjs';
 import { ensureWrk } from './lib/wrk.mjs';
 
@@ -108,6 +109,9 @@ async function main() {
   const list = await createAccount(dataDir, 'bench-list');
   const creators = [];
   for (let i = 0; i < config.createAccounts; i++) creators.push((await createAccount(dataDir, `bench-create-${i}`)).apiKey);
+  // The mixed target's accounts: the create accounts, and more if it wants more.
+  const mixers = creators.slice(0, config.mixedAccounts);
+  while (wanted('mixed') && mixers.length < config.mixedAccounts) mixers.push((await createAccount(dataDir, `bench-mixed-${mixers.length}`)).apiKey);
   console.log(`${((Date.now() - accountsStart) / 1000).toFixed(1)} s`);
 
   process.stdout.write(`Seeding ${config.depth.toLocaleString('en')} instances into SQLite... `);
@@ -167,6 +171,7 @@ async function main() {
       checkStatus: 201,
       onFailure: 'A 422 is the instance quota (raise BENCH_CREATE_ACCOUNTS), a 429 the rate limit',
     },
+    ...(wanted('mixed') ? [await mixedTarget({ port: server.port, pid: serverPid, ca, concurrency: config.concurrency }, mixers)] : []),
     { name: 'moto-create', port: moto?.port, pid: moto?.child.pid, tls: false, workload: motoCreate(), checkStatus: 200, warmup: false },
   ].filter((target) => wanted(target.name));
   console.log(`Server :${server.port}, bare node:https :${bareNode.port}, node:http :${bareHttp.port}, bare Fastify :${bareFastify.port}, moto :${moto?.port ?? 'not run'}; list page ${first.body.length} bytes.`);
@@ -176,7 +181,11 @@ async function main() {
   for (let round = 1; round <= config.rounds; round++) {
     for (const target of targets) {
       process.stdout.write(`round ${round}/${config.rounds}  ${target.name.padEnd(11)}  `);
+      const before = await target.counters?.();
       const result = await measure({ target, config, wrk, workDir: dataDir });
+      const after = await target.counters?.();
+      // Over the warm-up and the measured window: the counters are the server's, read around both.
+      if (before && after) result.cacheHitRate = (after.hits - before.hits) / (after.hits - before.hits + after.misses - before.misses);
       console.log(`${result.rps.toFixed(0)} req/s`);
       runs.push({ target: target.name, round, ...result });
     }
@@ -188,6 +197,8 @@ async function main() {
     return Object.fromEntries(METRICS.map((key) => [key, of(key)]));
   };
   const summary = Object.fromEntries(targets.map((t) => [t.name, summarize(t.name)]));
+  const mixedRuns = runs.filter((run) => run.target === 'mixed');
+  const mixedMedian = (of) => (mixedRuns.length === 0 ? undefined : median(mixedRuns.map(of)));
   // A ratio of targets that did not both run (BENCH_ONLY) is left out.
   const of = (name, key) => summary[name]?.[key];
   const ratios = [
@@ -200,8 +211,15 @@ async function main() {
     { name: 'list / moto DescribeInstances req/s', value: of('list', 'rps') / of('moto-list', 'rps'), meaning: 'target >= 10' },
     { name: 'list fresh / moto DescribeInstances req/s', value: of('list-fresh', 'rps') / of('moto-list', 'rps'), meaning: 'target >= 10' },
     { name: 'create / moto RunInstances req/s', value: of('create', 'rps') / of('moto-create', 'rps'), meaning: 'no target' },
+    { name: 'mixed reads / node:https req/s', value: mixedMedian((run) => run.parts.read.rps) / of('node', 'rps'), meaning: 'issue 23: >= 0.30' },
+    { name: 'mixed reads req/s', value: mixedMedian((run) => run.parts.read.rps), meaning: `${config.mixedAccounts} accounts, 4 filters` },
+    { name: 'mixed writes req/s', value: mixedMedian((run) => run.parts.write.rps), meaning: 'create, restart, delete in turn' },
+    { name: 'mixed write share', value: mixedMedian((run) => run.parts.write.rps / (run.parts.read.rps + run.parts.write.rps)), meaning: 'issue 23 asks ~0.05' },
+    { name: 'mixed read p99 ms', value: mixedMedian((run) => run.parts.read.p99Ms), meaning: '' },
+    { name: 'mixed write p99 ms', value: mixedMedian((run) => run.parts.write.p99Ms), meaning: '' },
+    { name: 'mixed cache hit rate', value: mixedMedian((run) => run.cacheHitRate), meaning: 'reads answered from the response cache' },
   ].filter((ratio) => ratio.value !== undefined && !Number.isNaN(ratio.value));
-  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'moto-list', 'create', 'moto-create']);
+  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'mixed', 'moto-list', 'create', 'moto-create']);
   const client = clientCheck(summary.node, summary['node-2wrk']);
 
   const report = {
@@ -209,7 +227,7 @@ async function main() {
     startedAt,
     requests: Object.fromEntries(targets.map((t) => [t.name, t.workload])),
     listBytes: first.body.length,
-    postgres: postgres?.skipped ? { skipped: postgres.skipped } : { schema: postgres.schema },
+    postgres: postgres === null ? { skipped: 'not asked for (BENCH_ONLY)' } : postgres.skipped ? { skipped: postgres.skipped } : { schema: postgres.schema },
     deepIndex,
     config,
     machine: { ...machine, loadAverageAfter: os.loadavg().map((n) => Math.round(n * 100) / 100) },

@@ -33,6 +33,8 @@ export function loadConfig() {
     depth: number('BENCH_DEPTH', 1_000_000, { integer: true }),
     // Accounts the create scenario spreads over: each holds at most 500 instances (enterprise quota).
     createAccounts: number('BENCH_CREATE_ACCOUNTS', 48, { integer: true }),
+    // Accounts the mixed target's reads and writes spread over (the create accounts first).
+    mixedAccounts: number('BENCH_MIXED_ACCOUNTS', 50, { integer: true }),
     // Rebuild server/dist even if it exists (it is otherwise built only when missing).
     rebuild: process.env.BENCH_REBUILD === '1',
     // Targets to run (comma-separated names), beside the floors every ratio needs; unset runs all.

@@ -52,13 +52,14 @@ export function combine(results) {
 async function runProcesses({ target, config, wrk, workDir }, seconds) {
   const scheme = target.tls ? 'https' : 'http';
   const url = `${scheme}://127.0.0.1:${target.port}/`;
-  const connections = splitConnections(config.concurrency, target.processes ?? 1);
+  // A target of `parts` (the mixed one) runs one wrk process per part, each with its own requests.
+  const parts = target.parts ?? splitConnections(config.concurrency, target.processes ?? 1).map((connections) => ({ connections, workload: target.workload }));
   const results = await Promise.all(
-    connections.map(async (count) => {
+    parts.map(async ({ connections: count, workload }) => {
       // A script per process: creates name themselves after it, so two never collide.
       const runId = `b${process.pid}x${++processCount}`;
       const scriptFile = path.join(workDir, `${target.name}-${runId}.lua`);
-      await fs.writeFile(scriptFile, wrkScript({ workload: target.workload, checkStatus: target.checkStatus ?? null, runId }));
+      await fs.writeFile(scriptFile, wrkScript({ workload, checkStatus: target.checkStatus ?? null, runId }));
       const result = await runWrk({ command: wrk, name: target.name, url, scriptFile, connections: count, seconds });
       const failure = wrkFailure(result);
       if (failure) throw new Error(`${target.name}: ${failure}${target.onFailure ? `. ${target.onFailure}` : ''}`);
@@ -71,6 +72,8 @@ async function runProcesses({ target, config, wrk, workDir }, seconds) {
   if (target.minBytes && combined.bytesPerResponse < target.minBytes) {
     throw new Error(`${target.name}: ${combined.bytesPerResponse.toFixed(0)} bytes per response on average, less than the ${target.minBytes}-byte body it answered before the run`);
   }
+  // Each part's own numbers: the mixed target reports reads and writes apart.
+  if (target.parts) combined.parts = Object.fromEntries(target.parts.map((part, i) => [part.role, { rps: results[i].rps, p50Ms: results[i].p50Ms, p99Ms: results[i].p99Ms }]));
   return combined;
 }
 
@@ -99,7 +102,7 @@ export async function measure({ target, config, wrk, workDir }) {
   await waitForIdle(target.pid);
   return {
     ...result,
-    processes: target.processes ?? 1,
+    processes: target.parts?.length ?? target.processes ?? 1,
     targetCpuPct: pct(targetCpu),
     // All wrk processes together; one at ~100% means that client thread was the bottleneck.
     loadCpuPct: pct(loadCpu),

@@ -1,0 +1,70 @@
+// The `mixed` target (issue 23): many accounts polling their instance lists with several filters
+// while a few connections create, restart and delete instances in the same accounts, as a live
+// cloud does. Reads and writes run as two wrk processes (lib/measure.mjs `parts`), so each has its
+// own req/s and latency; the response cache's hit rate comes from the server's /metrics.
+import { fetchOnce } from './fetch-once.mjs';
+
+/** The lists the reads rotate through, for every account: cache keys differ by account and filter. */
+export const MIXED_PATHS = [
+  '/v2/instances?limit=20',
+  '/v2/instances?limit=20&status=running',
+  '/v2/instances?limit=20&region=us-east-1',
+  '/v2/instances?limit=20&label_selector=env%3Dprod',
+];
+export const MIXED_WRITE_CONNECTIONS = 2;
+/** Running instances made per account before the run, for the restarts to take turns on. */
+const RESTARTABLE_PER_ACCOUNT = 4;
+/** Creates a delete waits behind: by then its instance has long been running, so it is never busy. */
+const DELETE_LAG = 30;
+const FIELDS = { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' };
+const RUNNING_WAIT_MS = 60_000;
+
+/** Makes the restartable instances of every account and waits until they are running. */
+async function restartableInstances({ port, ca }, keys) {
+  const ids = [];
+  for (const [k, key] of keys.entries()) {
+    const headers = { authorization: `Bearer ${key}` };
+    const mine = [];
+    for (let i = 0; i < RESTARTABLE_PER_ACCOUNT; i++) {
+      const body = { ...FIELDS, name: `mixed-${k}-${i}`, labels: { env: i % 2 === 0 ? 'prod' : 'dev' } };
+      const made = await fetchOnce({ port, ca, method: 'POST', path: '/v2/instances', headers, body });
+      if (made.status !== 201) throw new Error(`mixed: creating an instance answered ${made.status}: ${made.body.slice(0, 300)}`);
+      mine.push(JSON.parse(made.body).id);
+    }
+    ids.push(mine);
+  }
+  const deadline = Date.now() + RUNNING_WAIT_MS;
+  for (const key of keys) {
+    for (;;) {
+      const page = await fetchOnce({ port, ca, path: '/v2/instances?limit=100&status=running', headers: { authorization: `Bearer ${key}`, 'cache-control': 'no-cache' } });
+      if (JSON.parse(page.body).data.length >= RESTARTABLE_PER_ACCOUNT) break;
+      if (Date.now() > deadline) throw new Error('mixed: the set-up instances did not all reach running in 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return ids;
+}
+
+/** The mixed target over `keys` (one per account) on the real server at `port`. */
+export async function mixedTarget({ port, pid, ca, concurrency }, keys) {
+  const restartable = await restartableInstances({ port, ca }, keys);
+  return {
+    name: 'mixed',
+    port,
+    pid,
+    tls: true,
+    parts: [
+      { role: 'read', connections: concurrency - MIXED_WRITE_CONNECTIONS, workload: { kind: 'rotate', keys, paths: MIXED_PATHS } },
+      { role: 'write', connections: MIXED_WRITE_CONNECTIONS, workload: { kind: 'writes', keys, restartable, fields: FIELDS, lag: DELETE_LAG } },
+    ],
+    onFailure: 'A 409 is a restart or delete of a busy instance, a 422 the instance quota',
+    counters: () => cacheCounters({ port, ca }),
+  };
+}
+
+/** The response cache's hit and miss counts so far, from the server's /metrics. */
+async function cacheCounters({ port, ca }) {
+  const text = (await fetchOnce({ port, ca, path: '/metrics' })).body;
+  const count = (name) => Number(new RegExp(`^cloudnexus_response_cache_${name}_total (\\d+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { hits: count('hits'), misses: count('misses') };
+}
