@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SqliteDatabase } from './sqlite-binding.js';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
+import { GroupCommitSqliteDialect } from './group-commit.js';
 import { cachingStatements } from './statement-cache.js';
 import { freshSharedRead } from './fresh-shared-read.js';
 import { postgresArrayRows } from './postgres-array-rows.js';
@@ -78,7 +79,7 @@ function openSqlite(file: string): { db: Db; externalWrites: () => number; write
   // other connections' commits. total_changes() counts every row inserted, updated or deleted.
   const changes = sqlite.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw();
   return {
-    db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) }),
+    db: new Kysely<Tables>({ dialect: new GroupCommitSqliteDialect(sqlite, cachingStatements(sqlite)) }),
     externalWrites: () => dataVersion.get() as number,
     writeStamp: () => (changes.get() as [number, number]).join('.'),
     accountStamp: sqliteAccountStamp(sqlite),
