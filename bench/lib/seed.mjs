@@ -35,3 +35,30 @@ export async function seedInstances(dbFile, accountId, count) {
     db.close();
   }
 }
+
+/**
+ * `count` more accounts (rows only: nothing authenticates as them), each holding `instancesEach`
+ * instances, so the tables hold many accounts beside the measured ones.
+ */
+export async function seedAccounts(dbFile, count, instancesEach) {
+  const { SqliteDatabase } = await sqliteBinding();
+  const db = new SqliteDatabase(dbFile);
+  try {
+    const account = db.prepare("INSERT INTO accounts (id, name, tier, rate_limit, created_at) VALUES (?, ?, 'enterprise', NULL, '2020-01-01T00:00:00Z')");
+    const instance = db.prepare(`INSERT INTO instances (${SEED_COLUMNS.join(', ')}) VALUES (${SEED_COLUMNS.map(() => '?').join(', ')})`);
+    db.transaction(() => {
+      for (let a = 0; a < count; a++) {
+        const accountId = `acc_seed${String(a).padStart(8, '0')}`;
+        account.run(accountId, `seeded-${a}`);
+        for (let i = 0; i < instancesEach; i++) {
+          const row = seedRow(accountId, i);
+          // Ids and names unique across the seeded accounts.
+          row[0] = `inst_a${String(a).padStart(8, '0')}i${String(i).padStart(4, '0')}`;
+          instance.run(row);
+        }
+      }
+    })();
+  } finally {
+    db.close();
+  }
+}
