@@ -10,8 +10,11 @@ import { CompiledQuery } from 'kysely';
  */
 export const ARRAY_ROWS = '/* array rows */ ';
 
+/** What of a compiled query is run. */
+export type SqlAndParameters = Pick<CompiledQuery, 'sql' | 'parameters'>;
+
 /** Runs a compiled SELECT outside any transaction and returns its rows as arrays, columns in select order. */
-export type ArrayRows = (query: CompiledQuery) => Promise<unknown[][]>;
+export type ArrayRows = (query: SqlAndParameters) => Promise<unknown[][]>;
 
 /** SQLite: through Kysely, so the read still waits for a transaction holding the one connection. */
 export function sqliteArrayRows(execute: (query: CompiledQuery) => Promise<{ rows: unknown[] }>): ArrayRows {

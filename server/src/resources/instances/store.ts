@@ -3,12 +3,13 @@ import { beginAction, endAction } from '../../db/busy.js';
 import type { Database, Db } from '../../db/database.js';
 import type { InstancesTable } from '../../db/tables.js';
 import { pageNewestFirst } from '../../db/keyset.js';
+import { QueryShapes } from '../../db/query-shapes.js';
 import type { PageRequest } from '../../http/pagination.js';
 import { matchesLabelSelector } from '../../labels/filter.js';
 import { labelsJson } from '../../labels/store.js';
 import { publicIpv4Of } from '../reserved-ips/queries.js';
 import { attachedVolumeIdsJson } from '../volumes/queries.js';
-import type { LabelSelector } from '../../labels/selector.js';
+import type { LabelSelector, Requirement } from '../../labels/selector.js';
 import type { InstanceStatus } from './lifecycle.js';
 
 export type InstanceRow = InstancesTable;
@@ -27,6 +28,31 @@ export interface InstanceFilters {
   /** The caller's region allowlist; null means every region. */
   regions: readonly string[] | null;
   selector: LabelSelector;
+}
+
+interface ListArgs {
+  accountId: string;
+  filters: InstanceFilters;
+  page: PageRequest;
+}
+
+/** The list query's shapes, per database (each compiles its own SQL). */
+const listShapes = new WeakMap<Db, QueryShapes<ListArgs, Requirement['operator'][]>>();
+
+function listQuery(db: Db, kind: Database['kind'], { accountId, filters, page }: ListArgs, operators: Requirement['operator'][]) {
+  // The operators come apart from the selector's keys and values (see QueryShapes).
+  const selector = filters.selector.map((requirement, i) => ({ ...requirement, operator: operators[i] }) as Requirement);
+  const query = db
+    .selectFrom('instances')
+    .select(SHOWN_COLUMNS)
+    .select([labelsJson(kind, 'instances.id').as('labels'), attachedVolumeIdsJson(kind, 'instances.id').as('volume_ids'), publicIpv4Of('instances.id').as('public_ipv4')])
+    .where('account_id', '=', accountId)
+    .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
+    .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
+    .$if(filters.name !== undefined, (q) => q.where('name', '=', filters.name as string))
+    .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]))
+    .where((eb) => matchesLabelSelector(eb, 'instances.id', selector));
+  return pageNewestFirst(query, page);
 }
 
 export class InstancesStore {
@@ -51,21 +77,18 @@ export class InstancesStore {
   }
 
   /**
-   * Newest first, each row with its labels and attached volume ids (JSON text), in one statement,
-   * its rows read as arrays (the hot path of every instance list).
+   * Newest first, each row with its labels and attached volume ids (JSON text), in one statement
+   * compiled once per shape, its rows read as arrays (the hot path of every instance list).
    */
   async list(accountId: string, filters: InstanceFilters, page: PageRequest, { kind, arrayRows }: Pick<Database, 'kind' | 'arrayRows'>): Promise<ListedInstanceRow[]> {
-    const query = this.db
-      .selectFrom('instances')
-      .select(SHOWN_COLUMNS)
-      .select([labelsJson(kind, 'instances.id').as('labels'), attachedVolumeIdsJson(kind, 'instances.id').as('volume_ids'), publicIpv4Of('instances.id').as('public_ipv4')])
-      .where('account_id', '=', accountId)
-      .$if(filters.region !== undefined, (q) => q.where('region', '=', filters.region as string))
-      .$if(filters.status !== undefined, (q) => q.where('status', '=', filters.status as string))
-      .$if(filters.name !== undefined, (q) => q.where('name', '=', filters.name as string))
-      .$if(filters.regions !== null, (q) => q.where('region', 'in', filters.regions as string[]))
-      .where((eb) => matchesLabelSelector(eb, 'instances.id', filters.selector));
-    return byPosition(LISTED_COLUMNS, await arrayRows(pageNewestFirst(query, page).compile())) as ListedInstanceRow[];
+    let shapes = listShapes.get(this.db);
+    if (shapes === undefined) {
+      const db = this.db;
+      shapes = new QueryShapes((args: ListArgs, operators: Requirement['operator'][]) => listQuery(db, kind, args, operators));
+      listShapes.set(db, shapes);
+    }
+    const query = shapes.compile({ accountId, filters, page }, filters.selector.map((requirement) => requirement.operator));
+    return byPosition(LISTED_COLUMNS, await arrayRows(query)) as ListedInstanceRow[];
   }
 
   /** Makes `actionId` the instance's one running action, if it is idle and in one of `from`. */
