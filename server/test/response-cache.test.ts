@@ -2,6 +2,7 @@
 // never once anything changed, whoever changed it. Auth, rate limits and tenancy still apply.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
 import { openDatabase } from '../src/db/database.js';
 import { ResponseCache } from '../src/http/response-cache.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
@@ -124,6 +125,19 @@ for (const kind of DATABASE_KINDS) {
       } finally {
         await other.close();
       }
+    });
+
+    test('a write from a PostgreSQL session on another search_path (a seeding script, psql) still shows', { skip: kind !== 'postgres' }, async () => {
+      const before = await names(t, key);
+      const [from] = before;
+      const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(`UPDATE ${t.testDb.database.schema}.instances SET name = 'from-psql' WHERE name = $1`, [(from as string).split(':')[0]]);
+      } finally {
+        await client.end();
+      }
+      assert.ok((await names(t, key)).includes('from-psql:running'));
     });
 
     test('a write rolled back on the server connection leaves no stamp a later write could repeat', async () => {

@@ -18,14 +18,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   const owners = (id: string) => STAMPED_TABLES.map((table) => `SELECT account_id FROM ${table} WHERE id = ${id}`).join(' UNION ALL ');
   if (postgres) {
-    await sql`CREATE FUNCTION account_stamp_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+    // SET search_path FROM CURRENT: the functions find account_stamps in this schema whatever the
+    // writing session's search_path (a seeding script's, an operator's psql).
+    await sql`CREATE FUNCTION account_stamp_bump() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN
         INSERT INTO account_stamps (account_id, stamp)
           VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.account_id ELSE NEW.account_id END, md5(random()::text || clock_timestamp()::text))
           ON CONFLICT (account_id) DO UPDATE SET stamp = EXCLUDED.stamp;
         RETURN NULL;
       END $$`.execute(db);
-    await sql`CREATE FUNCTION account_stamp_bump_labels() RETURNS trigger LANGUAGE plpgsql AS $$
+    await sql`CREATE FUNCTION account_stamp_bump_labels() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
       BEGIN
         INSERT INTO account_stamps (account_id, stamp)
           SELECT account_id, md5(random()::text || clock_timestamp()::text)
