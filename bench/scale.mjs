@@ -23,7 +23,7 @@ const ACCOUNTS = list('BENCH_SCALE_ACCOUNTS', [10, 10_000]);
 // Instances each of the other accounts holds: the tables grow with the accounts too.
 const INSTANCES_PER_OTHER_ACCOUNT = 10;
 // Creates spread over these (each holds at most 500 instances).
-const CREATE_ACCOUNTS = 4;
+const CREATE_ACCOUNTS = 8;
 
 const config = { ...loadConfig(), seconds: Number(process.env.BENCH_SECONDS ?? 5), rounds: 1 };
 const dirs = [];

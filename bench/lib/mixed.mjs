@@ -14,40 +14,53 @@ export const MIXED_PATHS = [
 export const MIXED_WRITE_CONNECTIONS = 2;
 /** Running instances made per account before the run, for the restarts to take turns on. */
 const RESTARTABLE_PER_ACCOUNT = 4;
-/** Creates a delete waits behind: by then its instance has long been running, so it is never busy. */
-const DELETE_LAG = 30;
+/**
+ * Running instances made before the run for the deletes (a fresh create may still be provisioning,
+ * and deleting it would be refused as busy): enough for every wrk process of the default run.
+ */
+const DELETABLE = 1200;
+const DELETES_PER_PROCESS = 250;
 const FIELDS = { region: 'us-east-1', plan: 'micro', image: 'ubuntu-24-04' };
 const RUNNING_WAIT_MS = 60_000;
 
-/** Makes the restartable instances of every account and waits until they are running. */
-async function restartableInstances({ port, ca }, keys) {
-  const ids = [];
+/**
+ * Makes the instances of every account, the restartable ones and its share of the deletable ones,
+ * and waits until they are all running.
+ */
+async function setUpInstances({ port, ca }, keys) {
+  const restartable = [];
+  const deletable = [];
+  const perAccount = RESTARTABLE_PER_ACCOUNT + Math.ceil(DELETABLE / keys.length);
   for (const [k, key] of keys.entries()) {
     const headers = { authorization: `Bearer ${key}` };
     const mine = [];
-    for (let i = 0; i < RESTARTABLE_PER_ACCOUNT; i++) {
+    for (let i = 0; i < perAccount; i++) {
       const body = { ...FIELDS, name: `mixed-${k}-${i}`, labels: { env: i % 2 === 0 ? 'prod' : 'dev' } };
       const made = await fetchOnce({ port, ca, method: 'POST', path: '/v2/instances', headers, body });
       if (made.status !== 201) throw new Error(`mixed: creating an instance answered ${made.status}: ${made.body.slice(0, 300)}`);
-      mine.push(JSON.parse(made.body).id);
+      const { id } = JSON.parse(made.body);
+      if (i < RESTARTABLE_PER_ACCOUNT) mine.push(id);
+      else deletable.push([k, id]);
     }
-    ids.push(mine);
+    restartable.push(mine);
   }
+  // Interleaved over the accounts, so each process's share spreads over all of them.
+  deletable.sort((a, b) => a[1].localeCompare(b[1]));
   const deadline = Date.now() + RUNNING_WAIT_MS;
   for (const key of keys) {
     for (;;) {
       const page = await fetchOnce({ port, ca, path: '/v2/instances?limit=100&status=running', headers: { authorization: `Bearer ${key}`, 'cache-control': 'no-cache' } });
-      if (JSON.parse(page.body).data.length >= RESTARTABLE_PER_ACCOUNT) break;
+      if (JSON.parse(page.body).data.length >= Math.min(perAccount, 100)) break;
       if (Date.now() > deadline) throw new Error('mixed: the set-up instances did not all reach running in 60 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  return ids;
+  return { restartable, deletable };
 }
 
 /** The mixed target over `keys` (one per account) on the real server at `port`. */
 export async function mixedTarget({ port, pid, ca, concurrency }, keys) {
-  const restartable = await restartableInstances({ port, ca }, keys);
+  const { restartable, deletable } = await setUpInstances({ port, ca }, keys);
   return {
     name: 'mixed',
     port,
@@ -55,7 +68,7 @@ export async function mixedTarget({ port, pid, ca, concurrency }, keys) {
     tls: true,
     parts: [
       { role: 'read', connections: concurrency - MIXED_WRITE_CONNECTIONS, workload: { kind: 'rotate', keys, paths: MIXED_PATHS } },
-      { role: 'write', connections: MIXED_WRITE_CONNECTIONS, workload: { kind: 'writes', keys, restartable, fields: FIELDS, lag: DELETE_LAG } },
+      { role: 'write', connections: MIXED_WRITE_CONNECTIONS, workload: { kind: 'writes', keys, restartable, deletable, perProcess: DELETES_PER_PROCESS, fields: FIELDS } },
     ],
     onFailure: 'A 409 is a restart or delete of a busy instance, a 422 the instance quota',
     counters: () => cacheCounters({ port, ca }),

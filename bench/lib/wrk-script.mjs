@@ -119,20 +119,21 @@ end
 
 /**
  * The mixed target's writes, in turn: a create, a restart of one of the account's running
- * instances, and a delete of an instance this process created at least \`lag\` creates before
- * (long enough to be running, so a delete is never refused as busy). A create's answer names its
- * account (the name ends in -k<index>), which is how the delete finds the key to use.
+ * instances, and a delete of a running instance made before the run. Each process takes the next
+ * \`perProcess\` of those from \`deletable\` ([key index, id] pairs), so no two processes delete the
+ * same one; once a process has used its share, its deletes become creates.
  */
-function writeRequests({ keys, restartable, fields, lag }, runId) {
+function writeRequests({ keys, restartable, deletable, perProcess, fields }, runId) {
   const fieldsJson = JSON.stringify(fields);
   const bodyPrefix = `${fieldsJson.slice(0, -1)}${fieldsJson.length > 2 ? ',' : ''}"name":"`;
   const targets = restartable.map((ids) => `{ ${ids.map(luaString).join(', ')} }`).join(', ');
+  const mine = deletable.splice(0, perProcess);
+  const victims = mine.map(([k, id]) => `{ k = ${k + 1}, id = ${luaString(id)} }`).join(', ');
   return `
 local keys = { ${keys.map(luaString).join(', ')} }
 local restartable = { ${targets} }
 local body_prefix = ${luaString(bodyPrefix)}
-local lag = ${Number(lag)}
-local created, first, last = {}, 1, 0
+local created, first, last = { ${victims} }, 1, ${mine.length}
 thread_index = 0
 local sent = 0
 local function as(k)
@@ -143,7 +144,7 @@ end
 function request()
   sent = sent + 1
   local turn = sent % 3
-  if turn == 1 and last - first >= lag then
+  if turn == 1 and first <= last then
     local victim = created[first]
     created[first] = nil
     first = first + 1
@@ -156,20 +157,14 @@ function request()
     local ids = restartable[k]
     return wrk.format("PUT", "/v2/instances/" .. ids[math.floor(sent / 3 / #keys) % #ids + 1] .. "/restart")
   end
-  local name = string.format("%s-%d-%d-k%d", ${luaString(runId)}, thread_index, sent, k)
+  local name = string.format("%s-%d-%d", ${luaString(runId)}, thread_index, sent)
   wrk.headers["content-type"] = "application/json"
   wrk.headers["idempotency-key"] = name
   return wrk.format("POST", "/v2/instances", nil, body_prefix .. name .. '"}')
 end
 unexpected = 0
 function response(status, headers, body)
-  if status == 201 then
-    local id, k = string.match(body, '"id":"(inst_[%w]+)".-"name":"[^"]*-k(%d+)"')
-    if id then
-      last = last + 1
-      created[last] = { id = id, k = tonumber(k) }
-    end
-  elseif status ~= 202 then
+  if status ~= 201 and status ~= 202 then
     unexpected = unexpected + 1
     if first_unexpected == nil then first_unexpected = status .. " " .. string.sub(body or "", 1, 300) end
   end
@@ -189,7 +184,7 @@ function staticRequest({ method, path, headers = {}, body }) {
 /**
  * The script for one wrk process. `workload` is { kind: 'static', method, path, headers, body },
  * { kind: 'create', path, keys, fields }, { kind: 'rotate', keys, paths } or { kind: 'writes', keys,
- * restartable, fields, lag } (which checks its own statuses); `checkStatus` (a status code) adds
+ * restartable, deletable, perProcess, fields } (which checks its own statuses); `checkStatus` (a status code) adds
  * the per-response check.
  */
 export function wrkScript({ workload, checkStatus = null, runId = 'r' }) {
