@@ -66,6 +66,8 @@ export interface Config {
   readonly publicIpPool: string;
   /** Lets instances reach out through the host (outbound NAT, linux driver); off by default. */
   readonly instanceEgress: boolean;
+  /** The largest container image archive an upload may send (1 GiB by default). */
+  readonly containerImageMaxBytes: number;
 }
 
 export interface PostgresSettings {
@@ -109,6 +111,7 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_DOWNLOADS_DIR: 'downloads-dir',
   CLOUDNEXUS_PUBLIC_IP_POOL: 'public-ip-pool',
   CLOUDNEXUS_INSTANCE_EGRESS: 'instance-egress',
+  CLOUDNEXUS_CONTAINER_IMAGE_MAX_MB: 'container-image-max-mb',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -186,6 +189,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     }),
     publicIpPool: parsePublicIpPool(read('CLOUDNEXUS_PUBLIC_IP_POOL') ?? '198.51.100.0/24'),
     instanceEgress: parseBoolean('CLOUDNEXUS_INSTANCE_EGRESS', read('CLOUDNEXUS_INSTANCE_EGRESS') ?? 'false'),
+    containerImageMaxBytes: parseInteger('CLOUDNEXUS_CONTAINER_IMAGE_MAX_MB', read('CLOUDNEXUS_CONTAINER_IMAGE_MAX_MB') ?? '1024', 1, 1024) * 1024 * 1024,
   });
 }
 

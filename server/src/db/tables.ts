@@ -381,6 +381,45 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+/** An uploaded container image: its rootfs is on disk under the data dir, its run configuration here. */
+export interface ContainerImagesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  /** `sha256:…` of the image config. */
+  digest: string;
+  size_bytes: number;
+  layers: number;
+  /** JSON: entrypoint, cmd, env, exposed_ports, working_dir, user. */
+  config: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContainersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  image_id: string;
+  /** JSON array of strings, or null for the image's Entrypoint and Cmd. */
+  command: string | null;
+  /** JSON object of variable names to values. */
+  environment: string;
+  /** JSON array of {container_port, protocol}. */
+  ports: string;
+  memory_mb: number;
+  cpu: number;
+  replicas: number;
+  network_id: string;
+  ipv4: string | null;
+  status: string;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Tables {
   settings: SettingsTable;
   accounts: AccountsTable;
@@ -409,4 +448,6 @@ export interface Tables {
   events: EventsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  container_images: ContainerImagesTable;
+  containers: ContainersTable;
 }

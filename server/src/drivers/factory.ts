@@ -15,6 +15,8 @@ import { SimNetworkDriver } from './sim/sim-network-driver.js';
 import type { DatabaseDriver } from './database-driver.js';
 import { SimDatabasesStore } from './sim/databases-store.js';
 import { SimDatabaseDriver } from './sim/sim-database-driver.js';
+import type { ContainerDriver } from './container-driver.js';
+import { SimContainerDriver } from './sim/sim-container-driver.js';
 import { assertLinuxHost } from './linux/preflight.js';
 import { LinuxHost } from './linux/linux-host.js';
 import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
@@ -22,6 +24,7 @@ import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
 import { LinuxDatabaseDriver } from './linux/databases.js';
+import { LinuxContainerDriver } from './linux/containers.js';
 import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
 
 export type { KnownResources } from './linux/reconcile.js';
@@ -31,6 +34,7 @@ export interface Drivers {
   storage: StorageDriver;
   network: NetworkDriver;
   database: DatabaseDriver;
+  container: ContainerDriver;
   /**
    * Brings the host in line with the database before any action runs (real drivers only). `known`
    * lists what the database holds; the resource modules hand it in, as drivers know no resource.
@@ -50,6 +54,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
         network: new SimNetworkDriver(config.simDelayMs),
         database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
+        container: new SimContainerDriver(db, config.simDelayMs, clock),
       };
     case 'linux': {
       assertLinuxHost();
@@ -61,6 +66,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
         storage: new LinuxStorageDriver(host),
         balancers: new LoadBalancers(host),
         databases: new LinuxDatabaseDriver(host),
+        containers: new LinuxContainerDriver(host),
       };
       return {
         compute: linux.compute,
@@ -68,6 +74,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
         network: new LinuxNetworkDriver(linux.balancers),
         // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
         database: linux.databases,
+        container: linux.containers,
         reconcile: (known, log) => reconcileHost(linux, known, log),
         close: () => host.stopSampling(),
       };

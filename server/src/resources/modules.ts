@@ -5,6 +5,8 @@ import { actionsModule } from './actions/index.js';
 import { apiKeysModule } from './api-keys/index.js';
 import { backupPoliciesModule } from './backup-policies/index.js';
 import { catalogModule } from './catalog/index.js';
+import { containerImagesModule } from './container-images/index.js';
+import { containersModule } from './containers/index.js';
 import { databasesModule } from './databases/index.js';
 import { eventsModule } from './events/index.js';
 import { firewallsModule } from './firewalls/index.js';
@@ -36,6 +38,8 @@ export const RESOURCE_MODULES: readonly ResourceModule[] = [
   snapshotsModule,
   backupPoliciesModule,
   databasesModule,
+  containerImagesModule,
+  containersModule,
   actionsModule,
   eventsModule,
   webhooksModule,

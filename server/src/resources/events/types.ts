@@ -90,6 +90,16 @@ export const EVENT_TYPES = [
   'webhook.deleted',
   'webhook.disabled',
   'webhook.test',
+  'container_image.created',
+  'container_image.deleted',
+  'container.created',
+  'container.updated',
+  'container.restart_requested',
+  'container.stop_requested',
+  'container.start_requested',
+  'container.delete_requested',
+  'container.status_changed',
+  'container.deleted',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
