@@ -18,8 +18,9 @@ const ContainerName = Type.String({ pattern: '^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-
 
 const Command = Type.Array(Type.String({ maxLength: 4096 }), { minItems: 1, maxItems: 64, description: "The process to run (argv); default: the image's Entrypoint and Cmd" });
 
-const Environment = Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 128 }), Type.String({ maxLength: 4096 }), {
+const Environment = Type.Record(Type.String(), Type.String({ maxLength: 4096 }), {
   maxProperties: 128,
+  propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$', maxLength: 128 },
   description: "Variables set in the container, over the image's Env",
 });
 
