@@ -266,6 +266,257 @@ pub struct BackupPolicyList {
     pub pagination: Pagination,
 }
 
+/// The `Container` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Container {
+    /// `id`
+    pub id: String,
+    /// `name`
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// Lifecycle status
+    pub status: ContainerStatus,
+    /// The container image it runs
+    pub image_id: String,
+    /// The argv it runs; null for the image's Entrypoint and Cmd
+    pub command: Option<Vec<String>>,
+    /// `environment`
+    pub environment: std::collections::BTreeMap<String, String>,
+    /// `ports`
+    pub ports: Vec<ContainerPort>,
+    /// `memory_mb`
+    pub memory_mb: i64,
+    /// CPU share, in vCPUs
+    pub cpu: f64,
+    /// `replicas`
+    pub replicas: i64,
+    /// The private network it joined
+    pub network_id: String,
+    /// Private IPv4 in its network, from the same pool as instances
+    pub ipv4: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// `created_at`
+    pub created_at: String,
+    /// `updated_at`
+    pub updated_at: String,
+}
+
+/// Lifecycle status
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContainerStatus {
+    /// `provisioning`
+    #[serde(rename = "provisioning")]
+    Provisioning,
+    /// `running`
+    #[serde(rename = "running")]
+    Running,
+    /// `stopped`
+    #[serde(rename = "stopped")]
+    Stopped,
+    /// `restarting`
+    #[serde(rename = "restarting")]
+    Restarting,
+    /// `deleting`
+    #[serde(rename = "deleting")]
+    Deleting,
+}
+
+impl ContainerStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ContainerStatus::Provisioning => "provisioning",
+            ContainerStatus::Running => "running",
+            ContainerStatus::Stopped => "stopped",
+            ContainerStatus::Restarting => "restarting",
+            ContainerStatus::Deleting => "deleting",
+        }
+    }
+}
+
+impl PartialEq<&str> for ContainerStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ContainerActionAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerActionAccepted {
+    /// The container id
+    pub id: String,
+    /// Lifecycle status
+    pub status: ContainerStatus,
+    /// `message`
+    pub message: String,
+    /// Follow it at GET /v2/actions/{action_id}
+    pub action_id: String,
+}
+
+/// The `ContainerImage` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContainerImage {
+    /// `id`
+    pub id: String,
+    /// `name`
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// `sha256:` digest of the image's config (the id `docker images` shows)
+    pub digest: String,
+    /// Size of the uploaded archive
+    pub size_bytes: i64,
+    /// How many layers were applied
+    pub layers: i64,
+    /// The image config's Entrypoint
+    pub entrypoint: Vec<String>,
+    /// The image config's Cmd
+    pub cmd: Vec<String>,
+    /// The image config's Env (`NAME=value`)
+    pub env: Vec<String>,
+    /// The image config's ExposedPorts (`8080/tcp`)
+    pub exposed_ports: Vec<String>,
+    /// The image config's WorkingDir; empty for /
+    pub working_dir: String,
+    /// `created_at`
+    pub created_at: String,
+}
+
+/// The `ContainerImageList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerImageList {
+    /// `data`
+    pub data: Vec<ContainerImage>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `ContainerList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerList {
+    /// `data`
+    pub data: Vec<Container>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `ContainerLogs` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContainerLogs {
+    /// `container_id`
+    pub container_id: String,
+    /// The last lines its processes wrote to stdout, oldest first
+    pub stdout: Vec<String>,
+    /// The last lines its processes wrote to stderr, oldest first
+    pub stderr: Vec<String>,
+}
+
+/// The `ContainerMetrics` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerMetrics {
+    /// `container_id`
+    pub container_id: String,
+    /// Which metric
+    pub r#type: ContainerMetricsType,
+    /// Start of the range
+    pub start: String,
+    /// End of the range
+    pub end: String,
+    /// Seconds between points
+    pub step: i64,
+    /// `series`
+    pub series: Vec<ContainerMetricsSeries>,
+}
+
+/// Which metric
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContainerMetricsType {
+    /// `cpu`
+    #[serde(rename = "cpu")]
+    Cpu,
+    /// `memory`
+    #[serde(rename = "memory")]
+    Memory,
+    /// `network`
+    #[serde(rename = "network")]
+    Network,
+}
+
+impl ContainerMetricsType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ContainerMetricsType::Cpu => "cpu",
+            ContainerMetricsType::Memory => "memory",
+            ContainerMetricsType::Network => "network",
+        }
+    }
+}
+
+impl PartialEq<&str> for ContainerMetricsType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ContainerMetrics.series[]` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContainerMetricsSeries {
+    /// `name`
+    pub name: String,
+    /// `unit`
+    pub unit: String,
+    /// `points`
+    pub points: Vec<ContainerMetricsSeriesPoints>,
+}
+
+/// The `ContainerMetrics.series[].points[]` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContainerMetricsSeriesPoints {
+    /// Point in time
+    pub timestamp: String,
+    /// `value`
+    pub value: f64,
+}
+
+/// The `ContainerPort` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerPort {
+    /// `container_port`
+    pub container_port: i64,
+    /// Transport protocol
+    pub protocol: ContainerPortProtocol,
+}
+
+/// Transport protocol
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContainerPortProtocol {
+    /// `tcp`
+    #[serde(rename = "tcp")]
+    Tcp,
+    /// `udp`
+    #[serde(rename = "udp")]
+    Udp,
+}
+
+impl ContainerPortProtocol {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ContainerPortProtocol::Tcp => "tcp",
+            ContainerPortProtocol::Udp => "udp",
+        }
+    }
+}
+
+impl PartialEq<&str> for ContainerPortProtocol {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// The `CreateApiKey` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateApiKey {
@@ -300,6 +551,39 @@ pub struct CreateBackupPolicy {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+
+/// The `CreateContainer` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateContainer {
+    /// Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region
+    pub name: String,
+    /// A region id from GET /v2/regions
+    pub region: String,
+    /// A container image in the same region (GET /v2/container_images)
+    pub image_id: String,
+    /// The process to run (argv); default: the image's Entrypoint and Cmd
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    /// Variables set in the container, over the image's Env
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<std::collections::BTreeMap<String, String>>,
+    /// Ports the container listens on, reachable at its address from the network's VPC
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ports: Option<Vec<ContainerPort>>,
+    /// Memory limit in MiB
+    pub memory_mb: i64,
+    /// CPU limit in vCPUs (0.5 is half a CPU)
+    pub cpu: f64,
+    /// Copies to run; 1 (each container has one address; more replicas are not supported yet)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replicas: Option<i64>,
+    /// A network in the same region; default: the region's default network
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The `CreatedApiKey` object.
@@ -1036,7 +1320,7 @@ pub struct DatabaseMetrics {
     /// Seconds between points
     pub step: i64,
     /// `series`
-    pub series: Vec<MetricSeries>,
+    pub series: Vec<ContainerMetricsSeries>,
 }
 
 /// Which metric
@@ -1068,26 +1352,6 @@ impl PartialEq<&str> for DatabaseMetricType {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
-}
-
-/// The `DatabaseMetrics.series[]` object.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct MetricSeries {
-    /// `name`
-    pub name: String,
-    /// `unit`
-    pub unit: String,
-    /// `points`
-    pub points: Vec<MetricPoint>,
-}
-
-/// The `DatabaseMetrics.series[].points[]` object.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct MetricPoint {
-    /// Point in time
-    pub timestamp: String,
-    /// `value`
-    pub value: f64,
 }
 
 /// The `DatabasePasswordReset` object.
@@ -1260,6 +1524,9 @@ pub struct ErrorBody {
     /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
     /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
     /// - `quota_exceeded` (422): The account's quota does not allow it
+    /// - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
+    /// - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
+    /// - `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
     /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
     /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
     /// - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
@@ -1303,6 +1570,9 @@ pub struct ErrorBody {
 /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
 /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
 /// - `quota_exceeded` (422): The account's quota does not allow it
+/// - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
+/// - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
+/// - `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
 /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
 /// - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
@@ -1394,6 +1664,15 @@ pub enum ErrorReason {
     /// `quota_exceeded`
     #[serde(rename = "quota_exceeded")]
     QuotaExceeded,
+    /// `unsafe_layer_entry`
+    #[serde(rename = "unsafe_layer_entry")]
+    UnsafeLayerEntry,
+    /// `digest_mismatch`
+    #[serde(rename = "digest_mismatch")]
+    DigestMismatch,
+    /// `invalid_image_archive`
+    #[serde(rename = "invalid_image_archive")]
+    InvalidImageArchive,
     /// `idempotency_key_reused`
     #[serde(rename = "idempotency_key_reused")]
     IdempotencyKeyReused,
@@ -1443,6 +1722,9 @@ impl ErrorReason {
             ErrorReason::ValidationFailed => "validation_failed",
             ErrorReason::PoolExhausted => "pool_exhausted",
             ErrorReason::QuotaExceeded => "quota_exceeded",
+            ErrorReason::UnsafeLayerEntry => "unsafe_layer_entry",
+            ErrorReason::DigestMismatch => "digest_mismatch",
+            ErrorReason::InvalidImageArchive => "invalid_image_archive",
             ErrorReason::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorReason::RateLimited => "rate_limited",
             ErrorReason::SignInLocked => "sign_in_locked",
@@ -2008,7 +2290,7 @@ pub struct InstanceMetrics {
     /// `instance_id`
     pub instance_id: String,
     /// Which metric
-    pub r#type: MetricType,
+    pub r#type: ContainerMetricsType,
     /// Start of the range
     pub start: String,
     /// End of the range
@@ -2016,38 +2298,7 @@ pub struct InstanceMetrics {
     /// Seconds between points
     pub step: i64,
     /// `series`
-    pub series: Vec<MetricSeries>,
-}
-
-/// Which metric
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MetricType {
-    /// `cpu`
-    #[serde(rename = "cpu")]
-    Cpu,
-    /// `memory`
-    #[serde(rename = "memory")]
-    Memory,
-    /// `network`
-    #[serde(rename = "network")]
-    Network,
-}
-
-impl MetricType {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            MetricType::Cpu => "cpu",
-            MetricType::Memory => "memory",
-            MetricType::Network => "network",
-        }
-    }
-}
-
-impl PartialEq<&str> for MetricType {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
+    pub series: Vec<ContainerMetricsSeries>,
 }
 
 /// The `InstanceSnapshotAccepted` object.
@@ -2608,6 +2859,17 @@ pub struct UpdateBackupPolicy {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateContainer {
+    /// Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
 }
 
 /// Changes settings at once (no action); labels are replaced whole
