@@ -10,6 +10,8 @@ import { Events } from './resources/events.js';
 import { Firewalls } from './resources/firewalls.js';
 import { Images } from './resources/images.js';
 import { Instances } from './resources/instances.js';
+import { ContainerImages } from './resources/container-images.js';
+import { Containers } from './resources/containers.js';
 import { LoadBalancers } from './resources/load-balancers.js';
 import { Networks } from './resources/networks.js';
 import { Snapshots } from './resources/snapshots.js';
@@ -42,6 +44,8 @@ export class CloudNexus {
   readonly volumes: Volumes;
   readonly snapshots: Snapshots;
   readonly backupPolicies: BackupPolicies;
+  readonly containerImages: ContainerImages;
+  readonly containers: Containers;
 
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
@@ -68,5 +72,7 @@ export class CloudNexus {
     this.snapshots = new Snapshots(transport, this.actions);
     this.volumes = new Volumes(transport, this.actions, this.snapshots);
     this.backupPolicies = new BackupPolicies(transport);
+    this.containerImages = new ContainerImages(transport);
+    this.containers = new Containers(transport, this.actions);
   }
 }

@@ -28,6 +28,8 @@ export type { EventListParams } from './resources/events.js';
 export * as webhooks from './webhooks/verify.js';
 export { WebhookVerificationError, type VerifyOptions } from './webhooks/verify.js';
 export type { InstanceListParams, InstanceMetricsParams, OperationResult } from './resources/instances.js';
+export type { ContainerImageListParams, ContainerImageUpload } from './resources/container-images.js';
+export type { ContainerListParams, ContainerMetricsParams, ContainerOperationResult } from './resources/containers.js';
 export type { VpcListParams } from './resources/vpcs.js';
 export type { NetworkListParams } from './resources/networks.js';
 export type { FirewallListParams } from './resources/firewalls.js';

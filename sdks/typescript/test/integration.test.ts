@@ -4,6 +4,7 @@ import { LiveServer } from './helpers/live-server.js';
 import { apiKeyTests } from './integration/api-keys.js';
 import { catalogTests } from './integration/catalogs.js';
 import { conformanceTests } from './integration/conformance.js';
+import { containerTests } from './integration/containers.js';
 import { databaseTests } from './integration/databases.js';
 import { eventsAndWebhooksTests } from './integration/events-webhooks.js';
 import { instanceTests } from './integration/instances.js';
@@ -24,6 +25,7 @@ describe('against a live server', () => {
   describe('API keys', () => apiKeyTests(live));
   describe('instances and actions', () => instanceTests(live));
   describe('managed databases', () => databaseTests(live));
+  describe('containers and container images', () => containerTests(live));
   describe('networking and storage', () => networkingStorageTests(live));
   describe('PATCH on named and labelled resources', () => patchTests(live));
   describe('events and webhooks', () => eventsAndWebhooksTests(live));

@@ -13,6 +13,8 @@ from .resources.actions import AsyncActions
 from .resources.api_keys import AsyncApiKeys
 from .resources.backup_policies import AsyncBackupPolicies
 from .resources.catalog import AsyncDatabaseEngines, AsyncPlans, AsyncRegions
+from .resources.container_images import AsyncContainerImages
+from .resources.containers import AsyncContainers
 from .resources.databases import AsyncDatabases
 from .resources.events import AsyncEvents
 from .resources.firewalls import AsyncFirewalls
@@ -74,6 +76,8 @@ class AsyncCloudNexus:
         self.volumes = AsyncVolumes(self._transport, self.actions, self.snapshots)
         self.backup_policies = AsyncBackupPolicies(self._transport)
         self.webhooks = AsyncWebhooks(self._transport)
+        self.container_images = AsyncContainerImages(self._transport)
+        self.containers = AsyncContainers(self._transport, self.actions)
 
     async def close(self) -> None:
         await self._transport.close()

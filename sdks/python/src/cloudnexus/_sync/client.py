@@ -14,6 +14,8 @@ from .resources.actions import SyncActions
 from .resources.api_keys import SyncApiKeys
 from .resources.backup_policies import SyncBackupPolicies
 from .resources.catalog import SyncDatabaseEngines, SyncPlans, SyncRegions
+from .resources.container_images import SyncContainerImages
+from .resources.containers import SyncContainers
 from .resources.databases import SyncDatabases
 from .resources.events import SyncEvents
 from .resources.firewalls import SyncFirewalls
@@ -75,6 +77,8 @@ class CloudNexus:
         self.volumes = SyncVolumes(self._transport, self.actions, self.snapshots)
         self.backup_policies = SyncBackupPolicies(self._transport)
         self.webhooks = SyncWebhooks(self._transport)
+        self.container_images = SyncContainerImages(self._transport)
+        self.containers = SyncContainers(self._transport, self.actions)
 
     def close(self) -> None:
         self._transport.close()
