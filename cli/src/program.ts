@@ -7,6 +7,8 @@ import { catalogCommands } from './commands/catalogs.js';
 import { completionCommand } from './commands/completion.js';
 import { databasesCommand } from './commands/databases.js';
 import { eventsCommand } from './commands/events.js';
+import { containerImagesCommand } from './commands/container-images.js';
+import { containersCommand } from './commands/containers.js';
 import { imagesCommand } from './commands/images.js';
 import { instancesCommand } from './commands/instances.js';
 import { sshKeysCommand } from './commands/ssh-keys.js';
@@ -41,6 +43,8 @@ export function buildProgram(version: string): Command {
     databasesCommand(),
     sshKeysCommand(),
     imagesCommand(),
+    containerImagesCommand(),
+    containersCommand(),
     ...catalogCommands(),
     actionsCommand(),
     eventsCommand(),

@@ -17,6 +17,7 @@ use crate::resources::{
     reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
     vpcs::VpcsResource, webhooks::WebhooksResource,
 };
+use crate::resources::{container_images::ContainerImagesResource, containers::ContainersResource};
 use crate::types::{DatabaseEngine, Plan, Region};
 
 pub use crate::core::config::DEFAULT_BASE_URL;
@@ -92,6 +93,16 @@ impl Client {
     /// `/v2/instances`.
     pub fn instances(&self) -> InstancesResource<'_> {
         InstancesResource::new(self)
+    }
+
+    /// `/v2/container_images`.
+    pub fn container_images(&self) -> ContainerImagesResource<'_> {
+        ContainerImagesResource::new(self)
+    }
+
+    /// `/v2/containers`.
+    pub fn containers(&self) -> ContainersResource<'_> {
+        ContainersResource::new(self)
     }
 
     /// `/v2/actions`.

@@ -30,3 +30,6 @@ pub use crate::resources::{
     reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
     vpcs::VpcsResource, webhooks::WebhooksResource,
 };
+pub use crate::resources::{
+    container_images::ContainerImagesResource, containers::ContainersResource,
+};

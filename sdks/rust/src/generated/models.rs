@@ -419,7 +419,7 @@ pub struct ContainerMetrics {
     /// `container_id`
     pub container_id: String,
     /// Which metric
-    pub r#type: ContainerMetricsType,
+    pub r#type: MetricType,
     /// Start of the range
     pub start: String,
     /// End of the range
@@ -427,12 +427,12 @@ pub struct ContainerMetrics {
     /// Seconds between points
     pub step: i64,
     /// `series`
-    pub series: Vec<ContainerMetricsSeries>,
+    pub series: Vec<MetricSeries>,
 }
 
 /// Which metric
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ContainerMetricsType {
+pub enum MetricType {
     /// `cpu`
     #[serde(rename = "cpu")]
     Cpu,
@@ -444,18 +444,18 @@ pub enum ContainerMetricsType {
     Network,
 }
 
-impl ContainerMetricsType {
+impl MetricType {
     /// The value as sent on the wire.
     pub fn as_str(&self) -> &'static str {
         match self {
-            ContainerMetricsType::Cpu => "cpu",
-            ContainerMetricsType::Memory => "memory",
-            ContainerMetricsType::Network => "network",
+            MetricType::Cpu => "cpu",
+            MetricType::Memory => "memory",
+            MetricType::Network => "network",
         }
     }
 }
 
-impl PartialEq<&str> for ContainerMetricsType {
+impl PartialEq<&str> for MetricType {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
@@ -463,18 +463,18 @@ impl PartialEq<&str> for ContainerMetricsType {
 
 /// The `ContainerMetrics.series[]` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct ContainerMetricsSeries {
+pub struct MetricSeries {
     /// `name`
     pub name: String,
     /// `unit`
     pub unit: String,
     /// `points`
-    pub points: Vec<ContainerMetricsSeriesPoints>,
+    pub points: Vec<MetricPoint>,
 }
 
 /// The `ContainerMetrics.series[].points[]` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct ContainerMetricsSeriesPoints {
+pub struct MetricPoint {
     /// Point in time
     pub timestamp: String,
     /// `value`
@@ -1320,7 +1320,7 @@ pub struct DatabaseMetrics {
     /// Seconds between points
     pub step: i64,
     /// `series`
-    pub series: Vec<ContainerMetricsSeries>,
+    pub series: Vec<MetricSeries>,
 }
 
 /// Which metric
@@ -2290,7 +2290,7 @@ pub struct InstanceMetrics {
     /// `instance_id`
     pub instance_id: String,
     /// Which metric
-    pub r#type: ContainerMetricsType,
+    pub r#type: MetricType,
     /// Start of the range
     pub start: String,
     /// End of the range
@@ -2298,7 +2298,7 @@ pub struct InstanceMetrics {
     /// Seconds between points
     pub step: i64,
     /// `series`
-    pub series: Vec<ContainerMetricsSeries>,
+    pub series: Vec<MetricSeries>,
 }
 
 /// The `InstanceSnapshotAccepted` object.

@@ -5,6 +5,8 @@ pub(crate) mod actions;
 pub(crate) mod api_keys;
 pub(crate) mod backup_policies;
 pub(crate) mod catalog;
+pub(crate) mod container_images;
+pub(crate) mod containers;
 pub(crate) mod databases;
 pub(crate) mod events;
 pub(crate) mod firewalls;

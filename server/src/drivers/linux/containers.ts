@@ -1,6 +1,8 @@
-// Containers run by crun, the OCI runtime (Debian's package), never by hand: each container is an
+// Containers run by runc, the OCI runtime (Debian's package), never by hand: each container is an
 // OCI bundle (a copy of its image's rootfs and a config.json) under the data dir, run detached in
-// a network namespace plugged into its VPC network's bridge, with stdout and stderr in log files.
+// a network namespace plugged into its VPC network's bridge, with its limits in its cgroup and
+// stdout and stderr in log files. (runc rather than crun: crun refuses hosts with hybrid v1/v2
+// cgroups, which runc supports like v1 and v2.)
 // The state file records whether it should run, so a restart of the server (reconcile) can tell.
 import { spawn } from 'node:child_process';
 import { existsSync, openSync, closeSync } from 'node:fs';
@@ -13,12 +15,13 @@ import { readJson, writeJson } from './host-layout.js';
 import { run } from './host-command.js';
 import { copyTree } from './images.js';
 import type { LinuxHost } from './linux-host.js';
-import { environmentNamespace, HOST_PREFIX } from './names.js';
+import { cgroupName, environmentNamespace, HOST_PREFIX } from './names.js';
 import { joinNetwork, namespacePath, removeNamespace } from './namespaces.js';
 import { bundleConfig } from './oci-bundle.js';
 
 const LOG_TAIL_BYTES = 256 * 1024;
 const STOP_GRACE_MS = 3000;
+const RUNTIME = 'runc';
 
 interface ContainerState {
   spec: ContainerSpec;
@@ -26,11 +29,10 @@ interface ContainerState {
 }
 
 export class LinuxContainerDriver implements ContainerDriver {
-  /** crun's state directory, ours alone: another server on this host keeps its own. */
   private readonly runtimeRoot: string;
 
   constructor(private readonly host: LinuxHost) {
-    this.runtimeRoot = path.join(host.layout.root, 'crun');
+    this.runtimeRoot = path.join(host.layout.root, 'runtime');
     host.samples(async () => (await this.states()).filter((s) => s.power === 'on').map((s) => ({ id: s.spec.containerId, cpus: s.spec.cpu })));
     host.usesVpcs(async () => (await this.states()).map((s) => s.spec.network.vpcId));
   }
@@ -68,6 +70,7 @@ export class LinuxContainerDriver implements ContainerDriver {
 
   async destroy(containerId: string): Promise<void> {
     await this.powerOff(containerId);
+    await this.host.cgroups.remove(cgroupName(containerId));
     await removeNamespace(environmentNamespace(containerId));
     await fs.rm(this.host.layout.containerDir(containerId), { recursive: true, force: true });
     this.host.metrics.forget(containerId);
@@ -100,18 +103,19 @@ export class LinuxContainerDriver implements ContainerDriver {
     await joinNetwork(containerId, spec.network, spec.ipv4);
     const status = await this.runtimeStatus(containerId);
     if (status === 'running') return;
-    if (status !== null) await this.crun(['delete', '--force', runtimeName(containerId)]);
+    if (status !== null) await this.runtime(['delete', '--force', runtimeName(containerId)]);
     const dir = this.host.layout.containerDir(containerId);
     const stdout = openSync(path.join(dir, 'stdout.log'), 'a');
     const stderr = openSync(path.join(dir, 'stderr.log'), 'a');
     try {
-      // Detached: crun exits once the process runs, which keeps the log files as its stdout and stderr.
+      // Detached: the runtime exits once the process runs, which keeps the log files as its stdout and stderr.
+      const args = [...this.runtimeArgs(), 'run', '--detach', '--bundle', path.join(dir, 'bundle'), runtimeName(containerId)];
       const exit = await new Promise<number>((resolve, reject) => {
-        const child = spawn('crun', ['--root', this.runtimeRoot, 'run', '--detach', '--bundle', path.join(dir, 'bundle'), runtimeName(containerId)], { stdio: ['ignore', stdout, stderr] });
+        const child = spawn(RUNTIME, args, { stdio: ['ignore', stdout, stderr] });
         child.once('error', reject);
         child.once('exit', (code) => resolve(code ?? 1));
       });
-      if (exit !== 0) throw new DriverError(`crun could not start ${containerId}: ${(await lastLines(path.join(dir, 'stderr.log'), 3)).join(' / ')}`);
+      if (exit !== 0) throw new DriverError(`runc could not start ${containerId}: ${(await lastLines(path.join(dir, 'stderr.log'), 3)).join(' / ')}`);
     } finally {
       closeSync(stdout);
       closeSync(stderr);
@@ -122,22 +126,27 @@ export class LinuxContainerDriver implements ContainerDriver {
   private async powerOff(containerId: string): Promise<void> {
     const name = runtimeName(containerId);
     if ((await this.runtimeStatus(containerId)) === 'running') {
-      await this.crun(['kill', name, 'TERM']).catch(() => undefined);
+      await this.runtime(['kill', name, 'TERM']).catch(() => undefined);
       for (let waited = 0; waited < STOP_GRACE_MS && (await this.runtimeStatus(containerId)) === 'running'; waited += 100) await sleep(100);
     }
-    if ((await this.runtimeStatus(containerId)) !== null) await this.crun(['delete', '--force', name]);
+    if ((await this.runtimeStatus(containerId)) !== null) await this.runtime(['delete', '--force', name]);
   }
 
   private async runtimeStatus(containerId: string): Promise<string | null> {
     try {
-      return (JSON.parse(await this.crun(['state', runtimeName(containerId)])) as { status: string }).status;
+      return (JSON.parse(await this.runtime(['state', runtimeName(containerId)])) as { status: string }).status;
     } catch {
       return null;
     }
   }
 
-  private crun(args: string[]): Promise<string> {
-    return run('crun', ['--root', this.runtimeRoot, ...args]);
+  private runtime(args: string[]): Promise<string> {
+    return run(RUNTIME, [...this.runtimeArgs(), ...args]);
+  }
+
+  /** The runtime's global flags: its state directory, ours alone (another server on this host keeps its own). */
+  private runtimeArgs(): string[] {
+    return ['--root', this.runtimeRoot];
   }
 
   private stateFile(containerId: string): string {

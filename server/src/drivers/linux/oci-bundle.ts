@@ -1,6 +1,7 @@
 // The OCI runtime spec (config.json) of a container's bundle: its process from the image and the
 // container's settings, its own pid/ipc/uts/mount namespaces, the network namespace the driver
-// plugged into the VPC, and its limits in a cgroup of ours (cgroupfs paths, v1 or v2 alike).
+// plugged into the VPC, and its limits in a cgroup named like ours (cgroupfs paths, v1 or v2
+// alike), where the metrics sampler finds it as it finds an instance's.
 import type { ContainerSpec } from '../container-driver.js';
 import { cgroupName } from './names.js';
 
@@ -30,7 +31,6 @@ export function bundleConfig(spec: ContainerSpec, netnsPath: string): Record<str
       cwd: spec.workingDir,
       capabilities: { bounding: CAPABILITIES, effective: CAPABILITIES, permitted: CAPABILITIES },
       noNewPrivileges: true,
-      rlimits: [{ type: 'RLIMIT_NOFILE', hard: 65536, soft: 65536 }],
     },
     root: { path: 'rootfs', readonly: false },
     hostname: spec.name,
