@@ -1,6 +1,7 @@
 // Containers on the linux driver, end to end: the test writes a tiny OCI image itself (the host's
 // busybox-static and a start script), uploads it, and runc runs it in its VPC network; an instance
-// in the same network fetches the container's port, and the logs show what it printed. A hostile
+// in the same network fetches the container's port, the logs show what it printed, and after a
+// kill -9 and a lost container (a host reboot) reconciliation runs it again. A hostile
 // archive is refused naming its entry and leaves no files. Needs root on Linux; skipped elsewhere.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
@@ -8,9 +9,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
+import { run } from '../server/src/drivers/linux/host-command.js';
 import { namespacePath } from '../server/src/drivers/linux/namespaces.js';
 import { ociArchive } from '../server/test/helpers/image-archives.js';
-import { request, requestOk, stop, waitForReply, type Reply, type RunningServer } from './helpers/server.js';
+import { kill9, request, requestOk, stop, waitForReply, type Reply, type RunningServer } from './helpers/server.js';
 import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
 import { forceCleanup, memoryLimit, shStatus, skipWithoutLinuxRoot } from './helpers/linux.js';
 
@@ -109,6 +111,13 @@ describe('linux containers', { skip: skipWithoutLinuxRoot() }, () => {
     await settled(`/v2/containers/${created.id}`, 'running');
     assert.equal(await eventually(() => fetchFrom(instanceId, url), (v) => v !== null, 'it answers again'), 'container says hello, instance');
     assert.equal((await api('GET', `/v2/containers/${created.id}/logs`)).stdout.length, 2, 'a second run appends to the logs');
+
+    // As after a host reboot: the server dies and the container with it; reconciliation runs it again.
+    await kill9(server);
+    await run('runc', ['--root', path.join(dataDir, 'linux', 'runtime'), 'delete', '--force', `cnx-${created.id}`]);
+    assert.equal(await fetchFrom(instanceId, url), null, 'the container is gone with the "reboot"');
+    server = await startLinuxServer(dataDir);
+    assert.equal(await eventually(() => fetchFrom(instanceId, url), (v) => v !== null, 'reconciled back'), 'container says hello, instance');
 
     await api('DELETE', `/v2/containers/${created.id}`);
     await waitFor(`/v2/containers/${created.id}`, (r) => r.status === 404, 'container gone');
