@@ -6,6 +6,7 @@ import { bridgeName, macAddress, vethName, vpcNamespace } from '../src/drivers/l
 import { MetricsSampler } from '../src/drivers/linux/metrics-sampler.js';
 import { loadConfig } from '../src/config.js';
 import { hbaConf } from '../src/drivers/linux/database-tree.js';
+import { bundleConfig, numericUser } from '../src/drivers/linux/oci-bundle.js';
 
 describe('linux driver: nftables rules', () => {
   test('inbound is dropped unless a rule allows it; replies and loopback always pass', () => {
@@ -79,5 +80,40 @@ describe('linux driver: configuration', () => {
   test('CLOUDNEXUS_DRIVER accepts linux; sim stays the default', () => {
     assert.equal(loadConfig({}, {}).driver, 'sim');
     assert.equal(loadConfig({ CLOUDNEXUS_DRIVER: 'linux' }, {}).driver, 'linux');
+  });
+});
+
+describe('linux driver: OCI bundles of containers', () => {
+  const spec = {
+    containerId: 'ctr_0123456789abcdef',
+    name: 'web',
+    rootfs: '/images/x/rootfs',
+    argv: ['/bin/app', '--port', '8080'],
+    env: ['PATH=/bin', 'MODE=prod'],
+    workingDir: '/srv',
+    user: '1000:1001',
+    memoryMb: 128,
+    cpu: 0.5,
+    ports: [],
+    ipv4: '10.1.0.5',
+    network: { id: 'net_1', vpcId: 'vpc_1', ipRange: '10.1.0.0/24' },
+  };
+
+  test("the process, its namespaces (the driver's network namespace), its cgroup and its limits", () => {
+    const config = bundleConfig(spec, '/run/netns/cnx-ctr_0123456789abcdef') as any;
+    assert.deepEqual([config.process.args, config.process.env, config.process.cwd, config.process.user], [spec.argv, spec.env, '/srv', { uid: 1000, gid: 1001 }]);
+    assert.equal(config.process.noNewPrivileges, true);
+    assert.ok(!config.process.capabilities.bounding.includes('CAP_SYS_ADMIN'), 'no CAP_SYS_ADMIN');
+    assert.deepEqual(config.linux.namespaces.find((n: { type: string }) => n.type === 'network'), { type: 'network', path: '/run/netns/cnx-ctr_0123456789abcdef' });
+    assert.equal(config.linux.cgroupsPath, '/cnx-ctr_0123456789abcdef');
+    assert.deepEqual(config.linux.resources, { memory: { limit: 128 * 1024 * 1024 }, cpu: { quota: 50_000, period: 100_000 } });
+    assert.equal(config.hostname, 'web');
+  });
+
+  test('an image user is read as numbers; a name runs as root', () => {
+    assert.deepEqual(numericUser(''), { uid: 0, gid: 0 });
+    assert.deepEqual(numericUser('1000'), { uid: 1000, gid: 1000 });
+    assert.deepEqual(numericUser('7:9'), { uid: 7, gid: 9 });
+    assert.deepEqual(numericUser('nobody'), { uid: 0, gid: 0 });
   });
 });
