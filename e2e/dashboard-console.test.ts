@@ -311,7 +311,7 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
 
   test('at 390 px every page fits the width and is screenshotted', async () => {
     await page.setViewportSize(NARROW);
-    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'images', `images/${ids.image}`, 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks'];
+    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'images', `images/${ids.image}`, 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks', 'containers', 'container-images'];
     for (const route of pages) {
       await page.goto(`${server.origin}/dashboard#/${route}`);
       await page.locator('main h1').waitFor();

@@ -120,6 +120,14 @@ for (const kind of DATABASE_KINDS) {
       await waitForGoneContainer(first.id);
       const next = (await create({ network_id: network })).json() as ContainerBody;
       assert.equal(next.ipv4, first.ipv4, 'the freed address is handed out again');
+      // The container's address holds its network, as an instance's does.
+      const custom = await t.request(key, { method: 'POST', url: '/v2/networks', payload: { name: `held-${++counter}`, vpc_id: (await t.request(key, { method: 'GET', url: `/v2/networks/${network}` })).json().vpc_id, ip_range: `10.1.${100 + counter}.0/24`, environment: 'development' } });
+      assert.equal(custom.statusCode, 201, custom.body);
+      const held = await running((await create({ network_id: custom.json().id })).json().id as string);
+      assertError(await t.request(key, { method: 'DELETE', url: `/v2/networks/${custom.json().id}` }), 409, 'has_dependents');
+      await t.request(key, { method: 'DELETE', url: url(held.id) });
+      await waitForGoneContainer(held.id);
+      assert.equal((await t.request(key, { method: 'DELETE', url: `/v2/networks/${custom.json().id}` })).statusCode, 204);
     });
 
     async function waitForGoneContainer(id: string) {

@@ -66,7 +66,7 @@ export const CONTAINERS_PAGE: ResourceSpec = {
 };
 
 export const CONTAINER_IMAGES_PAGE: ResourceSpec = {
-  route: 'container_images',
+  route: 'container-images',
   path: '/container_images',
   title: 'Container images',
   singular: 'Container image',
