@@ -137,6 +137,7 @@ for (const kind of DATABASE_KINDS) {
       assert.match(body.error.message, /neither an OCI image layout/);
       assertError(await upload(Buffer.from('{}'), {}, key, 'application/json'), 415, 'unsupported_media_type');
       assertError(await t.request(key, { method: 'POST', url: '/v2/container_images?name=x&region=us-east-1' }), 415, 'unsupported_media_type');
+      assertError(await upload(Buffer.alloc(0)), 422, 'invalid_image_archive');
       await assertNothingLeft(before);
     });
 

@@ -3,7 +3,7 @@
 // the URL only), and nothing buffers or parses it.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { apiError } from '../errors/catalog.js';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 export class RawBody {
   readonly #stream: Readable;
@@ -27,8 +27,12 @@ export function registerRawBodyRoutes(app: FastifyInstance, mediaType: string, r
   });
 }
 
-/** The upload's stream; a request that sent no body is a 415 (nothing to read, in no media type). */
+/**
+ * The upload's stream. An empty body of the media type is an empty stream (Fastify parses no empty
+ * body), for the service to refuse like any unreadable upload; no body type at all is a 415.
+ */
 export function rawBodyOf(request: FastifyRequest, mediaType: string): Readable {
   if (request.body instanceof RawBody) return request.body.stream;
+  if (request.headers['content-type']?.split(';')[0]?.trim() === mediaType) return Readable.from([]);
   throw apiError('unsupported_media_type', `Send the body as ${mediaType}`);
 }
