@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestApp, createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError } from './helpers/assertions.js';
-import { dockerSaveArchive, ociArchive, type LayerEntry } from './helpers/image-archives.js';
+import { dockerSaveArchive, ociArchive, tarOf, type LayerEntry } from './helpers/image-archives.js';
 
 let counter = 0;
 const BASE: LayerEntry[] = [
@@ -130,11 +130,13 @@ for (const kind of DATABASE_KINDS) {
     test('what is not an image archive is a 422 invalid_image_archive; another media type or no body a 415', async () => {
       const before = await listed();
       assertError(await upload(Buffer.from('this is not a tar archive at all, just text '.repeat(40))), 422, 'invalid_image_archive');
-      const justFiles = await ociArchive({ layers: [BASE] }).then(() => dockerSaveArchive({ layers: [] }));
-      assertError(await upload(justFiles.subarray(0, 512 * 3)), 422, 'invalid_image_archive');
-      const tarWithoutManifest = await import('./helpers/image-archives.js').then((m) => m.tarOf([{ name: 'hello.txt', content: 'hi' }]));
+      const truncated = (await dockerSaveArchive({ layers: [BASE] })).subarray(0, 512 * 3);
+      assertError(await upload(truncated), 422, 'invalid_image_archive');
+      const tarWithoutManifest = await tarOf([{ name: 'hello.txt', content: 'hi' }]);
       const body = assertError(await upload(tarWithoutManifest), 422, 'invalid_image_archive');
       assert.match(body.error.message, /neither an OCI image layout/);
+      const brokenManifest = await tarOf([{ name: 'manifest.json', content: '[{"Config": ' }]);
+      assert.match(assertError(await upload(brokenManifest), 422, 'invalid_image_archive').error.message, /manifest\.json is not JSON/);
       assertError(await upload(Buffer.from('{}'), {}, key, 'application/json'), 415, 'unsupported_media_type');
       assertError(await t.request(key, { method: 'POST', url: '/v2/container_images?name=x&region=us-east-1' }), 415, 'unsupported_media_type');
       assertError(await upload(Buffer.alloc(0)), 422, 'invalid_image_archive');

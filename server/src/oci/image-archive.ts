@@ -67,7 +67,12 @@ async function readMembers(archive: string, into: string): Promise<Map<string, M
       }
       const file = path.join(into, String(members.size));
       const hash = createHash('sha256');
-      const hashing = new Transform({ transform: (chunk: Buffer, _encoding, done) => done(null, hash.update(chunk) && chunk) });
+      const hashing = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
       await pipeline(entry as unknown as Readable, hashing, createWriteStream(file));
       members.set(name, { file, sha256: hash.digest('hex') });
     }
@@ -112,7 +117,7 @@ async function fromOciLayout(members: Map<string, Member>): Promise<Parts> {
 async function fromDockerSave(members: Map<string, Member>): Promise<Parts> {
   const top = members.get('manifest.json');
   if (!top) throw new ImageArchiveError('invalid_archive', 'The archive is neither an OCI image layout (index.json) nor a docker save archive (manifest.json)');
-  const list = JSON.parse(await readFile(top.file, 'utf8').catch(() => '[]')) as unknown;
+  const list = await parsed({ ...top, name: 'manifest.json' });
   const entry = Array.isArray(list) ? (list[0] as { Config?: unknown; Layers?: unknown } | undefined) : undefined;
   if (!entry || typeof entry.Config !== 'string' || !Array.isArray(entry.Layers)) throw new ImageArchiveError('invalid_archive', 'manifest.json names no Config and Layers', 'manifest.json');
   const member = (name: string) => {
@@ -141,13 +146,18 @@ function firstManifest(index: Record<string, unknown>, what: string): Record<str
   return chosen;
 }
 
-async function json(member: Member & { name: string }, what: string): Promise<Record<string, unknown>> {
+/** A member's JSON; one that does not parse is refused, named. */
+async function parsed(member: Member & { name: string }): Promise<unknown> {
   try {
-    const value = JSON.parse(await readFile(member.file, 'utf8')) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    return JSON.parse(await readFile(member.file, 'utf8')) as unknown;
   } catch {
-    // Reported below, with the member's name.
+    throw new ImageArchiveError('invalid_archive', `${member.name} is not JSON`, member.name);
   }
+}
+
+async function json(member: Member & { name: string }, what: string): Promise<Record<string, unknown>> {
+  const value = await parsed(member);
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   throw new ImageArchiveError('invalid_archive', `The ${what} (${member.name}) is not a JSON object`, member.name);
 }
 
