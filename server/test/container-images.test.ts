@@ -2,13 +2,15 @@
 // (digests, path escapes, device nodes, size) and unpacked with its whiteouts; a refused upload
 // leaves no row and no file. List, get and delete, per account and region.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, lstatSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, utimesSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestApp, createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError } from './helpers/assertions.js';
 import { dockerSaveArchive, ociArchive, tarOf, type LayerEntry } from './helpers/image-archives.js';
+import { ContainerImageFiles } from '../src/resources/container-images/files.js';
 
 let counter = 0;
 const BASE: LayerEntry[] = [
@@ -169,6 +171,22 @@ for (const kind of DATABASE_KINDS) {
     });
   });
 }
+
+describe('container image files', () => {
+  test('an upload work area a crash left is swept once no upload can still be writing it; a fresh one stays', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cnx-images-'));
+    try {
+      const files = new ContainerImageFiles(root);
+      const [abandoned, fresh] = [await files.incoming(), await files.incoming()];
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(abandoned.dir, hourAgo, hourAgo);
+      await files.sweepAbandoned(60_000);
+      assert.deepEqual([existsSync(abandoned.dir), existsSync(fresh.dir)], [false, true]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('container image size cap (sqlite)', () => {
   let t: TestApp;

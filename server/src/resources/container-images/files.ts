@@ -2,8 +2,10 @@
 // in a directory of its own beside them, which goes whatever happens; only a whole, checked image
 // is moved into place.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+
+const INCOMING = '.incoming-';
 
 export interface Incoming {
   dir: string;
@@ -19,7 +21,7 @@ export class ContainerImageFiles {
   }
 
   async incoming(): Promise<Incoming> {
-    const dir = path.join(this.root, `.incoming-${randomBytes(8).toString('hex')}`);
+    const dir = path.join(this.root, `${INCOMING}${randomBytes(8).toString('hex')}`);
     await mkdir(dir, { recursive: true });
     return { dir, archive: path.join(dir, 'upload.tar'), unpacked: path.join(dir, 'image') };
   }
@@ -31,6 +33,18 @@ export class ContainerImageFiles {
 
   async discard(incoming: Incoming): Promise<void> {
     await rm(incoming.dir, { recursive: true, force: true });
+  }
+
+  /**
+   * Removes upload work areas untouched for `olderThanMs` (by the file system's clock): no upload
+   * can still be writing one, so a crash of the server mid-upload left it.
+   */
+  async sweepAbandoned(olderThanMs: number): Promise<void> {
+    for (const name of await readdir(this.root).catch(() => [])) {
+      if (!name.startsWith(INCOMING)) continue;
+      const stat = await lstat(path.join(this.root, name)).catch(() => null);
+      if (stat && Date.now() - stat.mtimeMs > olderThanMs) await rm(path.join(this.root, name), { recursive: true, force: true });
+    }
   }
 
   async remove(id: string): Promise<void> {

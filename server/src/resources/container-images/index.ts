@@ -14,5 +14,6 @@ export const containerImagesModule = defineModule('container-images', (context) 
   return {
     service: images,
     routes: (app) => registerContainerImageRoutes(app, images, context.cursors),
+    periodicTasks: [{ name: 'abandoned container image uploads', everyMs: 60_000, run: () => images.sweepAbandonedUploads() }],
   };
 });

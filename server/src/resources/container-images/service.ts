@@ -87,6 +87,11 @@ export class ContainerImagesService {
     }
   }
 
+  /** What uploads cut short by a crash left behind: an upload's request times out long before this. */
+  sweepAbandonedUploads(): Promise<void> {
+    return this.files.sweepAbandoned(2 * this.context.config.timeouts.requestMs);
+  }
+
   async list(caller: AuthContext, query: { region?: string; limit?: number; cursor?: string }, cursors: Cursors): Promise<Page<ContainerImage>> {
     const request = cursors.request('container_images', query);
     const rows = await this.store().list(caller.accountId, { region: query.region, regions: caller.regions }, request);
