@@ -60,7 +60,7 @@ const simContainers: Migration = {
   },
 };
 
-const SIM_MIGRATIONS: MigrationSet = { name: 'sim', migrations: { '0001_sim_tables': simTables, '0002_sim_containers': simContainers } };
+const SIM_MIGRATIONS: MigrationSet = { name: 'sim', migrations: { '0001_sim_tables': simTables, '0003_sim_containers': simContainers } };
 
 /** Brings the sim driver's tables up to date (every node may call it; they take turns). */
 export async function migrateSimTables(database: Database): Promise<void> {
