@@ -15,11 +15,12 @@ import { SimNetworkDriver } from './sim/sim-network-driver.js';
 import type { DatabaseDriver } from './database-driver.js';
 import { SimDatabasesStore } from './sim/databases-store.js';
 import { SimDatabaseDriver } from './sim/sim-database-driver.js';
-import { assertLinuxHost } from './linux/preflight.js';
+import { assertLinuxHost, optionalToolsWarning } from './linux/preflight.js';
 import { LinuxHost } from './linux/linux-host.js';
 import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
+import { PublicIps } from './linux/public-ips.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
 import { LinuxDatabaseDriver } from './linux/databases.js';
 import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
@@ -61,14 +62,19 @@ export async function createDrivers(config: Config, database: Database, clock: C
         storage: new LinuxStorageDriver(host),
         balancers: new LoadBalancers(host),
         databases: new LinuxDatabaseDriver(host),
+        publicIps: new PublicIps(host, config.instanceEgress),
       };
       return {
         compute: linux.compute,
         storage: linux.storage,
-        network: new LinuxNetworkDriver(linux.balancers),
+        network: new LinuxNetworkDriver(linux.balancers, linux.publicIps),
         // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
         database: linux.databases,
-        reconcile: (known, log) => reconcileHost(linux, known, log),
+        reconcile: (known, log) => {
+          const warning = optionalToolsWarning();
+          if (warning) log.warn({}, warning);
+          return reconcileHost(linux, known, log);
+        },
         close: () => host.stopSampling(),
       };
     }

@@ -3,6 +3,7 @@ import { defineModule } from '../module.js';
 import { reservedIpActionHandlers } from './action-handlers.js';
 import { registerReservedIpRoutes } from './routes.js';
 import { ReservedIpsService } from './service.js';
+import { ReservedIpsStore } from './store.js';
 
 declare module '../module.js' {
   interface Services {
@@ -17,5 +18,6 @@ export const reservedIpsModule = defineModule('reserved_ips', (context) => {
     service: reservedIps,
     routes: (app) => registerReservedIpRoutes(app, reservedIps, cursors),
     actionHandlers: reservedIpActionHandlers(db, drivers.network, clock, events),
+    heldOnHost: { publicIps: () => new ReservedIpsStore(db).routes() },
   };
 });

@@ -52,6 +52,12 @@ export class ReservedIpsStore {
     return this.db.selectFrom('reserved_ips').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
   }
 
+  /** Every assigned address and its instance, across accounts (what a real driver routes at start). */
+  async routes(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('reserved_ips').select(['ip', 'instance_id']).where('instance_id', 'is not', null).execute();
+    return new Map(rows.map((r) => [r.ip, r.instance_id as string]));
+  }
+
   /** The public address of each of these instances that has one. */
   async addressesOf(instanceIds: string[]): Promise<Map<string, string>> {
     if (instanceIds.length === 0) return new Map();
