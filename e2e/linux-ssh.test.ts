@@ -95,6 +95,16 @@ describe('linux driver: public IPs and SSH', { skip: skipWithoutLinuxRoot() }, (
     assert.match(refused.output, /Permission denied/, 'the server answered and refused the key');
   });
 
+  test('a restart keeps the host key made on first boot', async () => {
+    const hostKey = async () => (await shStatus(ids.a as string, 'md5sum /etc/dropbear/dropbear_ed25519_host_key')).output;
+    const before = await hostKey();
+    assert.match(before, /^[0-9a-f]{32} /);
+    await api('PUT', `/v2/instances/${ids.a}/restart`);
+    await running(ids.a as string);
+    assert.equal(await hostKey(), before);
+    await eventually(async () => (await sshHostname('key1')) === 'ssh-a', 'ssh answers after the restart');
+  });
+
   test('the instance firewall judges traffic to the public address', async () => {
     await setFirewall([{ protocol: 'icmp', sources: { addresses: ['0.0.0.0/0'] } }]);
     await eventually(async () => (await sshHostname('key1')) === '', 'ssh refused once tcp/22 is no longer allowed');
