@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DENY_INBOUND, renderRuleset } from '../src/drivers/linux/nftables.js';
-import { bridgeName, macAddress, vethName, vpcNamespace } from '../src/drivers/linux/names.js';
+import { bridgeName, macAddress, uplinkName, vethName, vpcNamespace } from '../src/drivers/linux/names.js';
+import { renderUplinkRules } from '../src/drivers/linux/public-nat.js';
 import { MetricsSampler } from '../src/drivers/linux/metrics-sampler.js';
 import { loadConfig } from '../src/config.js';
 import { hbaConf } from '../src/drivers/linux/database-tree.js';
@@ -36,9 +37,32 @@ describe('linux driver: nftables rules', () => {
   });
 });
 
+describe('linux driver: public address rules', () => {
+  const routes = [
+    { ip: '198.51.100.7', privateIp: '10.0.0.5' },
+    { ip: '198.51.100.8', privateIp: '10.0.0.6' },
+  ];
+
+  test('each public address is translated to its instance from the uplink only; the host reaches nothing else', () => {
+    const rules = renderUplinkRules(routes, false);
+    assert.match(rules, /iif "cnx-up" ip daddr 198\.51\.100\.7 dnat to 10\.0\.0\.5\n {4}iif "cnx-up" ip daddr 198\.51\.100\.8 dnat to 10\.0\.0\.6/);
+    assert.match(rules, /iif "cnx-up" ct status dnat accept\n {4}iif "cnx-up" drop/);
+    assert.match(rules, /^table ip cnx-public\ndelete table ip cnx-public\n/);
+  });
+
+  test('without egress only replies leave by the uplink; with it, instances with an address leave as that address', () => {
+    const closed = renderUplinkRules(routes, false);
+    assert.doesNotMatch(closed, /snat/);
+    assert.match(closed, /oif "cnx-up" ct state established,related accept\n {4}oif "cnx-up" drop/);
+    const open = renderUplinkRules(routes, true);
+    assert.match(open, /oif "cnx-up" ip saddr 10\.0\.0\.5 snat to 198\.51\.100\.7/);
+    assert.match(open, /oif "cnx-up" ip saddr \{ 10\.0\.0\.5, 10\.0\.0\.6 \} accept\n {4}oif "cnx-up" drop/);
+  });
+});
+
 describe('linux driver: host names', () => {
   test('every name carries cnx- and interface names fit in 15 bytes', () => {
-    for (const name of [bridgeName('net_0123456789abcdef'), vethName('inst_0123456789abcdef')]) {
+    for (const name of [bridgeName('net_0123456789abcdef'), vethName('inst_0123456789abcdef'), uplinkName('vpc_0123456789abcdef')]) {
       assert.ok(name.startsWith('cnx-'));
       assert.ok(name.length <= 15, name);
     }
