@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestApp, createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
-import { createInstance, getInstance, waitFor, waitForGone, waitForResource, waitForStatus } from './helpers/instances.js';
+import { createInstance, getInstance, waitFor, waitForAction, waitForGone, waitForResource, waitForStatus } from './helpers/instances.js';
 
 interface ReservedIpBody {
   id: string;
@@ -133,6 +133,25 @@ for (const kind of DATABASE_KINDS) {
       const kept = (await call('GET', `/v2/reserved_ips/${rip.id}`)).json() as ReservedIpBody;
       assert.deepEqual([kept.status, kept.instance_id], ['unassigned', null]);
       assert.equal(t.network.publicRoutes.has(rip.ip), false);
+      await release(rip.id);
+    });
+
+    test('an assign racing the delete of its instance never points the address at the deleted instance', async () => {
+      const instance = await running();
+      const rip = await reserve();
+      const release = t.network.faults.hold('assign_public_ip');
+      const assign = await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id });
+      assert.equal(assign.statusCode, 202, assign.body);
+      await t.network.faults.waiting('assign_public_ip');
+      // The instance is deleted while the route is being made.
+      assert.equal((await call('DELETE', `/v2/instances/${instance.id}`)).statusCode, 202);
+      await waitForGone(t, key, instance.id);
+      release();
+      await waitForAction(t, key, assign.json().action_id, 'completed');
+      const after = (await call('GET', `/v2/reserved_ips/${rip.id}`)).json() as ReservedIpBody;
+      assert.deepEqual([after.status, after.instance_id], ['unassigned', null]);
+      assert.equal(t.network.publicRoutes.has(rip.ip), false, 'no route is left to the deleted instance');
+      assertError(await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id }), 422, 'validation_failed');
       await release(rip.id);
     });
 

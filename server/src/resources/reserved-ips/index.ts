@@ -12,12 +12,12 @@ declare module '../module.js' {
 }
 
 export const reservedIpsModule = defineModule('reserved_ips', (context) => {
-  const { db, drivers, clock, events, cursors } = context;
+  const { db, database, drivers, clock, events, cursors } = context;
   const reservedIps = new ReservedIpsService(context);
   return {
     service: reservedIps,
     routes: (app) => registerReservedIpRoutes(app, reservedIps, cursors),
-    actionHandlers: reservedIpActionHandlers(db, drivers.network, clock, events),
+    actionHandlers: reservedIpActionHandlers(db, database.kind, drivers.network, clock, events),
     heldOnHost: { publicIps: () => new ReservedIpsStore(db).routes() },
   };
 });
