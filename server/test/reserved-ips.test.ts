@@ -139,14 +139,14 @@ for (const kind of DATABASE_KINDS) {
     test('an assign racing the delete of its instance never points the address at the deleted instance', async () => {
       const instance = await running();
       const rip = await reserve();
-      const release = t.network.faults.hold('assign_public_ip');
+      const resume = t.network.faults.hold('assign_public_ip');
       const assign = await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id });
       assert.equal(assign.statusCode, 202, assign.body);
       await t.network.faults.waiting('assign_public_ip');
       // The instance is deleted while the route is being made.
       assert.equal((await call('DELETE', `/v2/instances/${instance.id}`)).statusCode, 202);
       await waitForGone(t, key, instance.id);
-      release();
+      resume();
       await waitForAction(t, key, assign.json().action_id, 'completed');
       const after = (await call('GET', `/v2/reserved_ips/${rip.id}`)).json() as ReservedIpBody;
       assert.deepEqual([after.status, after.instance_id], ['unassigned', null]);
