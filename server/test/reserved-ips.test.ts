@@ -33,6 +33,8 @@ for (const kind of DATABASE_KINDS) {
     };
     const waitIp = (id: string, status: string) => waitForResource<ReservedIpBody>(t, key, `/v2/reserved_ips/${id}`, status);
     const running = async (region = 'eu-west-1') => waitForStatus(t, key, (await createInstance(t, key, { region })).id, 'running');
+    /** The event types of one resource, oldest first. */
+    const eventTypes = async (id: string) => ((await call('GET', `/v2/events?resource_id=${id}&limit=100`)).json().data as { type: string }[]).map((e) => e.type).reverse();
     const release = async (id: string) => assert.equal((await call('DELETE', `/v2/reserved_ips/${id}`)).statusCode, 204);
 
     test('create, get, list, label and delete; the address comes from the pool', async () => {
@@ -132,6 +134,7 @@ for (const kind of DATABASE_KINDS) {
       await waitForGone(t, key, instance.id);
       const kept = (await call('GET', `/v2/reserved_ips/${rip.id}`)).json() as ReservedIpBody;
       assert.deepEqual([kept.status, kept.instance_id], ['unassigned', null]);
+      assert.deepEqual((await eventTypes(rip.id)).slice(-2), ['reserved_ip.unassigned', 'reserved_ip.status_changed']);
       assert.equal(t.network.publicRoutes.has(rip.ip), false);
       await release(rip.id);
     });
@@ -142,7 +145,7 @@ for (const kind of DATABASE_KINDS) {
       const resume = t.network.faults.hold('assign_public_ip');
       const assign = await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id });
       assert.equal(assign.statusCode, 202, assign.body);
-      await t.network.faults.waiting('assign_public_ip');
+      await waitFor(async () => t.network.faults.waiting('assign_public_ip'), (waiting) => waiting, 'the assign to be mid-flight');
       // The instance is deleted while the route is being made.
       assert.equal((await call('DELETE', `/v2/instances/${instance.id}`)).statusCode, 202);
       await waitForGone(t, key, instance.id);
@@ -169,6 +172,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await call('DELETE', `/v2/instances/${created.id}`)).statusCode, 202);
       await waitForGone(t, key, created.id);
       assertError(await call('GET', `/v2/reserved_ips/${rip?.id}`), 404, 'not_found');
+      assert.deepEqual((await eventTypes(rip?.id as string)).slice(-2), ['reserved_ip.unassigned', 'reserved_ip.deleted'], 'released like an explicit unassign and delete');
       assert.equal(t.network.publicRoutes.has(created.public_ipv4), false);
     });
 

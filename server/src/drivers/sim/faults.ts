@@ -6,7 +6,7 @@ import { DriverError } from '../compute-driver.js';
 export class SimFaults<Operation extends string> {
   private readonly pending = new Map<Operation, number>();
   private readonly holds = new Map<Operation, Promise<void>>();
-  private readonly arrivals = new Map<Operation, { arrived: Promise<void>; arrive: () => void }>();
+  private readonly held = new Set<Operation>();
 
   /** The next `count` calls of `operation` fail (each retry counts as a call). */
   failNext(operation: Operation, count = 1): void {
@@ -25,24 +25,23 @@ export class SimFaults<Operation extends string> {
   hold(operation: Operation): () => void {
     let release = () => {};
     this.holds.set(operation, new Promise<void>((resolve) => (release = resolve)));
-    let arrive = () => {};
-    this.arrivals.set(operation, { arrived: new Promise<void>((resolve) => (arrive = resolve)), arrive });
     return () => {
       this.holds.delete(operation);
+      this.held.delete(operation);
       release();
     };
   }
 
-  /** Resolves once a call of the held `operation` waits on its hold (the action is mid-flight). */
-  waiting(operation: Operation): Promise<void> {
-    return this.arrivals.get(operation)?.arrived ?? Promise.resolve();
+  /** True once a call of the held `operation` waits on its hold (its action is mid-flight). */
+  waiting(operation: Operation): boolean {
+    return this.held.has(operation);
   }
 
   /** One simulated step: waits while held, takes `delayMs`, then fails if a test asked this operation to. */
   async step(operation: Operation, delayMs: number): Promise<void> {
     const hold = this.holds.get(operation);
     if (hold) {
-      this.arrivals.get(operation)?.arrive();
+      this.held.add(operation);
       await hold;
     }
     if (delayMs > 0) await sleep(delayMs);

@@ -101,12 +101,6 @@ export class ReservedIpsStore {
     await this.db.updateTable('reserved_ips').set({ updated_at: at }).where('id', '=', id).execute();
   }
 
-  /** The ids of the addresses that go with this instance (those its create reserved). */
-  async goingWith(instanceId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('reserved_ips').select('id').where('instance_id', '=', instanceId).where('release_with_instance', '=', 1).execute();
-    return rows.map((r) => r.id);
-  }
-
   /** An instance is gone: whatever address it still held routes nowhere now. */
   async unassignFrom(instanceId: string, at: string): Promise<void> {
     await this.db.updateTable('reserved_ips').set({ instance_id: null, status: 'unassigned', updated_at: at }).where('instance_id', '=', instanceId).execute();
