@@ -12,6 +12,7 @@ import { SimStorageDriver } from './sim/sim-storage-driver.js';
 import type { StorageDriver } from './storage-driver.js';
 import type { NetworkDriver } from './network-driver.js';
 import { SimNetworkDriver } from './sim/sim-network-driver.js';
+import { SimPublicRoutesStore } from './sim/public-routes-store.js';
 import type { DatabaseDriver } from './database-driver.js';
 import { SimDatabasesStore } from './sim/databases-store.js';
 import { SimDatabaseDriver } from './sim/sim-database-driver.js';
@@ -49,7 +50,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
       return {
         compute: new SimComputeDriver(new SimMachinesStore(db), new SimDisksStore(db), config.simDelayMs, clock),
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
-        network: new SimNetworkDriver(config.simDelayMs),
+        network: new SimNetworkDriver(new SimPublicRoutesStore(db), config.simDelayMs),
         database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
       };
     case 'linux': {
