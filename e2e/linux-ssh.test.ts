@@ -3,6 +3,7 @@
 // firewall decides. Needs root on Linux (and ssh-keygen, dropbear on the host); skipped elsewhere.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -132,6 +133,19 @@ describe('linux driver: public IPs and SSH', { skip: skipWithoutLinuxRoot() }, (
     assert.equal(await sshHostname('key1'), '', 'the uplink is gone');
     server = await startLinuxServer(dataDir, serverArgs);
     await eventually(async () => (await sshHostname('key1')) === 'ssh-a', 'ssh works after the restart');
+  });
+
+  test('a restart removes the route of an address the database does not assign', async () => {
+    // As if a crash lost an unassign halfway: the state file and the host route are still there.
+    const stale = pool.replace(/\d+\/28$/, (last) => String(Number(last.split('/')[0]) + 14));
+    const machine = JSON.parse(await fs.readFile(path.join(dataDir, 'linux', 'instances', ids.a as string, 'machine.json'), 'utf8'));
+    await kill9(server);
+    await fs.writeFile(path.join(dataDir, 'linux', 'public-ips', `${stale}.json`), JSON.stringify({ ip: stale, instanceId: ids.a, vpcId, privateIp: machine.spec.ipv4 }));
+    assert.equal((await host('ip', ['route', 'add', `${stale}/32`, 'dev', uplinkName(vpcId)])).code, 0);
+    server = await startLinuxServer(dataDir, serverArgs);
+    assert.equal((await host('ip', ['-4', 'route', 'show', `${stale}/32`])).output, '', 'the stale route is gone');
+    assert.equal(existsSync(path.join(dataDir, 'linux', 'public-ips', `${stale}.json`)), false);
+    assert.equal(await sshHostname('key1'), 'ssh-a', 'the assigned address still routes');
   });
 
   test('moved to a second instance, the address reaches that one; unassigned, it reaches nothing', async () => {
