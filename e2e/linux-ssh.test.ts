@@ -11,6 +11,8 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { uplinkName } from '../server/src/drivers/linux/names.js';
+import { hasSshServer } from '../server/src/drivers/linux/ssh-server.js';
+import { isRequired } from '../server/test/helpers/required.js';
 import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
 import { forceCleanup, hostObjects, shStatus, skipWithoutLinuxRoot } from './helpers/linux.js';
 import { kill9, requestOk, stop, waitForReply, type Reply, type RunningServer } from './helpers/server.js';
@@ -25,7 +27,16 @@ function host(file: string, args: string[], timeoutMs = 15_000): Promise<{ code:
   });
 }
 
-describe('linux driver: public IPs and SSH', { skip: skipWithoutLinuxRoot() }, () => {
+/** Root, and the SSH server the minimal image copies from the host (CI installs it: required then). */
+function skipWithoutSsh(): string | false {
+  const noRoot = skipWithoutLinuxRoot();
+  if (noRoot || hasSshServer()) return noRoot;
+  if (isRequired('linux')) throw new Error('CLOUDNEXUS_TEST_REQUIRE names linux but dropbear is missing (apt-get install dropbear-bin)');
+  process.stderr.write('\n*** dropbear is missing (apt-get install dropbear-bin): the linux SSH suite is SKIPPED ***\n\n');
+  return 'needs dropbear on the host';
+}
+
+describe('linux driver: public IPs and SSH', { skip: skipWithoutSsh() }, () => {
   let dataDir: string;
   let keysDir: string;
   let key: string;
