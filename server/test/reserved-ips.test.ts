@@ -145,6 +145,18 @@ for (const kind of DATABASE_KINDS) {
       await release(rip.id);
     });
 
+    test('an instance being deleted cannot be given an address', async () => {
+      const instance = await running();
+      const rip = await reserve();
+      const resume = t.driver.faults.hold('destroy');
+      assert.equal((await call('DELETE', `/v2/instances/${instance.id}`)).statusCode, 202);
+      assertError(await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id }), 409, 'invalid_state');
+      assert.deepEqual([(await call('GET', `/v2/reserved_ips/${rip.id}`)).json().instance_id, await t.network.publicRoutes.routeOf(rip.ip)], [null, undefined]);
+      resume();
+      await waitForGone(t, key, instance.id);
+      await release(rip.id);
+    });
+
     test('an assign racing the delete of its instance never points the address at the deleted instance', async () => {
       const instance = await running();
       const rip = await reserve();
