@@ -38,7 +38,9 @@ export function reservedIpActionHandlers(db: Db, kind: Database['kind'], driver:
       async succeed(trx, action) {
         const { instance_id, previous_instance_id } = params(action);
         // Deleted while the route was made: its delete has already released what pointed at it,
-        // so the address must not point at it again.
+        // so the address must not point at it again. The address is locked before the instance,
+        // in the order an instance delete takes them, so the two never wait on each other.
+        await new ReservedIpsStore(trx).lock(kind, action.resource_id);
         if (!(await lockInstance(trx, kind, action.account_id, instance_id as string))) {
           await settle.end(trx, action, { status: 'unassigned', instance_id: null, release_with_instance: 0 });
           return;

@@ -48,6 +48,11 @@ export class ReservedIpsStore {
     return this.db.selectFrom('reserved_ips').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Locks the row on PostgreSQL until the transaction ends (SQLite has one writer anyway). */
+  async lock(kind: Database['kind'], id: string): Promise<void> {
+    await this.db.selectFrom('reserved_ips').select('id').where('id', '=', id).$if(kind === 'postgres', (q) => q.forUpdate()).execute();
+  }
+
   async heldBy(instanceId: string): Promise<ReservedIpRow | undefined> {
     return this.db.selectFrom('reserved_ips').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
   }
