@@ -25,6 +25,7 @@ mount -t tmpfs -o mode=755 tmpfs /run
 hostname "$(cat /etc/hostname)"
 cat /proc/sys/kernel/random/uuid > ${BOOT_ID_FILE}
 echo "cnx-init: booted $(hostname), boot id $(cat ${BOOT_ID_FILE})"
+# Terminals of their own, for interactive SSH sessions.
 mkdir -p /dev/pts && mount -t devpts -o newinstance,ptmxmode=0666 devpts /dev/pts && ln -sf pts/ptmx /dev/ptmx
 if [ -s /root/.ssh/authorized_keys ]; then
   if [ -x /usr/sbin/dropbear ]; then
