@@ -13,6 +13,7 @@ export class HostLayout {
   readonly databases: string;
   readonly databaseBackups: string;
   readonly containers: string;
+  readonly publicIps: string;
 
   constructor(readonly root: string) {
     this.images = path.join(root, 'images');
@@ -23,6 +24,7 @@ export class HostLayout {
     this.databases = path.join(root, 'databases');
     this.databaseBackups = path.join(root, 'database-backups');
     this.containers = path.join(root, 'containers');
+    this.publicIps = path.join(root, 'public-ips');
   }
 
   instanceDir = (id: string) => path.join(this.instances, id);
@@ -37,9 +39,10 @@ export class HostLayout {
   databaseFile = (id: string) => path.join(this.databases, id, 'database.json');
   databaseBackup = (id: string) => path.join(this.databaseBackups, `${id}.dump`);
   containerDir = (id: string) => path.join(this.containers, id);
+  publicIpFile = (ip: string) => path.join(this.publicIps, `${ip}.json`);
 
   prepare(): void {
-    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups, this.containers]) mkdirSync(dir, { recursive: true });
+    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups, this.publicIps, this.containers]) mkdirSync(dir, { recursive: true });
   }
 }
 

@@ -6,6 +6,7 @@ import { idsIn } from './host-layout.js';
 import type { LinuxComputeDriver } from './linux-compute-driver.js';
 import type { LinuxHost } from './linux-host.js';
 import type { LoadBalancers } from './load-balancers.js';
+import type { PublicIps } from './public-ips.js';
 import { environmentNamespace, idFromHostName } from './names.js';
 import { listNamespaces, removeNamespace } from './namespaces.js';
 import type { LinuxStorageDriver } from './volumes.js';
@@ -20,6 +21,8 @@ export interface KnownResources {
   loadBalancers(): Promise<Set<string>>;
   databases(): Promise<Set<string>>;
   databaseBackups(): Promise<Set<string>>;
+  /** Public address → the instance it is assigned to. */
+  publicIps(): Promise<Map<string, string>>;
   containers(): Promise<Set<string>>;
 }
 
@@ -29,6 +32,7 @@ export interface LinuxDrivers {
   storage: LinuxStorageDriver;
   balancers: LoadBalancers;
   databases: LinuxDatabaseDriver;
+  publicIps: PublicIps;
   containers: LinuxContainerDriver;
 }
 
@@ -40,7 +44,7 @@ export interface ReconcileLog {
  * One object that cannot be brought back (a broken image tree, a full disk) is logged and left
  * for the next start: it must not keep the API, and every other object, down.
  */
-const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups', 'containers'] as const satisfies readonly (keyof KnownResources)[];
+const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups', 'publicIps', 'containers'] as const satisfies readonly (keyof KnownResources)[];
 
 /** Every kind must be listed: a kind left out would read as "none", and its host copies would be removed. */
 function complete(known: Partial<KnownResources>): KnownResources {
@@ -49,7 +53,7 @@ function complete(known: Partial<KnownResources>): KnownResources {
   return known as KnownResources;
 }
 
-export async function reconcileHost({ host, compute, storage, balancers, databases, containers }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
+export async function reconcileHost({ host, compute, storage, balancers, databases, publicIps, containers }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
   const known = complete(listed);
   const attempt = async (what: string, id: string, step: () => Promise<unknown>) => {
     try {
@@ -92,6 +96,10 @@ export async function reconcileHost({ host, compute, storage, balancers, databas
   for (const id of await idsIn(host.layout.databaseBackups, '.dump')) {
     if (!backups.has(id)) await attempt('remove an unknown database backup', id, () => databases.deleteBackup(id));
   }
+
+  // After the machines boot (their VPC routers exist again): the routes of assigned addresses are
+  // made again, and those of addresses no longer assigned are removed.
+  await attempt('route the public addresses', '', async () => publicIps.reconcile(await known.publicIps()));
 
   // A container whose row is gone is removed; the others run, or not, as their state file says.
   const knownContainers = await known.containers();
