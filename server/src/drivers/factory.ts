@@ -13,6 +13,8 @@ import type { StorageDriver } from './storage-driver.js';
 import type { NetworkDriver } from './network-driver.js';
 import { SimNetworkDriver } from './sim/sim-network-driver.js';
 import type { DatabaseDriver } from './database-driver.js';
+import type { FunctionDriver } from './function-driver.js';
+import { simFunctionDriver } from './sim/sim-function-driver.js';
 import { SimDatabasesStore } from './sim/databases-store.js';
 import { SimDatabaseDriver } from './sim/sim-database-driver.js';
 import { assertLinuxHost } from './linux/preflight.js';
@@ -31,26 +33,31 @@ export interface Drivers {
   storage: StorageDriver;
   network: NetworkDriver;
   database: DatabaseDriver;
+  function: FunctionDriver;
   /**
    * Brings the host in line with the database before any action runs (real drivers only). `known`
    * lists what the database holds; the resource modules hand it in, as drivers know no resource.
    */
   reconcile?: (known: Partial<KnownResources>, log: ReconcileLog) => Promise<void>;
-  /** Stops background work (metrics sampling). */
-  close?: () => void;
+  /** Stops background work (metrics sampling, function workers). */
+  close?: () => void | Promise<void>;
 }
 
 export async function createDrivers(config: Config, database: Database, clock: Clock): Promise<Drivers> {
   const { db } = database;
   switch (config.driver) {
-    case 'sim':
+    case 'sim': {
       await migrateSimTables(database);
+      const functions = simFunctionDriver();
       return {
         compute: new SimComputeDriver(new SimMachinesStore(db), new SimDisksStore(db), config.simDelayMs, clock),
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
         network: new SimNetworkDriver(config.simDelayMs),
         database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
+        function: functions,
+        close: () => functions.close(),
       };
+    }
     case 'linux': {
       assertLinuxHost();
       const host = LinuxHost.open(path.join(config.dataDir, 'linux'));
@@ -62,14 +69,19 @@ export async function createDrivers(config: Config, database: Database, clock: C
         balancers: new LoadBalancers(host),
         databases: new LinuxDatabaseDriver(host),
       };
+      const functions = simFunctionDriver();
       return {
         compute: linux.compute,
         storage: linux.storage,
         network: new LinuxNetworkDriver(linux.balancers),
         // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
         database: linux.databases,
+        function: functions,
         reconcile: (known, log) => reconcileHost(linux, known, log),
-        close: () => host.stopSampling(),
+        close: () => {
+          host.stopSampling();
+          return functions.close();
+        },
       };
     }
   }
