@@ -8,6 +8,7 @@ import { catalogModule } from './catalog/index.js';
 import { databasesModule } from './databases/index.js';
 import { eventsModule } from './events/index.js';
 import { firewallsModule } from './firewalls/index.js';
+import { functionsModule } from './functions/index.js';
 import { imagesModule } from './images/index.js';
 import { instancesModule } from './instances/index.js';
 import { loadBalancersModule } from './load-balancers/index.js';
@@ -36,6 +37,7 @@ export const RESOURCE_MODULES: readonly ResourceModule[] = [
   snapshotsModule,
   backupPoliciesModule,
   databasesModule,
+  functionsModule,
   actionsModule,
   eventsModule,
   webhooksModule,

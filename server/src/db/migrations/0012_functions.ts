@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('result', 'text')
     .addColumn('error', 'text')
     .addColumn('logs', 'text', (c) => c.notNull())
-    .addColumn('duration_ms', 'integer')
+    .addColumn('duration_ms', 'double precision')
     .addColumn('billed_ms', 'integer')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
