@@ -103,6 +103,15 @@ export const operations = {
   createDatabaseUser: { method: 'POST', path: '/databases/{id}/users' },
   deleteDatabaseUser: { method: 'DELETE', path: '/databases/{id}/users/{name}' },
   listDatabaseBackups: { method: 'GET', path: '/databases/{id}/backups' },
+  listFunctionRuntimes: { method: 'GET', path: '/function_runtimes' },
+  listFunctions: { method: 'GET', path: '/functions' },
+  createFunction: { method: 'POST', path: '/functions' },
+  getFunction: { method: 'GET', path: '/functions/{id}' },
+  updateFunction: { method: 'PUT', path: '/functions/{id}' },
+  deleteFunction: { method: 'DELETE', path: '/functions/{id}' },
+  invokeFunction: { method: 'POST', path: '/functions/{id}/invoke' },
+  listFunctionInvocations: { method: 'GET', path: '/functions/{id}/invocations' },
+  getFunctionInvocation: { method: 'GET', path: '/functions/{id}/invocations/{inv_id}' },
   listActions: { method: 'GET', path: '/actions' },
   getAction: { method: 'GET', path: '/actions/{id}' },
   listEvents: { method: 'GET', path: '/events' },
@@ -220,6 +229,15 @@ export interface OperationResponses {
   createDatabaseUser: models.DatabaseUserCreated;
   deleteDatabaseUser: models.DatabaseActionAccepted;
   listDatabaseBackups: models.DatabaseBackupList;
+  listFunctionRuntimes: models.FunctionRuntimeList;
+  listFunctions: models.FunctionList;
+  createFunction: models.Function;
+  getFunction: models.Function;
+  updateFunction: models.FunctionAccepted;
+  deleteFunction: models.FunctionAccepted;
+  invokeFunction: models.FunctionInvocation | models.FunctionInvocationAccepted;
+  listFunctionInvocations: models.FunctionInvocationList;
+  getFunctionInvocation: models.FunctionInvocation;
   listActions: models.ActionList;
   getAction: models.Action;
   listEvents: models.EventList;

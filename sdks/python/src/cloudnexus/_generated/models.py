@@ -12,6 +12,8 @@ __all__ = [
     "AccountQuotas",
     "AccountQuotasDatabases",
     "AccountQuotasFirewalls",
+    "AccountQuotasFunctionConcurrency",
+    "AccountQuotasFunctions",
     "AccountQuotasInstances",
     "AccountQuotasLoadBalancers",
     "AccountQuotasNetworks",
@@ -41,6 +43,7 @@ __all__ = [
     "CreateDatabaseUser",
     "CreateFirewall",
     "CreateFirewallApplyTo",
+    "CreateFunction",
     "CreateInstance",
     "CreateInstanceProtection",
     "CreateLoadBalancer",
@@ -109,6 +112,21 @@ __all__ = [
     "ForwardingRule",
     "ForwardingRuleEntryProtocol",
     "ForwardingRuleTargetProtocol",
+    "Function",
+    "FunctionAccepted",
+    "FunctionAcceptedStatus",
+    "FunctionInvocation",
+    "FunctionInvocationAccepted",
+    "FunctionInvocationAcceptedStatus",
+    "FunctionInvocationError",
+    "FunctionInvocationErrorType",
+    "FunctionInvocationList",
+    "FunctionInvocationStatus",
+    "FunctionList",
+    "FunctionRuntime",
+    "FunctionRuntimeLanguage",
+    "FunctionRuntimeList",
+    "FunctionStatus",
     "GetDatabaseMetricsType",
     "GetInstanceMetricsType",
     "HealthCheck",
@@ -197,6 +215,7 @@ __all__ = [
     "UpdateDatabaseProtection",
     "UpdateFirewall",
     "UpdateFirewallApplyTo",
+    "UpdateFunction",
     "UpdateInstance",
     "UpdateInstanceProtection",
     "UpdateLoadBalancer",
@@ -290,6 +309,18 @@ class AccountQuotasDatabases(CloudNexusModel):
     used: int
 
 
+class AccountQuotasFunctions(CloudNexusModel):
+    limit: int
+    """Serverless functions"""
+    used: int
+
+
+class AccountQuotasFunctionConcurrency(CloudNexusModel):
+    limit: int
+    """Function invocations running at once, across all functions"""
+    used: int
+
+
 class AccountQuotas(CloudNexusModel):
     instances: AccountQuotasInstances
     vcpus: AccountQuotasVcpus
@@ -301,6 +332,8 @@ class AccountQuotas(CloudNexusModel):
     load_balancers: AccountQuotasLoadBalancers
     reserved_ips: AccountQuotasReservedIps
     databases: AccountQuotasDatabases
+    functions: AccountQuotasFunctions
+    function_concurrency: AccountQuotasFunctionConcurrency
 
 
 class Account(CloudNexusModel):
@@ -560,6 +593,32 @@ class CreateFirewall(CloudNexusModel):
     """Default: allow all outbound"""
     apply_to: CreateFirewallApplyTo
     """The instances the firewall applies to: by id and/or by label selector"""
+    labels: Optional[dict[str, str]] = None
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+
+
+class CreateFunction(CloudNexusModel):
+    name: str
+    """Unique per region"""
+    region: str
+    runtime: str
+    """See GET /v2/function_runtimes"""
+    source: Optional[str] = None
+    """A zip archive, base64; at most 10 MiB unpacked"""
+    files: Optional[dict[str, str]] = None
+    """Instead of `source`, for small functions: file path → UTF-8 content"""
+    handler: str
+    """`<module>.<function>`: index.handler (index.js) or main.handler (main.py)"""
+    memory_mb: Optional[int] = None
+    timeout_s: Optional[int] = None
+    max_concurrency: Optional[int] = None
+    environment: Optional[dict[str, str]] = None
+    """Write-only: GET shows the names only"""
+    network_id: Optional[str] = None
+    """A VPC network it may reach; without one, no network"""
     labels: Optional[dict[str, str]] = None
     """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
@@ -1012,9 +1071,11 @@ ErrorErrorReason = Literal[
     "unsupported_media_type",
     "validation_failed",
     "pool_exhausted",
+    "invalid_source",
     "quota_exceeded",
     "idempotency_key_reused",
     "rate_limited",
+    "concurrency_limited",
     "sign_in_locked",
     "internal",
     "unavailable",
@@ -1053,11 +1114,14 @@ class ErrorError(CloudNexusModel):
     `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415): The
     request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
     region, plan, image, reference… - `pool_exhausted` (422): The operator's public IP pool has no free
-    address left - `quota_exceeded` (422): The account's quota does not allow it - `idempotency_key_reused`
-    (422): The Idempotency-Key was used with another request body - `rate_limited` (429): Rate limit exceeded;
-    retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this
-    email - `internal` (500): A fault on our side; the request id helps us find it - `unavailable` (503): The
-    server is not ready, or a part of it is not built
+    address left - `invalid_source` (422): A function's source is not a valid zip archive, holds a path
+    outside its folder, or unpacks beyond 10 MiB - `quota_exceeded` (422): The account's quota does not allow
+    it - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body -
+    `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds - `concurrency_limited`
+    (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-
+    After` seconds - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email - `internal`
+    (500): A fault on our side; the request id helps us find it - `unavailable` (503): The server is not
+    ready, or a part of it is not built
     """
     message: str
     details: list[ErrorDetail]
@@ -1123,6 +1187,118 @@ class Firewall(CloudNexusModel):
 
 class FirewallList(CloudNexusModel):
     data: list[Firewall]
+    pagination: Pagination
+
+
+FunctionStatus = Literal["deploying", "active", "errored", "deleting"]
+
+
+class Function(CloudNexusModel):
+    id: str
+    name: str
+    region: str
+    runtime: str
+    handler: str
+    memory_mb: int
+    timeout_s: int
+    max_concurrency: int
+    """Invocations of this function running at once, at most"""
+    environment: list[str]
+    """The names of its environment variables; values are write-only"""
+    network_id: Optional[str]
+    version: int
+    """The version deployed, or being deployed: 1, then one more per PUT"""
+    source_sha256: str
+    source_bytes: int
+    """Size of the unpacked source"""
+    status: FunctionStatus
+    """deploying → active; errored when the handler did not load"""
+    error: Optional[str]
+    """While errored: the loader's message"""
+    labels: dict[str, str]
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+    created_at: datetime
+    updated_at: datetime
+
+
+FunctionAcceptedStatus = Literal["deploying", "active", "errored", "deleting"]
+
+
+class FunctionAccepted(CloudNexusModel):
+    id: str
+    status: FunctionAcceptedStatus
+    """Lifecycle status"""
+    message: str
+    action_id: str
+    version: int
+
+
+FunctionInvocationStatus = Literal["running", "success", "error", "timeout"]
+
+
+FunctionInvocationErrorType = Literal["handler_error", "timeout", "out_of_memory", "runtime_exited", "invalid_result"]
+
+
+class FunctionInvocationError(CloudNexusModel):
+    type: FunctionInvocationErrorType
+    """What went wrong"""
+    message: str
+
+
+class FunctionInvocation(CloudNexusModel):
+    id: str
+    function_id: str
+    version: int
+    status: FunctionInvocationStatus
+    """running (async only), then success, error or timeout"""
+    result: Any
+    """What the handler returned; null unless success"""
+    error: Optional[FunctionInvocationError]
+    duration_ms: Optional[float]
+    billed_ms: Optional[int]
+    """The duration rounded up to the millisecond, at least 1"""
+    logs: str
+    """The function's stdout and stderr, at most 64 KiB"""
+    created_at: datetime
+    finished_at: Optional[datetime]
+
+
+FunctionInvocationAcceptedStatus = Literal["running"]
+
+
+class FunctionInvocationAccepted(CloudNexusModel):
+    invocation: str
+    """The invocation id: GET …/invocations/{inv_id}"""
+    status: FunctionInvocationAcceptedStatus
+
+
+class FunctionInvocationList(CloudNexusModel):
+    data: list[FunctionInvocation]
+    pagination: Pagination
+
+
+class FunctionList(CloudNexusModel):
+    data: list[Function]
+    pagination: Pagination
+
+
+FunctionRuntimeLanguage = Literal["nodejs", "python"]
+
+
+class FunctionRuntime(CloudNexusModel):
+    id: str
+    language: FunctionRuntimeLanguage
+    """The language family"""
+    version: str
+    """The interpreter version installed on the host"""
+    handler_example: str
+
+
+class FunctionRuntimeList(CloudNexusModel):
+    data: list[FunctionRuntime]
     pagination: Pagination
 
 
@@ -1776,6 +1952,26 @@ class UpdateFirewall(CloudNexusModel):
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
     rules.
     """
+
+
+class UpdateFunction(CloudNexusModel):
+    """Deploys a new version: the source and every setting"""
+
+    runtime: str
+    """See GET /v2/function_runtimes"""
+    source: Optional[str] = None
+    """A zip archive, base64; at most 10 MiB unpacked"""
+    files: Optional[dict[str, str]] = None
+    """Instead of `source`, for small functions: file path → UTF-8 content"""
+    handler: str
+    """`<module>.<function>`: index.handler (index.js) or main.handler (main.py)"""
+    memory_mb: Optional[int] = None
+    timeout_s: Optional[int] = None
+    max_concurrency: Optional[int] = None
+    environment: Optional[dict[str, str]] = None
+    """Write-only: GET shows the names only"""
+    network_id: Optional[str] = None
+    """A VPC network it may reach; without one, no network"""
 
 
 class UpdateInstanceProtection(CloudNexusModel):
