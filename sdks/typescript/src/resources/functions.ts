@@ -1,0 +1,68 @@
+import type { RequestOptions } from '../core/config.js';
+import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
+import { AsyncAPIResource } from '../core/resource.js';
+import { createAndWait, operate, type OperationResult, type WaitableOptions } from '../core/wait.js';
+import type { CreateFunction, Function as CloudFunction, FunctionAccepted, FunctionInvocation, FunctionInvocationAccepted, FunctionRuntime, UpdateFunction } from '../models.js';
+
+export interface FunctionListParams extends PageParams {
+  region?: string;
+  /** Kubernetes label selector grammar, e.g. `env=prod,tier in (api,web),!legacy`. */
+  label_selector?: string;
+}
+
+/** A deploy's or delete's outcome: the finished action with `{ wait: true }`, else the accepted 202 body. */
+export type FunctionOperationResult<O> = OperationResult<O, FunctionAccepted>;
+
+export class Functions extends AsyncAPIResource {
+  /** The runtimes the server's host has installed (`nodejs20`, `python3.11`…). */
+  runtimes(params: PageParams = {}, options?: RequestOptions): PagePromise<FunctionRuntime> {
+    return listPages(params, (query) => this.transport.op('listFunctionRuntimes', { query }, options));
+  }
+
+  list(params: FunctionListParams = {}, options?: RequestOptions): PagePromise<CloudFunction> {
+    return listPages(params, (query) => this.transport.op('listFunctions', { query }, options));
+  }
+
+  /** Answers at once in `deploying`; with `{ wait: true }` it returns the function once version 1 is active. */
+  create(body: CreateFunction, options: WaitableOptions = {}): Promise<CloudFunction> {
+    const send = (o: RequestOptions) => this.transport.op('createFunction', { body }, o);
+    return createAndWait(this.waiter, 'Function', send, (id, o) => this.retrieve(id, o), options);
+  }
+
+  retrieve(id: string, options?: RequestOptions): Promise<CloudFunction> {
+    return this.transport.op('getFunction', { path: { id } }, options);
+  }
+
+  /** Deploys new source or settings as the next version. */
+  update<O extends WaitableOptions>(id: string, body: UpdateFunction, options?: O): Promise<FunctionOperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('updateFunction', { path: { id }, body }, o), options);
+  }
+
+  delete<O extends WaitableOptions>(id: string, options?: O): Promise<FunctionOperationResult<O>> {
+    return operate(this.waiter, (o) => this.transport.op('deleteFunction', { path: { id } }, o), options);
+  }
+
+  /** Runs the function with `event` and answers with its outcome (`success`, `error` or `timeout`). */
+  invoke(id: string, event: unknown, options?: RequestOptions): Promise<FunctionInvocation> {
+    return this.send(id, event, {}, options) as Promise<FunctionInvocation>;
+  }
+
+  /** Starts the function in the background: the invocation id, to read with `retrieveInvocation`. */
+  invokeAsync(id: string, event: unknown, options?: RequestOptions): Promise<FunctionInvocationAccepted> {
+    return this.send(id, event, { async: true }, options) as Promise<FunctionInvocationAccepted>;
+  }
+
+  /** One operation, two answers: the outcome (200), or the invocation id (202) when async. */
+  private send(id: string, event: unknown, query: { async?: boolean }, options?: RequestOptions) {
+    return this.transport.op('invokeFunction', { path: { id }, query, body: event }, options);
+  }
+
+  /** Past invocations, newest first. */
+  listInvocations(id: string, params: PageParams = {}, options?: RequestOptions): PagePromise<FunctionInvocation> {
+    return listPages(params, (query) => this.transport.op('listFunctionInvocations', { path: { id }, query }, options));
+  }
+
+  retrieveInvocation(id: string, invocationId: string, options?: RequestOptions): Promise<FunctionInvocation> {
+    return this.transport.op('getFunctionInvocation', { path: { id, inv_id: invocationId } }, options);
+  }
+}
