@@ -11,6 +11,7 @@ pub use params::{
     InstanceListParams, ListParams, MetricsParams,
 };
 pub use resource_params::{
-    AttachmentState, FirewallListParams, ImageListParams, LoadBalancerListParams,
-    NetworkListParams, ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
+    AttachmentState, FirewallListParams, FunctionListParams, ImageListParams,
+    LoadBalancerListParams, NetworkListParams, ReservedIpListParams, SnapshotListParams,
+    VolumeListParams, VpcListParams,
 };

@@ -6,6 +6,7 @@
 mod conformance;
 mod databases;
 mod errors;
+mod functions;
 mod instances;
 mod keys;
 mod networking_storage;
