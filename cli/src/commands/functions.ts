@@ -86,7 +86,7 @@ function invokeCommand(group: Command): void {
       }
       const sdk = client(cmd);
       const id = await resolve(sdk, ref, options.region);
-      printRecord(cmd, options.async ? await sdk.functions.invokeAsync(id, event) : await sdk.functions.invoke(id, event));
+      printRecord(cmd, options.async ? await sdk.functions.invoke(id, event, { async: true }) : await sdk.functions.invoke(id, event));
     });
 }
 

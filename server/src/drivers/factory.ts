@@ -24,6 +24,7 @@ import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
 import { LinuxDatabaseDriver } from './linux/databases.js';
+import { linuxFunctionDriver } from './linux/linux-function-driver.js';
 import { reconcileHost, type KnownResources, type ReconcileLog } from './linux/reconcile.js';
 
 export type { KnownResources } from './linux/reconcile.js';
@@ -69,7 +70,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
         balancers: new LoadBalancers(host),
         databases: new LinuxDatabaseDriver(host),
       };
-      const functions = simFunctionDriver();
+      const functions = linuxFunctionDriver(host);
       return {
         compute: linux.compute,
         storage: linux.storage,

@@ -10,6 +10,11 @@ export interface FunctionListParams extends PageParams {
   label_selector?: string;
 }
 
+export interface InvokeOptions extends RequestOptions {
+  /** Answer 202 at once with the invocation id instead of waiting for the outcome. */
+  async?: boolean;
+}
+
 /** A deploy's or delete's outcome: the finished action with `{ wait: true }`, else the accepted 202 body. */
 export type FunctionOperationResult<O> = OperationResult<O, FunctionAccepted>;
 
@@ -42,19 +47,15 @@ export class Functions extends AsyncAPIResource {
     return operate(this.waiter, (o) => this.transport.op('deleteFunction', { path: { id } }, o), options);
   }
 
-  /** Runs the function with `event` and answers with its outcome (`success`, `error` or `timeout`). */
-  invoke(id: string, event: unknown, options?: RequestOptions): Promise<FunctionInvocation> {
-    return this.send(id, event, {}, options) as Promise<FunctionInvocation>;
-  }
-
-  /** Starts the function in the background: the invocation id, to read with `retrieveInvocation`. */
-  invokeAsync(id: string, event: unknown, options?: RequestOptions): Promise<FunctionInvocationAccepted> {
-    return this.send(id, event, { async: true }, options) as Promise<FunctionInvocationAccepted>;
-  }
-
-  /** One operation, two answers: the outcome (200), or the invocation id (202) when async. */
-  private send(id: string, event: unknown, query: { async?: boolean }, options?: RequestOptions) {
-    return this.transport.op('invokeFunction', { path: { id }, query, body: event }, options);
+  /**
+   * Runs the function with `event` and answers with its outcome (`success`, `error` or `timeout`);
+   * with `{ async: true }` it answers at once with the invocation id, to read with `retrieveInvocation`.
+   */
+  invoke(id: string, event: unknown, options?: InvokeOptions & { async?: false }): Promise<FunctionInvocation>;
+  invoke(id: string, event: unknown, options: InvokeOptions & { async: true }): Promise<FunctionInvocationAccepted>;
+  invoke(id: string, event: unknown, options: InvokeOptions = {}): Promise<FunctionInvocation | FunctionInvocationAccepted> {
+    const { async: background, ...requestOptions } = options;
+    return this.transport.op('invokeFunction', { path: { id }, query: background ? { async: true } : {}, body: event }, requestOptions);
   }
 
   /** Past invocations, newest first. */

@@ -24,7 +24,7 @@ export function functionTests(live: LiveServer) {
     const failed = await client.functions.invoke(fn.id, { n: 1, fail: true });
     assert.deepEqual([failed.status, failed.error], ['error', { type: 'handler_error', message: 'Error: nope' }]);
 
-    const started = await client.functions.invokeAsync(fn.id, { n: 5 });
+    const started = await client.functions.invoke(fn.id, { n: 5 }, { async: true });
     let finished: FunctionInvocation = await client.functions.retrieveInvocation(fn.id, started.invocation);
     for (let i = 0; i < 100 && finished.status === 'running'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -84,7 +84,8 @@ export class FunctionWorker {
       started = await launch(code);
     } catch (error) {
       await fs.rm(dir, { recursive: true, force: true });
-      throw error;
+      // A launch the driver refuses is an answer, like a handler that does not load.
+      return { message: (error as Error).message };
     }
     const child = spawn(started.file, started.args, { cwd: code, env: spec.environment, stdio: ['ignore', 'pipe', 'pipe', 'pipe'], detached: true });
     const worker = new FunctionWorker(child, dir, started);
