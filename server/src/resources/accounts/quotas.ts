@@ -6,8 +6,6 @@ import { AccountUsage, type Usage } from './usage.js';
 import { apiError, notFound } from '../../errors/catalog.js';
 
 export type Quotas = Usage;
-/** A quota of things held is a 422; one of work running at once (function invocations) a 429. */
-type QuotaReason = 'quota_exceeded' | 'concurrency_limited';
 
 const QUOTAS: Record<Tier, Quotas> = {
   free: { instances: 5, vcpus: 10, volumes: 5, volume_gb: 100, vpcs: 2, networks: 5, firewalls: 5, load_balancers: 1, reserved_ips: 2, databases: 2, functions: 10, function_concurrency: 5 },
@@ -35,11 +33,11 @@ export function quotasFor(tier: Tier): Quotas {
 }
 
 /** Refuses (422, field `quota`) a change that adds `added` to `usage` beyond the tier's quotas. */
-function assertWithinQuota(tier: Tier, usage: Usage, added: Partial<Usage>, reason: QuotaReason): void {
+function assertWithinQuota(tier: Tier, usage: Usage, added: Partial<Usage>): void {
   const quotas = quotasFor(tier);
   for (const [name, amount] of Object.entries(added) as [keyof Quotas, number][]) {
     if (amount > 0 && usage[name] + amount > quotas[name]) {
-      throw apiError(reason, reason === 'quota_exceeded' ? 'Validation failed' : 'Too many invocations at once', [
+      throw apiError('quota_exceeded', 'Validation failed', [
         { field: 'quota', message: `${NAMES[name]} quota exceeded: ${usage[name]} of ${quotas[name]} in use, ${amount} more requested` },
       ]);
     }
@@ -50,8 +48,19 @@ function assertWithinQuota(tier: Tier, usage: Usage, added: Partial<Usage>, reas
  * Checks `added` against the account's quotas inside `trx`. On PostgreSQL the account row stays
  * locked until the transaction ends, so concurrent creates are checked one after another.
  */
-export async function checkQuota(trx: Db, kind: 'sqlite' | 'postgres', accountId: string, added: Partial<Usage>, reason: QuotaReason = 'quota_exceeded'): Promise<void> {
+export async function checkQuota(trx: Db, kind: 'sqlite' | 'postgres', accountId: string, added: Partial<Usage>): Promise<void> {
   const account = await new AccountsStore(trx).lock(accountId, kind);
   if (!account) throw notFound(`Account ${accountId}`);
-  assertWithinQuota(account.tier as Tier, await new AccountUsage(trx).of(accountId), added, reason);
+  assertWithinQuota(account.tier as Tier, await new AccountUsage(trx).of(accountId), added);
+}
+
+/**
+ * Refuses (429) one more function invocation beyond the tier's `function_concurrency`, given how
+ * many run now. It reads the account's tier only: an invoke must not cost a count of everything.
+ */
+export async function checkConcurrency(db: Db, accountId: string, running: number): Promise<void> {
+  const account = await new AccountsStore(db).find(accountId);
+  if (!account) throw notFound(`Account ${accountId}`);
+  const limit = quotasFor(account.tier as Tier).function_concurrency;
+  if (running + 1 > limit) throw apiError('concurrency_limited', 'Too many invocations at once', [{ field: 'quota', message: `${NAMES.function_concurrency} quota exceeded: ${running} of ${limit} running` }]);
 }

@@ -1,5 +1,6 @@
 // What an account has in use, counted against its quotas.
 import type { Db } from '../../db/database.js';
+import { runningInvocationsOf } from '../functions/queries.js';
 
 export interface Usage {
   instances: number;
@@ -14,7 +15,7 @@ export interface Usage {
   reserved_ips: number;
   databases: number;
   functions: number;
-  /** Function invocations running now. */
+  /** Function invocations running now, in this process. */
   function_concurrency: number;
 }
 
@@ -28,7 +29,7 @@ export class AccountUsage {
         .select((eb) => eb.fn.countAll<number | string>().as('count'))
         .where('account_id', '=', accountId)
         .executeTakeFirstOrThrow();
-    const [instances, volumes, vpcs, networks, firewalls, balancers, reservedIps, databases, functions, running] = await Promise.all([
+    const [instances, volumes, vpcs, networks, firewalls, balancers, reservedIps, databases, functions] = await Promise.all([
       this.db
         .selectFrom('instances')
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
@@ -56,12 +57,6 @@ export class AccountUsage {
       count('reserved_ips'),
       count('databases'),
       count('functions'),
-      this.db
-        .selectFrom('function_invocations')
-        .select((eb) => eb.fn.countAll<number | string>().as('count'))
-        .where('account_id', '=', accountId)
-        .where('status', '=', 'running')
-        .executeTakeFirstOrThrow(),
     ]);
     return {
       instances: Number(instances.count),
@@ -75,7 +70,7 @@ export class AccountUsage {
       reserved_ips: Number(reservedIps.count),
       databases: Number(databases.count),
       functions: Number(functions.count),
-      function_concurrency: Number(running.count),
+      function_concurrency: runningInvocationsOf(accountId),
     };
   }
 }

@@ -24,19 +24,6 @@ export class InvocationsStore {
     return pageNewestFirst(this.db.selectFrom('function_invocations').selectAll().where('function_id', '=', functionId), page).execute();
   }
 
-  /** Invocations running now: the account's (for its tier's limit) and the function's. */
-  async running(accountId: string, functionId: string): Promise<{ account: number; fn: number }> {
-    const rows = await this.db
-      .selectFrom('function_invocations')
-      .select(['function_id', (eb) => eb.fn.countAll<number | string>().as('count')])
-      .where('account_id', '=', accountId)
-      .where('status', '=', 'running')
-      .groupBy('function_id')
-      .execute();
-    const count = (r: { count: number | string }) => Number(r.count);
-    return { account: rows.reduce((sum, r) => sum + count(r), 0), fn: count(rows.find((r) => r.function_id === functionId) ?? { count: 0 }) };
-  }
-
   /** Marks running invocations started before `before` as lost (their node went away). */
   async abandon(before: string, at: string): Promise<number> {
     const result = await this.db

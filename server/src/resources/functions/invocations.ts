@@ -1,13 +1,14 @@
-// Invoking a function: a `running` row is written first, inside the transaction that checks the
-// concurrency limits (the account's tier and the function's own, counted from those rows, so every
-// node sees the same count), then the driver runs the event and the row gets the outcome. A sync
-// invoke answers with it; an async one answers 202 at once and the row is read later.
-import { apiTime, storedTime } from '../../clock.js';
+// Invoking a function: the concurrency limits (the function's max_concurrency and the tier's
+// function_concurrency) are checked against what this process runs (running.ts), then the driver
+// runs the event. A sync invoke writes its row once, with the outcome; an async one writes it
+// `running`, answers 202 at once, and fills in the outcome when it comes.
+import { apiTime, storedTime, type Clock } from '../../clock.js';
 import type { FunctionDriver, InvocationErrorType, InvocationOutcome } from '../../drivers/function-driver.js';
 import { apiError, notFound } from '../../errors/catalog.js';
 import type { Cursors, Page } from '../../http/pagination.js';
 import { newId } from '../../ids.js';
-import { checkQuota } from '../accounts/quotas.js';
+import { checkConcurrency } from '../accounts/quotas.js';
+import { RUNNING_INVOCATIONS } from './running.js';
 import type { AuthContext } from '../api-keys/auth-context.js';
 import type { Context } from '../module.js';
 import type { FunctionsService } from './service.js';
@@ -30,6 +31,18 @@ export class InvocationsService {
   async invoke(caller: AuthContext, id: string, event: unknown, background: boolean): Promise<Invocation> {
     const fn = await this.uses.functions.owned(caller, id);
     if (fn.status !== 'active') throw apiError('invalid_state', `Cannot invoke a function that is ${fn.status}`);
+    // Counted in before the checks, so two invokes racing cannot both take the last place.
+    const leave = RUNNING_INVOCATIONS.enter(caller.accountId, id);
+    try {
+      const running = RUNNING_INVOCATIONS.ofFunction(id) - 1;
+      if (running >= fn.max_concurrency) {
+        throw apiError('concurrency_limited', 'Too many invocations at once', [{ field: 'max_concurrency', message: `${running} of ${fn.max_concurrency} invocations of this function are running` }]);
+      }
+      await checkConcurrency(this.context.database.db, caller.accountId, RUNNING_INVOCATIONS.of(caller.accountId) - 1);
+    } catch (error) {
+      leave();
+      throw error;
+    }
     const row: InvocationRow = {
       id: newId('inv'),
       account_id: caller.accountId,
@@ -44,17 +57,23 @@ export class InvocationsService {
       created_at: storedTime(this.context.clock()),
       finished_at: null,
     };
-    await this.context.database.db.transaction().execute(async (trx) => {
-      await checkQuota(trx, this.context.database.kind, caller.accountId, { function_concurrency: 1 }, 'concurrency_limited');
-      const running = await new InvocationsStore(trx).running(caller.accountId, id);
-      if (running.fn >= fn.max_concurrency) {
-        throw apiError('concurrency_limited', 'Too many invocations at once', [{ field: 'max_concurrency', message: `${running.fn} of ${fn.max_concurrency} invocations of this function are running` }]);
-      }
-      await new InvocationsStore(trx).insert(row);
-    });
-    const done = this.uses.driver.invoke(specOf(fn, this.uses.sources), event).then((outcome) => this.finish(row, outcome));
-    if (!background) return done;
-    done.catch((error: unknown) => this.context.log.error({ err: error, invocation: row.id }, 'async invocation failed'));
+    const run = () => this.uses.driver.invoke(specOf(fn, this.uses.sources), event).finally(leave);
+    const store = new InvocationsStore(this.context.database.db);
+    if (!background) {
+      // One write, once the outcome is known: a sync invoke costs a single commit.
+      const done = { ...row, ...outcomeColumns(await run(), this.context.clock) };
+      await store.insert(done);
+      return present(done);
+    }
+    try {
+      await store.insert(row);
+    } catch (error) {
+      leave();
+      throw error;
+    }
+    void run()
+      .then((outcome) => store.finish(row.id, outcomeColumns(outcome, this.context.clock)))
+      .catch((error: unknown) => this.context.log.error({ err: error, invocation: row.id }, 'async invocation failed'));
     return present(row);
   }
 
@@ -77,20 +96,19 @@ export class InvocationsService {
     const now = this.context.clock();
     await new InvocationsStore(this.context.database.db).abandon(storedTime(now - LOST_AFTER_MS), storedTime(now));
   }
+}
 
-  private async finish(row: InvocationRow, outcome: InvocationOutcome): Promise<Invocation> {
-    const outcomeColumns = {
-      status: outcome.status,
-      result: JSON.stringify(outcome.result),
-      error: outcome.error ? JSON.stringify(outcome.error) : null,
-      logs: outcome.logs,
-      duration_ms: outcome.durationMs,
-      billed_ms: Math.max(1, Math.ceil(outcome.durationMs)),
-      finished_at: storedTime(this.context.clock()),
-    };
-    await new InvocationsStore(this.context.database.db).finish(row.id, outcomeColumns);
-    return present({ ...row, ...outcomeColumns });
-  }
+/** The columns an outcome fills in. */
+function outcomeColumns(outcome: InvocationOutcome, clock: Clock) {
+  return {
+    status: outcome.status,
+    result: JSON.stringify(outcome.result),
+    error: outcome.error ? JSON.stringify(outcome.error) : null,
+    logs: outcome.logs,
+    duration_ms: outcome.durationMs,
+    billed_ms: Math.max(1, Math.ceil(outcome.durationMs)),
+    finished_at: storedTime(clock()),
+  };
 }
 
 function present(row: InvocationRow) {
