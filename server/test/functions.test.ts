@@ -181,6 +181,20 @@ for (const kind of DATABASE_KINDS) {
       assert.match((await settled(fn.id, 'errored')).error ?? '', /does not export a function named handler/);
     });
 
+    test('a redeploy lets an invocation running on the old version finish there; the next one runs the new version', async () => {
+      const fn = await create();
+      await settled(fn.id, 'active');
+      const running = post(`/v2/functions/${fn.id}/invoke`, { sleep_ms: 800 });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const put = await t.request(key, { method: 'PUT', url: `/v2/functions/${fn.id}`, payload: { runtime: nodeRuntime, files: { 'index.js': 'exports.handler = async () => "new";' }, handler: 'index.handler' } });
+      assert.equal(put.statusCode, 202, put.body);
+      await settled(fn.id, 'active');
+      const old = (await running).json() as Invocation;
+      assert.deepEqual([old.status, old.version, old.result?.echo], ['success', 1, { sleep_ms: 800 }]);
+      const next = await invoke(fn.id, {});
+      assert.deepEqual([next.result, next.version], ['new', 2]);
+    });
+
     test('bad sources are 422 invalid_source: not a zip, a path outside the folder, a zip bomb', async () => {
       const base = { name: `bad-${++counter}`, region: 'us-east-1', runtime: nodeRuntime, handler: 'index.handler' };
       assertError(await post('/v2/functions', { ...base, source: Buffer.from('not a zip at all').toString('base64') }), 422, 'invalid_source');

@@ -36,6 +36,8 @@ interface Idle {
 export class WarmPool implements FunctionDriver {
   private readonly idle = new Map<string, Idle[]>();
   private readonly all = new Map<string, Set<FunctionWorker>>();
+  /** Versions a redeploy replaced: their busy workers finish their invocation, then go. */
+  private readonly retiring = new Set<string>();
 
   constructor(
     private readonly installed: readonly InstalledRuntime[],
@@ -64,14 +66,19 @@ export class WarmPool implements FunctionDriver {
     return outcome;
   }
 
+  /** On delete (no `keepVersion`) every worker goes at once; on a redeploy the idle ones, and the busy ones once done. */
   async retire(functionId: string, keepVersion?: number): Promise<void> {
     const stopping: Promise<void>[] = [];
     for (const [key, workers] of this.all) {
       const [id, version] = key.split('@');
       if (id !== functionId || Number(version) === keepVersion) continue;
-      for (const idle of this.idle.get(key) ?? []) clearTimeout(idle.timer);
+      for (const idle of this.idle.get(key) ?? []) {
+        clearTimeout(idle.timer);
+        stopping.push(idle.worker.kill());
+      }
       this.idle.delete(key);
-      for (const worker of workers) stopping.push(worker.kill());
+      if (keepVersion === undefined) for (const worker of workers) stopping.push(worker.kill());
+      else this.retiring.add(key);
     }
     await Promise.all(stopping);
   }
@@ -92,7 +99,10 @@ export class WarmPool implements FunctionDriver {
       this.all.set(key, workers.add(started));
       void started.exited.then(() => {
         workers.delete(started);
-        if (workers.size === 0 && this.all.get(key) === workers) this.all.delete(key);
+        if (workers.size === 0 && this.all.get(key) === workers) {
+          this.all.delete(key);
+          this.retiring.delete(key);
+        }
       });
     }
     return started;
@@ -110,6 +120,10 @@ export class WarmPool implements FunctionDriver {
 
   private release(spec: FunctionSpec, worker: FunctionWorker): void {
     const key = keyOf(spec);
+    if (this.retiring.has(key)) {
+      void worker.kill();
+      return;
+    }
     const idle = this.idle.get(key) ?? [];
     const entry: Idle = {
       worker,
