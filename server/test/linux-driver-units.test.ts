@@ -1,8 +1,13 @@
 // The pure parts of the linux driver (no root needed): firewall rendering, host names, metrics.
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, test } from 'node:test';
+import { writeFirstBoot } from '../src/drivers/linux/rootfs.js';
 import { DENY_INBOUND, renderRuleset } from '../src/drivers/linux/nftables.js';
-import { bridgeName, macAddress, vethName, vpcNamespace } from '../src/drivers/linux/names.js';
+import { bridgeName, macAddress, uplinkName, vethName, vpcNamespace } from '../src/drivers/linux/names.js';
+import { renderUplinkRules } from '../src/drivers/linux/public-nat.js';
 import { MetricsSampler } from '../src/drivers/linux/metrics-sampler.js';
 import { loadConfig } from '../src/config.js';
 import { hbaConf } from '../src/drivers/linux/database-tree.js';
@@ -36,9 +41,51 @@ describe('linux driver: nftables rules', () => {
   });
 });
 
+describe('linux driver: public address rules', () => {
+  const routes = [
+    { ip: '198.51.100.7', privateIp: '10.0.0.5' },
+    { ip: '198.51.100.8', privateIp: '10.0.0.6' },
+  ];
+
+  test('each public address is translated to its instance from the uplink only; the host reaches nothing else', () => {
+    const rules = renderUplinkRules(routes, false);
+    assert.match(rules, /iif "cnx-up" ip daddr 198\.51\.100\.7 dnat to 10\.0\.0\.5\n {4}iif "cnx-up" ip daddr 198\.51\.100\.8 dnat to 10\.0\.0\.6/);
+    assert.match(rules, /iif "cnx-up" ct status dnat accept\n {4}iif "cnx-up" drop/);
+    assert.match(rules, /^table ip cnx-public\ndelete table ip cnx-public\n/);
+  });
+
+  test('without egress only replies leave by the uplink; with it, instances with an address leave as that address', () => {
+    const closed = renderUplinkRules(routes, false);
+    assert.doesNotMatch(closed, /snat/);
+    assert.match(closed, /oif "cnx-up" ct state established,related accept\n {4}oif "cnx-up" drop/);
+    const open = renderUplinkRules(routes, true);
+    assert.match(open, /oif "cnx-up" ip saddr 10\.0\.0\.5 snat to 198\.51\.100\.7/);
+    assert.match(open, /oif "cnx-up" ip saddr \{ 10\.0\.0\.5, 10\.0\.0\.6 \} accept\n {4}oif "cnx-up" drop/);
+  });
+});
+
+describe('linux driver: first boot of a copied tree', () => {
+  test("a custom image's SSH host keys are removed, and nothing is removed through a link out of the tree", async () => {
+    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'cnx-rootfs-'));
+    try {
+      const [root, outside] = [path.join(scratch, 'root'), path.join(scratch, 'outside')];
+      await fs.mkdir(path.join(root, 'etc/dropbear'), { recursive: true });
+      await fs.mkdir(outside);
+      for (const file of [path.join(root, 'etc/dropbear/dropbear_ed25519_host_key'), path.join(outside, 'ssh_host_ed25519_key')]) await fs.writeFile(file, 'key');
+      await fs.symlink(outside, path.join(root, 'etc/ssh'));
+      await writeFirstBoot(root, { hostname: 'copy', sshPublicKeys: ['ssh-ed25519 AAAA test'], userData: null });
+      assert.deepEqual(await fs.readdir(path.join(root, 'etc/dropbear')), [], 'the copy makes its own host key');
+      assert.deepEqual(await fs.readdir(outside), ['ssh_host_ed25519_key'], 'the link was not followed');
+      assert.equal(await fs.readFile(path.join(root, 'root/.ssh/authorized_keys'), 'utf8'), 'ssh-ed25519 AAAA test\n');
+    } finally {
+      await fs.rm(scratch, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('linux driver: host names', () => {
   test('every name carries cnx- and interface names fit in 15 bytes', () => {
-    for (const name of [bridgeName('net_0123456789abcdef'), vethName('inst_0123456789abcdef')]) {
+    for (const name of [bridgeName('net_0123456789abcdef'), vethName('inst_0123456789abcdef'), uplinkName('vpc_0123456789abcdef')]) {
       assert.ok(name.startsWith('cnx-'));
       assert.ok(name.length <= 15, name);
     }

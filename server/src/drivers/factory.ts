@@ -12,16 +12,18 @@ import { SimStorageDriver } from './sim/sim-storage-driver.js';
 import type { StorageDriver } from './storage-driver.js';
 import type { NetworkDriver } from './network-driver.js';
 import { SimNetworkDriver } from './sim/sim-network-driver.js';
+import { SimPublicRoutesStore } from './sim/public-routes-store.js';
 import type { DatabaseDriver } from './database-driver.js';
 import type { FunctionDriver } from './function-driver.js';
 import { simFunctionDriver } from './sim/sim-function-driver.js';
 import { SimDatabasesStore } from './sim/databases-store.js';
 import { SimDatabaseDriver } from './sim/sim-database-driver.js';
-import { assertLinuxHost } from './linux/preflight.js';
+import { assertLinuxHost, optionalToolsWarning } from './linux/preflight.js';
 import { LinuxHost } from './linux/linux-host.js';
 import { LinuxComputeDriver } from './linux/linux-compute-driver.js';
 import { LinuxNetworkDriver } from './linux/linux-network-driver.js';
 import { LoadBalancers } from './linux/load-balancers.js';
+import { PublicIps } from './linux/public-ips.js';
 import { LinuxStorageDriver } from './linux/volumes.js';
 import { LinuxDatabaseDriver } from './linux/databases.js';
 import { linuxFunctionDriver } from './linux/linux-function-driver.js';
@@ -53,7 +55,7 @@ export async function createDrivers(config: Config, database: Database, clock: C
       return {
         compute: new SimComputeDriver(new SimMachinesStore(db), new SimDisksStore(db), config.simDelayMs, clock),
         storage: new SimStorageDriver(new SimDisksStore(db), config.simDelayMs, clock),
-        network: new SimNetworkDriver(config.simDelayMs),
+        network: new SimNetworkDriver(new SimPublicRoutesStore(db), config.simDelayMs),
         database: new SimDatabaseDriver(new SimDatabasesStore(db), config.simDelayMs, clock),
         function: functions,
         close: () => functions.close(),
@@ -69,16 +71,21 @@ export async function createDrivers(config: Config, database: Database, clock: C
         storage: new LinuxStorageDriver(host),
         balancers: new LoadBalancers(host),
         databases: new LinuxDatabaseDriver(host),
+        publicIps: new PublicIps(host, config.instanceEgress),
       };
       const functions = linuxFunctionDriver(host);
       return {
         compute: linux.compute,
         storage: linux.storage,
-        network: new LinuxNetworkDriver(linux.balancers),
+        network: new LinuxNetworkDriver(linux.balancers, linux.publicIps),
         // PostgreSQL only: a create of another engine fails with the reason (see docs/linux-driver.md).
         database: linux.databases,
         function: functions,
-        reconcile: (known, log) => reconcileHost(linux, known, log),
+        reconcile: (known, log) => {
+          const warning = optionalToolsWarning();
+          if (warning) log.warn({}, warning);
+          return reconcileHost(linux, known, log);
+        },
         close: () => {
           host.stopSampling();
           return functions.close();

@@ -7,6 +7,7 @@ import { SimMachinesStore } from '../../src/drivers/sim/store.js';
 import { SimDisksStore } from '../../src/drivers/sim/disks-store.js';
 import { SimStorageDriver } from '../../src/drivers/sim/sim-storage-driver.js';
 import { SimNetworkDriver } from '../../src/drivers/sim/sim-network-driver.js';
+import { SimPublicRoutesStore } from '../../src/drivers/sim/public-routes-store.js';
 import { SimDatabasesStore } from '../../src/drivers/sim/databases-store.js';
 import { SimDatabaseDriver } from '../../src/drivers/sim/sim-database-driver.js';
 import { loadConfig, type ConfigSource } from '../../src/config.js';
@@ -86,7 +87,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const now = options.systemClock ? systemClock : clock.now;
   const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), new SimDisksStore(testDb.database.db), config.simDelayMs, now);
   const storage = new SimStorageDriver(new SimDisksStore(testDb.database.db), config.simDelayMs, now);
-  const network = new SimNetworkDriver(config.simDelayMs);
+  const network = new SimNetworkDriver(new SimPublicRoutesStore(testDb.database.db), config.simDelayMs);
   const databases = new SimDatabaseDriver(new SimDatabasesStore(testDb.database.db), config.simDelayMs, now);
   const app = await buildApp(config, {
     database: testDb.database,

@@ -12,6 +12,7 @@ export class HostLayout {
   readonly loadBalancers: string;
   readonly databases: string;
   readonly databaseBackups: string;
+  readonly publicIps: string;
 
   constructor(readonly root: string) {
     this.images = path.join(root, 'images');
@@ -21,6 +22,7 @@ export class HostLayout {
     this.loadBalancers = path.join(root, 'load-balancers');
     this.databases = path.join(root, 'databases');
     this.databaseBackups = path.join(root, 'database-backups');
+    this.publicIps = path.join(root, 'public-ips');
   }
 
   instanceDir = (id: string) => path.join(this.instances, id);
@@ -34,9 +36,10 @@ export class HostLayout {
   databaseDir = (id: string) => path.join(this.databases, id);
   databaseFile = (id: string) => path.join(this.databases, id, 'database.json');
   databaseBackup = (id: string) => path.join(this.databaseBackups, `${id}.dump`);
+  publicIpFile = (ip: string) => path.join(this.publicIps, `${ip}.json`);
 
   prepare(): void {
-    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups]) mkdirSync(dir, { recursive: true });
+    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups, this.publicIps]) mkdirSync(dir, { recursive: true });
   }
 }
 

@@ -6,6 +6,7 @@ import { idsIn } from './host-layout.js';
 import type { LinuxComputeDriver } from './linux-compute-driver.js';
 import type { LinuxHost } from './linux-host.js';
 import type { LoadBalancers } from './load-balancers.js';
+import type { PublicIps } from './public-ips.js';
 import { environmentNamespace, idFromHostName } from './names.js';
 import { listNamespaces, removeNamespace } from './namespaces.js';
 import type { LinuxStorageDriver } from './volumes.js';
@@ -19,6 +20,8 @@ export interface KnownResources {
   loadBalancers(): Promise<Set<string>>;
   databases(): Promise<Set<string>>;
   databaseBackups(): Promise<Set<string>>;
+  /** Public address → the instance it is assigned to. */
+  publicIps(): Promise<Map<string, string>>;
 }
 
 export interface LinuxDrivers {
@@ -27,6 +30,7 @@ export interface LinuxDrivers {
   storage: LinuxStorageDriver;
   balancers: LoadBalancers;
   databases: LinuxDatabaseDriver;
+  publicIps: PublicIps;
 }
 
 export interface ReconcileLog {
@@ -37,7 +41,7 @@ export interface ReconcileLog {
  * One object that cannot be brought back (a broken image tree, a full disk) is logged and left
  * for the next start: it must not keep the API, and every other object, down.
  */
-const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups'] as const satisfies readonly (keyof KnownResources)[];
+const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups', 'publicIps'] as const satisfies readonly (keyof KnownResources)[];
 
 /** Every kind must be listed: a kind left out would read as "none", and its host copies would be removed. */
 function complete(known: Partial<KnownResources>): KnownResources {
@@ -46,7 +50,7 @@ function complete(known: Partial<KnownResources>): KnownResources {
   return known as KnownResources;
 }
 
-export async function reconcileHost({ host, compute, storage, balancers, databases }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
+export async function reconcileHost({ host, compute, storage, balancers, databases, publicIps }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
   const known = complete(listed);
   const attempt = async (what: string, id: string, step: () => Promise<unknown>) => {
     try {
@@ -89,6 +93,10 @@ export async function reconcileHost({ host, compute, storage, balancers, databas
   for (const id of await idsIn(host.layout.databaseBackups, '.dump')) {
     if (!backups.has(id)) await attempt('remove an unknown database backup', id, () => databases.deleteBackup(id));
   }
+
+  // After the machines boot (their VPC routers exist again): the routes of assigned addresses are
+  // made again, and those of addresses no longer assigned are removed.
+  await attempt('route the public addresses', '', async () => publicIps.reconcile(await known.publicIps()));
 
   // Leftovers of interrupted creates and deletes: our cgroups and namespaces nothing accounts for.
   const live = new Set([...(await host.machines()).map((m) => m.spec.instanceId), ...(await balancers.ids()), ...(await databases.ids())]);
