@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, LIST_PATH, SERVER_DIR, loadConfig } from './lib/config.mjs';
 import { forkTracked, stopAll, waitForMessage } from './lib/children.mjs';
 import { fetchOnce } from './lib/fetch-once.mjs';
+import { deployTrivialFunction } from './lib/functions.mjs';
 import { ensureMoto, startMoto } from './lib/moto.mjs';
 import { freshSchema } from './lib/postgres.mjs';
 import { createAccount, ensureBuilt, startServer } from './lib/real-server.mjs';
@@ -27,6 +28,8 @@ const MOTO_INSTANCES = 100;
 // The server answers a repeated read from its response cache while nothing changed; the `-fresh`
 // targets send this, so every request runs the handler: the query, at any depth.
 const FRESH = { 'cache-control': 'no-cache' };
+// Connections of the warm-invoke targets (issue 20: p50 under 20 ms warm), and of the node:https floor beside them.
+const INVOKE_CONNECTIONS = 4;
 // Instances seeded on PostgreSQL: a few full pages; depth is measured on SQLite.
 const PG_INSTANCES = 100;
 let config;
@@ -142,6 +145,10 @@ async function main() {
   const bareHttp = await startBaseline('bare node:http', 'bare-node.mjs', {});
   const moto = await startMoto(MOTO_INSTANCES);
 
+  const invokePath = await deployTrivialFunction({ port: server.port, headers, ca });
+  const invoke = await fetchOnce({ port: server.port, path: invokePath, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, ca, body: '{"n":1}' });
+  if (invoke.status !== 200 || JSON.parse(invoke.body).status !== 'success') throw new Error(`POST ${invokePath} answered ${invoke.status}: ${invoke.body}`);
+
   const serverPid = server.child.pid;
   const pgTargets = (await startPostgresServer()) ?? [];
   const cloudnexus = (name, workload, minBytes) => ({ name, port: server.port, pid: serverPid, tls: true, workload, minBytes });
@@ -157,6 +164,8 @@ async function main() {
     cloudnexus('list-fresh', get(LIST_PATH, { ...headers, ...FRESH }), pageBytes),
     ...pgTargets,
     cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH }), Buffer.byteLength(deep.body)),
+    { ...node, name: 'node-c4', connections: INVOKE_CONNECTIONS },
+    { ...cloudnexus('invoke', { kind: 'static', method: 'POST', path: invokePath, headers: { ...headers, 'content-type': 'application/json' }, body: '{"n":1}' }, Buffer.byteLength(invoke.body) - 30), connections: INVOKE_CONNECTIONS },
     // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
     { name: 'moto-list', port: moto.port, pid: moto.child.pid, tls: false, workload: motoList(), warmup: false },
     {
@@ -194,9 +203,11 @@ async function main() {
     { name: 'page deep / first, CPU us per request', value: summary['list-deep'].targetCpuUsPerRequest / summary['list-fresh'].targetCpuUsPerRequest, meaning: 'target <= 1.5, both fresh' },
     { name: 'list / moto DescribeInstances req/s', value: summary.list.rps / summary['moto-list'].rps, meaning: 'target >= 10' },
     { name: 'list fresh / moto DescribeInstances req/s', value: summary['list-fresh'].rps / summary['moto-list'].rps, meaning: 'target >= 10' },
+    { name: 'invoke p50 ms', value: summary.invoke.p50Ms, meaning: `issue 20: < 20 warm on sim, at ${INVOKE_CONNECTIONS} connections` },
+    { name: 'invoke / node:https req/s', value: summary.invoke.rps / summary['node-c4'].rps, meaning: `both at ${INVOKE_CONNECTIONS} connections` },
     { name: 'create / moto RunInstances req/s', value: summary.create.rps / summary['moto-create'].rps, meaning: 'no target' },
   ];
-  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'moto-list', 'create', 'moto-create']);
+  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'invoke', 'moto-list', 'create', 'moto-create']);
   const client = clientCheck(summary.node, summary['node-2wrk']);
 
   const report = {

@@ -52,7 +52,8 @@ export function combine(results) {
 async function runProcesses({ target, config, wrk, workDir }, seconds) {
   const scheme = target.tls ? 'https' : 'http';
   const url = `${scheme}://127.0.0.1:${target.port}/`;
-  const connections = splitConnections(config.concurrency, target.processes ?? 1);
+  // A target may ask for fewer connections than the run's (a warm function invocation is measured at a few).
+  const connections = splitConnections(target.connections ?? config.concurrency, target.processes ?? 1);
   const results = await Promise.all(
     connections.map(async (count) => {
       // A script per process: creates name themselves after it, so two never collide.

@@ -14,6 +14,7 @@ import { instancesCommand } from './commands/instances.js';
 import { sshKeysCommand } from './commands/ssh-keys.js';
 import { backupPoliciesCommand } from './commands/backup-policies.js';
 import { firewallsCommand } from './commands/firewalls.js';
+import { functionsCommand } from './commands/functions.js';
 import { loadBalancersCommand } from './commands/load-balancers.js';
 import { networksCommand } from './commands/networks.js';
 import { reservedIpsCommand } from './commands/reserved-ips.js';
@@ -41,6 +42,7 @@ export function buildProgram(version: string): Command {
     loadBalancersCommand(),
     reservedIpsCommand(),
     databasesCommand(),
+    functionsCommand(),
     sshKeysCommand(),
     imagesCommand(),
     containerImagesCommand(),

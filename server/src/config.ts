@@ -13,6 +13,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Where function sources are unpacked, one folder per version: `<data dir>/functions`. */
+  readonly functionsDir: string;
   readonly database: DatabaseTarget;
   /** PostgreSQL connection pool settings (ignored on SQLite). */
   readonly postgres: PostgresSettings;
@@ -159,6 +161,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     host: read('CLOUDNEXUS_HOST') ?? '127.0.0.1',
     port: parseInteger('CLOUDNEXUS_PORT', read('CLOUDNEXUS_PORT') ?? '8443', 0, 65535),
     dataDir,
+    functionsDir: path.join(dataDir, 'functions'),
     database: Object.freeze(parseDatabaseUrl(read('DATABASE_URL'), dataDir)),
     postgres: Object.freeze({
       poolMax: parseInteger('CLOUDNEXUS_DB_POOL_MAX', read('CLOUDNEXUS_DB_POOL_MAX') ?? '10', 1, 1000),

@@ -34,6 +34,7 @@ export type { VpcListParams } from './resources/vpcs.js';
 export type { NetworkListParams } from './resources/networks.js';
 export type { FirewallListParams } from './resources/firewalls.js';
 export type { LoadBalancerListParams, LoadBalancerOperationResult } from './resources/load-balancers.js';
+export type { FunctionListParams, FunctionOperationResult, InvokeOptions } from './resources/functions.js';
 export type { ReservedIpListParams, ReservedIpOperationResult } from './resources/reserved-ips.js';
 export type { VolumeListParams, VolumeOperationResult } from './resources/volumes.js';
 export type { SnapshotListParams } from './resources/snapshots.js';

@@ -7,6 +7,7 @@ import { conformanceTests } from './integration/conformance.js';
 import { containerTests } from './integration/containers.js';
 import { databaseTests } from './integration/databases.js';
 import { eventsAndWebhooksTests } from './integration/events-webhooks.js';
+import { functionTests } from './integration/functions.js';
 import { instanceTests } from './integration/instances.js';
 import { networkingStorageTests } from './integration/networking-storage.js';
 import { patchTests } from './integration/patches.js';
@@ -28,6 +29,7 @@ describe('against a live server', () => {
   describe('containers and container images', () => containerTests(live));
   describe('networking and storage', () => networkingStorageTests(live));
   describe('PATCH on named and labelled resources', () => patchTests(live));
+  describe('functions', () => functionTests(live));
   describe('events and webhooks', () => eventsAndWebhooksTests(live));
   describe('responses match the OpenAPI schemas', () => schemaTests(live));
   describe('conformance scenario', () => conformanceTests(live));

@@ -381,6 +381,48 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+export interface FunctionsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  runtime: string;
+  handler: string;
+  memory_mb: number;
+  timeout_s: number;
+  max_concurrency: number;
+  /** JSON object of the variables (names and values); only the names are ever returned. */
+  environment: string;
+  network_id: string | null;
+  /** The version deployed (or being deployed): 1 for the create, one more for each PUT. */
+  version: number;
+  source_sha256: string;
+  source_bytes: number;
+  status: string;
+  /** Why the last deploy failed (the loader's message), while `errored`. */
+  error: string | null;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FunctionInvocationsTable {
+  id: string;
+  account_id: string;
+  function_id: string;
+  version: number;
+  status: string;
+  /** JSON: what the handler returned. */
+  result: string | null;
+  /** JSON `{type, message}` when status is error or timeout. */
+  error: string | null;
+  logs: string;
+  duration_ms: number | null;
+  billed_ms: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 /** An uploaded container image: its rootfs is on disk under the data dir, its run configuration here. */
 export interface ContainerImagesTable {
   id: string;
@@ -448,6 +490,8 @@ export interface Tables {
   events: EventsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  functions: FunctionsTable;
+  function_invocations: FunctionInvocationsTable;
   container_images: ContainerImagesTable;
   containers: ContainersTable;
 }

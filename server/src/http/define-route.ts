@@ -60,6 +60,8 @@ export interface RouteSpec<P, Q, B, R> {
   errors?: readonly number[];
   cached?: boolean;
   rateClass?: RateClass;
+  /** A larger body than the server's default limit (a function's source). */
+  bodyLimit?: number;
   regionsOf?: (request: TypedRequest<P, Q, B>) => readonly string[];
 }
 
@@ -79,6 +81,7 @@ export function defineRoute<P extends TSchema | undefined = undefined, Q extends
   return {
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit !== undefined ? { bodyLimit: spec.bodyLimit } : {}),
     config,
     schema: {
       operationId: spec.operationId,

@@ -10,6 +10,7 @@ import { containersModule } from './containers/index.js';
 import { databasesModule } from './databases/index.js';
 import { eventsModule } from './events/index.js';
 import { firewallsModule } from './firewalls/index.js';
+import { functionsModule } from './functions/index.js';
 import { imagesModule } from './images/index.js';
 import { instancesModule } from './instances/index.js';
 import { loadBalancersModule } from './load-balancers/index.js';
@@ -38,6 +39,7 @@ export const RESOURCE_MODULES: readonly ResourceModule[] = [
   snapshotsModule,
   backupPoliciesModule,
   databasesModule,
+  functionsModule,
   containerImagesModule,
   containersModule,
   actionsModule,

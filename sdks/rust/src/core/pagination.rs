@@ -10,8 +10,8 @@ use super::error::Result;
 use super::transport::{Call, OpCall, Transport};
 use crate::types::{
     ActionListParams, ContainerImageListParams, ContainerListParams, DatabaseListParams,
-    EventListParams, FirewallListParams, ImageListParams, InstanceListParams, ListParams,
-    LoadBalancerListParams, NetworkListParams, Pagination, ReservedIpListParams,
+    EventListParams, FirewallListParams, FunctionListParams, ImageListParams, InstanceListParams,
+    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, ReservedIpListParams,
     SnapshotListParams, VolumeListParams, VpcListParams,
 };
 
@@ -65,7 +65,8 @@ page_query!(
     ReservedIpListParams,
     VolumeListParams,
     SnapshotListParams,
-    ImageListParams
+    ImageListParams,
+    FunctionListParams
 );
 
 /// Fetches one page of the list operation `list`.

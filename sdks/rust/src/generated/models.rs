@@ -77,6 +77,10 @@ pub struct Quotas {
     pub reserved_ips: Quota,
     /// `databases`
     pub databases: Quota,
+    /// `functions`
+    pub functions: Quota,
+    /// `function_concurrency`
+    pub function_concurrency: Quota,
 }
 
 /// The `Account.quotas.instances` object.
@@ -773,6 +777,43 @@ pub struct FirewallApplyTo {
     /// `label_selector`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_selector: Option<String>,
+}
+
+/// The `CreateFunction` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateFunction {
+    /// Unique per region
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// See GET /v2/function_runtimes
+    pub runtime: String,
+    /// A zip archive, base64; at most 10 MiB unpacked
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Instead of `source`, for small functions: file path → UTF-8 content
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<std::collections::BTreeMap<String, String>>,
+    /// `<module>.<function>`: index.handler (index.js) or main.handler (main.py)
+    pub handler: String,
+    /// `memory_mb`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<i64>,
+    /// `timeout_s`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_s: Option<i64>,
+    /// `max_concurrency`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<i64>,
+    /// Write-only: GET shows the names only
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<std::collections::BTreeMap<String, String>>,
+    /// A VPC network it may reach; without one, no network
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The `CreateInstance` object.
@@ -1523,12 +1564,14 @@ pub struct ErrorBody {
     /// - `unsupported_media_type` (415): The request body is not application/json
     /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
     /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
+    /// - `invalid_source` (422): A function's source is not a valid zip archive, holds a path outside its folder, or unpacks beyond 10 MiB
     /// - `quota_exceeded` (422): The account's quota does not allow it
     /// - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
     /// - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
     /// - `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
     /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
     /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
+    /// - `concurrency_limited` (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-After` seconds
     /// - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
     /// - `internal` (500): A fault on our side; the request id helps us find it
     /// - `unavailable` (503): The server is not ready, or a part of it is not built
@@ -1569,12 +1612,14 @@ pub struct ErrorBody {
 /// - `unsupported_media_type` (415): The request body is not application/json
 /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
 /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
+/// - `invalid_source` (422): A function's source is not a valid zip archive, holds a path outside its folder, or unpacks beyond 10 MiB
 /// - `quota_exceeded` (422): The account's quota does not allow it
 /// - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
 /// - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
 /// - `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
 /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
+/// - `concurrency_limited` (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-After` seconds
 /// - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 /// - `internal` (500): A fault on our side; the request id helps us find it
 /// - `unavailable` (503): The server is not ready, or a part of it is not built
@@ -1661,6 +1706,9 @@ pub enum ErrorReason {
     /// `pool_exhausted`
     #[serde(rename = "pool_exhausted")]
     PoolExhausted,
+    /// `invalid_source`
+    #[serde(rename = "invalid_source")]
+    InvalidSource,
     /// `quota_exceeded`
     #[serde(rename = "quota_exceeded")]
     QuotaExceeded,
@@ -1679,6 +1727,9 @@ pub enum ErrorReason {
     /// `rate_limited`
     #[serde(rename = "rate_limited")]
     RateLimited,
+    /// `concurrency_limited`
+    #[serde(rename = "concurrency_limited")]
+    ConcurrencyLimited,
     /// `sign_in_locked`
     #[serde(rename = "sign_in_locked")]
     SignInLocked,
@@ -1721,12 +1772,14 @@ impl ErrorReason {
             ErrorReason::UnsupportedMediaType => "unsupported_media_type",
             ErrorReason::ValidationFailed => "validation_failed",
             ErrorReason::PoolExhausted => "pool_exhausted",
+            ErrorReason::InvalidSource => "invalid_source",
             ErrorReason::QuotaExceeded => "quota_exceeded",
             ErrorReason::UnsafeLayerEntry => "unsafe_layer_entry",
             ErrorReason::DigestMismatch => "digest_mismatch",
             ErrorReason::InvalidImageArchive => "invalid_image_archive",
             ErrorReason::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorReason::RateLimited => "rate_limited",
+            ErrorReason::ConcurrencyLimited => "concurrency_limited",
             ErrorReason::SignInLocked => "sign_in_locked",
             ErrorReason::Internal => "internal",
             ErrorReason::Unavailable => "unavailable",
@@ -1960,6 +2013,283 @@ impl PartialEq<&str> for ForwardingProtocol {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
+}
+
+/// The `Function` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Function {
+    /// `id`
+    pub id: String,
+    /// `name`
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// `runtime`
+    pub runtime: String,
+    /// `handler`
+    pub handler: String,
+    /// `memory_mb`
+    pub memory_mb: i64,
+    /// `timeout_s`
+    pub timeout_s: i64,
+    /// Invocations of this function running at once, at most
+    pub max_concurrency: i64,
+    /// The names of its environment variables; values are write-only
+    pub environment: Vec<String>,
+    /// `network_id`
+    pub network_id: Option<String>,
+    /// The version deployed, or being deployed: 1, then one more per PUT
+    pub version: i64,
+    /// `source_sha256`
+    pub source_sha256: String,
+    /// Size of the unpacked source
+    pub source_bytes: i64,
+    /// deploying → active; errored when the handler did not load
+    pub status: FunctionStatus,
+    /// While errored: the loader's message
+    pub error: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// `created_at`
+    pub created_at: String,
+    /// `updated_at`
+    pub updated_at: String,
+}
+
+/// deploying → active; errored when the handler did not load
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionStatus {
+    /// `deploying`
+    #[serde(rename = "deploying")]
+    Deploying,
+    /// `active`
+    #[serde(rename = "active")]
+    Active,
+    /// `errored`
+    #[serde(rename = "errored")]
+    Errored,
+    /// `deleting`
+    #[serde(rename = "deleting")]
+    Deleting,
+}
+
+impl FunctionStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionStatus::Deploying => "deploying",
+            FunctionStatus::Active => "active",
+            FunctionStatus::Errored => "errored",
+            FunctionStatus::Deleting => "deleting",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionAccepted {
+    /// `id`
+    pub id: String,
+    /// Lifecycle status
+    pub status: FunctionStatus,
+    /// `message`
+    pub message: String,
+    /// `action_id`
+    pub action_id: String,
+    /// `version`
+    pub version: i64,
+}
+
+/// The `FunctionInvocation` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionInvocation {
+    /// `id`
+    pub id: String,
+    /// `function_id`
+    pub function_id: String,
+    /// `version`
+    pub version: i64,
+    /// running (async only), then success, error or timeout
+    pub status: FunctionInvocationStatus,
+    /// What the handler returned; null unless success
+    pub result: serde_json::Value,
+    /// `error`
+    pub error: Option<FunctionInvocationError>,
+    /// `duration_ms`
+    pub duration_ms: Option<f64>,
+    /// The duration rounded up to the millisecond, at least 1
+    pub billed_ms: Option<i64>,
+    /// The function's stdout and stderr, at most 64 KiB
+    pub logs: String,
+    /// `created_at`
+    pub created_at: String,
+    /// `finished_at`
+    pub finished_at: Option<String>,
+}
+
+/// running (async only), then success, error or timeout
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionInvocationStatus {
+    /// `running`
+    #[serde(rename = "running")]
+    Running,
+    /// `success`
+    #[serde(rename = "success")]
+    Success,
+    /// `error`
+    #[serde(rename = "error")]
+    Error,
+    /// `timeout`
+    #[serde(rename = "timeout")]
+    Timeout,
+}
+
+impl FunctionInvocationStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionInvocationStatus::Running => "running",
+            FunctionInvocationStatus::Success => "success",
+            FunctionInvocationStatus::Error => "error",
+            FunctionInvocationStatus::Timeout => "timeout",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionInvocationStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionInvocation.error` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionInvocationError {
+    /// What went wrong
+    pub r#type: FunctionInvocationErrorType,
+    /// `message`
+    pub message: String,
+}
+
+/// What went wrong
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionInvocationErrorType {
+    /// `handler_error`
+    #[serde(rename = "handler_error")]
+    HandlerError,
+    /// `timeout`
+    #[serde(rename = "timeout")]
+    Timeout,
+    /// `out_of_memory`
+    #[serde(rename = "out_of_memory")]
+    OutOfMemory,
+    /// `runtime_exited`
+    #[serde(rename = "runtime_exited")]
+    RuntimeExited,
+    /// `invalid_result`
+    #[serde(rename = "invalid_result")]
+    InvalidResult,
+}
+
+impl FunctionInvocationErrorType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionInvocationErrorType::HandlerError => "handler_error",
+            FunctionInvocationErrorType::Timeout => "timeout",
+            FunctionInvocationErrorType::OutOfMemory => "out_of_memory",
+            FunctionInvocationErrorType::RuntimeExited => "runtime_exited",
+            FunctionInvocationErrorType::InvalidResult => "invalid_result",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionInvocationErrorType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionInvocationAccepted` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FunctionInvocationAccepted {
+    /// The invocation id: GET …/invocations/{inv_id}
+    pub invocation: String,
+    /// `status`
+    pub status: String,
+}
+
+/// The `FunctionInvocationList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionInvocationList {
+    /// `data`
+    pub data: Vec<FunctionInvocation>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `FunctionList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionList {
+    /// `data`
+    pub data: Vec<Function>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `FunctionRuntime` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionRuntime {
+    /// `id`
+    pub id: String,
+    /// The language family
+    pub language: FunctionRuntimeLanguage,
+    /// The interpreter version installed on the host
+    pub version: String,
+    /// `handler_example`
+    pub handler_example: String,
+}
+
+/// The language family
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionRuntimeLanguage {
+    /// `nodejs`
+    #[serde(rename = "nodejs")]
+    Nodejs,
+    /// `python`
+    #[serde(rename = "python")]
+    Python,
+}
+
+impl FunctionRuntimeLanguage {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionRuntimeLanguage::Nodejs => "nodejs",
+            FunctionRuntimeLanguage::Python => "python",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionRuntimeLanguage {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionRuntimeList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionRuntimeList {
+    /// `data`
+    pub data: Vec<FunctionRuntime>,
+    /// `pagination`
+    pub pagination: Pagination,
 }
 
 /// The `HealthCheck` object.
@@ -2915,6 +3245,36 @@ pub struct UpdateFirewall {
     /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// Deploys a new version: the source and every setting
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateFunction {
+    /// See GET /v2/function_runtimes
+    pub runtime: String,
+    /// A zip archive, base64; at most 10 MiB unpacked
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Instead of `source`, for small functions: file path → UTF-8 content
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<std::collections::BTreeMap<String, String>>,
+    /// `<module>.<function>`: index.handler (index.js) or main.handler (main.py)
+    pub handler: String,
+    /// `memory_mb`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<i64>,
+    /// `timeout_s`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_s: Option<i64>,
+    /// `max_concurrency`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<i64>,
+    /// Write-only: GET shows the names only
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<std::collections::BTreeMap<String, String>>,
+    /// A VPC network it may reach; without one, no network
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
 }
 
 /// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).

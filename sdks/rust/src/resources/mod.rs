@@ -10,6 +10,7 @@ pub(crate) mod containers;
 pub(crate) mod databases;
 pub(crate) mod events;
 pub(crate) mod firewalls;
+pub(crate) mod functions;
 pub(crate) mod images;
 pub(crate) mod instances;
 pub(crate) mod load_balancers;

@@ -12,6 +12,6 @@ pub use params::{
 };
 pub use resource_params::{
     AttachmentState, ContainerImageListParams, ContainerListParams, ContainerLogsParams,
-    FirewallListParams, ImageListParams, LoadBalancerListParams, NetworkListParams,
-    ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
+    FirewallListParams, FunctionListParams, ImageListParams, LoadBalancerListParams,
+    NetworkListParams, ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
 };

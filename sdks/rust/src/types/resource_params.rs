@@ -89,6 +89,23 @@ pub struct LoadBalancerListParams {
     pub cursor: Option<String>,
 }
 
+/// Filters and paging for `GET /v2/functions`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunctionListParams {
+    /// Only functions in this region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Kubernetes-style selector, e.g. `env=prod,!legacy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_selector: Option<String>,
+    /// Results per page, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
 /// Filters and paging for `GET /v2/reserved_ips`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservedIpListParams {

@@ -7,6 +7,7 @@ mod conformance;
 mod containers;
 mod databases;
 mod errors;
+mod functions;
 mod instances;
 mod keys;
 mod networking_storage;

@@ -18,6 +18,7 @@ from .resources.containers import AsyncContainers
 from .resources.databases import AsyncDatabases
 from .resources.events import AsyncEvents
 from .resources.firewalls import AsyncFirewalls
+from .resources.functions import AsyncFunctions
 from .resources.images import AsyncImages
 from .resources.instances import AsyncInstances
 from .resources.load_balancers import AsyncLoadBalancers
@@ -71,6 +72,7 @@ class AsyncCloudNexus:
         self.networks = AsyncNetworks(self._transport)
         self.firewalls = AsyncFirewalls(self._transport)
         self.load_balancers = AsyncLoadBalancers(self._transport, self.actions)
+        self.functions = AsyncFunctions(self._transport, self.actions)
         self.reserved_ips = AsyncReservedIps(self._transport, self.actions)
         self.snapshots = AsyncSnapshots(self._transport, self.actions)
         self.volumes = AsyncVolumes(self._transport, self.actions, self.snapshots)

@@ -19,6 +19,7 @@ from .resources.containers import SyncContainers
 from .resources.databases import SyncDatabases
 from .resources.events import SyncEvents
 from .resources.firewalls import SyncFirewalls
+from .resources.functions import SyncFunctions
 from .resources.images import SyncImages
 from .resources.instances import SyncInstances
 from .resources.load_balancers import SyncLoadBalancers
@@ -72,6 +73,7 @@ class CloudNexus:
         self.networks = SyncNetworks(self._transport)
         self.firewalls = SyncFirewalls(self._transport)
         self.load_balancers = SyncLoadBalancers(self._transport, self.actions)
+        self.functions = SyncFunctions(self._transport, self.actions)
         self.reserved_ips = SyncReservedIps(self._transport, self.actions)
         self.snapshots = SyncSnapshots(self._transport, self.actions)
         self.volumes = SyncVolumes(self._transport, self.actions, self.snapshots)

@@ -1,0 +1,108 @@
+// Functions on the linux driver, end to end: a real server with CLOUDNEXUS_DRIVER=linux, and the
+// isolation checked from inside the function (its own PID namespace, loopback only, a cgroup at
+// memory_mb), an out-of-memory and a timed-out worker answered and replaced, and no cgroup or
+// worker directory left once the functions are deleted. Needs root on Linux; skipped elsewhere.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import { after, before, describe, test } from 'node:test';
+import { requestOk, stop, waitForReply, type RunningServer } from './helpers/server.js';
+import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
+import { hostCgroups, skipWithoutLinuxRoot } from './helpers/linux.js';
+
+const INSPECT = `
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+exports.handler = async (event) => {
+  if (event.sleep_ms) await new Promise((resolve) => setTimeout(resolve, event.sleep_ms));
+  const memoryLine = fs.readFileSync('/proc/self/cgroup', 'utf8').split('\\n').find((l) => /(^0::|memory)/.test(l));
+  const cgroup = memoryLine.split(':')[2];
+  const limitFile = ['/sys/fs/cgroup' + cgroup + '/memory.max', '/sys/fs/cgroup/memory' + cgroup + '/memory.limit_in_bytes'].find((f) => fs.existsSync(f));
+  const outside = await new Promise((resolve) => {
+    const socket = net.connect({ host: '1.1.1.1', port: 53, timeout: 1000 }, () => { socket.destroy(); resolve('connected'); });
+    socket.on('error', (error) => resolve(error.code));
+    socket.on('timeout', () => { socket.destroy(); resolve('timeout'); });
+  });
+  return { pid: process.pid, interfaces: Object.keys(os.networkInterfaces()), cgroup, limit: Number(fs.readFileSync(limitFile, 'utf8')), outside, env: Object.keys(process.env) };
+};
+`;
+const HOG = 'def handler(event):\n    held = []\n    while True:\n        held.append(bytearray(10 ** 6))\n';
+
+const functionCgroups = async () => (await hostCgroups().list()).filter((name) => name.startsWith('cnx-fnw-'));
+const workerDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('cnx-fn-'));
+
+describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
+  let dataDir: string;
+  let key: string;
+  let server: RunningServer;
+  let runtimes: { id: string; language: string }[];
+  const api = (method: string, url: string, body?: unknown) => requestOk(server, key, method, url, body);
+  const settled = (id: string, status: string) => waitForReply(server, key, `/v2/functions/${id}`, (r) => r.body.status === status, `${id} ${status}`, 30_000);
+  const runtime = (language: string) => runtimes.find((r) => r.language === language)?.id as string;
+  const deploy = async (name: string, body: Record<string, unknown>) =>
+    (await api('POST', '/v2/functions', { name, region: 'eu-west-1', memory_mb: 128, timeout_s: 2, ...body })).id as string;
+  const ids: string[] = [];
+  const othersWarm = new Set(workerDirs());
+
+  before(async () => {
+    ({ dataDir, key } = await linuxAccount('cnx-linux-fn-'));
+    server = await startLinuxServer(dataDir);
+    runtimes = (await api('GET', '/v2/function_runtimes')).data;
+  });
+
+  after(async () => {
+    try {
+      if (server) await stop(server);
+    } finally {
+      for (const cgroup of await functionCgroups()) await hostCgroups().remove(cgroup);
+      await fs.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a node function runs as PID 1 of its own namespace, with loopback only and a cgroup at memory_mb', async () => {
+    const id = await deploy('inspect', { runtime: runtime('nodejs'), handler: 'index.handler', files: { 'index.js': INSPECT }, environment: { ONLY: 'me' } });
+    ids.push(id);
+    await settled(id, 'active');
+    const answer = await api('POST', `/v2/functions/${id}/invoke`, {});
+    assert.equal(answer.status, 'success', JSON.stringify(answer));
+    const seen = answer.result;
+    assert.equal(seen.pid, 1);
+    assert.deepEqual(seen.interfaces, ['lo']);
+    assert.match(seen.cgroup, new RegExp(`cnx-fnw-${id}-`));
+    assert.equal(seen.limit, 128 * 1024 * 1024);
+    assert.notEqual(seen.outside, 'connected');
+    assert.deepEqual(seen.env, ['ONLY']);
+    assert.equal((await functionCgroups()).length, 1, 'one warm worker');
+  });
+
+  test('a timeout and an out-of-memory worker are answered, killed and replaced', async () => {
+    const slow = await api('POST', `/v2/functions/${ids[0]}/invoke`, { sleep_ms: 5_000 });
+    assert.deepEqual([slow.status, slow.error.type], ['timeout', 'timeout']);
+    assert.equal((await api('POST', `/v2/functions/${ids[0]}/invoke`, {})).status, 'success');
+
+    const hog = await deploy('hog', { runtime: runtime('python'), handler: 'main.handler', files: { 'main.py': HOG } });
+    ids.push(hog);
+    await settled(hog, 'active');
+    const oom = await api('POST', `/v2/functions/${hog}/invoke`, {});
+    assert.deepEqual([oom.status, oom.error.type], ['error', 'out_of_memory']);
+  });
+
+  test('network_id is refused with a clear message on this driver (errored)', async () => {
+    const vpc = await api('POST', '/v2/vpcs', { name: 'fn-vpc', region: 'eu-west-1', ip_range: '10.41.0.0/16' });
+    const network = await api('POST', '/v2/networks', { name: 'fn-net', vpc_id: vpc.id, ip_range: '10.41.1.0/24', environment: 'development' });
+    const id = await deploy('in-vpc', { runtime: runtime('nodejs'), handler: 'index.handler', files: { 'index.js': INSPECT }, network_id: network.id });
+    ids.push(id);
+    const errored = await settled(id, 'errored');
+    assert.match(errored.error, /does not attach functions to a VPC network/);
+  });
+
+  test('deleting the functions leaves no cgroup and no worker directory', async () => {
+    for (const id of ids) await api('DELETE', `/v2/functions/${id}`);
+    for (const id of ids) await waitForReply(server, key, `/v2/functions/${id}`, (r) => r.status === 404, `${id} gone`, 30_000);
+    assert.deepEqual(await functionCgroups(), []);
+    assert.deepEqual(workerDirs().filter((d) => !othersWarm.has(d)), []);
+    assert.equal(existsSync(`${dataDir}/functions`) && readdirSync(`${dataDir}/functions`).length > 0, false);
+  });
+});
