@@ -24,8 +24,8 @@ export interface FunctionSpec {
   environment: Record<string, string>;
   /** The unpacked source of this version (read only: each worker runs in a copy). */
   sourceDir: string;
-  /** A VPC network the function may reach (linux driver); null: loopback only. */
-  networkId: string | null;
+  /** The VPC network the function's workers join, with the address it holds there (linux driver); null: loopback only. */
+  network: { id: string; vpcId: string; ipRange: string; ipv4: string } | null;
 }
 
 export const INVOCATION_ERROR_TYPES = ['handler_error', 'timeout', 'out_of_memory', 'runtime_exited', 'invalid_result'] as const;

@@ -116,7 +116,8 @@ export async function reconcileHost({ host, compute, storage, balancers, databas
   }
   for (const ns of await listNamespaces()) {
     const id = idFromHostName(ns);
-    if (id !== null && (id.startsWith('inst_') || id.startsWith('db_') || id.startsWith('ctr_')) && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
+    // A function's namespace lives only as long as the server's workers, so at start every one is a leftover.
+    if (id !== null && (id.startsWith('inst_') || id.startsWith('db_') || id.startsWith('ctr_') || id.startsWith('fn_')) && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
   }
   await attempt('remove unused VPC namespaces', '', () => host.removeUnusedVpcs());
 }

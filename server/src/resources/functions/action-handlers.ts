@@ -7,17 +7,19 @@ import { DriverError } from '../../drivers/compute-driver.js';
 import type { FunctionDriver } from '../../drivers/function-driver.js';
 import type { ActionHandler, ActionHandlers } from '../../engine/action-handler.js';
 import { settlement } from '../actions/settlement.js';
+import { releaseAddressOf } from '../networks/queries.js';
 import type { EventsRecorder } from '../events/recorder.js';
 import type { FunctionSources } from './sources.js';
 import { specOf } from './spec.js';
 import { FunctionsStore } from './store.js';
 
 export function functionActionHandlers(db: Db, driver: FunctionDriver, sources: FunctionSources, clock: Clock, events: EventsRecorder): ActionHandlers {
-  const settle = settlement({ noun: 'function', store: (trx) => new FunctionsStore(trx), db, clock, events });
+  // A deleted function gives back its private address.
+  const settle = settlement({ noun: 'function', store: (trx) => new FunctionsStore(trx), db, clock, events, alsoRemove: releaseAddressOf });
   const deploy: ActionHandler = {
     async perform(action) {
       const row = await settle.load(action);
-      const failure = await driver.deploy(specOf(row, sources));
+      const failure = await driver.deploy(await specOf(db, row, sources));
       if (failure) throw new DriverError(failure.message, false);
       await sources.prune(row.id, row.source_sha256);
       return { version: row.version };

@@ -57,7 +57,7 @@ export class InvocationsService {
       created_at: storedTime(this.context.clock()),
       finished_at: null,
     };
-    const run = () => this.uses.driver.invoke(specOf(fn, this.uses.sources), event).finally(leave);
+    const run = () => specOf(this.context.database.db, fn, this.uses.sources).then((spec) => this.uses.driver.invoke(spec, event)).finally(leave);
     const store = new InvocationsStore(this.context.database.db);
     if (!background) {
       // One write, once the outcome is known: a sync invoke costs a single commit.

@@ -2,7 +2,7 @@
 // numbered version loaded by the function driver through an action. The source goes to disk
 // (FunctionSources) before the transaction that records the deploy.
 import { apiTime, storedTime } from '../../clock.js';
-import type { Within } from '../../db/database.js';
+import type { Db, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import type { FunctionDriver } from '../../drivers/function-driver.js';
 import type { ApiError, ErrorDetail } from '../../errors/api-error.js';
@@ -20,6 +20,8 @@ import { assertRegionAccess } from '../api-keys/region-access.js';
 import { regions } from '../catalog/catalogs.js';
 import type { Caller } from '../events/origin.js';
 import type { Context } from '../module.js';
+import { allocateAddress } from '../networks/ipam.js';
+import { releaseAddressOf } from '../networks/queries.js';
 import type { NetworksService } from '../networks/service.js';
 import { filesFromMap, filesFromZip } from './archive.js';
 import { FUNCTION_TRANSITIONS, type FunctionStatus } from './lifecycle.js';
@@ -71,6 +73,7 @@ export class FunctionsService {
       await this.context.database.db.transaction().execute(async (trx) => {
         await checkQuota(trx, this.context.database.kind, caller.accountId, { functions: 1 });
         await new FunctionsStore(trx).insert(row);
+        if (row.network_id) await allocateAddress(trx, this.context.database.kind, row.network_id, id);
         await new LabelsStore(trx).replace(id, input.labels ?? {});
         await this.context.actions.enqueue(trx, { accountId: caller.accountId, type: 'create', resourceType: 'function', resourceId: id }, actionId);
         await this.context.events.record(trx, caller, 'function.created', id, { ...view, action_id: actionId });
@@ -112,7 +115,10 @@ export class FunctionsService {
       params: { previous_status: row.status, version: deployed.version },
       events: { requested: 'function.deploy_requested', requestedData: { version: deployed.version }, statusChanged: 'function.status_changed' },
       begin: (trx, actionId) => new FunctionsStore(trx).begin(caller.accountId, id, actionId, transition.from, transition.during, storedTime(this.context.clock())),
-      alsoIn: (trx) => new FunctionsStore(trx).redeploy(id, deployed, storedTime(this.context.clock())),
+      alsoIn: async (trx) => {
+        await new FunctionsStore(trx).redeploy(id, deployed, storedTime(this.context.clock()));
+        if (deployed.network_id !== row.network_id) await this.moveAddress(trx, id, deployed.network_id);
+      },
       whyNot: () => this.whyNot(caller, id, 'deploy'),
     });
     return { ...accepted, version: deployed.version };
@@ -141,6 +147,15 @@ export class FunctionsService {
     if (!row) throw notFound(`Function ${id}`);
     assertRegionAccess(caller, row.region);
     return row;
+  }
+
+  /**
+   * A function holds one address in its network (its workers share it): a redeploy onto another
+   * network, or onto none, gives the old one back.
+   */
+  private async moveAddress(trx: Db, id: string, networkId: string | null): Promise<void> {
+    await releaseAddressOf(trx, id);
+    if (networkId) await allocateAddress(trx, this.context.database.kind, networkId, id);
   }
 
   /** Semantic checks (422), then the source on disk: the deploy's settings as stored. */
