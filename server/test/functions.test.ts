@@ -40,6 +40,7 @@ def handler(event):
 interface Fn {
   id: string;
   status: string;
+  network_id: string | null;
   version: number;
   error: string | null;
   runtime: string;
@@ -237,6 +238,38 @@ for (const kind of DATABASE_KINDS) {
       const account = (await t.request(key, { method: 'GET', url: '/v2/account' })).json();
       assert.deepEqual(account.quotas.function_concurrency, { limit: 500, used: 0 });
       assert.ok(account.quotas.functions.used >= 1);
+    });
+
+    test('network_id: an unknown or another region\'s network is 422; the function holds an address there until a redeploy off it or a delete', async () => {
+      const vpc = (await post('/v2/vpcs', { name: `fn-vpc-${++counter}`, region: 'us-east-1', ip_range: '10.61.0.0/16' })).json() as { id: string };
+      const network = (await post('/v2/networks', { name: `fn-net-${++counter}`, vpc_id: vpc.id, ip_range: '10.61.1.0/24', environment: 'development' })).json() as { id: string };
+      const elsewhere = (await post('/v2/vpcs', { name: `fn-vpc-${++counter}`, region: 'eu-west-1', ip_range: '10.62.0.0/16' })).json() as { id: string };
+      const farNetwork = (await post('/v2/networks', { name: `fn-net-${++counter}`, vpc_id: elsewhere.id, ip_range: '10.62.1.0/24', environment: 'development' })).json() as { id: string };
+      const payload = { name: `fn-${++counter}`, region: 'us-east-1', runtime: nodeRuntime, files: { 'index.js': NODE_SOURCE }, handler: 'index.handler' };
+      for (const networkId of ['net_0000000000000000', farNetwork.id]) {
+        const refused = assertError(await post('/v2/functions', { ...payload, network_id: networkId }), 422, 'validation_failed');
+        assert.deepEqual(refused.error.details.map((d) => d.field), ['network_id']);
+      }
+      const other = (await t.newCaller()).key;
+      assertError(await post('/v2/functions', { ...payload, network_id: network.id }, other), 422, 'validation_failed');
+
+      const fn = await create({ network_id: network.id });
+      await settled(fn.id, 'active');
+      const deleteNetwork = () => t.request(key, { method: 'DELETE', url: `/v2/networks/${network.id}` });
+      assertError(await deleteNetwork(), 409, 'has_dependents');
+      const put = (body: Record<string, unknown>) => t.request(key, { method: 'PUT', url: `/v2/functions/${fn.id}`, payload: { runtime: nodeRuntime, files: { 'index.js': NODE_SOURCE }, handler: 'index.handler', ...body } });
+      assertError(await put({ network_id: farNetwork.id }), 422, 'validation_failed');
+      assert.equal((await put({})).statusCode, 202);
+      assert.equal((await settled(fn.id, 'active')).network_id, null);
+      assert.equal((await deleteNetwork()).statusCode, 204, 'a redeploy without network_id gave the address back');
+
+      const second = (await post('/v2/networks', { name: `fn-net-${++counter}`, vpc_id: vpc.id, ip_range: '10.61.2.0/24', environment: 'development' })).json() as { id: string };
+      assert.equal((await put({ network_id: second.id })).statusCode, 202);
+      assert.equal((await settled(fn.id, 'active')).network_id, second.id);
+      assertError(await t.request(key, { method: 'DELETE', url: `/v2/networks/${second.id}` }), 409, 'has_dependents');
+      assert.equal((await t.request(key, { method: 'DELETE', url: `/v2/functions/${fn.id}` })).statusCode, 202);
+      await waitFor(() => t.request(key, { method: 'GET', url: `/v2/functions/${fn.id}` }), (r) => r.statusCode === 404, 'the function to go');
+      assert.equal((await t.request(key, { method: 'DELETE', url: `/v2/networks/${second.id}` })).statusCode, 204, 'a delete gave the address back');
     });
 
     test('tenancy and scopes: another account gets 404, a read-only key cannot invoke, list filters by label', async () => {
