@@ -1,15 +1,18 @@
 // Functions on the linux driver, end to end: a real server with CLOUDNEXUS_DRIVER=linux, and the
 // isolation checked from inside the function (its own PID namespace, loopback only, a cgroup at
-// memory_mb), an out-of-memory and a timed-out worker answered and replaced, and no cgroup or
-// worker directory left once the functions are deleted. Needs root on Linux; skipped elsewhere.
+// memory_mb), an out-of-memory and a timed-out worker answered and replaced, a function with
+// network_id reaching an instance of its VPC network and not one of another VPC, and no cgroup,
+// namespace or worker directory left once the functions are deleted. Needs root on Linux; skipped elsewhere.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 import { requestOk, stop, waitForReply, type RunningServer } from './helpers/server.js';
 import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
-import { hostCgroups, skipWithoutLinuxRoot } from './helpers/linux.js';
+import { forceCleanup, hostCgroups, skipWithoutLinuxRoot } from './helpers/linux.js';
+import { listNamespaces, removeNamespace } from '../server/src/drivers/linux/namespaces.js';
 
 const INSPECT = `
 const fs = require('node:fs');
@@ -28,9 +31,25 @@ exports.handler = async (event) => {
   return { pid: process.pid, interfaces: Object.keys(os.networkInterfaces()), cgroup, limit: Number(fs.readFileSync(limitFile, 'utf8')), outside, env: Object.keys(process.env) };
 };
 `;
+// Fetches event.url from inside the function: the HTTP status and body, or why it could not.
+const FETCH = `
+const os = require('node:os');
+exports.handler = async (event) => {
+  const interfaces = Object.keys(os.networkInterfaces()).sort();
+  try {
+    const response = await fetch(event.url, { signal: AbortSignal.timeout(1500) });
+    return { interfaces, status: response.status, body: await response.text() };
+  } catch (error) {
+    return { interfaces, failed: String(error.cause?.code ?? error.name) };
+  }
+};
+`;
+// A tiny web server in the instance, started by its user_data.
+const SERVE = '#!/bin/sh\nmkdir -p /www\necho "hello from $(hostname)" > /www/index.html\nbusybox httpd -p 8080 -h /www\n';
 const HOG = 'def handler(event):\n    held = []\n    while True:\n        held.append(bytearray(10 ** 6))\n';
 
 const functionCgroups = async () => (await hostCgroups().list()).filter((name) => name.startsWith('cnx-fnw-'));
+const functionNamespaces = async () => (await listNamespaces()).filter((name) => name.startsWith('cnx-fn_'));
 const workerDirs = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('cnx-fn-'));
 
 describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
@@ -57,6 +76,8 @@ describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
       if (server) await stop(server);
     } finally {
       for (const cgroup of await functionCgroups()) await hostCgroups().remove(cgroup);
+      for (const ns of await functionNamespaces()) await removeNamespace(ns);
+      await forceCleanup(dataDir);
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });
@@ -89,19 +110,42 @@ describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
     assert.deepEqual([oom.status, oom.error.type], ['error', 'out_of_memory']);
   });
 
-  test('network_id is refused with a clear message on this driver (errored)', async () => {
-    const vpc = await api('POST', '/v2/vpcs', { name: 'fn-vpc', region: 'eu-west-1', ip_range: '10.41.0.0/16' });
-    const network = await api('POST', '/v2/networks', { name: 'fn-net', vpc_id: vpc.id, ip_range: '10.41.1.0/24', environment: 'development' });
-    const id = await deploy('in-vpc', { runtime: runtime('nodejs'), handler: 'index.handler', files: { 'index.js': INSPECT }, network_id: network.id });
-    ids.push(id);
-    const errored = await settled(id, 'errored');
-    assert.match(errored.error, /does not attach functions to a VPC network/);
+  test('a function with network_id reaches an instance in its network, and one in another VPC cannot', async () => {
+    const network = async (name: string, octet: number) => {
+      const vpc = await api('POST', '/v2/vpcs', { name: `${name}-vpc`, region: 'eu-west-1', ip_range: `10.${octet}.0.0/16` });
+      return (await api('POST', '/v2/networks', { name, vpc_id: vpc.id, ip_range: `10.${octet}.1.0/24`, environment: 'development' })).id as string;
+    };
+    const [near, far] = [await network('fn-near', 41), await network('fn-far', 42)];
+    const instance = await api('POST', '/v2/instances', { name: 'web', region: 'eu-west-1', plan: 'micro', image: 'debian-12', network_id: near, user_data: Buffer.from(SERVE).toString('base64'), labels: { role: 'fn-web' } });
+    // Inbound is denied unless allowed: open tcp/8080 to every source, so what is tested is the network.
+    await api('POST', '/v2/firewalls', { name: 'fn-web', inbound_rules: [{ protocol: 'tcp', ports: '8080', sources: { addresses: ['0.0.0.0/0'] } }], apply_to: { label_selector: 'role=fn-web' } });
+    const { ipv4 } = await waitForReply(server, key, `/v2/instances/${instance.id}`, (r) => r.body.status === 'running', 'the instance running', 60_000);
+    const url = `http://${ipv4}:8080/`;
+
+    const inside = await deploy('in-vpc', { runtime: runtime('nodejs'), handler: 'index.handler', files: { 'index.js': FETCH }, network_id: near, timeout_s: 5 });
+    const outside = await deploy('other-vpc', { runtime: runtime('nodejs'), handler: 'index.handler', files: { 'index.js': FETCH }, network_id: far, timeout_s: 5 });
+    ids.push(inside, outside);
+    await settled(inside, 'active');
+    await settled(outside, 'active');
+    let reached: Record<string, unknown> = {};
+    for (let tries = 0; tries < 50 && reached.status !== 200; tries++) {
+      if (tries > 0) await sleep(200);
+      reached = (await api('POST', `/v2/functions/${inside}/invoke`, { url })).result;
+    }
+    assert.deepEqual(reached, { interfaces: ['eth0', 'lo'], status: 200, body: 'hello from web\n' });
+    const blocked = (await api('POST', `/v2/functions/${outside}/invoke`, { url })).result;
+    assert.deepEqual(blocked.interfaces, ['eth0', 'lo']);
+    assert.equal(blocked.status, undefined, JSON.stringify(blocked));
+    assert.ok(blocked.failed, JSON.stringify(blocked));
+    assert.equal((await functionNamespaces()).length, 2, 'one namespace per function, shared by its workers');
+    await api('DELETE', `/v2/instances/${instance.id}`);
   });
 
   test('deleting the functions leaves no cgroup and no worker directory', async () => {
     for (const id of ids) await api('DELETE', `/v2/functions/${id}`);
     for (const id of ids) await waitForReply(server, key, `/v2/functions/${id}`, (r) => r.status === 404, `${id} gone`, 30_000);
     assert.deepEqual(await functionCgroups(), []);
+    assert.deepEqual(await functionNamespaces(), []);
     assert.deepEqual(workerDirs().filter((d) => !othersWarm.has(d)), []);
     assert.equal(existsSync(`${dataDir}/functions`) && readdirSync(`${dataDir}/functions`).length > 0, false);
   });
