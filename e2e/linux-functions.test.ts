@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
-import { requestOk, stop, waitForReply, type RunningServer } from './helpers/server.js';
+import { kill9, requestOk, stop, waitForReply, type RunningServer } from './helpers/server.js';
 import { linuxAccount, startLinuxServer } from './helpers/linux-server.js';
 import { forceCleanup, hostCgroups, skipWithoutLinuxRoot } from './helpers/linux.js';
 import { listNamespaces, removeNamespace } from '../server/src/drivers/linux/namespaces.js';
@@ -63,7 +64,12 @@ describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
   const deploy = async (name: string, body: Record<string, unknown>) =>
     (await api('POST', '/v2/functions', { name, region: 'eu-west-1', memory_mb: 128, timeout_s: 2, ...body })).id as string;
   const ids: string[] = [];
+  let inVpc = { id: '', url: '', instanceId: '' };
+  const waitUntil = async (check: () => Promise<boolean>, what: string) => {
+    for (const deadline = Date.now() + 20_000; !(await check()); await sleep(200)) assert.ok(Date.now() < deadline, `timed out: ${what}`);
+  };
   const othersWarm = new Set(workerDirs());
+  const startedWarm = new Set(othersWarm);
 
   before(async () => {
     ({ dataDir, key } = await linuxAccount('cnx-linux-fn-'));
@@ -78,6 +84,7 @@ describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
       for (const cgroup of await functionCgroups()) await hostCgroups().remove(cgroup);
       for (const ns of await functionNamespaces()) await removeNamespace(ns);
       await forceCleanup(dataDir);
+      for (const dir of workerDirs().filter((d) => !startedWarm.has(d))) await fs.rm(path.join(os.tmpdir(), dir), { recursive: true, force: true });
       await fs.rm(dataDir, { recursive: true, force: true });
     }
   });
@@ -138,7 +145,18 @@ describe('linux driver: functions', { skip: skipWithoutLinuxRoot() }, () => {
     assert.equal(blocked.status, undefined, JSON.stringify(blocked));
     assert.ok(blocked.failed, JSON.stringify(blocked));
     assert.equal((await functionNamespaces()).length, 2, 'one namespace per function, shared by its workers');
-    await api('DELETE', `/v2/instances/${instance.id}`);
+    inVpc = { id: inside, url, instanceId: instance.id };
+  });
+
+  test('after kill -9 the restarted server removes the function namespaces, and a cold start makes the one it needs again', async () => {
+    // The killed server's workers die with it, but their temp dirs stay (nothing removes them yet): not what this checks.
+    for (const dir of workerDirs()) othersWarm.add(dir);
+    await kill9(server);
+    server = await startLinuxServer(dataDir);
+    await waitUntil(async () => (await functionNamespaces()).length === 0, 'the leftover function namespaces to go');
+    assert.equal((await api('POST', `/v2/functions/${inVpc.id}/invoke`, { url: inVpc.url })).result.status, 200);
+    assert.deepEqual(await functionNamespaces(), [`cnx-${inVpc.id}`]);
+    await api('DELETE', `/v2/instances/${inVpc.instanceId}`);
   });
 
   test('deleting the functions leaves no cgroup and no worker directory', async () => {
