@@ -4,7 +4,7 @@
 // (loopback only); with one, all the function's workers share one namespace plugged into that VPC
 // network's bridge with the function's address, as containers are (joinNetwork), so they reach the
 // VPC and nothing outside it. A worker's cgroup goes when it does, the namespace when the function
-// is deleted; both die with the server's workers, so reconcile removes any it finds at start.
+// is deleted; a killed server's workers die with it but both stay, so reconcile removes them at start.
 import { randomBytes } from 'node:crypto';
 import type { FunctionDriver, FunctionSpec } from '../function-driver.js';
 import { probeRuntimes } from '../functions/runtimes.js';
