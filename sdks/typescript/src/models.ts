@@ -144,6 +144,110 @@ export type BackupPolicyList = {
   pagination: Pagination;
 };
 
+export type Container = {
+  id: string;
+  name: string;
+  region: string;
+  /** Lifecycle status */
+  status: "provisioning" | "running" | "stopped" | "restarting" | "deleting";
+  /** The container image it runs */
+  image_id: string;
+  /** The argv it runs; null for the image's Entrypoint and Cmd */
+  command: string[] | null;
+  environment: Record<string, string>;
+  ports: ContainerPort[];
+  memory_mb: number;
+  /** CPU share, in vCPUs */
+  cpu: number;
+  replicas: number;
+  /** The private network it joined */
+  network_id: string;
+  /** Private IPv4 in its network, from the same pool as instances */
+  ipv4: string | null;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ContainerActionAccepted = {
+  /** The container id */
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "running" | "stopped" | "restarting" | "deleting";
+  message: string;
+  /** Follow it at GET /v2/actions/{action_id} */
+  action_id: string;
+};
+
+export type ContainerImage = {
+  id: string;
+  name: string;
+  region: string;
+  /** `sha256:` digest of the image's config (the id `docker images` shows) */
+  digest: string;
+  /** Size of the uploaded archive */
+  size_bytes: number;
+  /** How many layers were applied */
+  layers: number;
+  /** The image config's Entrypoint */
+  entrypoint: string[];
+  /** The image config's Cmd */
+  cmd: string[];
+  /** The image config's Env (`NAME=value`) */
+  env: string[];
+  /** The image config's ExposedPorts (`8080/tcp`) */
+  exposed_ports: string[];
+  /** The image config's WorkingDir; empty for / */
+  working_dir: string;
+  created_at: string;
+};
+
+export type ContainerImageList = {
+  data: ContainerImage[];
+  pagination: Pagination;
+};
+
+export type ContainerList = {
+  data: Container[];
+  pagination: Pagination;
+};
+
+export type ContainerLogs = {
+  container_id: string;
+  /** The last lines its processes wrote to stdout, oldest first */
+  stdout: string[];
+  /** The last lines its processes wrote to stderr, oldest first */
+  stderr: string[];
+};
+
+export type ContainerMetrics = {
+  container_id: string;
+  /** Which metric */
+  type: "cpu" | "memory" | "network";
+  /** Start of the range */
+  start: string;
+  /** End of the range */
+  end: string;
+  /** Seconds between points */
+  step: number;
+  series: Array<{
+    name: string;
+    unit: string;
+    points: Array<{
+      /** Point in time */
+      timestamp: string;
+      value: number;
+    }>;
+  }>;
+};
+
+export type ContainerPort = {
+  container_port: number;
+  /** Transport protocol */
+  protocol: "tcp" | "udp";
+};
+
 export type CreateApiKey = {
   name: string;
   /** Defaults to the calling key's scopes; a key can only grant scopes it has itself */
@@ -164,6 +268,31 @@ export type CreateBackupPolicy = {
   /** Target the volumes matching this label selector (or use volume_ids) */
   label_selector?: string;
   enabled?: boolean;
+};
+
+export type CreateContainer = {
+  /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
+  name: string;
+  /** A region id from GET /v2/regions */
+  region: string;
+  /** A container image in the same region (GET /v2/container_images) */
+  image_id: string;
+  /** The process to run (argv); default: the image's Entrypoint and Cmd */
+  command?: string[];
+  /** Variables set in the container, over the image's Env */
+  environment?: Record<string, string>;
+  /** Ports the container listens on, reachable at its address from the network's VPC */
+  ports?: ContainerPort[];
+  /** Memory limit in MiB */
+  memory_mb: number;
+  /** CPU limit in vCPUs (0.5 is half a CPU) */
+  cpu: number;
+  /** Copies to run; 1 (each container has one address; more replicas are not supported yet) */
+  replicas?: number;
+  /** A network in the same region; default: the region's default network */
+  network_id?: string;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
 };
 
 export type CreatedApiKey = {
@@ -611,13 +740,16 @@ export type ErrorEnvelope = {
 - `pool_exhausted` (422): The operator's public IP pool has no free address left
 - `invalid_source` (422): A function's source is not a valid zip archive, holds a path outside its folder, or unpacks beyond 10 MiB
 - `quota_exceeded` (422): The account's quota does not allow it
+- `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
+- `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
+- `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
 - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
 - `concurrency_limited` (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-After` seconds
 - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 - `internal` (500): A fault on our side; the request id helps us find it
 - `unavailable` (503): The server is not ready, or a part of it is not built */
-    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "public_image" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "invalid_source" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "concurrency_limited" | "sign_in_locked" | "internal" | "unavailable";
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "public_image" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "invalid_source" | "quota_exceeded" | "unsafe_layer_entry" | "digest_mismatch" | "invalid_image_archive" | "idempotency_key_reused" | "rate_limited" | "concurrency_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */
@@ -1240,6 +1372,14 @@ export type UpdateBackupPolicy = {
   /** Target the volumes matching this label selector (or use volume_ids) */
   label_selector?: string;
   enabled?: boolean;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateContainer = {
+  /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
 };
 
 /** Changes settings at once (no action); labels are replaced whole */

@@ -112,6 +112,20 @@ export const operations = {
   invokeFunction: { method: 'POST', path: '/functions/{id}/invoke' },
   listFunctionInvocations: { method: 'GET', path: '/functions/{id}/invocations' },
   getFunctionInvocation: { method: 'GET', path: '/functions/{id}/invocations/{inv_id}' },
+  listContainerImages: { method: 'GET', path: '/container_images' },
+  uploadContainerImage: { method: 'POST', path: '/container_images' },
+  getContainerImage: { method: 'GET', path: '/container_images/{id}' },
+  deleteContainerImage: { method: 'DELETE', path: '/container_images/{id}' },
+  listContainers: { method: 'GET', path: '/containers' },
+  createContainer: { method: 'POST', path: '/containers' },
+  getContainer: { method: 'GET', path: '/containers/{id}' },
+  patchContainer: { method: 'PATCH', path: '/containers/{id}' },
+  deleteContainer: { method: 'DELETE', path: '/containers/{id}' },
+  restartContainer: { method: 'PUT', path: '/containers/{id}/restart' },
+  stopContainer: { method: 'PUT', path: '/containers/{id}/stop' },
+  startContainer: { method: 'PUT', path: '/containers/{id}/start' },
+  getContainerLogs: { method: 'GET', path: '/containers/{id}/logs' },
+  getContainerMetrics: { method: 'GET', path: '/containers/{id}/metrics' },
   listActions: { method: 'GET', path: '/actions' },
   getAction: { method: 'GET', path: '/actions/{id}' },
   listEvents: { method: 'GET', path: '/events' },
@@ -238,6 +252,20 @@ export interface OperationResponses {
   invokeFunction: models.FunctionInvocation | models.FunctionInvocationAccepted;
   listFunctionInvocations: models.FunctionInvocationList;
   getFunctionInvocation: models.FunctionInvocation;
+  listContainerImages: models.ContainerImageList;
+  uploadContainerImage: models.ContainerImage;
+  getContainerImage: models.ContainerImage;
+  deleteContainerImage: void;
+  listContainers: models.ContainerList;
+  createContainer: models.Container;
+  getContainer: models.Container;
+  patchContainer: models.Container;
+  deleteContainer: models.ContainerActionAccepted;
+  restartContainer: models.ContainerActionAccepted;
+  stopContainer: models.ContainerActionAccepted;
+  startContainer: models.ContainerActionAccepted;
+  getContainerLogs: models.ContainerLogs;
+  getContainerMetrics: models.ContainerMetrics;
   listActions: models.ActionList;
   getAction: models.Action;
   listEvents: models.EventList;

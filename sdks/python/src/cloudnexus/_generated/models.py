@@ -33,8 +33,23 @@ __all__ = [
     "AttachVolume",
     "BackupPolicy",
     "BackupPolicyList",
+    "Container",
+    "ContainerActionAccepted",
+    "ContainerActionAcceptedStatus",
+    "ContainerImage",
+    "ContainerImageList",
+    "ContainerList",
+    "ContainerLogs",
+    "ContainerMetrics",
+    "ContainerMetricsSeriesItem",
+    "ContainerMetricsSeriesItemPointsItem",
+    "ContainerMetricsType",
+    "ContainerPort",
+    "ContainerPortProtocol",
+    "ContainerStatus",
     "CreateApiKey",
     "CreateBackupPolicy",
+    "CreateContainer",
     "CreateDatabase",
     "CreateDatabaseBackups",
     "CreateDatabaseEngine",
@@ -127,6 +142,7 @@ __all__ = [
     "FunctionRuntimeLanguage",
     "FunctionRuntimeList",
     "FunctionStatus",
+    "GetContainerMetricsType",
     "GetDatabaseMetricsType",
     "GetInstanceMetricsType",
     "HealthCheck",
@@ -160,6 +176,7 @@ __all__ = [
     "InstanceSnapshotAcceptedStatus",
     "InstanceStatus",
     "ListActionsStatus",
+    "ListContainersStatus",
     "ListDatabasesEngine",
     "ListImagesType",
     "ListInstancesStatus",
@@ -210,6 +227,7 @@ __all__ = [
     "SshKeyList",
     "SshKeyType",
     "UpdateBackupPolicy",
+    "UpdateContainer",
     "UpdateDatabase",
     "UpdateDatabaseBackups",
     "UpdateDatabaseProtection",
@@ -431,6 +449,129 @@ class BackupPolicyList(CloudNexusModel):
     pagination: Pagination
 
 
+ContainerStatus = Literal["provisioning", "running", "stopped", "restarting", "deleting"]
+
+
+ContainerPortProtocol = Literal["tcp", "udp"]
+
+
+class ContainerPort(CloudNexusModel):
+    container_port: int
+    protocol: ContainerPortProtocol
+    """Transport protocol"""
+
+
+class Container(CloudNexusModel):
+    id: str
+    name: str
+    region: str
+    status: ContainerStatus
+    """Lifecycle status"""
+    image_id: str
+    """The container image it runs"""
+    command: Optional[list[str]]
+    """The argv it runs; null for the image's Entrypoint and Cmd"""
+    environment: dict[str, str]
+    ports: list[ContainerPort]
+    memory_mb: int
+    cpu: float
+    """CPU share, in vCPUs"""
+    replicas: int
+    network_id: str
+    """The private network it joined"""
+    ipv4: Optional[str]
+    """Private IPv4 in its network, from the same pool as instances"""
+    labels: dict[str, str]
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+    created_at: datetime
+    updated_at: datetime
+
+
+ContainerActionAcceptedStatus = Literal["provisioning", "running", "stopped", "restarting", "deleting"]
+
+
+class ContainerActionAccepted(CloudNexusModel):
+    id: str
+    """The container id"""
+    status: ContainerActionAcceptedStatus
+    """Lifecycle status"""
+    message: str
+    action_id: str
+    """Follow it at GET /v2/actions/{action_id}"""
+
+
+class ContainerImage(CloudNexusModel):
+    id: str
+    name: str
+    region: str
+    digest: str
+    """`sha256:` digest of the image's config (the id `docker images` shows)"""
+    size_bytes: int
+    """Size of the uploaded archive"""
+    layers: int
+    """How many layers were applied"""
+    entrypoint: list[str]
+    """The image config's Entrypoint"""
+    cmd: list[str]
+    """The image config's Cmd"""
+    env: list[str]
+    """The image config's Env (`NAME=value`)"""
+    exposed_ports: list[str]
+    """The image config's ExposedPorts (`8080/tcp`)"""
+    working_dir: str
+    """The image config's WorkingDir; empty for /"""
+    created_at: datetime
+
+
+class ContainerImageList(CloudNexusModel):
+    data: list[ContainerImage]
+    pagination: Pagination
+
+
+class ContainerList(CloudNexusModel):
+    data: list[Container]
+    pagination: Pagination
+
+
+class ContainerLogs(CloudNexusModel):
+    container_id: str
+    stdout: list[str]
+    """The last lines its processes wrote to stdout, oldest first"""
+    stderr: list[str]
+    """The last lines its processes wrote to stderr, oldest first"""
+
+
+ContainerMetricsType = Literal["cpu", "memory", "network"]
+
+
+class ContainerMetricsSeriesItemPointsItem(CloudNexusModel):
+    timestamp: datetime
+    """Point in time"""
+    value: float
+
+
+class ContainerMetricsSeriesItem(CloudNexusModel):
+    name: str
+    unit: str
+    points: list[ContainerMetricsSeriesItemPointsItem]
+
+
+class ContainerMetrics(CloudNexusModel):
+    container_id: str
+    type: ContainerMetricsType
+    """Which metric"""
+    start: datetime
+    """Start of the range"""
+    end: datetime
+    """End of the range"""
+    step: int
+    """Seconds between points"""
+    series: list[ContainerMetricsSeriesItem]
+
+
 class CreateApiKey(CloudNexusModel):
     name: str
     scopes: Optional[list[str]] = None
@@ -451,6 +592,34 @@ class CreateBackupPolicy(CloudNexusModel):
     label_selector: Optional[str] = None
     """Target the volumes matching this label selector (or use volume_ids)"""
     enabled: Optional[bool] = None
+
+
+class CreateContainer(CloudNexusModel):
+    name: str
+    """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
+    region: str
+    """A region id from GET /v2/regions"""
+    image_id: str
+    """A container image in the same region (GET /v2/container_images)"""
+    command: Optional[list[str]] = None
+    """The process to run (argv); default: the image's Entrypoint and Cmd"""
+    environment: Optional[dict[str, str]] = None
+    """Variables set in the container, over the image's Env"""
+    ports: Optional[list[ContainerPort]] = None
+    """Ports the container listens on, reachable at its address from the network's VPC"""
+    memory_mb: int
+    """Memory limit in MiB"""
+    cpu: float
+    """CPU limit in vCPUs (0.5 is half a CPU)"""
+    replicas: Optional[int] = None
+    """Copies to run; 1 (each container has one address; more replicas are not supported yet)"""
+    network_id: Optional[str] = None
+    """A network in the same region; default: the region's default network"""
+    labels: Optional[dict[str, str]] = None
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
 
 
 class CreatedApiKey(CloudNexusModel):
@@ -1073,6 +1242,9 @@ ErrorErrorReason = Literal[
     "pool_exhausted",
     "invalid_source",
     "quota_exceeded",
+    "unsafe_layer_entry",
+    "digest_mismatch",
+    "invalid_image_archive",
     "idempotency_key_reused",
     "rate_limited",
     "concurrency_limited",
@@ -1116,12 +1288,16 @@ class ErrorError(CloudNexusModel):
     region, plan, image, reference… - `pool_exhausted` (422): The operator's public IP pool has no free
     address left - `invalid_source` (422): A function's source is not a valid zip archive, holds a path
     outside its folder, or unpacks beyond 10 MiB - `quota_exceeded` (422): The account's quota does not allow
-    it - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body -
-    `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds - `concurrency_limited`
-    (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-
-    After` seconds - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email - `internal`
-    (500): A fault on our side; the request id helps us find it - `unavailable` (503): The server is not
-    ready, or a part of it is not built
+    it - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs
+    (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message
+    names the entry - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest
+    gives; the message names the blob - `invalid_image_archive` (422): The upload is not an OCI image layout
+    or a docker save archive (tar), or a part of it is missing or unreadable - `idempotency_key_reused` (422):
+    The Idempotency-Key was used with another request body - `rate_limited` (429): Rate limit exceeded; retry
+    after `Retry-After` seconds - `concurrency_limited` (429): Too many invocations running at once, for the
+    function or the account's tier; retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too
+    many failed sign-ins for this email - `internal` (500): A fault on our side; the request id helps us find
+    it - `unavailable` (503): The server is not ready, or a part of it is not built
     """
     message: str
     details: list[ErrorDetail]
@@ -1902,6 +2078,23 @@ class UpdateBackupPolicy(CloudNexusModel):
     enabled: Optional[bool] = None
 
 
+class UpdateContainer(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
 class UpdateDatabaseBackups(CloudNexusModel):
     enabled: Optional[bool] = None
     """Take a backup every day"""
@@ -2242,6 +2435,12 @@ ListDatabasesEngine = Literal["postgres", "mysql", "redis"]
 
 
 GetDatabaseMetricsType = Literal["connections", "cpu", "storage"]
+
+
+ListContainersStatus = Literal["provisioning", "running", "stopped", "restarting", "deleting"]
+
+
+GetContainerMetricsType = Literal["cpu", "memory", "network"]
 
 
 ListActionsStatus = Literal["in-progress", "completed", "errored"]
