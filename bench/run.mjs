@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, LIST_PATH, SERVER_DIR, loadConfig } from './lib/config.mjs';
 import { forkTracked, stopAll, waitForMessage } from './lib/children.mjs';
 import { fetchOnce } from './lib/fetch-once.mjs';
+import { deployTrivialFunction } from './lib/functions.mjs';
 import { ensureMoto, startMoto } from './lib/moto.mjs';
 import { freshSchema } from './lib/postgres.mjs';
 import { createAccount, ensureBuilt, startServer } from './lib/real-server.mjs';
@@ -28,6 +29,8 @@ const MOTO_INSTANCES = 100;
 // The server answers a repeated read from its response cache while nothing changed; the `-fresh`
 // targets send this, so every request runs the handler: the query, at any depth.
 const FRESH = { 'cache-control': 'no-cache' };
+// Connections of the warm-invoke targets (issue 20: p50 under 20 ms warm), and of the node:https floor beside them.
+const INVOKE_CONNECTIONS = 4;
 // Instances seeded on PostgreSQL: a few full pages; depth is measured on SQLite.
 const PG_INSTANCES = 100;
 let config;
@@ -149,6 +152,10 @@ async function main() {
   const bareHttp = await startBaseline('bare node:http', 'bare-node.mjs', {});
   const moto = wanted('moto-list') || wanted('moto-create') ? await startMoto(MOTO_INSTANCES) : null;
 
+  const invokePath = await deployTrivialFunction({ port: server.port, headers, ca });
+  const invoke = await fetchOnce({ port: server.port, path: invokePath, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, ca, body: '{"n":1}' });
+  if (invoke.status !== 200 || JSON.parse(invoke.body).status !== 'success') throw new Error(`POST ${invokePath} answered ${invoke.status}: ${invoke.body}`);
+
   const serverPid = server.child.pid;
   const pgTargets = wanted('list-pg') || wanted('list-pg-fresh') ? ((await startPostgresServer()) ?? []) : [];
   const cloudnexus = (name, workload, minBytes) => ({ name, port: server.port, pid: serverPid, tls: true, workload, minBytes });
@@ -164,6 +171,8 @@ async function main() {
     cloudnexus('list-fresh', get(LIST_PATH, { ...headers, ...FRESH }), pageBytes),
     ...pgTargets,
     cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH }), Buffer.byteLength(deep.body)),
+    { ...node, name: 'node-c4', connections: INVOKE_CONNECTIONS },
+    { ...cloudnexus('invoke', { kind: 'static', method: 'POST', path: invokePath, headers: { ...headers, 'content-type': 'application/json' }, body: '{"n":1}' }, Buffer.byteLength(invoke.body) - 30), connections: INVOKE_CONNECTIONS },
     // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
     { name: 'moto-list', port: moto?.port, pid: moto?.child.pid, tls: false, workload: motoList(), warmup: false },
     {
@@ -210,6 +219,8 @@ async function main() {
     { name: 'page deep / first, CPU us per request', value: of('list-deep', 'targetCpuUsPerRequest') / of('list-fresh', 'targetCpuUsPerRequest'), meaning: 'target <= 1.5, both fresh' },
     { name: 'list / moto DescribeInstances req/s', value: of('list', 'rps') / of('moto-list', 'rps'), meaning: 'target >= 10' },
     { name: 'list fresh / moto DescribeInstances req/s', value: of('list-fresh', 'rps') / of('moto-list', 'rps'), meaning: 'target >= 10' },
+    { name: 'invoke p50 ms', value: of('invoke', 'p50Ms'), meaning: `issue 20: < 20 warm on sim, at ${INVOKE_CONNECTIONS} connections` },
+    { name: 'invoke / node:https req/s', value: of('invoke', 'rps') / of('node-c4', 'rps'), meaning: `both at ${INVOKE_CONNECTIONS} connections` },
     { name: 'create / moto RunInstances req/s', value: of('create', 'rps') / of('moto-create', 'rps'), meaning: 'no target' },
     { name: 'mixed reads / node:https req/s', value: mixedMedian((run) => run.parts.read.rps) / of('node', 'rps'), meaning: 'issue 23: >= 0.30' },
     { name: 'mixed reads req/s', value: mixedMedian((run) => run.parts.read.rps), meaning: `${config.mixedAccounts} accounts, 4 filters` },
@@ -219,7 +230,7 @@ async function main() {
     { name: 'mixed write p99 ms', value: mixedMedian((run) => run.parts.write.p99Ms), meaning: '' },
     { name: 'mixed cache hit rate', value: mixedMedian((run) => run.cacheHitRate), meaning: 'reads answered from the response cache' },
   ].filter((ratio) => ratio.value !== undefined && !Number.isNaN(ratio.value));
-  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'mixed', 'moto-list', 'create', 'moto-create']);
+  const baselines = ratiosTo(summary, ['fastify', 'list', 'list-fresh', 'list-pg', 'list-pg-fresh', 'list-deep', 'invoke', 'mixed', 'moto-list', 'create', 'moto-create']);
   const client = clientCheck(summary.node, summary['node-2wrk']);
 
   const report = {

@@ -1,7 +1,7 @@
 // "A user's day" in the dashboard, in a real browser against a real server: create a VPC (after
 // the server refuses a bad range, shown under its field), a network, a firewall, a load balancer
 // and a backup policy; an instance in the network, seen going from provisioning to running; a
-// volume attached to it and snapshotted; the instance's charts with data points; a restart by
+// volume attached to it and snapshotted; a reserved IP assigned to it and released; the instance's charts with data points; a restart by
 // keyboard; a database with its charts and a user; then delete everything after confirmations.
 // Screenshots of each page at 1280 px and 390 px go to e2e/artifacts/; any console error, script
 // error or CSP violation fails the suite.
@@ -202,6 +202,27 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
     await shot('snapshot-detail');
   });
 
+  test('a reserved IP: created in the region, assigned to the instance, unassigned and deleted', async () => {
+    const id = await create('reserved-ips', 'Reserved IP', async () => {
+      await dialog().getByLabel('Region').selectOption('us-east-1');
+    });
+    await statusIs('unassigned');
+    const ip = await page.locator('[data-prop=ip]').textContent();
+    assert.match(ip ?? '', /\d+\.\d+\.\d+\.\d+/);
+    await act('Assign');
+    await dialog().getByLabel('Instance').selectOption(ids.instance as string);
+    await dialog().getByRole('button', { name: 'Assign' }).click();
+    await saysDone('Assign');
+    await statusIs('assigned');
+    await page.locator('[data-prop=instance_id]', { hasText: ids.instance as string }).waitFor();
+    await shot('reserved-ip-assigned');
+    await act('Unassign');
+    await confirm();
+    await saysDone('Unassign');
+    await statusIs('unassigned');
+    await deleteShown(id);
+  });
+
   test('restart the instance from the keyboard; the action completes', async () => {
     await page.goto(`${server.origin}/dashboard#/instances/${ids.instance}`);
     await statusIs('running');
@@ -311,7 +332,7 @@ describe("a user's day in the dashboard console (Chromium)", { skip: skipWithout
 
   test('at 390 px every page fits the width and is screenshotted', async () => {
     await page.setViewportSize(NARROW);
-    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'images', `images/${ids.image}`, 'vpcs', 'networks', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks'];
+    const pages = ['instances', `instances/${ids.instance}`, 'volumes', `volumes/${ids.volume}`, 'snapshots', 'images', `images/${ids.image}`, 'vpcs', 'networks', 'reserved-ips', 'firewalls', 'load-balancers', 'backup-policies', 'databases', `databases/${ids.database}`, 'webhooks', 'containers', 'container-images'];
     for (const route of pages) {
       await page.goto(`${server.origin}/dashboard#/${route}`);
       await page.locator('main h1').waitFor();

@@ -52,8 +52,9 @@ export function combine(results) {
 async function runProcesses({ target, config, wrk, workDir }, seconds) {
   const scheme = target.tls ? 'https' : 'http';
   const url = `${scheme}://127.0.0.1:${target.port}/`;
-  // A target of `parts` (the mixed one) runs one wrk process per part, each with its own requests.
-  const parts = target.parts ?? splitConnections(config.concurrency, target.processes ?? 1).map((connections) => ({ connections, workload: target.workload }));
+  // A target of `parts` (the mixed one) runs one wrk process per part, each with its own requests;
+  // a target may ask for fewer connections than the run's (a warm function invocation is measured at a few).
+  const parts = target.parts ?? splitConnections(target.connections ?? config.concurrency, target.processes ?? 1).map((connections) => ({ connections, workload: target.workload }));
   const results = await Promise.all(
     parts.map(async ({ connections: count, workload }) => {
       // A script per process: creates name themselves after it, so two never collide.

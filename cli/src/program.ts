@@ -7,11 +7,14 @@ import { catalogCommands } from './commands/catalogs.js';
 import { completionCommand } from './commands/completion.js';
 import { databasesCommand } from './commands/databases.js';
 import { eventsCommand } from './commands/events.js';
+import { containerImagesCommand } from './commands/container-images.js';
+import { containersCommand } from './commands/containers.js';
 import { imagesCommand } from './commands/images.js';
 import { instancesCommand } from './commands/instances.js';
 import { sshKeysCommand } from './commands/ssh-keys.js';
 import { backupPoliciesCommand } from './commands/backup-policies.js';
 import { firewallsCommand } from './commands/firewalls.js';
+import { functionsCommand } from './commands/functions.js';
 import { loadBalancersCommand } from './commands/load-balancers.js';
 import { networksCommand } from './commands/networks.js';
 import { reservedIpsCommand } from './commands/reserved-ips.js';
@@ -39,8 +42,11 @@ export function buildProgram(version: string): Command {
     loadBalancersCommand(),
     reservedIpsCommand(),
     databasesCommand(),
+    functionsCommand(),
     sshKeysCommand(),
     imagesCommand(),
+    containerImagesCommand(),
+    containersCommand(),
     ...catalogCommands(),
     actionsCommand(),
     eventsCommand(),

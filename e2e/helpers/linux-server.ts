@@ -16,6 +16,7 @@ export async function linuxAccount(prefix: string): Promise<{ dataDir: string; k
   return { dataDir, key: JSON.parse(created.stdout).api_key as string };
 }
 
-export function startLinuxServer(dataDir: string): Promise<RunningServer> {
-  return startServer(dataDir, LINUX_SERVER_ARGS);
+/** `extraArgs` are more server flags (e.g. `--public-ip-pool`); pass the same ones after a kill -9. */
+export function startLinuxServer(dataDir: string, extraArgs: string[] = []): Promise<RunningServer> {
+  return startServer(dataDir, [...LINUX_SERVER_ARGS, ...extraArgs]);
 }

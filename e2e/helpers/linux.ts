@@ -60,13 +60,13 @@ export async function hostObjects(dataDir: string): Promise<string[]> {
 }
 
 /**
- * Removes whatever the test's server left behind (instances, load balancers, database servers), found through the ids in its data dir, so a failed
+ * Removes whatever the test's server left behind (instances, load balancers, database servers, containers), found through the ids in its data dir, so a failed
  * run does not leak onto the machine. Only objects named after those ids are touched.
  */
 export async function forceCleanup(dataDir: string): Promise<void> {
   const root = path.join(dataDir, 'linux');
   const ids: string[] = [];
-  for (const dir of ['instances', 'load-balancers', 'databases']) {
+  for (const dir of ['instances', 'load-balancers', 'databases', 'containers']) {
     if (!existsSync(path.join(root, dir))) continue;
     for (const entry of await fs.readdir(path.join(root, dir))) ids.push(entry.replace(/\.json$/, ''));
   }
@@ -78,6 +78,8 @@ export async function forceCleanup(dataDir: string): Promise<void> {
     if (existsSync(lb)) vpcIds.add(JSON.parse(await fs.readFile(lb, 'utf8')).vpcId);
     const database = path.join(root, 'databases', id, 'database.json');
     if (existsSync(database)) vpcIds.add(JSON.parse(await fs.readFile(database, 'utf8')).spec.network.vpcId);
+    const container = path.join(root, 'containers', id, 'container.json');
+    if (existsSync(container)) vpcIds.add(JSON.parse(await fs.readFile(container, 'utf8')).spec.network.vpcId);
     await hostCgroups().remove(cgroupName(id));
     await removeNamespace(`cnx-${id}`);
   }

@@ -69,7 +69,9 @@ export interface Reply {
 
 /** One HTTPS request, verified against the server's own certificate. */
 export function request(server: RunningServer, key: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
+  // A Buffer is an upload (a container image archive), sent as it is; anything else is JSON.
+  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
+  const contentType = Buffer.isBuffer(body) ? 'application/x-tar' : 'application/json';
   return new Promise((resolve, reject) => {
     const req = https.request(
       `${server.origin}${url}`,
@@ -78,7 +80,7 @@ export function request(server: RunningServer, key: string, method: string, url:
         ca: server.ca,
         headers: {
           authorization: `Bearer ${key}`,
-          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...(payload ? { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) } : {}),
           ...headers,
         },
       },

@@ -27,6 +27,8 @@ import { Worker } from './engine/worker.js';
 import type { ComputeDriver } from './drivers/compute-driver.js';
 import { createDrivers } from './drivers/factory.js';
 import type { DatabaseDriver } from './drivers/database-driver.js';
+import type { FunctionDriver } from './drivers/function-driver.js';
+import type { ContainerDriver } from './drivers/container-driver.js';
 import type { NetworkDriver } from './drivers/network-driver.js';
 import type { StorageDriver } from './drivers/storage-driver.js';
 import { registerIdempotency } from './http/idempotency.js';
@@ -56,6 +58,8 @@ export interface AppDeps {
   storageDriver?: StorageDriver;
   networkDriver?: NetworkDriver;
   databaseDriver?: DatabaseDriver;
+  functionDriver?: FunctionDriver;
+  containerDriver?: ContainerDriver;
   /** The scrypt cost of new dashboard passwords; tests pass a cheaper one than the default. */
   passwordCost?: ScryptCost;
   /** The resource modules; RESOURCE_MODULES unless a test adds one of its own. */
@@ -127,6 +131,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     storage: deps.storageDriver ?? configured.storage,
     network: deps.networkDriver ?? configured.network,
     database: deps.databaseDriver ?? configured.database,
+    function: deps.functionDriver ?? configured.function,
+    container: deps.containerDriver ?? configured.container,
   };
   // The worker is made once the modules have handed over their action handlers; until then
   // nothing can enqueue, so nothing pokes.

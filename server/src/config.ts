@@ -13,6 +13,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly dataDir: string;
+  /** Where function sources are unpacked, one folder per version: `<data dir>/functions`. */
+  readonly functionsDir: string;
   readonly database: DatabaseTarget;
   /** PostgreSQL connection pool settings (ignored on SQLite). */
   readonly postgres: PostgresSettings;
@@ -66,6 +68,8 @@ export interface Config {
   readonly publicIpPool: string;
   /** Lets instances reach out through the host (outbound NAT, linux driver); off by default. */
   readonly instanceEgress: boolean;
+  /** The largest container image archive an upload may send (1 GiB by default). */
+  readonly containerImageMaxBytes: number;
 }
 
 export interface PostgresSettings {
@@ -109,6 +113,7 @@ export const CONFIG_VARIABLES = {
   CLOUDNEXUS_DOWNLOADS_DIR: 'downloads-dir',
   CLOUDNEXUS_PUBLIC_IP_POOL: 'public-ip-pool',
   CLOUDNEXUS_INSTANCE_EGRESS: 'instance-egress',
+  CLOUDNEXUS_CONTAINER_IMAGE_MAX_MB: 'container-image-max-mb',
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -156,6 +161,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     host: read('CLOUDNEXUS_HOST') ?? '127.0.0.1',
     port: parseInteger('CLOUDNEXUS_PORT', read('CLOUDNEXUS_PORT') ?? '8443', 0, 65535),
     dataDir,
+    functionsDir: path.join(dataDir, 'functions'),
     database: Object.freeze(parseDatabaseUrl(read('DATABASE_URL'), dataDir)),
     postgres: Object.freeze({
       poolMax: parseInteger('CLOUDNEXUS_DB_POOL_MAX', read('CLOUDNEXUS_DB_POOL_MAX') ?? '10', 1, 1000),
@@ -186,6 +192,7 @@ export function loadConfig(overrides: ConfigSource = {}, source: ConfigSource = 
     }),
     publicIpPool: parsePublicIpPool(read('CLOUDNEXUS_PUBLIC_IP_POOL') ?? '198.51.100.0/24'),
     instanceEgress: parseBoolean('CLOUDNEXUS_INSTANCE_EGRESS', read('CLOUDNEXUS_INSTANCE_EGRESS') ?? 'false'),
+    containerImageMaxBytes: parseInteger('CLOUDNEXUS_CONTAINER_IMAGE_MAX_MB', read('CLOUDNEXUS_CONTAINER_IMAGE_MAX_MB') ?? '1024', 1, 1024) * 1024 * 1024,
   });
 }
 

@@ -82,6 +82,8 @@ for (const kind of DATABASE_KINDS) {
         load_balancers: { limit: 1, used: 0 },
         reserved_ips: { limit: 2, used: 0 },
         databases: { limit: 2, used: 0 },
+        functions: { limit: 10, used: 0 },
+        function_concurrency: { limit: 5, used: 0 },
       });
       assert.deepEqual([account.tier, account.rate_limit, account.id], ['free', 600, free.account.id]);
     });

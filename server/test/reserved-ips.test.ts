@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { loadConfig } from '../src/config.js';
+import { createDrivers } from '../src/drivers/factory.js';
+import type { SimNetworkDriver } from '../src/drivers/sim/sim-network-driver.js';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestApp, createTestAppWithCaller, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
-import { createInstance, getInstance, waitFor, waitForGone, waitForResource, waitForStatus } from './helpers/instances.js';
+import { createInstance, getInstance, waitFor, waitForAction, waitForGone, waitForResource, waitForStatus } from './helpers/instances.js';
 
 interface ReservedIpBody {
   id: string;
@@ -33,6 +36,8 @@ for (const kind of DATABASE_KINDS) {
     };
     const waitIp = (id: string, status: string) => waitForResource<ReservedIpBody>(t, key, `/v2/reserved_ips/${id}`, status);
     const running = async (region = 'eu-west-1') => waitForStatus(t, key, (await createInstance(t, key, { region })).id, 'running');
+    /** The event types of one resource, oldest first. */
+    const eventTypes = async (id: string) => ((await call('GET', `/v2/events?resource_id=${id}&limit=100`)).json().data as { type: string }[]).map((e) => e.type).reverse();
     const release = async (id: string) => assert.equal((await call('DELETE', `/v2/reserved_ips/${id}`)).statusCode, 204);
 
     test('create, get, list, label and delete; the address comes from the pool', async () => {
@@ -81,7 +86,10 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(assign.statusCode, 202, assign.body);
       assert.equal(assign.headers.location, `/v2/actions/${assign.json().action_id}`);
       assert.equal((await waitIp(rip.id, 'assigned')).instance_id, first.id);
-      assert.equal(t.network.publicRoutes.get(rip.ip), first.id);
+      assert.equal(await t.network.publicRoutes.routeOf(rip.ip), first.id);
+      // The drivers a restarted server builds over the same database still route it.
+      const restarted = await createDrivers(loadConfig({ CLOUDNEXUS_DATA_DIR: t.testDb.dataDir }, {}), t.testDb.database, t.clock.now);
+      assert.equal(await (restarted.network as SimNetworkDriver).publicRoutes.routeOf(rip.ip), first.id);
       assert.equal((await getInstance(t, key, first.id)).json().public_ipv4, rip.ip);
       const listed = (await call('GET', '/v2/instances?region=eu-west-1')).json().data.find((i: { id: string }) => i.id === first.id);
       assert.equal(listed.public_ipv4, rip.ip);
@@ -97,13 +105,13 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: second.id })).statusCode, 202);
       await waitFor(() => call('GET', `/v2/reserved_ips/${rip.id}`).then((r) => r.json() as ReservedIpBody), (r) => r.instance_id === second.id, 'the move');
       await waitIp(rip.id, 'assigned');
-      assert.equal(t.network.publicRoutes.get(rip.ip), second.id);
+      assert.equal(await t.network.publicRoutes.routeOf(rip.ip), second.id);
       assert.equal((await getInstance(t, key, first.id)).json().public_ipv4, null);
       assert.equal((await getInstance(t, key, second.id)).json().public_ipv4, rip.ip);
 
       assert.equal((await call('PUT', `/v2/reserved_ips/${rip.id}/unassign`)).statusCode, 202);
       assert.equal((await waitIp(rip.id, 'unassigned')).instance_id, null);
-      assert.equal(t.network.publicRoutes.has(rip.ip), false);
+      assert.equal(await t.network.publicRoutes.routeOf(rip.ip), undefined);
       assert.equal((await getInstance(t, key, second.id)).json().public_ipv4, null);
       await release(rip.id);
       await release(another.id);
@@ -120,7 +128,7 @@ for (const kind of DATABASE_KINDS) {
       await waitFor(async () => { t.clock.advance(5_000); return (await call('GET', `/v2/actions/${accepted.action_id}`)).json(); }, (a) => a.status === 'errored', 'the assign to fail');
       const back = await waitIp(rip.id, 'assigned');
       assert.equal(back.instance_id, first.id);
-      assert.equal(t.network.publicRoutes.get(rip.ip), first.id);
+      assert.equal(await t.network.publicRoutes.routeOf(rip.ip), first.id);
     });
 
     test('deleting an instance unassigns its address, which the account keeps', async () => {
@@ -132,7 +140,39 @@ for (const kind of DATABASE_KINDS) {
       await waitForGone(t, key, instance.id);
       const kept = (await call('GET', `/v2/reserved_ips/${rip.id}`)).json() as ReservedIpBody;
       assert.deepEqual([kept.status, kept.instance_id], ['unassigned', null]);
-      assert.equal(t.network.publicRoutes.has(rip.ip), false);
+      assert.deepEqual((await eventTypes(rip.id)).slice(-2), ['reserved_ip.unassigned', 'reserved_ip.status_changed']);
+      assert.equal(await t.network.publicRoutes.routeOf(rip.ip), undefined);
+      await release(rip.id);
+    });
+
+    test('an instance being deleted cannot be given an address', async () => {
+      const instance = await running();
+      const rip = await reserve();
+      const resume = t.driver.faults.hold('destroy');
+      assert.equal((await call('DELETE', `/v2/instances/${instance.id}`)).statusCode, 202);
+      assertError(await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id }), 409, 'invalid_state');
+      assert.deepEqual([(await call('GET', `/v2/reserved_ips/${rip.id}`)).json().instance_id, await t.network.publicRoutes.routeOf(rip.ip)], [null, undefined]);
+      resume();
+      await waitForGone(t, key, instance.id);
+      await release(rip.id);
+    });
+
+    test('an assign racing the delete of its instance never points the address at the deleted instance', async () => {
+      const instance = await running();
+      const rip = await reserve();
+      const resume = t.network.faults.hold('assign_public_ip');
+      const assign = await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id });
+      assert.equal(assign.statusCode, 202, assign.body);
+      await waitFor(async () => t.network.faults.waiting('assign_public_ip'), (waiting) => waiting, 'the assign to be mid-flight');
+      // The instance is deleted while the route is being made.
+      assert.equal((await call('DELETE', `/v2/instances/${instance.id}`)).statusCode, 202);
+      await waitForGone(t, key, instance.id);
+      resume();
+      await waitForAction(t, key, assign.json().action_id, 'completed');
+      const after = (await call('GET', `/v2/reserved_ips/${rip.id}`)).json() as ReservedIpBody;
+      assert.deepEqual([after.status, after.instance_id], ['unassigned', null]);
+      assert.equal(await t.network.publicRoutes.routeOf(rip.ip), undefined, 'no route is left to the deleted instance');
+      assertError(await call('PUT', `/v2/reserved_ips/${rip.id}/assign`, { instance_id: instance.id }), 422, 'validation_failed');
       await release(rip.id);
     });
 
@@ -142,7 +182,7 @@ for (const kind of DATABASE_KINDS) {
       const created = response.json();
       assert.match(created.public_ipv4, /^192\.0\.2\./);
       await waitForStatus(t, key, created.id, 'running');
-      assert.equal(t.network.publicRoutes.get(created.public_ipv4), created.id);
+      assert.equal(await t.network.publicRoutes.routeOf(created.public_ipv4), created.id);
       const [rip] = (await call('GET', `/v2/reserved_ips?instance_id=${created.id}`)).json().data as ReservedIpBody[];
       assert.deepEqual([rip?.ip, rip?.status], [created.public_ipv4, 'assigned']);
       assertError(await call('POST', '/v2/instances', { name: 'x', region: 'eu-west-1', plan: 'micro', image: 'debian-12', public_ip: 'yes' }), 400, 'invalid_request');
@@ -150,7 +190,8 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await call('DELETE', `/v2/instances/${created.id}`)).statusCode, 202);
       await waitForGone(t, key, created.id);
       assertError(await call('GET', `/v2/reserved_ips/${rip?.id}`), 404, 'not_found');
-      assert.equal(t.network.publicRoutes.has(created.public_ipv4), false);
+      assert.deepEqual((await eventTypes(rip?.id as string)).slice(-2), ['reserved_ip.unassigned', 'reserved_ip.deleted'], 'released like an explicit unassign and delete');
+      assert.equal(await t.network.publicRoutes.routeOf(created.public_ipv4), undefined);
     });
 
     test('an address public_ip: true reserved stays with the account once it moved', async () => {

@@ -1,20 +1,19 @@
-import type { Instance, InstanceMetrics, RebuildInstance, SnapshotInstance, UpdateInstance } from '@cloudnexus/sdk';
+import type { Instance, RebuildInstance, SnapshotInstance, UpdateInstance } from '@cloudnexus/sdk';
 import { Command, Option } from 'commander';
-import { client, outputFormat, printList, printRecord } from '../context.js';
+import { client, printRecord } from '../context.js';
 import { withProgress } from '../output/progress.js';
 import { columns } from '../output/table.js';
 import { ACTION_COLUMNS } from './actions.js';
 import { operationCommand, showCommand, updateCommand } from './builders.js';
 import { fieldOptions, NAME_LABELS_PROTECTION_PATCH, PROTECTION, valuesOf } from './fields.js';
 import { type PageOptions, printPaged, withPaging } from './list.js';
+import { metricsCommand } from './metrics.js';
 import { collect, parseLabel } from './repeatable.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
 
 const COLUMNS = columns('id', 'name', 'region', 'plan', 'status', 'ipv4', 'created_at');
-const METRIC_COLUMNS = columns('series', 'timestamp', 'value', 'unit');
 
 const INSTANCE_STATUSES = ['provisioning', 'running', 'stopped', 'rebooting', 'resizing', 'rebuilding', 'deleting'] as const satisfies readonly Instance['status'][];
-const METRIC_TYPES = ['cpu', 'memory', 'network'] as const satisfies readonly InstanceMetrics['type'][];
 
 interface ListOptions extends PageOptions {
   region?: string;
@@ -34,13 +33,6 @@ interface CreateOptions extends WaitFlags {
   networkId?: string;
   publicIp?: boolean;
   idempotencyKey?: string;
-}
-
-interface MetricsOptions {
-  type: InstanceMetrics['type'];
-  start?: string;
-  end?: string;
-  step?: string;
 }
 
 /** The operations that answer 202 with an action and take no body: same flags, same output. */
@@ -172,29 +164,7 @@ export function instancesCommand(): Command {
     run: (sdk, id, body, options) => sdk.instances.rebuild(id, body as RebuildInstance, options),
   });
 
-  group
-    .command('metrics')
-    .description('CPU, memory or network metrics over a time range')
-    .argument('<id>', 'instance id')
-    .addOption(new Option('--type <type>', 'which metric').choices(METRIC_TYPES).makeOptionMandatory())
-    .option('--start <time>', 'ISO-8601 start; default one hour before the end')
-    .option('--end <time>', 'ISO-8601 end; default now')
-    .option('--step <seconds>', 'seconds between points (10-86400)')
-    .action(async (id: string, options: MetricsOptions, command: Command) => {
-      const metrics = await client(command).instances.metrics(id, {
-        type: options.type,
-        ...(options.start ? { start: options.start } : {}),
-        ...(options.end ? { end: options.end } : {}),
-        ...(options.step ? { step: Number(options.step) } : {}),
-      });
-      // A table of every point is what a person wants to read; machines get the API's shape.
-      if (outputFormat(command) !== 'table') {
-        printRecord(command, metrics);
-        return;
-      }
-      const rows = metrics.series.flatMap((series) => series.points.map((point) => ({ series: series.name, unit: series.unit, ...point })));
-      printList(command, rows, METRIC_COLUMNS);
-    });
+  metricsCommand(group, { noun: 'instance', metrics: (sdk, id, query) => sdk.instances.metrics(id, query) });
 
   showCommand(group, { name: 'console', description: "the tail of an instance's console: boot messages and user data output", noun: 'instance', show: (sdk, id) => sdk.instances.console(id) });
   showCommand(group, {

@@ -15,6 +15,8 @@ const LINKS: Record<string, string> = {
   bkp_: 'backup-policies',
   db_: 'databases',
   wh_: 'webhooks',
+  ctr_: 'containers',
+  cimg_: 'container-images',
 };
 
 export function idLink(id: string): Node {

@@ -1,7 +1,8 @@
-// VPCs (create, rename, labels, delete) and the networks inside them (create, edit, delete).
+// VPCs (create, rename, labels, delete), the networks inside them (create, edit, delete), and
+// reserved IPs (create in a region, assign to an instance, unassign, labels, delete).
 import { deleteAction, type ResourceSpec } from '../kit/spec.js';
-import { fixed, REGIONS, VPCS } from '../kit/options.js';
-import { column, LABELS_FIELD, linkColumn, text } from './columns.js';
+import { fixed, INSTANCES, REGIONS, VPCS } from '../kit/options.js';
+import { column, LABELS_FIELD, linkColumn, statusColumn, text } from './columns.js';
 import { editAction } from './edit.js';
 
 export const VPCS_PAGE: ResourceSpec = {
@@ -56,4 +57,26 @@ export const NETWORKS_PAGE: ResourceSpec = {
     LABELS_FIELD,
   ],
   actions: [editAction({ name: true, labelled: true }), { ...deleteAction('network'), when: (r) => !r.default }],
+};
+
+export const RESERVED_IPS_PAGE: ResourceSpec = {
+  route: 'reserved-ips',
+  path: '/reserved_ips',
+  title: 'Reserved IPs',
+  singular: 'Reserved IP',
+  columns: [column('Address', 'ip'), statusColumn, column('Region', 'region'), linkColumn('Instance', 'instance_id')],
+  filters: [
+    { name: 'region', label: 'Region', choices: REGIONS },
+    { name: 'instance_id', label: 'Instance', choices: INSTANCES },
+    { name: 'label_selector', label: 'Label selector' },
+  ],
+  create: [{ name: 'region', label: 'Region', kind: 'select', required: true, choices: REGIONS }, LABELS_FIELD],
+  actions: [
+    // Assigning an assigned address moves it to the other instance.
+    { label: 'Assign', method: 'PUT', path: '/assign', when: (r) => r.status === 'assigned' || r.status === 'unassigned', fields: [{ name: 'instance_id', label: 'Instance', kind: 'select', required: true, choices: INSTANCES }] },
+    { label: 'Unassign', method: 'PUT', path: '/unassign', when: (r) => r.status === 'assigned', confirm: (r) => `Stop routing ${String(r.ip)} to ${String(r.instance_id)}?` },
+    editAction({ label: 'Edit labels', labelled: true }),
+    // An assigned address is refused (409): unassign it first.
+    { ...deleteAction('reserved IP'), when: (r) => r.status === 'unassigned' },
+  ],
 };

@@ -12,11 +12,12 @@ use crate::resources::{
     instances::InstancesResource, ssh_keys::SshKeysResource,
 };
 use crate::resources::{
-    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource, images::ImagesResource,
-    load_balancers::LoadBalancersResource, networks::NetworksResource,
-    reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
-    vpcs::VpcsResource, webhooks::WebhooksResource,
+    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
+    functions::FunctionsResource, images::ImagesResource, load_balancers::LoadBalancersResource,
+    networks::NetworksResource, reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource,
+    volumes::VolumesResource, vpcs::VpcsResource, webhooks::WebhooksResource,
 };
+use crate::resources::{container_images::ContainerImagesResource, containers::ContainersResource};
 use crate::types::{DatabaseEngine, Plan, Region};
 
 pub use crate::core::config::DEFAULT_BASE_URL;
@@ -94,6 +95,16 @@ impl Client {
         InstancesResource::new(self)
     }
 
+    /// `/v2/container_images`.
+    pub fn container_images(&self) -> ContainerImagesResource<'_> {
+        ContainerImagesResource::new(self)
+    }
+
+    /// `/v2/containers`.
+    pub fn containers(&self) -> ContainersResource<'_> {
+        ContainersResource::new(self)
+    }
+
     /// `/v2/actions`.
     pub fn actions(&self) -> ActionsResource<'_> {
         ActionsResource::new(self)
@@ -126,6 +137,11 @@ impl Client {
     /// `/v2/firewalls`.
     pub fn firewalls(&self) -> FirewallsResource<'_> {
         FirewallsResource::new(self)
+    }
+
+    /// `/v2/functions` and `/v2/function_runtimes`.
+    pub fn functions(&self) -> FunctionsResource<'_> {
+        FunctionsResource::new(self)
     }
 
     /// `/v2/load_balancers`.

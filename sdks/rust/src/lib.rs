@@ -25,8 +25,11 @@ pub use crate::resources::{
     ssh_keys::SshKeysResource,
 };
 pub use crate::resources::{
-    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource, images::ImagesResource,
-    load_balancers::LoadBalancersResource, networks::NetworksResource,
-    reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource, volumes::VolumesResource,
-    vpcs::VpcsResource, webhooks::WebhooksResource,
+    backup_policies::BackupPoliciesResource, firewalls::FirewallsResource,
+    functions::FunctionsResource, images::ImagesResource, load_balancers::LoadBalancersResource,
+    networks::NetworksResource, reserved_ips::ReservedIpsResource, snapshots::SnapshotsResource,
+    volumes::VolumesResource, vpcs::VpcsResource, webhooks::WebhooksResource,
+};
+pub use crate::resources::{
+    container_images::ContainerImagesResource, containers::ContainersResource,
 };

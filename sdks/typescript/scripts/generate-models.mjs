@@ -108,13 +108,17 @@ ${responses.join('\n')}
 `;
 }
 
+/** The success body's type; an operation answering two ways (invoke: 200, or 202 when async) gets their union. */
 function successType(operation) {
-  const [success, ...others] = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
-  if (!success || others.length) throw new Error(`${operation.operationId} must have exactly one success response`);
-  const schema = success[1].content?.['application/json']?.schema;
-  if (!schema) return 'void';
-  if (!schema.$ref) throw new Error(`${operation.operationId}: a success body must be a named schema`);
-  return `models.${render(schema, '')}`;
+  const successes = Object.entries(operation.responses).filter(([status]) => status.startsWith('2'));
+  if (successes.length === 0) throw new Error(`${operation.operationId} must have a success response`);
+  const types = successes.map(([, response]) => {
+    const schema = response.content?.['application/json']?.schema;
+    if (!schema) return 'void';
+    if (!schema.$ref) throw new Error(`${operation.operationId}: a success body must be a named schema`);
+    return `models.${render(schema, '')}`;
+  });
+  return types.join(' | ');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -8,8 +8,11 @@ import { DatabaseEngines, Plans, Regions } from './resources/catalog.js';
 import { Databases } from './resources/databases.js';
 import { Events } from './resources/events.js';
 import { Firewalls } from './resources/firewalls.js';
+import { Functions } from './resources/functions.js';
 import { Images } from './resources/images.js';
 import { Instances } from './resources/instances.js';
+import { ContainerImages } from './resources/container-images.js';
+import { Containers } from './resources/containers.js';
 import { LoadBalancers } from './resources/load-balancers.js';
 import { Networks } from './resources/networks.js';
 import { Snapshots } from './resources/snapshots.js';
@@ -42,6 +45,9 @@ export class CloudNexus {
   readonly volumes: Volumes;
   readonly snapshots: Snapshots;
   readonly backupPolicies: BackupPolicies;
+  readonly functions: Functions;
+  readonly containerImages: ContainerImages;
+  readonly containers: Containers;
 
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
@@ -64,9 +70,12 @@ export class CloudNexus {
     this.networks = new Networks(transport);
     this.firewalls = new Firewalls(transport);
     this.loadBalancers = new LoadBalancers(transport, this.actions);
+    this.functions = new Functions(transport, this.actions);
     this.reservedIps = new ReservedIps(transport, this.actions);
     this.snapshots = new Snapshots(transport, this.actions);
     this.volumes = new Volumes(transport, this.actions, this.snapshots);
     this.backupPolicies = new BackupPolicies(transport);
+    this.containerImages = new ContainerImages(transport);
+    this.containers = new Containers(transport, this.actions);
   }
 }

@@ -57,6 +57,16 @@ export type Account = {
       limit: number;
       used: number;
     };
+    functions: {
+      /** Serverless functions */
+      limit: number;
+      used: number;
+    };
+    function_concurrency: {
+      /** Function invocations running at once, across all functions */
+      limit: number;
+      used: number;
+    };
   };
   created_at: string;
 };
@@ -134,6 +144,110 @@ export type BackupPolicyList = {
   pagination: Pagination;
 };
 
+export type Container = {
+  id: string;
+  name: string;
+  region: string;
+  /** Lifecycle status */
+  status: "provisioning" | "running" | "stopped" | "restarting" | "deleting";
+  /** The container image it runs */
+  image_id: string;
+  /** The argv it runs; null for the image's Entrypoint and Cmd */
+  command: string[] | null;
+  environment: Record<string, string>;
+  ports: ContainerPort[];
+  memory_mb: number;
+  /** CPU share, in vCPUs */
+  cpu: number;
+  replicas: number;
+  /** The private network it joined */
+  network_id: string;
+  /** Private IPv4 in its network, from the same pool as instances */
+  ipv4: string | null;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ContainerActionAccepted = {
+  /** The container id */
+  id: string;
+  /** Lifecycle status */
+  status: "provisioning" | "running" | "stopped" | "restarting" | "deleting";
+  message: string;
+  /** Follow it at GET /v2/actions/{action_id} */
+  action_id: string;
+};
+
+export type ContainerImage = {
+  id: string;
+  name: string;
+  region: string;
+  /** `sha256:` digest of the image's config (the id `docker images` shows) */
+  digest: string;
+  /** Size of the uploaded archive */
+  size_bytes: number;
+  /** How many layers were applied */
+  layers: number;
+  /** The image config's Entrypoint */
+  entrypoint: string[];
+  /** The image config's Cmd */
+  cmd: string[];
+  /** The image config's Env (`NAME=value`) */
+  env: string[];
+  /** The image config's ExposedPorts (`8080/tcp`) */
+  exposed_ports: string[];
+  /** The image config's WorkingDir; empty for / */
+  working_dir: string;
+  created_at: string;
+};
+
+export type ContainerImageList = {
+  data: ContainerImage[];
+  pagination: Pagination;
+};
+
+export type ContainerList = {
+  data: Container[];
+  pagination: Pagination;
+};
+
+export type ContainerLogs = {
+  container_id: string;
+  /** The last lines its processes wrote to stdout, oldest first */
+  stdout: string[];
+  /** The last lines its processes wrote to stderr, oldest first */
+  stderr: string[];
+};
+
+export type ContainerMetrics = {
+  container_id: string;
+  /** Which metric */
+  type: "cpu" | "memory" | "network";
+  /** Start of the range */
+  start: string;
+  /** End of the range */
+  end: string;
+  /** Seconds between points */
+  step: number;
+  series: Array<{
+    name: string;
+    unit: string;
+    points: Array<{
+      /** Point in time */
+      timestamp: string;
+      value: number;
+    }>;
+  }>;
+};
+
+export type ContainerPort = {
+  container_port: number;
+  /** Transport protocol */
+  protocol: "tcp" | "udp";
+};
+
 export type CreateApiKey = {
   name: string;
   /** Defaults to the calling key's scopes; a key can only grant scopes it has itself */
@@ -154,6 +268,31 @@ export type CreateBackupPolicy = {
   /** Target the volumes matching this label selector (or use volume_ids) */
   label_selector?: string;
   enabled?: boolean;
+};
+
+export type CreateContainer = {
+  /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
+  name: string;
+  /** A region id from GET /v2/regions */
+  region: string;
+  /** A container image in the same region (GET /v2/container_images) */
+  image_id: string;
+  /** The process to run (argv); default: the image's Entrypoint and Cmd */
+  command?: string[];
+  /** Variables set in the container, over the image's Env */
+  environment?: Record<string, string>;
+  /** Ports the container listens on, reachable at its address from the network's VPC */
+  ports?: ContainerPort[];
+  /** Memory limit in MiB */
+  memory_mb: number;
+  /** CPU limit in vCPUs (0.5 is half a CPU) */
+  cpu: number;
+  /** Copies to run; 1 (each container has one address; more replicas are not supported yet) */
+  replicas?: number;
+  /** A network in the same region; default: the region's default network */
+  network_id?: string;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
 };
 
 export type CreatedApiKey = {
@@ -231,6 +370,29 @@ export type CreateFirewall = {
     instance_ids?: string[];
     label_selector?: string;
   };
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels?: Record<string, string>;
+};
+
+export type CreateFunction = {
+  /** Unique per region */
+  name: string;
+  region: string;
+  /** See GET /v2/function_runtimes */
+  runtime: string;
+  /** A zip archive, base64; at most 10 MiB unpacked */
+  source?: string;
+  /** Instead of `source`, for small functions: file path → UTF-8 content */
+  files?: Record<string, string>;
+  /** `<module>.<function>`: index.handler (index.js) or main.handler (main.py) */
+  handler: string;
+  memory_mb?: number;
+  timeout_s?: number;
+  max_concurrency?: number;
+  /** Write-only: GET shows the names only */
+  environment?: Record<string, string>;
+  /** A VPC network it may reach; without one, no network */
+  network_id?: string | null;
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels?: Record<string, string>;
 };
@@ -576,13 +738,18 @@ export type ErrorEnvelope = {
 - `unsupported_media_type` (415): The request body is not application/json
 - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
 - `pool_exhausted` (422): The operator's public IP pool has no free address left
+- `invalid_source` (422): A function's source is not a valid zip archive, holds a path outside its folder, or unpacks beyond 10 MiB
 - `quota_exceeded` (422): The account's quota does not allow it
+- `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
+- `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
+- `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
 - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
+- `concurrency_limited` (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-After` seconds
 - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 - `internal` (500): A fault on our side; the request id helps us find it
 - `unavailable` (503): The server is not ready, or a part of it is not built */
-    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "public_image" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "quota_exceeded" | "idempotency_key_reused" | "rate_limited" | "sign_in_locked" | "internal" | "unavailable";
+    reason: "invalid_request" | "invalid_cursor" | "unauthorized" | "not_signed_in" | "invalid_credentials" | "insufficient_scope" | "region_forbidden" | "scope_escalation" | "cross_site_refused" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "name_taken" | "resource_busy" | "already_in_state" | "invalid_state" | "has_dependents" | "public_ip_taken" | "delete_protected" | "public_image" | "rebuild_protected" | "idempotency_in_flight" | "payload_too_large" | "unsupported_media_type" | "validation_failed" | "pool_exhausted" | "invalid_source" | "quota_exceeded" | "unsafe_layer_entry" | "digest_mismatch" | "invalid_image_archive" | "idempotency_key_reused" | "rate_limited" | "concurrency_limited" | "sign_in_locked" | "internal" | "unavailable";
     message: string;
     details: ErrorDetail[];
     /** Same as the X-Request-Id response header */
@@ -674,6 +841,95 @@ export type ForwardingRule = {
   /** Protocol spoken to the targets */
   target_protocol: "http" | "https" | "tcp";
   target_port: number;
+};
+
+export type Function = {
+  id: string;
+  name: string;
+  region: string;
+  runtime: string;
+  handler: string;
+  memory_mb: number;
+  timeout_s: number;
+  /** Invocations of this function running at once, at most */
+  max_concurrency: number;
+  /** The names of its environment variables; values are write-only */
+  environment: string[];
+  network_id: string | null;
+  /** The version deployed, or being deployed: 1, then one more per PUT */
+  version: number;
+  source_sha256: string;
+  /** Size of the unpacked source */
+  source_bytes: number;
+  /** deploying → active; errored when the handler did not load */
+  status: "deploying" | "active" | "errored" | "deleting";
+  /** While errored: the loader's message */
+  error: string | null;
+  /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
+  labels: Record<string, string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type FunctionAccepted = {
+  id: string;
+  /** Lifecycle status */
+  status: "deploying" | "active" | "errored" | "deleting";
+  message: string;
+  action_id: string;
+  version: number;
+};
+
+export type FunctionInvocation = {
+  id: string;
+  function_id: string;
+  version: number;
+  /** running (async only), then success, error or timeout */
+  status: "running" | "success" | "error" | "timeout";
+  /** What the handler returned; null unless success */
+  result: unknown;
+  error: {
+    /** What went wrong */
+    type: "handler_error" | "timeout" | "out_of_memory" | "runtime_exited" | "invalid_result";
+    message: string;
+  } | null;
+  duration_ms: number | null;
+  /** The duration rounded up to the millisecond, at least 1 */
+  billed_ms: number | null;
+  /** The function's stdout and stderr, at most 64 KiB */
+  logs: string;
+  created_at: string;
+  finished_at: string | null;
+};
+
+export type FunctionInvocationAccepted = {
+  /** The invocation id: GET …/invocations/{inv_id} */
+  invocation: string;
+  status: "running";
+};
+
+export type FunctionInvocationList = {
+  data: FunctionInvocation[];
+  pagination: Pagination;
+};
+
+export type FunctionList = {
+  data: Function[];
+  pagination: Pagination;
+};
+
+export type FunctionRuntime = {
+  id: string;
+  /** The language family */
+  language: "nodejs" | "python";
+  /** The interpreter version installed on the host */
+  version: string;
+  handler_example: string;
+};
+
+export type FunctionRuntimeList = {
+  data: FunctionRuntime[];
+  pagination: Pagination;
 };
 
 export type HealthCheck = {
@@ -1118,6 +1374,14 @@ export type UpdateBackupPolicy = {
   enabled?: boolean;
 };
 
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type UpdateContainer = {
+  /** Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+};
+
 /** Changes settings at once (no action); labels are replaced whole */
 export type UpdateDatabase = {
   backups?: {
@@ -1150,6 +1414,25 @@ export type UpdateFirewall = {
   };
   /** Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. */
   labels?: Record<string, string>;
+};
+
+/** Deploys a new version: the source and every setting */
+export type UpdateFunction = {
+  /** See GET /v2/function_runtimes */
+  runtime: string;
+  /** A zip archive, base64; at most 10 MiB unpacked */
+  source?: string;
+  /** Instead of `source`, for small functions: file path → UTF-8 content */
+  files?: Record<string, string>;
+  /** `<module>.<function>`: index.handler (index.js) or main.handler (main.py) */
+  handler: string;
+  memory_mb?: number;
+  timeout_s?: number;
+  max_concurrency?: number;
+  /** Write-only: GET shows the names only */
+  environment?: Record<string, string>;
+  /** A VPC network it may reach; without one, no network */
+  network_id?: string | null;
 };
 
 /** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */

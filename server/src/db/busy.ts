@@ -3,7 +3,7 @@
 import type { Db } from './database.js';
 
 /** Tables whose rows carry `status`, `action_id` and `updated_at`. */
-export type BusyTable = 'instances' | 'volumes' | 'snapshots' | 'load_balancers' | 'databases' | 'database_backups' | 'images' | 'reserved_ips';
+export type BusyTable = 'instances' | 'volumes' | 'snapshots' | 'load_balancers' | 'databases' | 'database_backups' | 'images' | 'reserved_ips' | 'functions' | 'containers';
 
 /** Makes `actionId` the row's running action if it is idle and in one of `from`; `during` (if any) becomes its status. */
 export async function beginAction(db: Db, table: BusyTable, accountId: string, id: string, actionId: string, from: readonly string[], during: string | null, at: string): Promise<boolean> {

@@ -12,6 +12,8 @@ import * as eventsWebhooks from './migrations/0006_events_webhooks.js';
 import * as protection from './migrations/0008_protection.js';
 import * as images from './migrations/0009_images.js';
 import * as reservedIps from './migrations/0011_reserved_ips.js';
+import * as functions from './migrations/0012_functions.js';
+import * as containers from './migrations/0013_containers.js';
 import * as accountStamps from './migrations/0014_account_stamps.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +27,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_protection': protection,
   '0009_images': images,
   '0011_reserved_ips': reservedIps,
+  '0012_functions': functions,
+  '0013_containers': containers,
   '0014_account_stamps': accountStamps,
 };
 

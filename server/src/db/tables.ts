@@ -381,6 +381,87 @@ export interface WebhookDeliveriesTable {
   created_at: string;
 }
 
+export interface FunctionsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  runtime: string;
+  handler: string;
+  memory_mb: number;
+  timeout_s: number;
+  max_concurrency: number;
+  /** JSON object of the variables (names and values); only the names are ever returned. */
+  environment: string;
+  network_id: string | null;
+  /** The version deployed (or being deployed): 1 for the create, one more for each PUT. */
+  version: number;
+  source_sha256: string;
+  source_bytes: number;
+  status: string;
+  /** Why the last deploy failed (the loader's message), while `errored`. */
+  error: string | null;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FunctionInvocationsTable {
+  id: string;
+  account_id: string;
+  function_id: string;
+  version: number;
+  status: string;
+  /** JSON: what the handler returned. */
+  result: string | null;
+  /** JSON `{type, message}` when status is error or timeout. */
+  error: string | null;
+  logs: string;
+  duration_ms: number | null;
+  billed_ms: number | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** An uploaded container image: its rootfs is on disk under the data dir, its run configuration here. */
+export interface ContainerImagesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  /** `sha256:…` of the image config. */
+  digest: string;
+  size_bytes: number;
+  layers: number;
+  /** JSON: entrypoint, cmd, env, exposed_ports, working_dir, user. */
+  config: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContainersTable {
+  id: string;
+  account_id: string;
+  name: string;
+  region: string;
+  image_id: string;
+  /** JSON array of strings, or null for the image's Entrypoint and Cmd. */
+  command: string | null;
+  /** JSON object of variable names to values. */
+  environment: string;
+  /** JSON array of {container_port, protocol}. */
+  ports: string;
+  memory_mb: number;
+  cpu: number;
+  replicas: number;
+  network_id: string;
+  ipv4: string | null;
+  status: string;
+  action_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Written by triggers only (migration 0014); read by db/account-stamps.ts. */
 export interface AccountStampsTable {
   account_id: string;
@@ -389,7 +470,6 @@ export interface AccountStampsTable {
 
 export interface Tables {
   settings: SettingsTable;
-  account_stamps: AccountStampsTable;
   accounts: AccountsTable;
   api_keys: ApiKeysTable;
   ssh_keys: SshKeysTable;
@@ -416,4 +496,9 @@ export interface Tables {
   events: EventsTable;
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  functions: FunctionsTable;
+  function_invocations: FunctionInvocationsTable;
+  container_images: ContainerImagesTable;
+  containers: ContainersTable;
+  account_stamps: AccountStampsTable;
 }

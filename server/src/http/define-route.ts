@@ -54,11 +54,15 @@ export interface RouteSpec<P, Q, B, R> {
   params?: P;
   query?: Q;
   body?: B;
+  /** A body that is not JSON (an upload): handed to the handler as a stream, documented as binary of this media type. */
+  rawBody?: { mediaType: string; description: string };
   response: R;
   /** Statuses this route answers beyond what every authenticated route (and every body) can. */
   errors?: readonly number[];
   cached?: boolean | CachedReads;
   rateClass?: RateClass;
+  /** A larger body than the server's default limit (a function's source). */
+  bodyLimit?: number;
   regionsOf?: (request: TypedRequest<P, Q, B>) => readonly string[];
 }
 
@@ -69,7 +73,7 @@ export function defineRoute<P extends TSchema | undefined = undefined, Q extends
   spec: RouteSpec<P, Q, B, R>,
   handler: TypedHandler<P, Q, B>,
 ): RouteOptions {
-  const errors = [...AUTHENTICATED_ERRORS, ...(spec.body ? BODY_ERRORS : []), ...(spec.errors ?? [])];
+  const errors = [...AUTHENTICATED_ERRORS, ...(spec.body || spec.rawBody ? BODY_ERRORS : []), ...(spec.errors ?? [])];
   const config: FastifyContextConfig = { scope: spec.scope };
   if (spec.cached !== undefined) config.cached = spec.cached;
   if (spec.rateClass !== undefined) config.rateClass = spec.rateClass;
@@ -78,6 +82,7 @@ export function defineRoute<P extends TSchema | undefined = undefined, Q extends
   return {
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit !== undefined ? { bodyLimit: spec.bodyLimit } : {}),
     config,
     schema: {
       operationId: spec.operationId,
@@ -87,6 +92,7 @@ export function defineRoute<P extends TSchema | undefined = undefined, Q extends
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.rawBody ? { rawBody: spec.rawBody } : {}),
       response: { ...spec.response, ...errorResponses(...errors) },
     },
     handler: handler as unknown as RouteOptions['handler'],

@@ -95,8 +95,14 @@ function operation(op: Operation, components: Map<string, Json>): Json {
     ...(authenticated ? {} : { security: [] }),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(schema.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(schema.body, components) } } } } : {}),
+    ...(schema.rawBody ? { requestBody: rawRequestBody(schema.rawBody as { mediaType: string; description: string }) } : {}),
     responses,
   };
+}
+
+/** An upload's body: bytes of one media type, no JSON schema. */
+function rawRequestBody(body: { mediaType: string; description: string }): Json {
+  return { required: true, description: body.description, content: { [body.mediaType]: { schema: { type: 'string', format: 'binary' } } } };
 }
 
 function parametersOf(schema: unknown, where: 'path' | 'query', components: Map<string, Json>): Json[] {

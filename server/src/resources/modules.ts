@@ -5,9 +5,12 @@ import { actionsModule } from './actions/index.js';
 import { apiKeysModule } from './api-keys/index.js';
 import { backupPoliciesModule } from './backup-policies/index.js';
 import { catalogModule } from './catalog/index.js';
+import { containerImagesModule } from './container-images/index.js';
+import { containersModule } from './containers/index.js';
 import { databasesModule } from './databases/index.js';
 import { eventsModule } from './events/index.js';
 import { firewallsModule } from './firewalls/index.js';
+import { functionsModule } from './functions/index.js';
 import { imagesModule } from './images/index.js';
 import { instancesModule } from './instances/index.js';
 import { loadBalancersModule } from './load-balancers/index.js';
@@ -36,6 +39,9 @@ export const RESOURCE_MODULES: readonly ResourceModule[] = [
   snapshotsModule,
   backupPoliciesModule,
   databasesModule,
+  functionsModule,
+  containerImagesModule,
+  containersModule,
   actionsModule,
   eventsModule,
   webhooksModule,

@@ -7,8 +7,10 @@ import { SimMachinesStore } from '../../src/drivers/sim/store.js';
 import { SimDisksStore } from '../../src/drivers/sim/disks-store.js';
 import { SimStorageDriver } from '../../src/drivers/sim/sim-storage-driver.js';
 import { SimNetworkDriver } from '../../src/drivers/sim/sim-network-driver.js';
+import { SimPublicRoutesStore } from '../../src/drivers/sim/public-routes-store.js';
 import { SimDatabasesStore } from '../../src/drivers/sim/databases-store.js';
 import { SimDatabaseDriver } from '../../src/drivers/sim/sim-database-driver.js';
+import { SimContainerDriver } from '../../src/drivers/sim/sim-container-driver.js';
 import { loadConfig, type ConfigSource } from '../../src/config.js';
 import { generateSelfSigned, type TlsMaterial } from '../../src/http/tls.js';
 import { AccountsService, type Account } from '../../src/resources/accounts/service.js';
@@ -49,6 +51,7 @@ export interface TestApp {
   storage: SimStorageDriver;
   network: SimNetworkDriver;
   databases: SimDatabaseDriver;
+  containers: SimContainerDriver;
   logs: string[];
   createAccount(tier?: 'free' | 'pro' | 'enterprise', rateLimit?: number | null): Promise<Account>;
   createKey(accountId: string, input?: NewApiKey): Promise<string>;
@@ -86,8 +89,9 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
   const now = options.systemClock ? systemClock : clock.now;
   const driver = new SimComputeDriver(new SimMachinesStore(testDb.database.db), new SimDisksStore(testDb.database.db), config.simDelayMs, now);
   const storage = new SimStorageDriver(new SimDisksStore(testDb.database.db), config.simDelayMs, now);
-  const network = new SimNetworkDriver(config.simDelayMs);
+  const network = new SimNetworkDriver(new SimPublicRoutesStore(testDb.database.db), config.simDelayMs);
   const databases = new SimDatabaseDriver(new SimDatabasesStore(testDb.database.db), config.simDelayMs, now);
+  const containers = new SimContainerDriver(testDb.database.db, config.simDelayMs, now);
   const app = await buildApp(config, {
     database: testDb.database,
     tls: await testCertificate(),
@@ -96,6 +100,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     storageDriver: storage,
     networkDriver: network,
     databaseDriver: databases,
+    containerDriver: containers,
     logStream: { write: (line) => void logs.push(line) },
     passwordCost: TEST_SCRYPT_COST,
     ...(options.modules ? { modules: options.modules } : {}),
@@ -124,6 +129,7 @@ export async function createTestApp(kind: DatabaseKind, options: TestAppOptions 
     storage,
     network,
     databases,
+    containers,
     logs,
     createAccount,
     createKey,

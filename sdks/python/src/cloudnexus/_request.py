@@ -29,6 +29,15 @@ class RequestSpec:
     params: Optional[Mapping[str, QueryValue]] = None
     body: Optional[Mapping[str, object]] = None
     idempotency_key: Optional[str] = None
+    raw: Optional[RawBody] = None
+
+
+@dataclass(frozen=True)
+class RawBody:
+    """A body that is not JSON (an upload), sent as it is with its media type."""
+
+    content: bytes
+    content_type: str
 
 
 def operation_spec(
@@ -38,19 +47,20 @@ def operation_spec(
     query: Optional[Query] = None,
     json: Optional[Mapping[str, object]] = None,
     idempotency_key: Optional[str] = None,
+    raw: Optional[RawBody] = None,
 ) -> RequestSpec:
     """The request of one API operation: method and path template come from the generated operations table,
     so an SDK method names its operation and never spells a path of its own."""
     operation = OPERATIONS.get(operation_id)
     if operation is None:
         raise CloudNexusError(f"Unknown API operation {operation_id!r}")
-    if json is not None and not operation.has_body:
+    if (json is not None or raw is not None) and not operation.has_body:
         raise CloudNexusError(f"{operation_id} takes no request body")
     try:
         filled = operation.path.format_map({name: path_segment(value) for name, value in (path or {}).items()})
     except KeyError as missing:
         raise CloudNexusError(f"{operation_id} needs the path parameter {missing}") from None
-    return RequestSpec(operation.method, filled, params=query, body=json, idempotency_key=idempotency_key)
+    return RequestSpec(operation.method, filled, params=query, body=json, idempotency_key=idempotency_key, raw=raw)
 
 
 def without_none(values: Mapping[str, object]) -> dict[str, object]:
@@ -107,13 +117,16 @@ def idempotency_key_for(spec: RequestSpec) -> Optional[str]:
 def build_request(
     http: Union[httpx.Client, httpx.AsyncClient], spec: RequestSpec, idempotency_key: Optional[str]
 ) -> httpx.Request:
-    headers = {"Idempotency-Key": idempotency_key} if idempotency_key else None
+    headers = {"Idempotency-Key": idempotency_key} if idempotency_key else {}
+    if spec.raw is not None:
+        headers["Content-Type"] = spec.raw.content_type
     return http.build_request(
         spec.method,
         spec.path.lstrip("/"),
         params=_query(spec.params),
         json=dict(spec.body) if spec.body is not None else None,
-        headers=headers,
+        content=spec.raw.content if spec.raw is not None else None,
+        headers=headers or None,
     )
 
 

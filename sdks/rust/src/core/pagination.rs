@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use super::error::Result;
 use super::transport::{Call, OpCall, Transport};
 use crate::types::{
-    ActionListParams, DatabaseListParams, EventListParams, FirewallListParams, ImageListParams,
-    InstanceListParams, ListParams, LoadBalancerListParams, NetworkListParams, Pagination,
-    ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
+    ActionListParams, ContainerImageListParams, ContainerListParams, DatabaseListParams,
+    EventListParams, FirewallListParams, FunctionListParams, ImageListParams, InstanceListParams,
+    ListParams, LoadBalancerListParams, NetworkListParams, Pagination, ReservedIpListParams,
+    SnapshotListParams, VolumeListParams, VpcListParams,
 };
 
 /// One page of a list: its items and where the next page starts.
@@ -51,6 +52,8 @@ macro_rules! page_query {
 }
 page_query!(
     ListParams,
+    ContainerImageListParams,
+    ContainerListParams,
     InstanceListParams,
     ActionListParams,
     DatabaseListParams,
@@ -62,7 +65,8 @@ page_query!(
     ReservedIpListParams,
     VolumeListParams,
     SnapshotListParams,
-    ImageListParams
+    ImageListParams,
+    FunctionListParams
 );
 
 /// Fetches one page of the list operation `list`.

@@ -22,14 +22,18 @@ pub(crate) struct Transport {
     pub(crate) settings: Settings,
 }
 
-/// One call to make: `query` goes in the URL, `body` (already JSON) in the request.
+/// One call to make: `query` goes in the URL, `body` (JSON, or an upload's bytes) in the request.
 pub(crate) struct Call<'a, Q: Serialize + ?Sized> {
     method: Method,
     path: Cow<'a, str>,
     query: &'a Q,
     body: Option<Vec<u8>>,
+    /// The media type of `body`: JSON unless the call is an upload.
+    content_type: &'static str,
     options: RequestOptions,
 }
+
+const JSON: &str = "application/json";
 
 /// A call built from the operations table ([`Call::op`]).
 pub(crate) type OpCall = Call<'static, [(&'static str, &'static str)]>;
@@ -45,6 +49,7 @@ impl<'a, Q: Serialize + ?Sized> Call<'a, Q> {
             path: path.into(),
             query,
             body: None,
+            content_type: JSON,
             options: RequestOptions::default(),
         }
     }
@@ -60,6 +65,7 @@ impl OpCall {
             path: op.relative_path(params).into(),
             query: NO_QUERY,
             body: None,
+            content_type: JSON,
             options: RequestOptions::default(),
         }
     }
@@ -71,6 +77,7 @@ impl OpCall {
             path: self.path,
             query,
             body: self.body,
+            content_type: self.content_type,
             options: self.options,
         }
     }
@@ -85,6 +92,19 @@ impl OpCall {
     pub(crate) fn body(mut self, body: &impl Serialize, options: RequestOptions) -> Self {
         // Request bodies are derived structs with string keys, which always serialize.
         self.body = Some(serde_json::to_vec(body).expect("request bodies serialize to JSON"));
+        self.options = options;
+        self
+    }
+
+    /// This call with `bytes` as its body, sent as they are with their media type (an upload).
+    pub(crate) fn raw(
+        mut self,
+        bytes: Vec<u8>,
+        content_type: &'static str,
+        options: RequestOptions,
+    ) -> Self {
+        self.body = Some(bytes);
+        self.content_type = content_type;
         self.options = options;
         self
     }
@@ -144,7 +164,7 @@ impl Transport {
                 .header(AUTHORIZATION, format!("Bearer {}", self.settings.api_key));
             if let Some(body) = &call.body {
                 request = request
-                    .header(CONTENT_TYPE, "application/json")
+                    .header(CONTENT_TYPE, call.content_type)
                     .body(body.clone());
             }
             if let Some(key) = &idempotency_key {

@@ -77,6 +77,10 @@ pub struct Quotas {
     pub reserved_ips: Quota,
     /// `databases`
     pub databases: Quota,
+    /// `functions`
+    pub functions: Quota,
+    /// `function_concurrency`
+    pub function_concurrency: Quota,
 }
 
 /// The `Account.quotas.instances` object.
@@ -266,6 +270,257 @@ pub struct BackupPolicyList {
     pub pagination: Pagination,
 }
 
+/// The `Container` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Container {
+    /// `id`
+    pub id: String,
+    /// `name`
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// Lifecycle status
+    pub status: ContainerStatus,
+    /// The container image it runs
+    pub image_id: String,
+    /// The argv it runs; null for the image's Entrypoint and Cmd
+    pub command: Option<Vec<String>>,
+    /// `environment`
+    pub environment: std::collections::BTreeMap<String, String>,
+    /// `ports`
+    pub ports: Vec<ContainerPort>,
+    /// `memory_mb`
+    pub memory_mb: i64,
+    /// CPU share, in vCPUs
+    pub cpu: f64,
+    /// `replicas`
+    pub replicas: i64,
+    /// The private network it joined
+    pub network_id: String,
+    /// Private IPv4 in its network, from the same pool as instances
+    pub ipv4: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// `created_at`
+    pub created_at: String,
+    /// `updated_at`
+    pub updated_at: String,
+}
+
+/// Lifecycle status
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContainerStatus {
+    /// `provisioning`
+    #[serde(rename = "provisioning")]
+    Provisioning,
+    /// `running`
+    #[serde(rename = "running")]
+    Running,
+    /// `stopped`
+    #[serde(rename = "stopped")]
+    Stopped,
+    /// `restarting`
+    #[serde(rename = "restarting")]
+    Restarting,
+    /// `deleting`
+    #[serde(rename = "deleting")]
+    Deleting,
+}
+
+impl ContainerStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ContainerStatus::Provisioning => "provisioning",
+            ContainerStatus::Running => "running",
+            ContainerStatus::Stopped => "stopped",
+            ContainerStatus::Restarting => "restarting",
+            ContainerStatus::Deleting => "deleting",
+        }
+    }
+}
+
+impl PartialEq<&str> for ContainerStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ContainerActionAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerActionAccepted {
+    /// The container id
+    pub id: String,
+    /// Lifecycle status
+    pub status: ContainerStatus,
+    /// `message`
+    pub message: String,
+    /// Follow it at GET /v2/actions/{action_id}
+    pub action_id: String,
+}
+
+/// The `ContainerImage` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContainerImage {
+    /// `id`
+    pub id: String,
+    /// `name`
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// `sha256:` digest of the image's config (the id `docker images` shows)
+    pub digest: String,
+    /// Size of the uploaded archive
+    pub size_bytes: i64,
+    /// How many layers were applied
+    pub layers: i64,
+    /// The image config's Entrypoint
+    pub entrypoint: Vec<String>,
+    /// The image config's Cmd
+    pub cmd: Vec<String>,
+    /// The image config's Env (`NAME=value`)
+    pub env: Vec<String>,
+    /// The image config's ExposedPorts (`8080/tcp`)
+    pub exposed_ports: Vec<String>,
+    /// The image config's WorkingDir; empty for /
+    pub working_dir: String,
+    /// `created_at`
+    pub created_at: String,
+}
+
+/// The `ContainerImageList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerImageList {
+    /// `data`
+    pub data: Vec<ContainerImage>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `ContainerList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerList {
+    /// `data`
+    pub data: Vec<Container>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `ContainerLogs` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ContainerLogs {
+    /// `container_id`
+    pub container_id: String,
+    /// The last lines its processes wrote to stdout, oldest first
+    pub stdout: Vec<String>,
+    /// The last lines its processes wrote to stderr, oldest first
+    pub stderr: Vec<String>,
+}
+
+/// The `ContainerMetrics` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerMetrics {
+    /// `container_id`
+    pub container_id: String,
+    /// Which metric
+    pub r#type: MetricType,
+    /// Start of the range
+    pub start: String,
+    /// End of the range
+    pub end: String,
+    /// Seconds between points
+    pub step: i64,
+    /// `series`
+    pub series: Vec<MetricSeries>,
+}
+
+/// Which metric
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum MetricType {
+    /// `cpu`
+    #[serde(rename = "cpu")]
+    Cpu,
+    /// `memory`
+    #[serde(rename = "memory")]
+    Memory,
+    /// `network`
+    #[serde(rename = "network")]
+    Network,
+}
+
+impl MetricType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            MetricType::Cpu => "cpu",
+            MetricType::Memory => "memory",
+            MetricType::Network => "network",
+        }
+    }
+}
+
+impl PartialEq<&str> for MetricType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `ContainerMetrics.series[]` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MetricSeries {
+    /// `name`
+    pub name: String,
+    /// `unit`
+    pub unit: String,
+    /// `points`
+    pub points: Vec<MetricPoint>,
+}
+
+/// The `ContainerMetrics.series[].points[]` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct MetricPoint {
+    /// Point in time
+    pub timestamp: String,
+    /// `value`
+    pub value: f64,
+}
+
+/// The `ContainerPort` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ContainerPort {
+    /// `container_port`
+    pub container_port: i64,
+    /// Transport protocol
+    pub protocol: ContainerPortProtocol,
+}
+
+/// Transport protocol
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContainerPortProtocol {
+    /// `tcp`
+    #[serde(rename = "tcp")]
+    Tcp,
+    /// `udp`
+    #[serde(rename = "udp")]
+    Udp,
+}
+
+impl ContainerPortProtocol {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ContainerPortProtocol::Tcp => "tcp",
+            ContainerPortProtocol::Udp => "udp",
+        }
+    }
+}
+
+impl PartialEq<&str> for ContainerPortProtocol {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// The `CreateApiKey` object.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct CreateApiKey {
@@ -300,6 +555,39 @@ pub struct CreateBackupPolicy {
     /// `enabled`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+}
+
+/// The `CreateContainer` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateContainer {
+    /// Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region
+    pub name: String,
+    /// A region id from GET /v2/regions
+    pub region: String,
+    /// A container image in the same region (GET /v2/container_images)
+    pub image_id: String,
+    /// The process to run (argv); default: the image's Entrypoint and Cmd
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+    /// Variables set in the container, over the image's Env
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<std::collections::BTreeMap<String, String>>,
+    /// Ports the container listens on, reachable at its address from the network's VPC
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ports: Option<Vec<ContainerPort>>,
+    /// Memory limit in MiB
+    pub memory_mb: i64,
+    /// CPU limit in vCPUs (0.5 is half a CPU)
+    pub cpu: f64,
+    /// Copies to run; 1 (each container has one address; more replicas are not supported yet)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replicas: Option<i64>,
+    /// A network in the same region; default: the region's default network
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The `CreatedApiKey` object.
@@ -489,6 +777,43 @@ pub struct FirewallApplyTo {
     /// `label_selector`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label_selector: Option<String>,
+}
+
+/// The `CreateFunction` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CreateFunction {
+    /// Unique per region
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// See GET /v2/function_runtimes
+    pub runtime: String,
+    /// A zip archive, base64; at most 10 MiB unpacked
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Instead of `source`, for small functions: file path → UTF-8 content
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<std::collections::BTreeMap<String, String>>,
+    /// `<module>.<function>`: index.handler (index.js) or main.handler (main.py)
+    pub handler: String,
+    /// `memory_mb`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<i64>,
+    /// `timeout_s`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_s: Option<i64>,
+    /// `max_concurrency`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<i64>,
+    /// Write-only: GET shows the names only
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<std::collections::BTreeMap<String, String>>,
+    /// A VPC network it may reach; without one, no network
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The `CreateInstance` object.
@@ -1070,26 +1395,6 @@ impl PartialEq<&str> for DatabaseMetricType {
     }
 }
 
-/// The `DatabaseMetrics.series[]` object.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct MetricSeries {
-    /// `name`
-    pub name: String,
-    /// `unit`
-    pub unit: String,
-    /// `points`
-    pub points: Vec<MetricPoint>,
-}
-
-/// The `DatabaseMetrics.series[].points[]` object.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct MetricPoint {
-    /// Point in time
-    pub timestamp: String,
-    /// `value`
-    pub value: f64,
-}
-
 /// The `DatabasePasswordReset` object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatabasePasswordReset {
@@ -1259,9 +1564,14 @@ pub struct ErrorBody {
     /// - `unsupported_media_type` (415): The request body is not application/json
     /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
     /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
+    /// - `invalid_source` (422): A function's source is not a valid zip archive, holds a path outside its folder, or unpacks beyond 10 MiB
     /// - `quota_exceeded` (422): The account's quota does not allow it
+    /// - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
+    /// - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
+    /// - `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
     /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
     /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
+    /// - `concurrency_limited` (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-After` seconds
     /// - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
     /// - `internal` (500): A fault on our side; the request id helps us find it
     /// - `unavailable` (503): The server is not ready, or a part of it is not built
@@ -1302,9 +1612,14 @@ pub struct ErrorBody {
 /// - `unsupported_media_type` (415): The request body is not application/json
 /// - `validation_failed` (422): Semantic validation failed: unknown region, plan, image, reference…
 /// - `pool_exhausted` (422): The operator's public IP pool has no free address left
+/// - `invalid_source` (422): A function's source is not a valid zip archive, holds a path outside its folder, or unpacks beyond 10 MiB
 /// - `quota_exceeded` (422): The account's quota does not allow it
+/// - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message names the entry
+/// - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest gives; the message names the blob
+/// - `invalid_image_archive` (422): The upload is not an OCI image layout or a docker save archive (tar), or a part of it is missing or unreadable
 /// - `idempotency_key_reused` (422): The Idempotency-Key was used with another request body
 /// - `rate_limited` (429): Rate limit exceeded; retry after `Retry-After` seconds
+/// - `concurrency_limited` (429): Too many invocations running at once, for the function or the account's tier; retry after `Retry-After` seconds
 /// - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this email
 /// - `internal` (500): A fault on our side; the request id helps us find it
 /// - `unavailable` (503): The server is not ready, or a part of it is not built
@@ -1391,15 +1706,30 @@ pub enum ErrorReason {
     /// `pool_exhausted`
     #[serde(rename = "pool_exhausted")]
     PoolExhausted,
+    /// `invalid_source`
+    #[serde(rename = "invalid_source")]
+    InvalidSource,
     /// `quota_exceeded`
     #[serde(rename = "quota_exceeded")]
     QuotaExceeded,
+    /// `unsafe_layer_entry`
+    #[serde(rename = "unsafe_layer_entry")]
+    UnsafeLayerEntry,
+    /// `digest_mismatch`
+    #[serde(rename = "digest_mismatch")]
+    DigestMismatch,
+    /// `invalid_image_archive`
+    #[serde(rename = "invalid_image_archive")]
+    InvalidImageArchive,
     /// `idempotency_key_reused`
     #[serde(rename = "idempotency_key_reused")]
     IdempotencyKeyReused,
     /// `rate_limited`
     #[serde(rename = "rate_limited")]
     RateLimited,
+    /// `concurrency_limited`
+    #[serde(rename = "concurrency_limited")]
+    ConcurrencyLimited,
     /// `sign_in_locked`
     #[serde(rename = "sign_in_locked")]
     SignInLocked,
@@ -1442,9 +1772,14 @@ impl ErrorReason {
             ErrorReason::UnsupportedMediaType => "unsupported_media_type",
             ErrorReason::ValidationFailed => "validation_failed",
             ErrorReason::PoolExhausted => "pool_exhausted",
+            ErrorReason::InvalidSource => "invalid_source",
             ErrorReason::QuotaExceeded => "quota_exceeded",
+            ErrorReason::UnsafeLayerEntry => "unsafe_layer_entry",
+            ErrorReason::DigestMismatch => "digest_mismatch",
+            ErrorReason::InvalidImageArchive => "invalid_image_archive",
             ErrorReason::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorReason::RateLimited => "rate_limited",
+            ErrorReason::ConcurrencyLimited => "concurrency_limited",
             ErrorReason::SignInLocked => "sign_in_locked",
             ErrorReason::Internal => "internal",
             ErrorReason::Unavailable => "unavailable",
@@ -1678,6 +2013,283 @@ impl PartialEq<&str> for ForwardingProtocol {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
+}
+
+/// The `Function` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Function {
+    /// `id`
+    pub id: String,
+    /// `name`
+    pub name: String,
+    /// `region`
+    pub region: String,
+    /// `runtime`
+    pub runtime: String,
+    /// `handler`
+    pub handler: String,
+    /// `memory_mb`
+    pub memory_mb: i64,
+    /// `timeout_s`
+    pub timeout_s: i64,
+    /// Invocations of this function running at once, at most
+    pub max_concurrency: i64,
+    /// The names of its environment variables; values are write-only
+    pub environment: Vec<String>,
+    /// `network_id`
+    pub network_id: Option<String>,
+    /// The version deployed, or being deployed: 1, then one more per PUT
+    pub version: i64,
+    /// `source_sha256`
+    pub source_sha256: String,
+    /// Size of the unpacked source
+    pub source_bytes: i64,
+    /// deploying → active; errored when the handler did not load
+    pub status: FunctionStatus,
+    /// While errored: the loader's message
+    pub error: Option<String>,
+    /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
+    pub labels: std::collections::BTreeMap<String, String>,
+    /// `created_at`
+    pub created_at: String,
+    /// `updated_at`
+    pub updated_at: String,
+}
+
+/// deploying → active; errored when the handler did not load
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionStatus {
+    /// `deploying`
+    #[serde(rename = "deploying")]
+    Deploying,
+    /// `active`
+    #[serde(rename = "active")]
+    Active,
+    /// `errored`
+    #[serde(rename = "errored")]
+    Errored,
+    /// `deleting`
+    #[serde(rename = "deleting")]
+    Deleting,
+}
+
+impl FunctionStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionStatus::Deploying => "deploying",
+            FunctionStatus::Active => "active",
+            FunctionStatus::Errored => "errored",
+            FunctionStatus::Deleting => "deleting",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionAccepted` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionAccepted {
+    /// `id`
+    pub id: String,
+    /// Lifecycle status
+    pub status: FunctionStatus,
+    /// `message`
+    pub message: String,
+    /// `action_id`
+    pub action_id: String,
+    /// `version`
+    pub version: i64,
+}
+
+/// The `FunctionInvocation` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionInvocation {
+    /// `id`
+    pub id: String,
+    /// `function_id`
+    pub function_id: String,
+    /// `version`
+    pub version: i64,
+    /// running (async only), then success, error or timeout
+    pub status: FunctionInvocationStatus,
+    /// What the handler returned; null unless success
+    pub result: serde_json::Value,
+    /// `error`
+    pub error: Option<FunctionInvocationError>,
+    /// `duration_ms`
+    pub duration_ms: Option<f64>,
+    /// The duration rounded up to the millisecond, at least 1
+    pub billed_ms: Option<i64>,
+    /// The function's stdout and stderr, at most 64 KiB
+    pub logs: String,
+    /// `created_at`
+    pub created_at: String,
+    /// `finished_at`
+    pub finished_at: Option<String>,
+}
+
+/// running (async only), then success, error or timeout
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionInvocationStatus {
+    /// `running`
+    #[serde(rename = "running")]
+    Running,
+    /// `success`
+    #[serde(rename = "success")]
+    Success,
+    /// `error`
+    #[serde(rename = "error")]
+    Error,
+    /// `timeout`
+    #[serde(rename = "timeout")]
+    Timeout,
+}
+
+impl FunctionInvocationStatus {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionInvocationStatus::Running => "running",
+            FunctionInvocationStatus::Success => "success",
+            FunctionInvocationStatus::Error => "error",
+            FunctionInvocationStatus::Timeout => "timeout",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionInvocationStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionInvocation.error` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionInvocationError {
+    /// What went wrong
+    pub r#type: FunctionInvocationErrorType,
+    /// `message`
+    pub message: String,
+}
+
+/// What went wrong
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionInvocationErrorType {
+    /// `handler_error`
+    #[serde(rename = "handler_error")]
+    HandlerError,
+    /// `timeout`
+    #[serde(rename = "timeout")]
+    Timeout,
+    /// `out_of_memory`
+    #[serde(rename = "out_of_memory")]
+    OutOfMemory,
+    /// `runtime_exited`
+    #[serde(rename = "runtime_exited")]
+    RuntimeExited,
+    /// `invalid_result`
+    #[serde(rename = "invalid_result")]
+    InvalidResult,
+}
+
+impl FunctionInvocationErrorType {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionInvocationErrorType::HandlerError => "handler_error",
+            FunctionInvocationErrorType::Timeout => "timeout",
+            FunctionInvocationErrorType::OutOfMemory => "out_of_memory",
+            FunctionInvocationErrorType::RuntimeExited => "runtime_exited",
+            FunctionInvocationErrorType::InvalidResult => "invalid_result",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionInvocationErrorType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionInvocationAccepted` object.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FunctionInvocationAccepted {
+    /// The invocation id: GET …/invocations/{inv_id}
+    pub invocation: String,
+    /// `status`
+    pub status: String,
+}
+
+/// The `FunctionInvocationList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionInvocationList {
+    /// `data`
+    pub data: Vec<FunctionInvocation>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `FunctionList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionList {
+    /// `data`
+    pub data: Vec<Function>,
+    /// `pagination`
+    pub pagination: Pagination,
+}
+
+/// The `FunctionRuntime` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionRuntime {
+    /// `id`
+    pub id: String,
+    /// The language family
+    pub language: FunctionRuntimeLanguage,
+    /// The interpreter version installed on the host
+    pub version: String,
+    /// `handler_example`
+    pub handler_example: String,
+}
+
+/// The language family
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FunctionRuntimeLanguage {
+    /// `nodejs`
+    #[serde(rename = "nodejs")]
+    Nodejs,
+    /// `python`
+    #[serde(rename = "python")]
+    Python,
+}
+
+impl FunctionRuntimeLanguage {
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            FunctionRuntimeLanguage::Nodejs => "nodejs",
+            FunctionRuntimeLanguage::Python => "python",
+        }
+    }
+}
+
+impl PartialEq<&str> for FunctionRuntimeLanguage {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The `FunctionRuntimeList` object.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FunctionRuntimeList {
+    /// `data`
+    pub data: Vec<FunctionRuntime>,
+    /// `pagination`
+    pub pagination: Pagination,
 }
 
 /// The `HealthCheck` object.
@@ -2017,37 +2629,6 @@ pub struct InstanceMetrics {
     pub step: i64,
     /// `series`
     pub series: Vec<MetricSeries>,
-}
-
-/// Which metric
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum MetricType {
-    /// `cpu`
-    #[serde(rename = "cpu")]
-    Cpu,
-    /// `memory`
-    #[serde(rename = "memory")]
-    Memory,
-    /// `network`
-    #[serde(rename = "network")]
-    Network,
-}
-
-impl MetricType {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            MetricType::Cpu => "cpu",
-            MetricType::Memory => "memory",
-            MetricType::Network => "network",
-        }
-    }
-}
-
-impl PartialEq<&str> for MetricType {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
 }
 
 /// The `InstanceSnapshotAccepted` object.
@@ -2610,6 +3191,17 @@ pub struct UpdateBackupPolicy {
     pub enabled: Option<bool>,
 }
 
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateContainer {
+    /// Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+}
+
 /// Changes settings at once (no action); labels are replaced whole
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct UpdateDatabase {
@@ -2653,6 +3245,36 @@ pub struct UpdateFirewall {
     /// Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub labels: Option<std::collections::BTreeMap<String, String>>,
+}
+
+/// Deploys a new version: the source and every setting
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct UpdateFunction {
+    /// See GET /v2/function_runtimes
+    pub runtime: String,
+    /// A zip archive, base64; at most 10 MiB unpacked
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Instead of `source`, for small functions: file path → UTF-8 content
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub files: Option<std::collections::BTreeMap<String, String>>,
+    /// `<module>.<function>`: index.handler (index.js) or main.handler (main.py)
+    pub handler: String,
+    /// `memory_mb`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_mb: Option<i64>,
+    /// `timeout_s`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_s: Option<i64>,
+    /// `max_concurrency`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_concurrency: Option<i64>,
+    /// Write-only: GET shows the names only
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<std::collections::BTreeMap<String, String>>,
+    /// A VPC network it may reach; without one, no network
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network_id: Option<String>,
 }
 
 /// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).

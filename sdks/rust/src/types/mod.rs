@@ -11,6 +11,7 @@ pub use params::{
     InstanceListParams, ListParams, MetricsParams,
 };
 pub use resource_params::{
-    AttachmentState, FirewallListParams, ImageListParams, LoadBalancerListParams,
+    AttachmentState, ContainerImageListParams, ContainerListParams, ContainerLogsParams,
+    FirewallListParams, FunctionListParams, ImageListParams, LoadBalancerListParams,
     NetworkListParams, ReservedIpListParams, SnapshotListParams, VolumeListParams, VpcListParams,
 };

@@ -89,6 +89,23 @@ pub struct LoadBalancerListParams {
     pub cursor: Option<String>,
 }
 
+/// Filters and paging for `GET /v2/functions`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunctionListParams {
+    /// Only functions in this region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Kubernetes-style selector, e.g. `env=prod,!legacy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_selector: Option<String>,
+    /// Results per page, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
 /// Filters and paging for `GET /v2/reserved_ips`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReservedIpListParams {
@@ -161,4 +178,46 @@ pub struct ImageListParams {
     /// The `next_cursor` of the previous page.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<String>,
+}
+
+/// Filters and paging for `GET /v2/container_images`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContainerImageListParams {
+    /// Only images in this region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Results per page, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Filters and paging for `GET /v2/containers`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContainerListParams {
+    /// Only containers in this region.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Only containers in this status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<crate::generated::models::ContainerStatus>,
+    /// Kubernetes-style selector, e.g. `env=prod,tier in (web,api),!legacy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_selector: Option<String>,
+    /// Results per page, 1 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// The `next_cursor` of the previous page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<String>,
+}
+
+/// Query of `GET /v2/containers/{id}/logs`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContainerLogsParams {
+    /// How many of the last lines of each stream, 1 to 10000 (the server defaults to 100).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tail: Option<u32>,
 }

@@ -4,8 +4,10 @@
 //! server for behaviour a real server will not show on demand (429s, 503s, slow or failed actions).
 
 mod conformance;
+mod containers;
 mod databases;
 mod errors;
+mod functions;
 mod instances;
 mod keys;
 mod networking_storage;

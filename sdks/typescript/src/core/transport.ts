@@ -14,6 +14,14 @@ export interface OpParams {
   /** Query parameters; undefined and null values are left out. */
   query?: object;
   body?: unknown;
+  /** A body that is not JSON (an upload), sent as it is with its media type. */
+  raw?: RawBody;
+}
+
+export interface RawBody {
+  /** A Blob (`fs.openAsBlob(path)` reads a file as it sends) or bytes; either can be sent again on a retry. */
+  data: Blob | Uint8Array;
+  contentType: string;
 }
 
 interface RequestSpec {
@@ -22,6 +30,7 @@ interface RequestSpec {
   path: string;
   query?: object;
   body?: unknown;
+  raw?: RawBody;
 }
 
 /** Sends requests: authentication, timeouts, retries with backoff, idempotency keys, error mapping. */
@@ -36,7 +45,7 @@ export class Transport {
    */
   op<K extends OperationId>(operationId: K, params: OpParams = {}, options?: RequestOptions): Promise<OperationResponses[K]> {
     const { method, path } = operations[operationId];
-    return this.request({ method, path: fillPath(path, params.path), query: params.query, body: params.body }, options);
+    return this.request({ method, path: fillPath(path, params.path), query: params.query, body: params.body, raw: params.raw }, options);
   }
 
   private async request<T>(spec: RequestSpec, options: RequestOptions = {}): Promise<T> {
@@ -67,7 +76,7 @@ export class Transport {
     const init: RequestInit = {
       method: spec.method,
       headers,
-      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      body: spec.raw ? (spec.raw.data as NonNullable<RequestInit['body']>) : spec.body === undefined ? undefined : JSON.stringify(spec.body),
       signal,
       dispatcher: await this.trustedDispatcher(),
     };
@@ -96,6 +105,7 @@ export class Transport {
       'User-Agent': `cloudnexus-typescript/${VERSION}`,
     });
     if (spec.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (spec.raw) headers.set('Content-Type', spec.raw.contentType);
     // One key per call, reused by its retries, so a retried create cannot create twice.
     if (spec.method === 'POST') headers.set('Idempotency-Key', options.idempotencyKey ?? randomUUID());
     return headers;

@@ -103,6 +103,29 @@ export const operations = {
   createDatabaseUser: { method: 'POST', path: '/databases/{id}/users' },
   deleteDatabaseUser: { method: 'DELETE', path: '/databases/{id}/users/{name}' },
   listDatabaseBackups: { method: 'GET', path: '/databases/{id}/backups' },
+  listFunctionRuntimes: { method: 'GET', path: '/function_runtimes' },
+  listFunctions: { method: 'GET', path: '/functions' },
+  createFunction: { method: 'POST', path: '/functions' },
+  getFunction: { method: 'GET', path: '/functions/{id}' },
+  updateFunction: { method: 'PUT', path: '/functions/{id}' },
+  deleteFunction: { method: 'DELETE', path: '/functions/{id}' },
+  invokeFunction: { method: 'POST', path: '/functions/{id}/invoke' },
+  listFunctionInvocations: { method: 'GET', path: '/functions/{id}/invocations' },
+  getFunctionInvocation: { method: 'GET', path: '/functions/{id}/invocations/{inv_id}' },
+  listContainerImages: { method: 'GET', path: '/container_images' },
+  uploadContainerImage: { method: 'POST', path: '/container_images' },
+  getContainerImage: { method: 'GET', path: '/container_images/{id}' },
+  deleteContainerImage: { method: 'DELETE', path: '/container_images/{id}' },
+  listContainers: { method: 'GET', path: '/containers' },
+  createContainer: { method: 'POST', path: '/containers' },
+  getContainer: { method: 'GET', path: '/containers/{id}' },
+  patchContainer: { method: 'PATCH', path: '/containers/{id}' },
+  deleteContainer: { method: 'DELETE', path: '/containers/{id}' },
+  restartContainer: { method: 'PUT', path: '/containers/{id}/restart' },
+  stopContainer: { method: 'PUT', path: '/containers/{id}/stop' },
+  startContainer: { method: 'PUT', path: '/containers/{id}/start' },
+  getContainerLogs: { method: 'GET', path: '/containers/{id}/logs' },
+  getContainerMetrics: { method: 'GET', path: '/containers/{id}/metrics' },
   listActions: { method: 'GET', path: '/actions' },
   getAction: { method: 'GET', path: '/actions/{id}' },
   listEvents: { method: 'GET', path: '/events' },
@@ -220,6 +243,29 @@ export interface OperationResponses {
   createDatabaseUser: models.DatabaseUserCreated;
   deleteDatabaseUser: models.DatabaseActionAccepted;
   listDatabaseBackups: models.DatabaseBackupList;
+  listFunctionRuntimes: models.FunctionRuntimeList;
+  listFunctions: models.FunctionList;
+  createFunction: models.Function;
+  getFunction: models.Function;
+  updateFunction: models.FunctionAccepted;
+  deleteFunction: models.FunctionAccepted;
+  invokeFunction: models.FunctionInvocation | models.FunctionInvocationAccepted;
+  listFunctionInvocations: models.FunctionInvocationList;
+  getFunctionInvocation: models.FunctionInvocation;
+  listContainerImages: models.ContainerImageList;
+  uploadContainerImage: models.ContainerImage;
+  getContainerImage: models.ContainerImage;
+  deleteContainerImage: void;
+  listContainers: models.ContainerList;
+  createContainer: models.Container;
+  getContainer: models.Container;
+  patchContainer: models.Container;
+  deleteContainer: models.ContainerActionAccepted;
+  restartContainer: models.ContainerActionAccepted;
+  stopContainer: models.ContainerActionAccepted;
+  startContainer: models.ContainerActionAccepted;
+  getContainerLogs: models.ContainerLogs;
+  getContainerMetrics: models.ContainerMetrics;
   listActions: models.ActionList;
   getAction: models.Action;
   listEvents: models.EventList;

@@ -12,6 +12,8 @@ export class HostLayout {
   readonly loadBalancers: string;
   readonly databases: string;
   readonly databaseBackups: string;
+  readonly containers: string;
+  readonly publicIps: string;
 
   constructor(readonly root: string) {
     this.images = path.join(root, 'images');
@@ -21,6 +23,8 @@ export class HostLayout {
     this.loadBalancers = path.join(root, 'load-balancers');
     this.databases = path.join(root, 'databases');
     this.databaseBackups = path.join(root, 'database-backups');
+    this.containers = path.join(root, 'containers');
+    this.publicIps = path.join(root, 'public-ips');
   }
 
   instanceDir = (id: string) => path.join(this.instances, id);
@@ -34,9 +38,11 @@ export class HostLayout {
   databaseDir = (id: string) => path.join(this.databases, id);
   databaseFile = (id: string) => path.join(this.databases, id, 'database.json');
   databaseBackup = (id: string) => path.join(this.databaseBackups, `${id}.dump`);
+  containerDir = (id: string) => path.join(this.containers, id);
+  publicIpFile = (ip: string) => path.join(this.publicIps, `${ip}.json`);
 
   prepare(): void {
-    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups]) mkdirSync(dir, { recursive: true });
+    for (const dir of [this.images, this.instances, this.volumes, this.snapshots, this.loadBalancers, this.databases, this.databaseBackups, this.publicIps, this.containers]) mkdirSync(dir, { recursive: true });
   }
 }
 

@@ -3,12 +3,14 @@
 // An operator installs a real distribution by putting its tree there before first use, e.g.
 //   debootstrap bookworm <data dir>/linux/images/debian-12 http://deb.debian.org/debian
 // A slug without a tree gets the built-in minimal image: static busybox and its applets, which
-// builds in well under a second and is enough to boot, network and run user_data.
+// builds in well under a second and is enough to boot, network and run user_data, plus the host's
+// dropbear as its SSH server when the host has one (ssh-server.ts).
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { DriverError } from '../compute-driver.js';
 import { run } from './host-command.js';
+import { installSshServer } from './ssh-server.js';
 
 const BUSYBOX = '/bin/busybox';
 const DIRECTORIES = ['bin', 'sbin', 'usr/bin', 'usr/sbin', 'etc', 'proc', 'sys', 'dev', 'tmp', 'run', 'root', 'mnt', 'var/log', 'var/lib'];
@@ -92,6 +94,8 @@ async function buildMinimalImage(target: string): Promise<string> {
   await fs.writeFile(path.join(scratch, 'etc/os-release'), 'NAME="CloudNexus minimal (busybox)"\nID=cloudnexus-minimal\n');
   await fs.writeFile(path.join(scratch, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\n');
   await fs.writeFile(path.join(scratch, 'etc/group'), 'root:x:0:\n');
+  await fs.writeFile(path.join(scratch, 'etc/shells'), '/bin/sh\n');
+  await installSshServer(scratch);
   await fs.rename(scratch, target);
   return target;
 }

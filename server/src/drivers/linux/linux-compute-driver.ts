@@ -7,8 +7,8 @@ import { bootEnvironment, stopEnvironment } from './environments.js';
 import { copyTree } from './images.js';
 import type { LinuxHost } from './linux-host.js';
 import { readJson, writeJson } from './host-layout.js';
-import { bridgeName, cgroupName, environmentNamespace, macAddress, vethName, vpcNamespace } from './names.js';
-import { ensureBridge, ensureNamespace, ensureVpcRouter, ipIn, namespacePath, plugIntoBridge, removeNamespace } from './namespaces.js';
+import { cgroupName, environmentNamespace } from './names.js';
+import { ipIn, joinNetwork, namespacePath, removeNamespace } from './namespaces.js';
 import type { MachineState } from './machine-state.js';
 import { applyPolicy, DENY_INBOUND } from './nftables.js';
 import { INIT_PATH, writeFirstBoot } from './rootfs.js';
@@ -164,16 +164,8 @@ export class LinuxComputeDriver implements ComputeDriver {
   }
 
   private async ensureNetwork(spec: MachineSpec): Promise<void> {
-    const vpcNs = vpcNamespace(spec.network.vpcId);
-    const ns = environmentNamespace(spec.instanceId);
-    await ensureVpcRouter(vpcNs);
-    await ensureBridge(vpcNs, bridgeName(spec.network.id), spec.network.ipRange);
-    if (!existsSync(namespacePath(ns))) {
-      // Default deny from the first packet: the firewall enforcer replaces this within a second.
-      await ensureNamespace(ns);
-      await applyPolicy(ns, DENY_INBOUND);
-    }
-    await plugIntoBridge({ ns, vpcNs, bridge: bridgeName(spec.network.id), veth: vethName(spec.instanceId), mac: macAddress(spec.instanceId), address: spec.ipv4, ipRange: spec.network.ipRange });
+    // Default deny from the first packet: the firewall enforcer replaces this within a second.
+    await joinNetwork(spec.instanceId, spec.network, spec.ipv4, (ns) => applyPolicy(ns, DENY_INBOUND));
   }
 
   private applyLimits(spec: MachineSpec): Promise<void> {

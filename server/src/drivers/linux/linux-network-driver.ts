@@ -1,17 +1,20 @@
-// Firewalls as nftables rules in each instance's namespace, and load balancers as real TCP proxies
-// inside their VPC's namespace.
+// Firewalls as nftables rules in each instance's namespace, load balancers as real TCP proxies
+// inside their VPC's namespace, and public addresses routed from the host into that namespace.
 import { existsSync } from 'node:fs';
-import { DriverError } from '../compute-driver.js';
 import type { FirewallPolicy, LoadBalancerSpec, NetworkDriver } from '../network-driver.js';
 import { environmentNamespace } from './names.js';
 import { namespacePath } from './namespaces.js';
 import { applyPolicy } from './nftables.js';
 import type { LoadBalancers } from './load-balancers.js';
+import type { PublicIps } from './public-ips.js';
 
 export class LinuxNetworkDriver implements NetworkDriver {
   readonly enforcesFirewalls = true;
 
-  constructor(private readonly balancers: LoadBalancers) {}
+  constructor(
+    private readonly balancers: LoadBalancers,
+    private readonly publicIps: PublicIps,
+  ) {}
 
   async applyFirewall(instanceId: string, policy: FirewallPolicy): Promise<boolean> {
     const ns = environmentNamespace(instanceId);
@@ -32,11 +35,11 @@ export class LinuxNetworkDriver implements NetworkDriver {
     return this.balancers.remove(loadBalancerId);
   }
 
-  // Host routing and NAT of public addresses is not built yet on this driver: the action fails
-  // for good (not retried) and the reserved IP stays where it was, rather than claiming a route.
-  async assignPublicIp(): Promise<void> {
-    throw new DriverError('Reserved IPs are not routed by the linux driver yet', false);
+  assignPublicIp(ip: string, instanceId: string): Promise<void> {
+    return this.publicIps.assign(ip, instanceId);
   }
 
-  async unassignPublicIp(): Promise<void> {}
+  unassignPublicIp(ip: string): Promise<void> {
+    return this.publicIps.unassign(ip);
+  }
 }

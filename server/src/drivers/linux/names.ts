@@ -14,6 +14,8 @@ export const environmentNamespace = (id: string) => `${HOST_PREFIX}${id}`;
 export const bridgeName = (networkId: string) => `${HOST_PREFIX}b${shortHash(networkId)}`;
 /** The bridge-side end of an environment's veth pair (the environment's end is eth0). */
 export const vethName = (id: string) => `${HOST_PREFIX}v${shortHash(id)}`;
+/** The host's end of a VPC's uplink, the veth pair that carries its public addresses' traffic. */
+export const uplinkName = (vpcId: string) => `${HOST_PREFIX}u${shortHash(vpcId)}`;
 /** The cgroup holding every process of one environment or proxy. */
 export const cgroupName = (id: string) => `${HOST_PREFIX}${id}`;
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { formatAddress, parseCidr } from '../../net/cidr.js';
 import { run, succeeds } from './host-command.js';
-import { HOST_PREFIX } from './names.js';
+import { bridgeName, environmentNamespace, HOST_PREFIX, macAddress, vethName, vpcNamespace } from './names.js';
 
 const NETNS_DIR = '/run/netns';
 
@@ -84,6 +84,22 @@ export async function plugIntoBridge(a: Attachment): Promise<void> {
   await ipIn(a.ns, ['addr', 'replace', `${a.address}/${prefix}`, 'dev', 'eth0']);
   await ipIn(a.ns, ['link', 'set', 'eth0', 'up']);
   await ipIn(a.ns, ['route', 'replace', 'default', 'via', gateway]);
+}
+
+/**
+ * Gives environment `id` (an instance, a container) a namespace of its own on its network's
+ * bridge, with `address`. `fresh` runs once, when the namespace is new and not yet plugged in.
+ */
+export async function joinNetwork(id: string, network: { id: string; vpcId: string; ipRange: string }, address: string, fresh?: (ns: string) => Promise<void>): Promise<void> {
+  const vpcNs = vpcNamespace(network.vpcId);
+  const ns = environmentNamespace(id);
+  await ensureVpcRouter(vpcNs);
+  await ensureBridge(vpcNs, bridgeName(network.id), network.ipRange);
+  if (!existsSync(namespacePath(ns))) {
+    await ensureNamespace(ns);
+    await fresh?.(ns);
+  }
+  await plugIntoBridge({ ns, vpcNs, bridge: bridgeName(network.id), veth: vethName(id), mac: macAddress(id), address, ipRange: network.ipRange });
 }
 
 /** Bytes received and sent by the environment on eth0 (from the kernel's interface counters). */

@@ -1,6 +1,7 @@
 // The linux driver changes the host, so it checks up front that it can: Linux, root, and the tools.
 import { execFileSync } from 'node:child_process';
 import { ConfigError } from '../../config.js';
+import { hasSshServer } from './ssh-server.js';
 
 const TOOLS = ['ip', 'nft', 'unshare', 'nsenter', 'mkfs.ext4', 'losetup', 'mount', 'umount', 'fsfreeze', 'sysctl', 'cp', 'mknod'];
 
@@ -18,4 +19,9 @@ export function assertLinuxHost(): void {
   if (missing.length > 0) {
     throw new ConfigError(`CLOUDNEXUS_DRIVER=linux needs ${missing.join(', ')} on PATH (apt-get install iproute2 nftables util-linux e2fsprogs procps busybox-static)`);
   }
+}
+
+/** What the host lacks that only limits what instances get; said at start, never fatal. */
+export function optionalToolsWarning(): string | null {
+  return hasSshServer() ? null : 'dropbear is missing on this host: instances of the built-in image boot without an SSH server (apt-get install dropbear-bin)';
 }

@@ -6,9 +6,11 @@ import { idsIn } from './host-layout.js';
 import type { LinuxComputeDriver } from './linux-compute-driver.js';
 import type { LinuxHost } from './linux-host.js';
 import type { LoadBalancers } from './load-balancers.js';
+import type { PublicIps } from './public-ips.js';
 import { environmentNamespace, idFromHostName } from './names.js';
 import { listNamespaces, removeNamespace } from './namespaces.js';
 import type { LinuxStorageDriver } from './volumes.js';
+import type { LinuxContainerDriver } from './containers.js';
 import type { LinuxDatabaseDriver } from './databases.js';
 
 /** The ids the database holds, per kind. */
@@ -19,6 +21,9 @@ export interface KnownResources {
   loadBalancers(): Promise<Set<string>>;
   databases(): Promise<Set<string>>;
   databaseBackups(): Promise<Set<string>>;
+  /** Public address → the instance it is assigned to. */
+  publicIps(): Promise<Map<string, string>>;
+  containers(): Promise<Set<string>>;
 }
 
 export interface LinuxDrivers {
@@ -27,6 +32,8 @@ export interface LinuxDrivers {
   storage: LinuxStorageDriver;
   balancers: LoadBalancers;
   databases: LinuxDatabaseDriver;
+  publicIps: PublicIps;
+  containers: LinuxContainerDriver;
 }
 
 export interface ReconcileLog {
@@ -37,7 +44,7 @@ export interface ReconcileLog {
  * One object that cannot be brought back (a broken image tree, a full disk) is logged and left
  * for the next start: it must not keep the API, and every other object, down.
  */
-const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups'] as const satisfies readonly (keyof KnownResources)[];
+const KINDS = ['instances', 'volumes', 'snapshots', 'loadBalancers', 'databases', 'databaseBackups', 'publicIps', 'containers'] as const satisfies readonly (keyof KnownResources)[];
 
 /** Every kind must be listed: a kind left out would read as "none", and its host copies would be removed. */
 function complete(known: Partial<KnownResources>): KnownResources {
@@ -46,7 +53,7 @@ function complete(known: Partial<KnownResources>): KnownResources {
   return known as KnownResources;
 }
 
-export async function reconcileHost({ host, compute, storage, balancers, databases }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
+export async function reconcileHost({ host, compute, storage, balancers, databases, publicIps, containers }: LinuxDrivers, listed: Partial<KnownResources>, log: ReconcileLog): Promise<void> {
   const known = complete(listed);
   const attempt = async (what: string, id: string, step: () => Promise<unknown>) => {
     try {
@@ -90,15 +97,27 @@ export async function reconcileHost({ host, compute, storage, balancers, databas
     if (!backups.has(id)) await attempt('remove an unknown database backup', id, () => databases.deleteBackup(id));
   }
 
+  // After the machines boot (their VPC routers exist again): the routes of assigned addresses are
+  // made again, and those of addresses no longer assigned are removed.
+  await attempt('route the public addresses', '', async () => publicIps.reconcile(await known.publicIps()));
+
+  // A container whose row is gone is removed; the others run, or not, as their state file says.
+  const knownContainers = await known.containers();
+  for (const id of await containers.ids()) {
+    if (knownContainers.has(id)) await attempt('settle a container', id, () => containers.settle(id));
+    else await attempt('remove an unknown container', id, () => containers.destroy(id));
+  }
+
   // Leftovers of interrupted creates and deletes: our cgroups and namespaces nothing accounts for.
-  const live = new Set([...(await host.machines()).map((m) => m.spec.instanceId), ...(await balancers.ids()), ...(await databases.ids())]);
+  const live = new Set([...(await host.machines()).map((m) => m.spec.instanceId), ...(await balancers.ids()), ...(await databases.ids()), ...(await containers.ids())]);
   for (const cgroup of await host.cgroups.list()) {
     const id = idFromHostName(cgroup);
     if (id !== null && !live.has(id)) await attempt('remove a leftover cgroup', cgroup, () => host.cgroups.remove(cgroup));
   }
   for (const ns of await listNamespaces()) {
     const id = idFromHostName(ns);
-    if (id !== null && (id.startsWith('inst_') || id.startsWith('db_')) && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
+    // A function's namespace lives only as long as the server's workers, so at start every one is a leftover.
+    if (id !== null && (id.startsWith('inst_') || id.startsWith('db_') || id.startsWith('ctr_') || id.startsWith('fn_')) && !live.has(id)) await attempt('remove a leftover namespace', ns, () => removeNamespace(environmentNamespace(id)));
   }
   await attempt('remove unused VPC namespaces', '', () => host.removeUnusedVpcs());
 }

@@ -6,6 +6,7 @@ import { DriverError } from '../compute-driver.js';
 export class SimFaults<Operation extends string> {
   private readonly pending = new Map<Operation, number>();
   private readonly holds = new Map<Operation, Promise<void>>();
+  private readonly held = new Set<Operation>();
 
   /** The next `count` calls of `operation` fail (each retry counts as a call). */
   failNext(operation: Operation, count = 1): void {
@@ -26,13 +27,23 @@ export class SimFaults<Operation extends string> {
     this.holds.set(operation, new Promise<void>((resolve) => (release = resolve)));
     return () => {
       this.holds.delete(operation);
+      this.held.delete(operation);
       release();
     };
   }
 
+  /** True once a call of the held `operation` waits on its hold (its action is mid-flight). */
+  waiting(operation: Operation): boolean {
+    return this.held.has(operation);
+  }
+
   /** One simulated step: waits while held, takes `delayMs`, then fails if a test asked this operation to. */
   async step(operation: Operation, delayMs: number): Promise<void> {
-    await this.holds.get(operation);
+    const hold = this.holds.get(operation);
+    if (hold) {
+      this.held.add(operation);
+      await hold;
+    }
     if (delayMs > 0) await sleep(delayMs);
     if (this.take(operation)) throw new DriverError(`simulated ${operation.replaceAll('_', ' ')} failure`);
   }

@@ -44,7 +44,36 @@ const simTables: Migration = {
   },
 };
 
-const SIM_MIGRATIONS: MigrationSet = { name: 'sim', migrations: { '0001_sim_tables': simTables } };
+const simContainers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('sim_containers')
+      .addColumn('container_id', 'text', (c) => c.primaryKey())
+      .addColumn('power', 'text', (c) => c.notNull())
+      .addColumn('memory_mb', 'integer', (c) => c.notNull())
+      .addColumn('output', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('sim_containers').execute();
+  },
+};
+
+const publicRoutes: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('sim_public_routes')
+      .addColumn('ip', 'text', (c) => c.primaryKey())
+      .addColumn('instance_id', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('sim_public_routes').execute();
+  },
+};
+
+const SIM_MIGRATIONS: MigrationSet = { name: 'sim', migrations: { '0001_sim_tables': simTables, '0002_sim_public_routes': publicRoutes, '0003_sim_containers': simContainers } };
 
 /** Brings the sim driver's tables up to date (every node may call it; they take turns). */
 export async function migrateSimTables(database: Database): Promise<void> {

@@ -3,16 +3,16 @@
 import { createHash } from 'node:crypto';
 import type { LoadBalancerSpec, NetworkDriver } from '../network-driver.js';
 import { SimFaults } from './faults.js';
+import type { SimPublicRoutesStore } from './public-routes-store.js';
 
 export type NetworkOperation = 'create_load_balancer' | 'update_load_balancer' | 'delete_load_balancer' | 'assign_public_ip' | 'unassign_public_ip';
 
 export class SimNetworkDriver implements NetworkDriver {
   /** The simulation carries no traffic, so there is nothing to enforce. */
   readonly enforcesFirewalls = false;
-  /** Public address → the instance it routes to, as a real network would hold it (tests read it). */
-  readonly publicRoutes = new Map<string, string>();
-
   constructor(
+    /** Public address → the instance it routes to, as a real network would hold it (tests read it). */
+    readonly publicRoutes: SimPublicRoutesStore,
     private readonly delayMs: number,
     readonly faults = new SimFaults<NetworkOperation>(),
   ) {}
@@ -38,11 +38,11 @@ export class SimNetworkDriver implements NetworkDriver {
 
   async assignPublicIp(ip: string, instanceId: string): Promise<void> {
     await this.faults.step('assign_public_ip', this.delayMs);
-    this.publicRoutes.set(ip, instanceId);
+    await this.publicRoutes.route(ip, instanceId);
   }
 
   async unassignPublicIp(ip: string): Promise<void> {
     await this.faults.step('unassign_public_ip', this.delayMs);
-    this.publicRoutes.delete(ip);
+    await this.publicRoutes.remove(ip);
   }
 }

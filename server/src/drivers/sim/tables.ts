@@ -31,9 +31,27 @@ export interface SimDatabasesTable {
   created_at: string;
 }
 
+/** The simulated container runtime: one row per container, with what its process "printed". */
+export interface SimContainersTable {
+  container_id: string;
+  power: string;
+  memory_mb: number;
+  /** JSON: {stdout: string[], stderr: string[]}. */
+  output: string;
+  created_at: string;
+}
+
+/** The simulated network's public-address routes: which instance each address reaches. */
+export interface SimPublicRoutesTable {
+  ip: string;
+  instance_id: string;
+}
+
 // A type, not an interface: Kysely's withTables() needs the index signature an alias has.
 export type SimTables = {
   sim_machines: SimMachinesTable;
   sim_disks: SimDisksTable;
   sim_databases: SimDatabasesTable;
+  sim_containers: SimContainersTable;
+  sim_public_routes: SimPublicRoutesTable;
 };

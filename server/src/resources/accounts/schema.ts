@@ -22,6 +22,8 @@ export const AccountSchema = named(
       load_balancers: Quota('Load balancers'),
       reserved_ips: Quota('Reserved public IPs'),
       databases: Quota('Managed databases'),
+      functions: Quota('Serverless functions'),
+      function_concurrency: Quota('Function invocations running at once, across all functions'),
     }),
     created_at: Type.String({ format: 'date-time' }),
   }),

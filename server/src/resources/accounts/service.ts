@@ -64,6 +64,8 @@ export class AccountsService {
         load_balancers: quota('load_balancers'),
         reserved_ips: quota('reserved_ips'),
         databases: quota('databases'),
+        functions: quota('functions'),
+        function_concurrency: quota('function_concurrency'),
       },
     };
   }

@@ -1,5 +1,6 @@
 // What an account has in use, counted against its quotas.
 import type { Db } from '../../db/database.js';
+import { runningInvocationsOf } from '../functions/queries.js';
 
 export interface Usage {
   instances: number;
@@ -13,19 +14,22 @@ export interface Usage {
   load_balancers: number;
   reserved_ips: number;
   databases: number;
+  functions: number;
+  /** Function invocations running now, in this process. */
+  function_concurrency: number;
 }
 
 export class AccountUsage {
   constructor(private readonly db: Db) {}
 
   async of(accountId: string): Promise<Usage> {
-    const count = (table: 'firewalls' | 'load_balancers' | 'reserved_ips' | 'databases') =>
+    const count = (table: 'firewalls' | 'load_balancers' | 'reserved_ips' | 'databases' | 'functions') =>
       this.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<number | string>().as('count'))
         .where('account_id', '=', accountId)
         .executeTakeFirstOrThrow();
-    const [instances, volumes, vpcs, networks, firewalls, balancers, reservedIps, databases] = await Promise.all([
+    const [instances, volumes, vpcs, networks, firewalls, balancers, reservedIps, databases, functions] = await Promise.all([
       this.db
         .selectFrom('instances')
         .select((eb) => [eb.fn.countAll<number | string>().as('count'), eb.fn.sum<number | string | null>('cpu').as('total')])
@@ -52,6 +56,7 @@ export class AccountUsage {
       count('load_balancers'),
       count('reserved_ips'),
       count('databases'),
+      count('functions'),
     ]);
     return {
       instances: Number(instances.count),
@@ -64,6 +69,8 @@ export class AccountUsage {
       load_balancers: Number(balancers.count),
       reserved_ips: Number(reservedIps.count),
       databases: Number(databases.count),
+      functions: Number(functions.count),
+      function_concurrency: runningInvocationsOf(accountId),
     };
   }
 }

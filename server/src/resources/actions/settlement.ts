@@ -21,7 +21,7 @@ export interface LifecycleStore<Row extends { status: string }, Changes> {
   remove(id: string): Promise<void>;
 }
 
-export type LifecycleNoun = 'instance' | 'volume' | 'snapshot' | 'load_balancer' | 'database' | 'image' | 'reserved_ip';
+export type LifecycleNoun = 'instance' | 'volume' | 'snapshot' | 'load_balancer' | 'database' | 'image' | 'reserved_ip' | 'function' | 'container';
 
 export interface SettlementOptions<Row extends { status: string }, Changes> {
   /** The resource's event prefix: `<noun>.status_changed`, `<noun>.deleted`. */

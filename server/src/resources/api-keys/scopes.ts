@@ -1,7 +1,7 @@
 // Scopes are `<resource>:read`, `<resource>:write` or `*`. Write implies read on the same resource.
 
 /** Every resource a scope can name. Grows as resources land. */
-export const SCOPE_RESOURCES = ['regions', 'plans', 'images', 'account', 'api_keys', 'instances', 'ssh_keys', 'actions', 'volumes', 'snapshots', 'backup_policies', 'vpcs', 'networks', 'firewalls', 'load_balancers', 'reserved_ips', 'databases', 'events', 'webhooks'] as const;
+export const SCOPE_RESOURCES = ['regions', 'plans', 'images', 'account', 'api_keys', 'instances', 'ssh_keys', 'actions', 'volumes', 'snapshots', 'backup_policies', 'vpcs', 'networks', 'firewalls', 'load_balancers', 'reserved_ips', 'databases', 'events', 'webhooks', 'functions', 'container_images', 'containers'] as const;
 export type ScopeResource = (typeof SCOPE_RESOURCES)[number];
 export type Scope = '*' | `${ScopeResource}:${'read' | 'write'}`;
 

@@ -35,7 +35,7 @@ export function instanceActionHandlers(db: Db, driver: ComputeDriver, networkDri
   // A deleted instance gives back its private address, and its reserved IP (which the account keeps) is unassigned.
   const alsoRemove = async (trx: Db, id: string) => {
     await releaseAddressOf(trx, id);
-    await releaseReservedIpOf(trx, id, storedTime(clock()));
+    await releaseReservedIpOf(trx, events, id, storedTime(clock()));
   };
   const settle = settlement({ noun: 'instance', store: (trx) => new InstancesStore(trx), db, clock, events, alsoRemove });
   const resize = (action: ActionRow) => JSON.parse(action.params) as ResizeParams;

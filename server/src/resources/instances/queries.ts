@@ -6,6 +6,8 @@ import { InstancesStore } from './store.js';
 export type { InstanceRow } from './store.js';
 
 export const findInstance = (db: Db, ...args: Parameters<InstancesStore['find']>) => new InstancesStore(db).find(...args);
+/** The instance, locked inside `db`'s transaction against a concurrent delete (see the store). */
+export const lockInstance = (db: Db, ...args: Parameters<InstancesStore['lock']>) => new InstancesStore(db).lock(...args);
 export const instancesInVpc = (db: Db, ...args: Parameters<InstancesStore['inVpc']>) => new InstancesStore(db).inVpc(...args);
 export const ownedInstanceIds = (db: Db, ...args: Parameters<InstancesStore['ownedIds']>) => new InstancesStore(db).ownedIds(...args);
 /** Every instance with an address, across accounts (firewall enforcement). */

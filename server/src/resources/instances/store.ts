@@ -71,6 +71,20 @@ export class InstancesStore {
     return this.db.selectFrom('instances').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
   }
 
+  /**
+   * The instance, its row locked on PostgreSQL until the transaction ends: a delete that began
+   * first has committed by the time this answers, and one that begins later waits for it.
+   */
+  async lock(kind: Database['kind'], accountId: string, id: string): Promise<InstanceRow | undefined> {
+    return this.db
+      .selectFrom('instances')
+      .selectAll()
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .$if(kind === 'postgres', (q) => q.forUpdate())
+      .executeTakeFirst();
+  }
+
   /** A PATCH's write: the new name and protection flags, where given, and the time of the change. */
   async patch(id: string, changes: { name?: string; protect_delete?: number; protect_rebuild?: number }, at: string): Promise<void> {
     await this.db.updateTable('instances').set({ ...changes, updated_at: at }).where('id', '=', id).execute();

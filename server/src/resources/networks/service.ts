@@ -132,7 +132,7 @@ export class NetworksService {
       await this.context.events.record(trx, caller, 'network.deleted', id, {});
       return true;
     });
-    if (!deleted) throw apiError('has_dependents', 'Network still has instances or databases; delete them first');
+    if (!deleted) throw apiError('has_dependents', 'Network still has instances, databases or containers; delete them first');
   }
 
   /** The caller's network for a new instance in `region` (422 naming network_id otherwise). */

@@ -3,6 +3,7 @@ import { defineModule } from '../module.js';
 import { reservedIpActionHandlers } from './action-handlers.js';
 import { registerReservedIpRoutes } from './routes.js';
 import { ReservedIpsService } from './service.js';
+import { ReservedIpsStore } from './store.js';
 
 declare module '../module.js' {
   interface Services {
@@ -11,11 +12,12 @@ declare module '../module.js' {
 }
 
 export const reservedIpsModule = defineModule('reserved_ips', (context) => {
-  const { db, drivers, clock, events, cursors } = context;
+  const { db, database, drivers, clock, events, cursors } = context;
   const reservedIps = new ReservedIpsService(context);
   return {
     service: reservedIps,
     routes: (app) => registerReservedIpRoutes(app, reservedIps, cursors),
-    actionHandlers: reservedIpActionHandlers(db, drivers.network, clock, events),
+    actionHandlers: reservedIpActionHandlers(db, database.kind, drivers.network, clock, events),
+    heldOnHost: { publicIps: () => new ReservedIpsStore(db).routes() },
   };
 });

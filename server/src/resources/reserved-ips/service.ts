@@ -1,6 +1,6 @@
 // Reserved IPs: allocation from the shared pool, quotas, tenancy, and the assign/unassign lifecycle.
 import { apiTime, storedTime } from '../../clock.js';
-import type { Within } from '../../db/database.js';
+import type { Db, Within } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/unique-violation.js';
 import { apiError, invalidRequest, notFound, validationFailed } from '../../errors/catalog.js';
 import type { Cursors, Page } from '../../http/pagination.js';
@@ -12,7 +12,7 @@ import type { AuthContext } from '../api-keys/auth-context.js';
 import { assertRegionAccess } from '../api-keys/region-access.js';
 import { regions } from '../catalog/catalogs.js';
 import type { Caller } from '../events/origin.js';
-import { findInstance } from '../instances/queries.js';
+import { findInstance, lockInstance } from '../instances/queries.js';
 import type { Context } from '../module.js';
 import { applyPatch } from '../patch.js';
 import type { LabelsPatch } from '../../labels/merge-patch.js';
@@ -90,7 +90,10 @@ export class ReservedIpsService {
         transition,
         params,
         events: { requested: operation === 'assign' ? 'reserved_ip.assign_requested' : 'reserved_ip.unassign_requested', statusChanged: 'reserved_ip.status_changed' },
-        begin: (trx, actionId) => new ReservedIpsStore(trx).begin(caller.accountId, id, actionId, transition.from, target, storedTime(this.context.clock())),
+        begin: async (trx, actionId) => {
+          if (target !== null) await this.assertAlive(trx, caller, target);
+          return new ReservedIpsStore(trx).begin(caller.accountId, id, actionId, transition.from, target, storedTime(this.context.clock()));
+        },
         whyNot: async () => {
           const now = await this.owned(caller, id);
           if (now.action_id !== null) return apiError('resource_busy', `Reserved IP is busy with action ${now.action_id}; retry when it completes`);
@@ -137,8 +140,18 @@ export class ReservedIpsService {
       throw validationFailed([{ field: 'instance_id', message: `Instance is in ${instance.region}; the reserved IP is in ${reservedIp.region}` }]);
     }
     if (reservedIp.instance_id === instanceId) throw apiError('already_in_state', `Reserved IP is already assigned to ${instanceId}`);
-    if (instance.status === 'deleting') throw apiError('invalid_state', `Instance ${instanceId} is being deleted`);
     return instanceId;
+  }
+
+  /**
+   * Inside the assign's transaction, with the instance's row locked: a delete that raced the checks
+   * above has either finished (the instance is gone) or must wait until the address points at it,
+   * and then releases it like any other.
+   */
+  private async assertAlive(trx: Db, caller: AuthContext, instanceId: string): Promise<void> {
+    const instance = await lockInstance(trx, this.context.database.kind, caller.accountId, instanceId);
+    if (!instance) throw validationFailed([{ field: 'instance_id', message: `Unknown instance ${instanceId}` }]);
+    if (instance.status === 'deleting') throw apiError('invalid_state', `Instance ${instanceId} is being deleted`);
   }
 }
 

@@ -48,8 +48,19 @@ export class ReservedIpsStore {
     return this.db.selectFrom('reserved_ips').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
+  /** Locks the row on PostgreSQL until the transaction ends (SQLite has one writer anyway). */
+  async lock(kind: Database['kind'], id: string): Promise<void> {
+    await this.db.selectFrom('reserved_ips').select('id').where('id', '=', id).$if(kind === 'postgres', (q) => q.forUpdate()).execute();
+  }
+
   async heldBy(instanceId: string): Promise<ReservedIpRow | undefined> {
     return this.db.selectFrom('reserved_ips').selectAll().where('instance_id', '=', instanceId).executeTakeFirst();
+  }
+
+  /** Every assigned address and its instance, across accounts (what a real driver routes at start). */
+  async routes(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('reserved_ips').select(['ip', 'instance_id']).where('instance_id', 'is not', null).execute();
+    return new Map(rows.map((r) => [r.ip, r.instance_id as string]));
   }
 
   /** The public address of each of these instances that has one. */
@@ -93,12 +104,6 @@ export class ReservedIpsStore {
 
   async touch(id: string, at: string): Promise<void> {
     await this.db.updateTable('reserved_ips').set({ updated_at: at }).where('id', '=', id).execute();
-  }
-
-  /** The ids of the addresses that go with this instance (those its create reserved). */
-  async goingWith(instanceId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('reserved_ips').select('id').where('instance_id', '=', instanceId).where('release_with_instance', '=', 1).execute();
-    return rows.map((r) => r.id);
   }
 
   /** An instance is gone: whatever address it still held routes nowhere now. */

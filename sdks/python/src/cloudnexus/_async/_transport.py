@@ -12,6 +12,7 @@ from .._config import ClientOptions
 from .._request import (
     ModelT,
     Query,
+    RawBody,
     RequestSpec,
     build_request,
     default_headers,
@@ -44,6 +45,7 @@ class AsyncTransport:
         query: Optional[Query] = None,
         json: Optional[Mapping[str, object]] = None,
         idempotency_key: Optional[str] = None,
+        raw: Optional[RawBody] = None,
     ) -> ModelT: ...
 
     @overload
@@ -56,6 +58,7 @@ class AsyncTransport:
         query: Optional[Query] = None,
         json: Optional[Mapping[str, object]] = None,
         idempotency_key: Optional[str] = None,
+        raw: Optional[RawBody] = None,
     ) -> None: ...
 
     async def op(
@@ -67,10 +70,11 @@ class AsyncTransport:
         query: Optional[Query] = None,
         json: Optional[Mapping[str, object]] = None,
         idempotency_key: Optional[str] = None,
+        raw: Optional[RawBody] = None,
     ) -> Optional[ModelT]:
         """Calls the operation `operation_id` (its method and path from the generated operations table) and
         parses the answer into `model`; without a model the answer's body is ignored (e.g. 204)."""
-        spec = operation_spec(operation_id, path=path, query=query, json=json, idempotency_key=idempotency_key)
+        spec = operation_spec(operation_id, path=path, query=query, json=json, idempotency_key=idempotency_key, raw=raw)
         response = await self.send(spec)
         return parse(response, model) if model is not None else None
 

@@ -13,9 +13,12 @@ from .resources.actions import AsyncActions
 from .resources.api_keys import AsyncApiKeys
 from .resources.backup_policies import AsyncBackupPolicies
 from .resources.catalog import AsyncDatabaseEngines, AsyncPlans, AsyncRegions
+from .resources.container_images import AsyncContainerImages
+from .resources.containers import AsyncContainers
 from .resources.databases import AsyncDatabases
 from .resources.events import AsyncEvents
 from .resources.firewalls import AsyncFirewalls
+from .resources.functions import AsyncFunctions
 from .resources.images import AsyncImages
 from .resources.instances import AsyncInstances
 from .resources.load_balancers import AsyncLoadBalancers
@@ -69,11 +72,14 @@ class AsyncCloudNexus:
         self.networks = AsyncNetworks(self._transport)
         self.firewalls = AsyncFirewalls(self._transport)
         self.load_balancers = AsyncLoadBalancers(self._transport, self.actions)
+        self.functions = AsyncFunctions(self._transport, self.actions)
         self.reserved_ips = AsyncReservedIps(self._transport, self.actions)
         self.snapshots = AsyncSnapshots(self._transport, self.actions)
         self.volumes = AsyncVolumes(self._transport, self.actions, self.snapshots)
         self.backup_policies = AsyncBackupPolicies(self._transport)
         self.webhooks = AsyncWebhooks(self._transport)
+        self.container_images = AsyncContainerImages(self._transport)
+        self.containers = AsyncContainers(self._transport, self.actions)
 
     async def close(self) -> None:
         await self._transport.close()

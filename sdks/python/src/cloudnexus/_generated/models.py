@@ -12,6 +12,8 @@ __all__ = [
     "AccountQuotas",
     "AccountQuotasDatabases",
     "AccountQuotasFirewalls",
+    "AccountQuotasFunctionConcurrency",
+    "AccountQuotasFunctions",
     "AccountQuotasInstances",
     "AccountQuotasLoadBalancers",
     "AccountQuotasNetworks",
@@ -31,8 +33,23 @@ __all__ = [
     "AttachVolume",
     "BackupPolicy",
     "BackupPolicyList",
+    "Container",
+    "ContainerActionAccepted",
+    "ContainerActionAcceptedStatus",
+    "ContainerImage",
+    "ContainerImageList",
+    "ContainerList",
+    "ContainerLogs",
+    "ContainerMetrics",
+    "ContainerMetricsSeriesItem",
+    "ContainerMetricsSeriesItemPointsItem",
+    "ContainerMetricsType",
+    "ContainerPort",
+    "ContainerPortProtocol",
+    "ContainerStatus",
     "CreateApiKey",
     "CreateBackupPolicy",
+    "CreateContainer",
     "CreateDatabase",
     "CreateDatabaseBackups",
     "CreateDatabaseEngine",
@@ -41,6 +58,7 @@ __all__ = [
     "CreateDatabaseUser",
     "CreateFirewall",
     "CreateFirewallApplyTo",
+    "CreateFunction",
     "CreateInstance",
     "CreateInstanceProtection",
     "CreateLoadBalancer",
@@ -109,6 +127,22 @@ __all__ = [
     "ForwardingRule",
     "ForwardingRuleEntryProtocol",
     "ForwardingRuleTargetProtocol",
+    "Function",
+    "FunctionAccepted",
+    "FunctionAcceptedStatus",
+    "FunctionInvocation",
+    "FunctionInvocationAccepted",
+    "FunctionInvocationAcceptedStatus",
+    "FunctionInvocationError",
+    "FunctionInvocationErrorType",
+    "FunctionInvocationList",
+    "FunctionInvocationStatus",
+    "FunctionList",
+    "FunctionRuntime",
+    "FunctionRuntimeLanguage",
+    "FunctionRuntimeList",
+    "FunctionStatus",
+    "GetContainerMetricsType",
     "GetDatabaseMetricsType",
     "GetInstanceMetricsType",
     "HealthCheck",
@@ -142,6 +176,7 @@ __all__ = [
     "InstanceSnapshotAcceptedStatus",
     "InstanceStatus",
     "ListActionsStatus",
+    "ListContainersStatus",
     "ListDatabasesEngine",
     "ListImagesType",
     "ListInstancesStatus",
@@ -192,11 +227,13 @@ __all__ = [
     "SshKeyList",
     "SshKeyType",
     "UpdateBackupPolicy",
+    "UpdateContainer",
     "UpdateDatabase",
     "UpdateDatabaseBackups",
     "UpdateDatabaseProtection",
     "UpdateFirewall",
     "UpdateFirewallApplyTo",
+    "UpdateFunction",
     "UpdateInstance",
     "UpdateInstanceProtection",
     "UpdateLoadBalancer",
@@ -290,6 +327,18 @@ class AccountQuotasDatabases(CloudNexusModel):
     used: int
 
 
+class AccountQuotasFunctions(CloudNexusModel):
+    limit: int
+    """Serverless functions"""
+    used: int
+
+
+class AccountQuotasFunctionConcurrency(CloudNexusModel):
+    limit: int
+    """Function invocations running at once, across all functions"""
+    used: int
+
+
 class AccountQuotas(CloudNexusModel):
     instances: AccountQuotasInstances
     vcpus: AccountQuotasVcpus
@@ -301,6 +350,8 @@ class AccountQuotas(CloudNexusModel):
     load_balancers: AccountQuotasLoadBalancers
     reserved_ips: AccountQuotasReservedIps
     databases: AccountQuotasDatabases
+    functions: AccountQuotasFunctions
+    function_concurrency: AccountQuotasFunctionConcurrency
 
 
 class Account(CloudNexusModel):
@@ -398,6 +449,129 @@ class BackupPolicyList(CloudNexusModel):
     pagination: Pagination
 
 
+ContainerStatus = Literal["provisioning", "running", "stopped", "restarting", "deleting"]
+
+
+ContainerPortProtocol = Literal["tcp", "udp"]
+
+
+class ContainerPort(CloudNexusModel):
+    container_port: int
+    protocol: ContainerPortProtocol
+    """Transport protocol"""
+
+
+class Container(CloudNexusModel):
+    id: str
+    name: str
+    region: str
+    status: ContainerStatus
+    """Lifecycle status"""
+    image_id: str
+    """The container image it runs"""
+    command: Optional[list[str]]
+    """The argv it runs; null for the image's Entrypoint and Cmd"""
+    environment: dict[str, str]
+    ports: list[ContainerPort]
+    memory_mb: int
+    cpu: float
+    """CPU share, in vCPUs"""
+    replicas: int
+    network_id: str
+    """The private network it joined"""
+    ipv4: Optional[str]
+    """Private IPv4 in its network, from the same pool as instances"""
+    labels: dict[str, str]
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+    created_at: datetime
+    updated_at: datetime
+
+
+ContainerActionAcceptedStatus = Literal["provisioning", "running", "stopped", "restarting", "deleting"]
+
+
+class ContainerActionAccepted(CloudNexusModel):
+    id: str
+    """The container id"""
+    status: ContainerActionAcceptedStatus
+    """Lifecycle status"""
+    message: str
+    action_id: str
+    """Follow it at GET /v2/actions/{action_id}"""
+
+
+class ContainerImage(CloudNexusModel):
+    id: str
+    name: str
+    region: str
+    digest: str
+    """`sha256:` digest of the image's config (the id `docker images` shows)"""
+    size_bytes: int
+    """Size of the uploaded archive"""
+    layers: int
+    """How many layers were applied"""
+    entrypoint: list[str]
+    """The image config's Entrypoint"""
+    cmd: list[str]
+    """The image config's Cmd"""
+    env: list[str]
+    """The image config's Env (`NAME=value`)"""
+    exposed_ports: list[str]
+    """The image config's ExposedPorts (`8080/tcp`)"""
+    working_dir: str
+    """The image config's WorkingDir; empty for /"""
+    created_at: datetime
+
+
+class ContainerImageList(CloudNexusModel):
+    data: list[ContainerImage]
+    pagination: Pagination
+
+
+class ContainerList(CloudNexusModel):
+    data: list[Container]
+    pagination: Pagination
+
+
+class ContainerLogs(CloudNexusModel):
+    container_id: str
+    stdout: list[str]
+    """The last lines its processes wrote to stdout, oldest first"""
+    stderr: list[str]
+    """The last lines its processes wrote to stderr, oldest first"""
+
+
+ContainerMetricsType = Literal["cpu", "memory", "network"]
+
+
+class ContainerMetricsSeriesItemPointsItem(CloudNexusModel):
+    timestamp: datetime
+    """Point in time"""
+    value: float
+
+
+class ContainerMetricsSeriesItem(CloudNexusModel):
+    name: str
+    unit: str
+    points: list[ContainerMetricsSeriesItemPointsItem]
+
+
+class ContainerMetrics(CloudNexusModel):
+    container_id: str
+    type: ContainerMetricsType
+    """Which metric"""
+    start: datetime
+    """Start of the range"""
+    end: datetime
+    """End of the range"""
+    step: int
+    """Seconds between points"""
+    series: list[ContainerMetricsSeriesItem]
+
+
 class CreateApiKey(CloudNexusModel):
     name: str
     scopes: Optional[list[str]] = None
@@ -418,6 +592,34 @@ class CreateBackupPolicy(CloudNexusModel):
     label_selector: Optional[str] = None
     """Target the volumes matching this label selector (or use volume_ids)"""
     enabled: Optional[bool] = None
+
+
+class CreateContainer(CloudNexusModel):
+    name: str
+    """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
+    region: str
+    """A region id from GET /v2/regions"""
+    image_id: str
+    """A container image in the same region (GET /v2/container_images)"""
+    command: Optional[list[str]] = None
+    """The process to run (argv); default: the image's Entrypoint and Cmd"""
+    environment: Optional[dict[str, str]] = None
+    """Variables set in the container, over the image's Env"""
+    ports: Optional[list[ContainerPort]] = None
+    """Ports the container listens on, reachable at its address from the network's VPC"""
+    memory_mb: int
+    """Memory limit in MiB"""
+    cpu: float
+    """CPU limit in vCPUs (0.5 is half a CPU)"""
+    replicas: Optional[int] = None
+    """Copies to run; 1 (each container has one address; more replicas are not supported yet)"""
+    network_id: Optional[str] = None
+    """A network in the same region; default: the region's default network"""
+    labels: Optional[dict[str, str]] = None
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
 
 
 class CreatedApiKey(CloudNexusModel):
@@ -560,6 +762,32 @@ class CreateFirewall(CloudNexusModel):
     """Default: allow all outbound"""
     apply_to: CreateFirewallApplyTo
     """The instances the firewall applies to: by id and/or by label selector"""
+    labels: Optional[dict[str, str]] = None
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+
+
+class CreateFunction(CloudNexusModel):
+    name: str
+    """Unique per region"""
+    region: str
+    runtime: str
+    """See GET /v2/function_runtimes"""
+    source: Optional[str] = None
+    """A zip archive, base64; at most 10 MiB unpacked"""
+    files: Optional[dict[str, str]] = None
+    """Instead of `source`, for small functions: file path → UTF-8 content"""
+    handler: str
+    """`<module>.<function>`: index.handler (index.js) or main.handler (main.py)"""
+    memory_mb: Optional[int] = None
+    timeout_s: Optional[int] = None
+    max_concurrency: Optional[int] = None
+    environment: Optional[dict[str, str]] = None
+    """Write-only: GET shows the names only"""
+    network_id: Optional[str] = None
+    """A VPC network it may reach; without one, no network"""
     labels: Optional[dict[str, str]] = None
     """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
@@ -1012,9 +1240,14 @@ ErrorErrorReason = Literal[
     "unsupported_media_type",
     "validation_failed",
     "pool_exhausted",
+    "invalid_source",
     "quota_exceeded",
+    "unsafe_layer_entry",
+    "digest_mismatch",
+    "invalid_image_archive",
     "idempotency_key_reused",
     "rate_limited",
+    "concurrency_limited",
     "sign_in_locked",
     "internal",
     "unavailable",
@@ -1053,11 +1286,18 @@ class ErrorError(CloudNexusModel):
     `payload_too_large` (413): The request body is over the limit - `unsupported_media_type` (415): The
     request body is not application/json - `validation_failed` (422): Semantic validation failed: unknown
     region, plan, image, reference… - `pool_exhausted` (422): The operator's public IP pool has no free
-    address left - `quota_exceeded` (422): The account's quota does not allow it - `idempotency_key_reused`
-    (422): The Idempotency-Key was used with another request body - `rate_limited` (429): Rate limit exceeded;
-    retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too many failed sign-ins for this
-    email - `internal` (500): A fault on our side; the request id helps us find it - `unavailable` (503): The
-    server is not ready, or a part of it is not built
+    address left - `invalid_source` (422): A function's source is not a valid zip archive, holds a path
+    outside its folder, or unpacks beyond 10 MiB - `quota_exceeded` (422): The account's quota does not allow
+    it - `unsafe_layer_entry` (422): A container image layer has an entry that would land outside the rootfs
+    (`..`, an absolute path, a symlink climbing out, a write through a symlink) or a device node; the message
+    names the entry - `digest_mismatch` (422): A container image blob's sha256 is not the digest its manifest
+    gives; the message names the blob - `invalid_image_archive` (422): The upload is not an OCI image layout
+    or a docker save archive (tar), or a part of it is missing or unreadable - `idempotency_key_reused` (422):
+    The Idempotency-Key was used with another request body - `rate_limited` (429): Rate limit exceeded; retry
+    after `Retry-After` seconds - `concurrency_limited` (429): Too many invocations running at once, for the
+    function or the account's tier; retry after `Retry-After` seconds - `sign_in_locked` (429): Dashboard: too
+    many failed sign-ins for this email - `internal` (500): A fault on our side; the request id helps us find
+    it - `unavailable` (503): The server is not ready, or a part of it is not built
     """
     message: str
     details: list[ErrorDetail]
@@ -1123,6 +1363,118 @@ class Firewall(CloudNexusModel):
 
 class FirewallList(CloudNexusModel):
     data: list[Firewall]
+    pagination: Pagination
+
+
+FunctionStatus = Literal["deploying", "active", "errored", "deleting"]
+
+
+class Function(CloudNexusModel):
+    id: str
+    name: str
+    region: str
+    runtime: str
+    handler: str
+    memory_mb: int
+    timeout_s: int
+    max_concurrency: int
+    """Invocations of this function running at once, at most"""
+    environment: list[str]
+    """The names of its environment variables; values are write-only"""
+    network_id: Optional[str]
+    version: int
+    """The version deployed, or being deployed: 1, then one more per PUT"""
+    source_sha256: str
+    source_bytes: int
+    """Size of the unpacked source"""
+    status: FunctionStatus
+    """deploying → active; errored when the handler did not load"""
+    error: Optional[str]
+    """While errored: the loader's message"""
+    labels: dict[str, str]
+    """Up to 64 key/value pairs. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters,
+    digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
+    rules.
+    """
+    created_at: datetime
+    updated_at: datetime
+
+
+FunctionAcceptedStatus = Literal["deploying", "active", "errored", "deleting"]
+
+
+class FunctionAccepted(CloudNexusModel):
+    id: str
+    status: FunctionAcceptedStatus
+    """Lifecycle status"""
+    message: str
+    action_id: str
+    version: int
+
+
+FunctionInvocationStatus = Literal["running", "success", "error", "timeout"]
+
+
+FunctionInvocationErrorType = Literal["handler_error", "timeout", "out_of_memory", "runtime_exited", "invalid_result"]
+
+
+class FunctionInvocationError(CloudNexusModel):
+    type: FunctionInvocationErrorType
+    """What went wrong"""
+    message: str
+
+
+class FunctionInvocation(CloudNexusModel):
+    id: str
+    function_id: str
+    version: int
+    status: FunctionInvocationStatus
+    """running (async only), then success, error or timeout"""
+    result: Any
+    """What the handler returned; null unless success"""
+    error: Optional[FunctionInvocationError]
+    duration_ms: Optional[float]
+    billed_ms: Optional[int]
+    """The duration rounded up to the millisecond, at least 1"""
+    logs: str
+    """The function's stdout and stderr, at most 64 KiB"""
+    created_at: datetime
+    finished_at: Optional[datetime]
+
+
+FunctionInvocationAcceptedStatus = Literal["running"]
+
+
+class FunctionInvocationAccepted(CloudNexusModel):
+    invocation: str
+    """The invocation id: GET …/invocations/{inv_id}"""
+    status: FunctionInvocationAcceptedStatus
+
+
+class FunctionInvocationList(CloudNexusModel):
+    data: list[FunctionInvocation]
+    pagination: Pagination
+
+
+class FunctionList(CloudNexusModel):
+    data: list[Function]
+    pagination: Pagination
+
+
+FunctionRuntimeLanguage = Literal["nodejs", "python"]
+
+
+class FunctionRuntime(CloudNexusModel):
+    id: str
+    language: FunctionRuntimeLanguage
+    """The language family"""
+    version: str
+    """The interpreter version installed on the host"""
+    handler_example: str
+
+
+class FunctionRuntimeList(CloudNexusModel):
+    data: list[FunctionRuntime]
     pagination: Pagination
 
 
@@ -1726,6 +2078,23 @@ class UpdateBackupPolicy(CloudNexusModel):
     enabled: Optional[bool] = None
 
 
+class UpdateContainer(CloudNexusModel):
+    """A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the
+    fields present change, and the rest stay as they are. Unknown and read-only fields are a 400
+    (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the
+    same rules as on create (409 `name_taken` when in use).
+    """
+
+    name: Optional[str] = None
+    """Hostname-safe: letters, digits and inner hyphens, 1-63 characters; unique per region"""
+    labels: Optional[dict[str, Optional[str]]] = None
+    """A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it,
+    other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of
+    1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63
+    characters, same rules. At most 64 labels remain.
+    """
+
+
 class UpdateDatabaseBackups(CloudNexusModel):
     enabled: Optional[bool] = None
     """Take a backup every day"""
@@ -1776,6 +2145,26 @@ class UpdateFirewall(CloudNexusModel):
     digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same
     rules.
     """
+
+
+class UpdateFunction(CloudNexusModel):
+    """Deploys a new version: the source and every setting"""
+
+    runtime: str
+    """See GET /v2/function_runtimes"""
+    source: Optional[str] = None
+    """A zip archive, base64; at most 10 MiB unpacked"""
+    files: Optional[dict[str, str]] = None
+    """Instead of `source`, for small functions: file path → UTF-8 content"""
+    handler: str
+    """`<module>.<function>`: index.handler (index.js) or main.handler (main.py)"""
+    memory_mb: Optional[int] = None
+    timeout_s: Optional[int] = None
+    max_concurrency: Optional[int] = None
+    environment: Optional[dict[str, str]] = None
+    """Write-only: GET shows the names only"""
+    network_id: Optional[str] = None
+    """A VPC network it may reach; without one, no network"""
 
 
 class UpdateInstanceProtection(CloudNexusModel):
@@ -2046,6 +2435,12 @@ ListDatabasesEngine = Literal["postgres", "mysql", "redis"]
 
 
 GetDatabaseMetricsType = Literal["connections", "cpu", "storage"]
+
+
+ListContainersStatus = Literal["provisioning", "running", "stopped", "restarting", "deleting"]
+
+
+GetContainerMetricsType = Literal["cpu", "memory", "network"]
 
 
 ListActionsStatus = Literal["in-progress", "completed", "errored"]

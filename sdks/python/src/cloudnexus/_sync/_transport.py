@@ -13,6 +13,7 @@ from .._config import ClientOptions
 from .._request import (
     ModelT,
     Query,
+    RawBody,
     RequestSpec,
     build_request,
     default_headers,
@@ -45,6 +46,7 @@ class SyncTransport:
         query: Optional[Query] = None,
         json: Optional[Mapping[str, object]] = None,
         idempotency_key: Optional[str] = None,
+        raw: Optional[RawBody] = None,
     ) -> ModelT: ...
 
     @overload
@@ -57,6 +59,7 @@ class SyncTransport:
         query: Optional[Query] = None,
         json: Optional[Mapping[str, object]] = None,
         idempotency_key: Optional[str] = None,
+        raw: Optional[RawBody] = None,
     ) -> None: ...
 
     def op(
@@ -68,10 +71,11 @@ class SyncTransport:
         query: Optional[Query] = None,
         json: Optional[Mapping[str, object]] = None,
         idempotency_key: Optional[str] = None,
+        raw: Optional[RawBody] = None,
     ) -> Optional[ModelT]:
         """Calls the operation `operation_id` (its method and path from the generated operations table) and
         parses the answer into `model`; without a model the answer's body is ignored (e.g. 204)."""
-        spec = operation_spec(operation_id, path=path, query=query, json=json, idempotency_key=idempotency_key)
+        spec = operation_spec(operation_id, path=path, query=query, json=json, idempotency_key=idempotency_key, raw=raw)
         response = self.send(spec)
         return parse(response, model) if model is not None else None
 

@@ -14,9 +14,12 @@ from .resources.actions import SyncActions
 from .resources.api_keys import SyncApiKeys
 from .resources.backup_policies import SyncBackupPolicies
 from .resources.catalog import SyncDatabaseEngines, SyncPlans, SyncRegions
+from .resources.container_images import SyncContainerImages
+from .resources.containers import SyncContainers
 from .resources.databases import SyncDatabases
 from .resources.events import SyncEvents
 from .resources.firewalls import SyncFirewalls
+from .resources.functions import SyncFunctions
 from .resources.images import SyncImages
 from .resources.instances import SyncInstances
 from .resources.load_balancers import SyncLoadBalancers
@@ -70,11 +73,14 @@ class CloudNexus:
         self.networks = SyncNetworks(self._transport)
         self.firewalls = SyncFirewalls(self._transport)
         self.load_balancers = SyncLoadBalancers(self._transport, self.actions)
+        self.functions = SyncFunctions(self._transport, self.actions)
         self.reserved_ips = SyncReservedIps(self._transport, self.actions)
         self.snapshots = SyncSnapshots(self._transport, self.actions)
         self.volumes = SyncVolumes(self._transport, self.actions, self.snapshots)
         self.backup_policies = SyncBackupPolicies(self._transport)
         self.webhooks = SyncWebhooks(self._transport)
+        self.container_images = SyncContainerImages(self._transport)
+        self.containers = SyncContainers(self._transport, self.actions)
 
     def close(self) -> None:
         self._transport.close()
