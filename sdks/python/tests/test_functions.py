@@ -87,9 +87,13 @@ async def test_async_client_invokes(async_client: AsyncCloudNexus) -> None:
         region="us-east-1",
         runtime=node,
         handler="index.handler",
-        files={"index.js": "exports.handler = async (e) => ({ seen: e.x });"},
+        files={"index.js": "exports.handler = async (e) => (e && e.x ? { seen: e.x } : { event: e });"},
         wait=True,
     )
     assert (await async_client.functions.invoke(fn.id, {"x": "y"})).result == {"seen": "y"}
+    # Any JSON value is an event, not only an object; None is JSON null, not "no body".
+    assert (await async_client.functions.invoke(fn.id, [1, "two"])).result == {"event": [1, "two"]}
+    assert (await async_client.functions.invoke(fn.id, None)).result == {"event": None}
+    assert (await async_client.functions.invoke(fn.id, 7)).result == {"event": 7}
     assert (await async_client.functions.retrieve(fn.id)).status == "active"
     await async_client.functions.delete(fn.id, wait=True)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Literal, Optional, TypeVar, Union, overload
 
@@ -18,7 +19,7 @@ from ..._generated.models import (
     FunctionRuntimeList,
 )
 from ..._model import CloudNexusModel
-from ..._request import without_none
+from ..._request import RawBody, wire, without_none
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
 
@@ -201,18 +202,21 @@ class SyncFunctions(SyncOperatingResource):
         accepted = self._transport.op("deleteFunction", model=FunctionAccepted, path={"id": id})
         return self._finish(accepted, wait)
 
-    def invoke(self, id: str, event: Mapping[str, object]) -> FunctionInvocation:
-        """Runs the function with `event`; a thrown error or a timeout is the answer's `status`, not an exception."""
+    def invoke(self, id: str, event: object) -> FunctionInvocation:
+        """Runs the function with `event` (any JSON value: an object, a list, a number, a string, None);
+        a thrown error or a timeout is the answer's `status`, not an exception."""
         return self._invoke(id, event, FunctionInvocation, background=False)
 
-    def invoke_async(self, id: str, event: Mapping[str, object]) -> FunctionInvocationAccepted:
+    def invoke_async(self, id: str, event: object) -> FunctionInvocationAccepted:
         """Starts the function in the background: the invocation id, to read with `retrieve_invocation`."""
         return self._invoke(id, event, FunctionInvocationAccepted, background=True)
 
-    def _invoke(self, id: str, event: Mapping[str, object], model: type[AnswerT], *, background: bool) -> AnswerT:
-        """One operation, two answers: the outcome (200), or the invocation id (202) when async."""
+    def _invoke(self, id: str, event: object, model: type[AnswerT], *, background: bool) -> AnswerT:
+        """One operation, two answers: the outcome (200), or the invocation id (202) when async. The event
+        goes as an encoded body because `json=` means an object and None there means "no body"."""
         query = {"async": "true"} if background else None
-        return self._transport.op("invokeFunction", model=model, path={"id": id}, query=query, json=event)
+        body = RawBody(json.dumps(wire(event)).encode(), "application/json")
+        return self._transport.op("invokeFunction", model=model, path={"id": id}, query=query, raw=body)
 
     def invocations(self, id: str, *, limit: Optional[int] = None) -> SyncPager[FunctionInvocation]:
         """Past invocations, newest first."""
