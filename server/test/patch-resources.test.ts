@@ -1,6 +1,7 @@
 // PATCH on every other named or labelled resource: a JSON merge-patch of what it has (name, and
 // labels where it carries them), the create's name rules, one `<type>.updated` event per change,
-// nothing written when a patch is refused, and the resource's write scope.
+// nothing written when a patch is refused, and the resource's write scope; a function's PATCH
+// deploys nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
@@ -89,6 +90,15 @@ for (const kind of DATABASE_KINDS) {
         noun: 'api_key', path: 'api_keys', labelled: false, uniqueNames: false, readOnly: { scopes: ['*'] },
         make: async (name) => (await post('/v2/api_keys', { name, scopes: ['instances:read'] })).key as Resource,
       },
+      {
+        noun: 'function', path: 'functions', labelled: true, uniqueNames: true, readOnly: { handler: 'index.other' },
+        make: async (name, labels) => {
+          const runtimes = (await t.request(key, { method: 'GET', url: '/v2/function_runtimes' })).json().data as { id: string }[];
+          const runtime = runtimes.find((r) => r.id.startsWith('nodejs'))?.id ?? assert.fail('no node runtime');
+          const made = await post('/v2/functions', { name, region: 'eu-west-1', runtime, files: { 'index.js': 'exports.handler = async () => 1;' }, handler: 'index.handler', ...withLabels(labels) });
+          return waitForResource<Resource & { status: string }>(t, key, `/v2/functions/${made.id}`, 'active');
+        },
+      },
     ];
 
     const patch = (path: string, id: string, payload: unknown, as = key, contentType = 'application/json') =>
@@ -141,6 +151,20 @@ for (const kind of DATABASE_KINDS) {
         assert.equal((await patch(path, resource.id, { name: nextName('allowed') }, writer)).statusCode, 200);
       });
     }
+
+    test('function: a PATCH deploys nothing (same version, settings and status, no deploy event)', async () => {
+      const fn = await kinds.find((k) => k.path === 'functions')!.make(nextName('steady'), { env: 'dev' });
+      const deploys = async () => (await t.request(key, { method: 'GET', url: `/v2/events?resource_id=${fn.id}&type=function.deploy_requested` })).json().data.length as number;
+      const deploysBefore = await deploys();
+      const renamed = nextName('steady');
+      const response = await patch('functions', fn.id, { name: renamed, labels: { env: 'prod' } });
+      assert.equal(response.statusCode, 200, response.body);
+      const untouched = (f: object) => Object.fromEntries(Object.entries(f).filter(([field]) => !['name', 'labels', 'updated_at'].includes(field)));
+      assert.deepEqual(untouched(response.json()), untouched(fn));
+      assert.equal(response.json().name, renamed);
+      assert.deepEqual(response.json().labels, { env: 'prod' });
+      assert.equal(await deploys(), deploysBefore);
+    });
 
     for (const path of ['ssh_keys', 'api_keys']) {
       test(`${path}: a name is trimmed as on create, and a blank one is a 422`, async () => {

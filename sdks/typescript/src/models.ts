@@ -1181,6 +1181,14 @@ export type PatchFirewall = {
 };
 
 /** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
+export type PatchFunction = {
+  /** Unique per region */
+  name?: string;
+  /** A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain. */
+  labels?: Record<string, string | null> | null;
+};
+
+/** A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use). */
 export type PatchLoadBalancer = {
   /** Unique per region */
   name?: string;

@@ -2802,6 +2802,17 @@ pub struct PatchFirewall {
 
 /// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct PatchFunction {
+    /// Unique per region
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// A JSON merge-patch of the labels: a key with a string value sets that label, a key set to null removes it, other labels stay; `null` removes them all. Keys: an optional DNS subdomain prefix and '/', then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit. Values: 0 to 63 characters, same rules. At most 64 labels remain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub labels: Option<Option<std::collections::BTreeMap<String, Option<String>>>>,
+}
+
+/// A JSON merge-patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`: only the fields present change, and the rest stay as they are. Unknown and read-only fields are a 400 (`invalid_request`), and so is an empty object (a patch must change something). A new `name` follows the same rules as on create (409 `name_taken` when in use).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PatchLoadBalancer {
     /// Unique per region
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -104,6 +104,7 @@ pub(crate) const OPERATIONS: &[Operation] = &[
     Operation { id: "patchBackupPolicy", method: "PATCH", path: "/v2/backup_policies/{id}" },
     Operation { id: "patchContainer", method: "PATCH", path: "/v2/containers/{id}" },
     Operation { id: "patchFirewall", method: "PATCH", path: "/v2/firewalls/{id}" },
+    Operation { id: "patchFunction", method: "PATCH", path: "/v2/functions/{id}" },
     Operation { id: "patchInstance", method: "PATCH", path: "/v2/instances/{id}" },
     Operation { id: "patchLoadBalancer", method: "PATCH", path: "/v2/load_balancers/{id}" },
     Operation { id: "patchNetwork", method: "PATCH", path: "/v2/networks/{id}" },

@@ -108,6 +108,7 @@ export const operations = {
   createFunction: { method: 'POST', path: '/functions' },
   getFunction: { method: 'GET', path: '/functions/{id}' },
   updateFunction: { method: 'PUT', path: '/functions/{id}' },
+  patchFunction: { method: 'PATCH', path: '/functions/{id}' },
   deleteFunction: { method: 'DELETE', path: '/functions/{id}' },
   invokeFunction: { method: 'POST', path: '/functions/{id}/invoke' },
   listFunctionInvocations: { method: 'GET', path: '/functions/{id}/invocations' },
@@ -248,6 +249,7 @@ export interface OperationResponses {
   createFunction: models.Function;
   getFunction: models.Function;
   updateFunction: models.FunctionAccepted;
+  patchFunction: models.Function;
   deleteFunction: models.FunctionAccepted;
   invokeFunction: models.FunctionInvocation | models.FunctionInvocationAccepted;
   listFunctionInvocations: models.FunctionInvocationList;

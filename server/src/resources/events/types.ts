@@ -64,6 +64,7 @@ export const EVENT_TYPES = [
   'reserved_ip.unassigned',
   'reserved_ip.deleted',
   'function.created',
+  'function.updated',
   'function.deploy_requested',
   'function.deployed',
   'function.delete_requested',

@@ -24,6 +24,7 @@ import {
   InvokeQuery,
   ListFunctionsQuery,
   ListInvocationsQuery,
+  PatchFunctionBody,
   UpdateFunctionBody,
 } from './schema.js';
 import type { FunctionsService } from './service.js';
@@ -95,6 +96,10 @@ export function registerFunctionRoutes(app: FastifyInstance, services: { functio
         errors: [404, 409, 422],
       },
       async (request, reply) => accepted(reply, await functions.redeploy(caller(request), request.params.id, request.body)),
+    ),
+    defineRoute(
+      { method: 'PATCH', url: '/v2/functions/:id', scope: 'functions:write', operationId: 'patchFunction', summary: 'Rename a function or change its labels (no new version)', tags, params: IdParams, body: PatchFunctionBody, response: { 200: FunctionSchema }, errors: [404, 409] },
+      async (request) => functions.update(caller(request), request.params.id, request.body),
     ),
     defineRoute(
       { method: 'DELETE', url: '/v2/functions/:id', scope: 'functions:write', operationId: 'deleteFunction', summary: 'Delete a function, its workers, source and invocations', tags, params: IdParams, response: { 202: FunctionAccepted }, errors: [404, 409] },

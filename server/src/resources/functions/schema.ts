@@ -3,7 +3,9 @@ import { INVOCATION_ERROR_TYPES } from '../../drivers/function-driver.js';
 import { listQueryProperties } from '../../http/pagination.js';
 import { named, pageOf } from '../../http/schemas.js';
 import { LabelsSchema } from '../../labels/labels.js';
+import { LabelsPatchSchema } from '../../labels/merge-patch.js';
 import { labelSelectorQueryProperties } from '../../labels/selector.js';
+import { patchBody } from '../patch.js';
 import { NAME_PATTERN } from '../vpcs/schema.js';
 
 const literals = <T extends readonly string[]>(values: T, description: string) => Type.Union(values.map((v) => Type.Literal(v)), { description });
@@ -75,6 +77,9 @@ export const CreateFunctionBody = named(
   Type.Object({ name: Name, region: Type.String({ minLength: 1, maxLength: 64 }), ...Deployment, labels: Type.Optional(LabelsSchema) }, { additionalProperties: false }),
 );
 export const UpdateFunctionBody = named('UpdateFunction', Type.Object(Deployment, { additionalProperties: false, description: 'Deploys a new version: the source and every setting' }));
+
+/** A PATCH changes what names and sorts a function, never what runs: that is a PUT's new version. */
+export const PatchFunctionBody = patchBody('PatchFunction', { name: Name, labels: LabelsPatchSchema });
 
 export const FunctionAccepted = named(
   'FunctionAccepted',

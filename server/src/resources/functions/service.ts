@@ -23,6 +23,7 @@ import type { Context } from '../module.js';
 import { allocateAddress } from '../networks/ipam.js';
 import { releaseAddressOf } from '../networks/queries.js';
 import type { NetworksService } from '../networks/service.js';
+import { applyPatch, type NameAndLabelsPatch } from '../patch.js';
 import { filesFromMap, filesFromZip } from './archive.js';
 import { FUNCTION_TRANSITIONS, type FunctionStatus } from './lifecycle.js';
 import type { FunctionSources } from './sources.js';
@@ -81,7 +82,7 @@ export class FunctionsService {
       });
     } catch (error) {
       await this.uses.sources.prune(id);
-      if (isUniqueViolation(error)) throw apiError('name_taken', `A function named ${input.name} already exists in ${input.region}`, [{ field: 'name', message: 'Already in use in this region' }]);
+      if (isUniqueViolation(error)) throw nameTaken(input.name, input.region);
       throw error;
     }
     this.context.poke();
@@ -99,6 +100,19 @@ export class FunctionsService {
   async get(caller: AuthContext, id: string): Promise<FunctionView> {
     const row = await this.owned(caller, id);
     return present(row, (await new LabelsStore(this.context.database.db).forResources([id])).get(id) ?? {});
+  }
+
+  /** A PATCH: name and labels only, at once (200); no new version, nothing redeployed. */
+  async update(caller: Caller, id: string, patch: NameAndLabelsPatch): Promise<FunctionView> {
+    const row = await this.owned(caller, id);
+    await applyPatch(this.context, caller, {
+      id,
+      event: 'function.updated',
+      labelled: true,
+      save: (trx, changes, at) => new FunctionsStore(trx).patch(id, changes, at),
+      nameTaken: (name) => nameTaken(name, row.region),
+    }, patch);
+    return this.get(caller, id);
   }
 
   /** A PUT: the next version, deployed through an action (202), or a 409 while another runs. */
@@ -210,4 +224,8 @@ export function present(row: FunctionRow, labels: Record<string, string>) {
     created_at: apiTime(row.created_at),
     updated_at: apiTime(row.updated_at),
   };
+}
+
+function nameTaken(name: string, region: string): ApiError {
+  return apiError('name_taken', `A function named ${name} already exists in ${region}`, [{ field: 'name', message: 'Already in use in this region' }]);
 }

@@ -40,6 +40,11 @@ export class FunctionsStore {
     return beginAction(this.db, 'functions', accountId, id, actionId, from, during, at);
   }
 
+  /** A PATCH's write: the new name, if any (labels live in their own table). */
+  async patch(id: string, changes: { name?: string }, at: string): Promise<void> {
+    await this.db.updateTable('functions').set({ ...changes, updated_at: at }).where('id', '=', id).execute();
+  }
+
   /** A PUT's write, once it holds the action slot: the new version's settings, deploying. */
   async redeploy(id: string, deployed: Deployed, at: string): Promise<void> {
     await this.db.updateTable('functions').set({ ...deployed, error: null, updated_at: at }).where('id', '=', id).execute();

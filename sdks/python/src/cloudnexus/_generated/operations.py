@@ -119,6 +119,7 @@ OPERATIONS: dict[str, Operation] = {
     "createFunction": Operation("POST", "functions", True),
     "getFunction": Operation("GET", "functions/{id}", False),
     "updateFunction": Operation("PUT", "functions/{id}", True),
+    "patchFunction": Operation("PATCH", "functions/{id}", True),
     "deleteFunction": Operation("DELETE", "functions/{id}", False),
     "invokeFunction": Operation("POST", "functions/{id}/invoke", True),
     "listFunctionInvocations": Operation("GET", "functions/{id}/invocations", False),
