@@ -63,6 +63,18 @@ def test_function_lifecycle(client: CloudNexus) -> None:
     assert invocation.result == {"tripled": 9}
     assert [i.id for i in client.functions.invocations(fn.id, limit=2)] == [started.invocation, failed.id, answer.id]
     assert client.functions.invocations_page(fn.id, limit=1).pagination.has_more
+    other = client.functions.create(
+        name=unique_name("fn"),
+        region="us-east-1",
+        runtime=runtime,
+        handler="main.handler",
+        files={"main.py": PYTHON},
+        wait=True,
+    )
+    with pytest.raises(ConflictError) as taken:
+        client.functions.patch(other.id, name=fn.name)
+    assert taken.value.reason == "name_taken"
+    client.functions.delete(other.id, wait=True)
 
     accepted = client.functions.update(
         fn.id, runtime=runtime, handler="main.handler", files={"main.py": "def handler(e):\n    return 2\n"}
@@ -96,4 +108,8 @@ async def test_async_client_invokes(async_client: AsyncCloudNexus) -> None:
     assert (await async_client.functions.invoke(fn.id, None)).result == {"event": None}
     assert (await async_client.functions.invoke(fn.id, 7)).result == {"event": 7}
     assert (await async_client.functions.retrieve(fn.id)).status == "active"
+    renamed = unique_name("afn")
+    patched = await async_client.functions.patch(fn.id, name=renamed, labels={"team": "core"})
+    assert (patched.name, patched.labels, patched.version, patched.status) == (renamed, {"team": "core"}, 1, "active")
+    assert (await async_client.functions.patch(fn.id, labels={"team": None})).labels == {}
     await async_client.functions.delete(fn.id, wait=True)

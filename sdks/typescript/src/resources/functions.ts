@@ -2,7 +2,7 @@ import type { RequestOptions } from '../core/config.js';
 import { listPages, type PageParams, type PagePromise } from '../core/pagination.js';
 import { AsyncAPIResource } from '../core/resource.js';
 import { createAndWait, operate, type OperationResult, type WaitableOptions } from '../core/wait.js';
-import type { CreateFunction, Function as CloudFunction, FunctionAccepted, FunctionInvocation, FunctionInvocationAccepted, FunctionRuntime, UpdateFunction } from '../models.js';
+import type { CreateFunction, Function as CloudFunction, FunctionAccepted, FunctionInvocation, FunctionInvocationAccepted, FunctionRuntime, PatchFunction, UpdateFunction } from '../models.js';
 
 export interface FunctionListParams extends PageParams {
   region?: string;
@@ -36,6 +36,11 @@ export class Functions extends AsyncAPIResource {
 
   retrieve(id: string, options?: RequestOptions): Promise<CloudFunction> {
     return this.transport.op('getFunction', { path: { id } }, options);
+  }
+
+  /** Renames the function or merges its labels (a JSON merge-patch: a label set to null is removed) at once; nothing is redeployed, where `update` deploys a new version. */
+  patch(id: string, body: PatchFunction, options?: RequestOptions): Promise<CloudFunction> {
+    return this.transport.op('patchFunction', { path: { id }, body }, options);
   }
 
   /** Deploys new source or settings as the next version. */

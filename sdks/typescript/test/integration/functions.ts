@@ -1,5 +1,6 @@
 // Functions through the SDK against a live sim server, which runs the real code: the runtimes,
-// a deploy waited on, sync and async invocations, the invocation list, a redeploy and a delete.
+// a deploy waited on, sync and async invocations, the invocation list, a rename (PATCH), a redeploy
+// and a delete.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FunctionInvocation } from '../../src/index.js';
@@ -8,7 +9,7 @@ import type { LiveServer } from '../helpers/live-server.js';
 const SOURCE = 'exports.handler = async (event) => { console.log("got", event.n); if (event.fail) throw new Error("nope"); return { doubled: event.n * 2 }; };';
 
 export function functionTests(live: LiveServer) {
-  test('functions: deploy, invoke (sync, failing, async), list invocations, redeploy and delete', async () => {
+  test('functions: deploy, invoke (sync, failing, async), list invocations, patch, redeploy and delete', async () => {
     const client = live.client();
     const runtimes = await client.functions.runtimes();
     const node = runtimes.data.find((r) => r.language === 'nodejs');
@@ -34,6 +35,9 @@ export function functionTests(live: LiveServer) {
     const ids: string[] = [];
     for await (const invocation of client.functions.listInvocations(fn.id, { limit: 2 })) ids.push(invocation.id);
     assert.deepEqual(ids, [started.invocation, failed.id, answer.id]);
+
+    const patched = await client.functions.patch(fn.id, { name: 'sdk-fn-renamed', labels: { team: 'core' } });
+    assert.deepEqual([patched.name, patched.labels, patched.version, patched.status], ['sdk-fn-renamed', { team: 'core' }, 1, 'active']);
 
     const deployed = await client.functions.update(fn.id, { runtime: node.id, handler: 'index.handler', files: { 'index.js': 'exports.handler = async () => "v2";' } }, { wait: true });
     assert.equal(deployed.status, 'completed');

@@ -18,7 +18,7 @@ from ..._generated.models import (
     FunctionRuntimeList,
 )
 from ..._model import CloudNexusModel
-from ..._request import RawBody, wire, without_none
+from ..._request import RawBody, merge_patch_body, wire, without_none
 from ..pagination import AsyncPager
 from ._base import AsyncOperatingResource
 
@@ -125,6 +125,15 @@ class AsyncFunctions(AsyncOperatingResource):
 
     async def retrieve(self, id: str) -> Function:
         return await self._transport.op("getFunction", model=Function, path={"id": id})
+
+    async def patch(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> Function:
+        """Renames it or merges its labels at once (a merge-patch: only what is given changes; a label mapped
+        to None is removed); nothing is redeployed, where `update` deploys a new version. A name in use in
+        the region is a ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return await self._transport.op("patchFunction", model=Function, path={"id": id}, json=body)
 
     @overload
     async def update(

@@ -19,7 +19,7 @@ from ..._generated.models import (
     FunctionRuntimeList,
 )
 from ..._model import CloudNexusModel
-from ..._request import RawBody, wire, without_none
+from ..._request import RawBody, merge_patch_body, wire, without_none
 from ..pagination import SyncPager
 from ._base import SyncOperatingResource
 
@@ -126,6 +126,15 @@ class SyncFunctions(SyncOperatingResource):
 
     def retrieve(self, id: str) -> Function:
         return self._transport.op("getFunction", model=Function, path={"id": id})
+
+    def patch(
+        self, id: str, *, name: Optional[str] = None, labels: Optional[Mapping[str, Optional[str]]] = None
+    ) -> Function:
+        """Renames it or merges its labels at once (a merge-patch: only what is given changes; a label mapped
+        to None is removed); nothing is redeployed, where `update` deploys a new version. A name in use in
+        the region is a ConflictError."""
+        body = merge_patch_body(name=name, labels=labels)
+        return self._transport.op("patchFunction", model=Function, path={"id": id}, json=body)
 
     @overload
     def update(
