@@ -8,7 +8,8 @@ use crate::core::pagination::{every_item, page, Page};
 use crate::core::request::RequestOptions;
 use crate::types::{
     Action, CreateFunction, Function, FunctionAccepted, FunctionInvocation,
-    FunctionInvocationAccepted, FunctionListParams, FunctionRuntime, ListParams, UpdateFunction,
+    FunctionInvocationAccepted, FunctionListParams, FunctionRuntime, ListParams, PatchFunction,
+    UpdateFunction,
 };
 use crate::Client;
 
@@ -64,6 +65,15 @@ impl<'a> FunctionsResource<'a> {
     /// One function by id.
     pub async fn retrieve(&self, id: &str) -> Result<Function> {
         let call = self.client.op("getFunction", &[("id", id)]);
+        self.client.transport.json(call).await
+    }
+
+    /// `PATCH /v2/functions/{id}`: a JSON merge-patch of the name and labels (a label set to
+    /// `None` is removed, `Some(None)` removes them all), at once: nothing is redeployed, where
+    /// [`Self::update`] deploys a new version.
+    pub async fn patch(&self, id: &str, body: &PatchFunction) -> Result<Function> {
+        let call = self.client.op("patchFunction", &[("id", id)]);
+        let call = call.body(body, RequestOptions::default());
         self.client.transport.json(call).await
     }
 

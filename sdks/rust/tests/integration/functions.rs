@@ -1,10 +1,11 @@
-//! Functions against the real test server (sim driver, real code): deploy, invoke, redeploy, delete.
+//! Functions against the real test server (sim driver, real code): deploy, invoke, rename
+//! and relabel (PATCH, no new version), redeploy, delete.
 
 use std::collections::BTreeMap;
 
 use cloudnexus::types::{
     CreateFunction, FunctionInvocationStatus, FunctionListParams, FunctionStatus, ListParams,
-    UpdateFunction,
+    PatchFunction, UpdateFunction,
 };
 use serde_json::json;
 
@@ -79,6 +80,24 @@ async fn functions_deploy_invoke_redeploy_and_delete() {
         .unwrap();
     let ids: Vec<_> = listed.data.iter().map(|i| i.id.clone()).collect();
     assert_eq!(ids, vec![started.invocation, failed.id, answer.id]);
+
+    let patch = PatchFunction {
+        name: Some("rust-fn-renamed".into()),
+        labels: Some(Some(BTreeMap::from([("team".into(), Some("core".into()))]))),
+    };
+    let patched = functions.patch(&created.id, &patch).await.unwrap();
+    assert_eq!(
+        (
+            patched.name.as_str(),
+            patched.labels.clone(),
+            patched.version
+        ),
+        (
+            "rust-fn-renamed",
+            BTreeMap::from([("team".to_string(), "core".to_string())]),
+            1
+        )
+    );
 
     let update = UpdateFunction {
         runtime: node,
