@@ -1,10 +1,11 @@
-// Functions: create from a few files, deploy a new version, invoke with a JSON event (the outcome
+// Functions: create from a few files, edit (name, labels; no new version), deploy a new version, invoke with a JSON event (the outcome
 // shown once), delete, live deploy status, and the invocations on the detail page.
 import type { Field } from '../kit/fields.js';
 import { fromList, REGIONS } from '../kit/options.js';
 import { deleteAction, type ResourceSpec, type Row } from '../kit/spec.js';
 import { subList } from '../kit/sub-list.js';
 import { column, LABELS_FIELD, statusColumn, timeColumn } from './columns.js';
+import { editAction } from './edit.js';
 
 const RUNTIMES = fromList('/function_runtimes', (r) => `${r.id} (${String(r.version)})`);
 const settled = (r: Row) => r.status === 'active' || r.status === 'errored';
@@ -41,6 +42,7 @@ export const FUNCTIONS_PAGE: ResourceSpec = {
       body: (_row, values) => (values.event ?? {}) as Record<string, unknown>,
       showsResult: true,
     },
+    { ...editAction({ name: true, labelled: true }), when: (r) => r.status !== 'deleting' },
     { label: 'Deploy new version', method: 'PUT', path: '', when: settled, fields: (r) => deployFields(r) },
     { ...deleteAction('function'), when: settled },
   ],
