@@ -16,7 +16,7 @@ function functionDir(name: string, files: Record<string, string>): string {
 }
 
 describe('functions', () => {
-  test('runtimes, deploy a directory (create, then a new version), invoke by name, invocations, delete', async () => {
+  test('runtimes, deploy a directory (create, then a new version), invoke by name, invocations, update by name, delete', async () => {
     const runtimes = await cliJson<{ id: string; language: string }[]>(['functions', 'runtimes', '--all']);
     const node = runtimes.find((r) => r.language === 'nodejs')?.id ?? assert.fail('no node runtime');
     const dir = functionDir('cli-fn', { 'index.js': "exports.handler = async (e) => { console.log('from cli'); return { hi: e.who + process.env.SUFFIX }; };", 'lib/util.js': '', '.env': 'SECRET=1' });
@@ -44,11 +44,15 @@ describe('functions', () => {
     const table = await cli(['functions', 'list', '--selector', 'suite=cli-fn', '-o', 'table'], { env: apiEnv() });
     assert.match(table.stdout, /^ID +NAME +REGION +RUNTIME +VERSION +STATUS +MEMORY MB +CREATED AT\n/);
 
+    // By name: a PATCH, so the version stays 2.
+    const patched = await cliJson(['functions', 'update', 'cli-fn', '--name', 'cli-fn-renamed', '--label', 'team=core', '--remove-label', 'suite']);
+    assert.deepEqual([patched.id, patched.name, patched.labels, patched.version], [created.id, 'cli-fn-renamed', { team: 'core' }, 2]);
+
     const deleted = await cliJson(['functions', 'delete', created.id, '--wait']);
     assert.deepEqual([deleted.type, deleted.status], ['delete', 'completed']);
-    const missing = await cli(['functions', 'invoke', 'cli-fn'], { env: apiEnv() });
+    const missing = await cli(['functions', 'invoke', 'cli-fn-renamed'], { env: apiEnv() });
     assert.notEqual(missing.code, 0);
-    assert.match(missing.stderr, /No function named cli-fn/);
+    assert.match(missing.stderr, /No function named cli-fn-renamed/);
   });
 
   test('bad input is refused before any request: a missing directory, --data that is not JSON', async () => {

@@ -1,10 +1,10 @@
-import type { CloudNexus, CreateFunction, UpdateFunction } from '@cloudnexus/sdk';
+import type { CloudNexus, CreateFunction, PatchFunction, UpdateFunction } from '@cloudnexus/sdk';
 import { Command, Option } from 'commander';
 import { CliError } from '../cli-error.js';
 import { client, printRecord } from '../context.js';
 import { columns } from '../output/table.js';
-import { listCommand, operationCommand, runWaiting, showCommand, subListCommand } from './builders.js';
-import { type Field, fieldOptions, LABELS, REGION, SELECTOR, valuesOf } from './fields.js';
+import { listCommand, operationCommand, runWaiting, showCommand, subListCommand, updateCommand } from './builders.js';
+import { type Field, fieldOptions, LABELS, NAME_LABELS_PATCH, REGION, SELECTOR, valuesOf } from './fields.js';
 import { parseLabel } from './repeatable.js';
 import { zipDirectory } from './source-zip.js';
 import { sdkWaitOptions, type WaitFlags, withWait } from './wait-options.js';
@@ -30,6 +30,13 @@ export function functionsCommand(): Command {
   listCommand(group, { description: 'list functions, newest first', columns: COLUMNS, filters: [REGION, SELECTOR], list: (sdk, query) => sdk.functions.list(query) });
   showCommand(group, { description: 'show one function (environment names only)', noun: 'function', show: async (sdk, ref) => sdk.functions.retrieve(await resolve(sdk, ref)) });
   deployCommand(group);
+  // A PATCH, not a deploy: the code and settings stay, so no new version.
+  updateCommand(group, {
+    description: 'rename a function or change its labels (only what is given changes; nothing is redeployed)',
+    noun: 'function',
+    fields: NAME_LABELS_PATCH,
+    update: async (sdk, ref, body) => sdk.functions.patch(await resolve(sdk, ref), body as PatchFunction),
+  });
   invokeCommand(group);
   subListCommand(group, { name: 'invocations', description: 'list past invocations, newest first', noun: 'function', columns: INVOCATION_COLUMNS, list: (sdk, id, params) => sdk.functions.listInvocations(id, params) });
   group
