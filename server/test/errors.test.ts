@@ -3,6 +3,10 @@ import { after, before, describe, test } from 'node:test';
 import { DATABASE_KINDS } from './helpers/databases.js';
 import { createTestApp, type TestApp } from './helpers/app.js';
 import { assertError, fields } from './helpers/assertions.js';
+import type { InjectOptions } from 'fastify';
+
+// Node and Fastify take the QUERY method; the method type of light-my-request 6.6 (pinned for Node 20) predates it.
+const QUERY = 'QUERY' as InjectOptions['method'];
 
 for (const kind of DATABASE_KINDS) {
   describe(`error envelope (${kind})`, () => {
@@ -97,7 +101,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('a method with a body but no Content-Type on a known path is still 405, not a body error', async () => {
-      const response = await t.request(key, { method: 'QUERY', url: '/v2/regions/us-east-1' });
+      const response = await t.request(key, { method: QUERY, url: '/v2/regions/us-east-1' });
       assertError(response, 405);
       assert.equal(response.headers.allow, 'GET, HEAD');
     });
