@@ -73,6 +73,9 @@ for (const kind of DATABASE_KINDS) {
 
     test('a request that failed frees its key for a corrected retry', async () => {
       assertError(await post('k-5', instanceInput({ name: 'idem-5', region: 'mars-1' })), 422);
+      // Freed before the answer went out, so a retry sent the moment it arrives finds the key free.
+      const held = await t.testDb.database.db.selectFrom('idempotency_keys').select('key').where('key', '=', 'k-5').execute();
+      assert.deepEqual(held, []);
       assert.equal((await post('k-5', instanceInput({ name: 'idem-5' }))).statusCode, 201);
     });
 

@@ -61,9 +61,16 @@ export function registerIdempotency(app: FastifyInstance, db: Db, clock: Clock):
   });
 
   // A request whose response was not committed (it failed) frees its key for a retry; a committed
-  // record is no longer in flight, so this leaves it alone.
-  app.addHook('onResponse', async (request: FastifyRequest) => {
-    if (request.idempotency) await store.release(request.idempotency.accountId, request.idempotency.key);
+  // record is no longer in flight, so this leaves it alone. Before the answer goes out (onSend, not
+  // onResponse): a client retrying at once after a 4xx must find the key free, not still reserved.
+  // If freeing fails the answer still goes; the reservation lapses after ABANDONED_AFTER_MS.
+  app.addHook('onSend', async (request: FastifyRequest, _reply: FastifyReply, payload: unknown) => {
+    if (request.idempotency) {
+      const { accountId, key } = request.idempotency;
+      request.idempotency = null;
+      await store.release(accountId, key).catch((error: unknown) => request.log.error({ err: error }, 'could not free an Idempotency-Key'));
+    }
+    return payload;
   });
 }
 
