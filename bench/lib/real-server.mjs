@@ -18,7 +18,11 @@ export async function ensureBuilt({ rebuild }) {
     return;
   }
   // A stale build silently benchmarks old code; say so rather than rebuild behind the user's back.
-  if (newestMtime(path.join(SERVER_DIR, 'src')) > fs.statSync(SERVER_BIN).mtimeMs) {
+  // The incremental build rewrites only the outputs that changed (bin.js rarely), but its build
+  // info on every build that compiled anything: that file's time is when dist last caught up.
+  const buildInfo = path.join(SERVER_DIR, 'dist', '.tsbuildinfo');
+  const builtAt = fs.statSync(fs.existsSync(buildInfo) ? buildInfo : SERVER_BIN).mtimeMs;
+  if (newestMtime(path.join(SERVER_DIR, 'src')) > builtAt) {
     console.warn('warning: server/src has changes newer than server/dist; set BENCH_REBUILD=1 to rebuild first');
   }
 }
