@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, LIST_PATH, SERVER_DIR, loadConfig } from './lib/config.mjs';
 import { forkTracked, stopAll, waitForMessage } from './lib/children.mjs';
 import { fetchOnce } from './lib/fetch-once.mjs';
-import { deployTrivialFunction } from './lib/functions.mjs';
+import { warmInvokeTarget } from './lib/functions.mjs';
 import { ensureMoto, startMoto } from './lib/moto.mjs';
 import { freshSchema } from './lib/postgres.mjs';
 import { createAccount, ensureBuilt, startServer } from './lib/real-server.mjs';
@@ -40,8 +40,8 @@ try {
   console.error(`bench: ${error.message}`);
   process.exit(2);
 }
-// The floors every ratio is stated against run whatever BENCH_ONLY names.
-const FLOORS = ['node', 'node-2wrk', 'node-http'];
+// The floors every ratio is stated against, and the framework's ceiling, run whatever BENCH_ONLY names.
+const FLOORS = ['node', 'node-2wrk', 'node-http', 'fastify'];
 const wanted = (name) => config.only === null || FLOORS.includes(name) || config.only.includes(name);
 let dataDir = null;
 let postgres = null;
@@ -107,11 +107,13 @@ async function main() {
   const machine = machineConditions(wrk);
 
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudnexus-bench-'));
-  process.stdout.write(`Creating ${config.createAccounts + 1} accounts... `);
+  // Each account is one CLI run (about a second): only the targets that write get theirs.
+  const creatorCount = wanted('create') || wanted('mixed') ? config.createAccounts : 0;
+  process.stdout.write(`Creating ${creatorCount + 1} accounts... `);
   const accountsStart = Date.now();
   const list = await createAccount(dataDir, 'bench-list');
   const creators = [];
-  for (let i = 0; i < config.createAccounts; i++) creators.push((await createAccount(dataDir, `bench-create-${i}`)).apiKey);
+  for (let i = 0; i < creatorCount; i++) creators.push((await createAccount(dataDir, `bench-create-${i}`)).apiKey);
   // The mixed target's accounts: the create accounts, and more if it wants more.
   const mixers = creators.slice(0, config.mixedAccounts);
   while (wanted('mixed') && mixers.length < config.mixedAccounts) mixers.push((await createAccount(dataDir, `bench-mixed-${mixers.length}`)).apiKey);
@@ -152,9 +154,7 @@ async function main() {
   const bareHttp = await startBaseline('bare node:http', 'bare-node.mjs', {});
   const moto = wanted('moto-list') || wanted('moto-create') ? await startMoto(MOTO_INSTANCES) : null;
 
-  const invokePath = await deployTrivialFunction({ port: server.port, headers, ca });
-  const invoke = await fetchOnce({ port: server.port, path: invokePath, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, ca, body: '{"n":1}' });
-  if (invoke.status !== 200 || JSON.parse(invoke.body).status !== 'success') throw new Error(`POST ${invokePath} answered ${invoke.status}: ${invoke.body}`);
+  const invokeTarget = wanted('invoke') ? await warmInvokeTarget({ port: server.port, headers, ca }) : null;
 
   const serverPid = server.child.pid;
   const pgTargets = wanted('list-pg') || wanted('list-pg-fresh') ? ((await startPostgresServer()) ?? []) : [];
@@ -172,7 +172,7 @@ async function main() {
     ...pgTargets,
     cloudnexus('list-deep', get(deepPath, { ...headers, ...FRESH }), Buffer.byteLength(deep.body)),
     { ...node, name: 'node-c4', connections: INVOKE_CONNECTIONS },
-    { ...cloudnexus('invoke', { kind: 'static', method: 'POST', path: invokePath, headers: { ...headers, 'content-type': 'application/json' }, body: '{"n":1}' }, Buffer.byteLength(invoke.body) - 30), connections: INVOKE_CONNECTIONS },
+    ...(invokeTarget ? [{ ...cloudnexus('invoke', invokeTarget.workload, invokeTarget.minBytes), connections: INVOKE_CONNECTIONS }] : []),
     // moto (Python) has no JIT to warm, and a warm-up would leave it seconds of queued requests.
     { name: 'moto-list', port: moto?.port, pid: moto?.child.pid, tls: false, workload: motoList(), warmup: false },
     {

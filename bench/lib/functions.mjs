@@ -6,7 +6,7 @@ import { fetchOnce } from './fetch-once.mjs';
 const HANDLER = 'exports.handler = async (event) => ({ ok: true, n: event.n });';
 
 /** Deploys the function and answers the path to POST invocations to. */
-export async function deployTrivialFunction({ port, headers, ca }) {
+async function deployTrivialFunction({ port, headers, ca }) {
   const json = { ...headers, 'content-type': 'application/json' };
   const runtimes = await fetchOnce({ port, path: '/v2/function_runtimes', headers, ca });
   const runtime = JSON.parse(runtimes.body).data.find((r) => r.language === 'nodejs')?.id;
@@ -22,4 +22,18 @@ export async function deployTrivialFunction({ port, headers, ca }) {
     await sleep(50);
   }
   throw new Error('the bench function did not become active in 10 s');
+}
+
+const EVENT = '{"n":1}';
+
+/**
+ * The `invoke` target's workload: the function deployed and invoked once (which also checks it
+ * answers), and the fewest bytes an answer may have (its duration fields vary in length).
+ */
+export async function warmInvokeTarget({ port, headers, ca }) {
+  const path = await deployTrivialFunction({ port, headers, ca });
+  const json = { ...headers, 'content-type': 'application/json' };
+  const answer = await fetchOnce({ port, path, method: 'POST', headers: json, ca, body: EVENT });
+  if (answer.status !== 200 || JSON.parse(answer.body).status !== 'success') throw new Error(`POST ${path} answered ${answer.status}: ${answer.body}`);
+  return { workload: { kind: 'static', method: 'POST', path, headers: json, body: EVENT }, minBytes: Buffer.byteLength(answer.body) - 30 };
 }

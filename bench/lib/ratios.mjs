@@ -1,6 +1,8 @@
 // Every target's req/s against both floors, measured in the same run: bare node:https with the
 // server's certificate (equal TLS cost, what the targets of issues 10 and 23 are stated against) and
-// bare node:http (what TLS itself costs). And the check that wrk was not the limit (issue 25).
+// bare node:http (what TLS itself costs); and against the framework's ceiling, one bare Fastify
+// route putting the same page on the wire with no work behind it, which no route of the server can
+// pass. And the check that wrk was not the limit (issue 25).
 
 // A single wrk process may fall at most this far below two processes splitting the connections
 // before the run is flagged as client-bound.
@@ -14,7 +16,7 @@ const GOALS = {
   'list-pg-fresh': '>= 0.30 (issue 23)',
 };
 
-/** One row per named target present in `summary`: its req/s over each floor. */
+/** One row per named target present in `summary`: its req/s over each floor and over the ceiling. */
 export function ratiosTo(summary, names) {
   return names
     .filter((name) => summary[name])
@@ -23,6 +25,7 @@ export function ratiosTo(summary, names) {
       rps: summary[name].rps,
       overHttps: summary[name].rps / summary.node.rps,
       overHttp: summary[name].rps / summary['node-http'].rps,
+      overFastify: summary[name].rps / summary.fastify.rps,
       goal: GOALS[name] ?? null,
     }));
 }

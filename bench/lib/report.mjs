@@ -47,9 +47,9 @@ const OTHER_CPU_WARNING_PCT = 30;
 
 function printBaselines(baselines) {
   console.log('');
-  console.log(`${'target'.padEnd(14)} ${'req/s'.padStart(8)}  ${'/ node:https'.padStart(12)}  ${'/ node:http'.padStart(11)}  goal (over node:https)`);
+  console.log(`${'target'.padEnd(14)} ${'req/s'.padStart(8)}  ${'/ node:https'.padStart(12)}  ${'/ node:http'.padStart(11)}  ${'/ fastify'.padStart(9)}  goal (over node:https)`);
   for (const row of baselines) {
-    console.log(`${row.target.padEnd(14)} ${fmt(row.rps, 0).padStart(8)}  ${fmt(row.overHttps, 3).padStart(12)}  ${fmt(row.overHttp, 3).padStart(11)}  ${row.goal ?? ''}`);
+    console.log(`${row.target.padEnd(14)} ${fmt(row.rps, 0).padStart(8)}  ${fmt(row.overHttps, 3).padStart(12)}  ${fmt(row.overHttp, 3).padStart(11)}  ${fmt(row.overFastify, 3).padStart(9)}  ${row.goal ?? ''}`);
   }
 }
 
