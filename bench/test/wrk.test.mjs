@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { combine, splitConnections } from '../lib/measure.mjs';
-import { clientCheck } from '../lib/ratios.mjs';
+import { clientCheck, ratiosTo } from '../lib/ratios.mjs';
 import { luaString, wrkScript } from '../lib/wrk-script.mjs';
 import { parseWrkOutput, runWrk, wrkFailure } from '../lib/wrk.mjs';
 import { create, get } from '../lib/workloads.mjs';
@@ -109,4 +109,15 @@ test('the create script against a real wrk: unique keys and names, keys in rotat
     server.closeAllConnections();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('ratios: each target over both floors and over the Fastify ceiling; targets that did not run are left out', () => {
+  const summary = { node: { rps: 40_000 }, 'node-http': { rps: 50_000 }, fastify: { rps: 10_000 }, list: { rps: 8_000 } };
+  const [list, ...rest] = ratiosTo(summary, ['list', 'list-fresh']);
+  assert.deepEqual(rest, []);
+  assert.equal(list.target, 'list');
+  assert.equal(list.overHttps, 0.2);
+  assert.equal(list.overHttp, 0.16);
+  assert.equal(list.overFastify, 0.8);
+  assert.match(list.goal, /0\.40/);
 });
