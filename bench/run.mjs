@@ -109,7 +109,7 @@ async function main() {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'cloudnexus-bench-'));
   // Each account is one CLI run (about a second): only the targets that write get theirs.
   const creatorCount = wanted('create') || wanted('mixed') ? config.createAccounts : 0;
-  process.stdout.write(`Creating ${creatorCount + 1} accounts... `);
+  process.stdout.write(`Creating ${creatorCount + 1} account${creatorCount === 0 ? '' : 's'}... `);
   const accountsStart = Date.now();
   const list = await createAccount(dataDir, 'bench-list');
   const creators = [];
